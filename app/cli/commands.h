@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QStringList>
+
+// Each command takes the arguments that follow its name and returns the process exit status.
+int runImportCommand(const QStringList& arguments);
+int runRunsCommand(const QStringList& arguments);
+int runSamplesCommand(const QStringList& arguments);
+int runSynthCommand(const QStringList& arguments);

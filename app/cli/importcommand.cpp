@@ -1,0 +1,111 @@
+#include "commands.h"
+#include "storeoption.h"
+
+#include "store/importer.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("import", text);
+}
+}
+
+int runImportCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Imports Inspect eval logs (.eval, .json) into the store. Folders are "
+                                        "searched recursively. A file imported before with the same content is "
+                                        "skipped; a changed file replaces its earlier rows."));
+    parser.addHelpOption();
+    parser.addOption(storeOption());
+    parser.addOption({ QStringLiteral("solved-threshold"),
+        tr("A sample is solved when its score reaches this value (default 1.0; \"C\" counts as 1)."),
+        QStringLiteral("VALUE") });
+    parser.addOption({ QStringLiteral("program-key"), tr("Sample metadata key holding the program (repeatable)."),
+        QStringLiteral("KEY") });
+    parser.addOption({ QStringLiteral("tier-key"), tr("Sample metadata key holding the size tier (repeatable)."),
+        QStringLiteral("KEY") });
+    parser.addOption({ QStringLiteral("language-key"), tr("Sample metadata key holding the language (repeatable)."),
+        QStringLiteral("KEY") });
+    parser.addOption({ QStringLiteral("quiet"), tr("No progress line.") });
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("Log files or folders."), QStringLiteral("PATH..."));
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (parser.positionalArguments().isEmpty()) {
+        err << tr("runlens-cli import: name at least one file or folder\n");
+        return 2;
+    }
+    ImportOptions options;
+    if (parser.isSet(QStringLiteral("solved-threshold")))
+        options.solvedThreshold = parser.value(QStringLiteral("solved-threshold")).toDouble();
+    if (parser.isSet(QStringLiteral("program-key")))
+        options.programKeys = parser.values(QStringLiteral("program-key"));
+    if (parser.isSet(QStringLiteral("tier-key")))
+        options.tierKeys = parser.values(QStringLiteral("tier-key"));
+    if (parser.isSet(QStringLiteral("language-key")))
+        options.languageKeys = parser.values(QStringLiteral("language-key"));
+
+    Store store;
+    if (!openStore(store, parser))
+        return 1;
+    QStringList missing;
+    const QStringList files = Importer::collectFiles(parser.positionalArguments(), &missing);
+    for (const QString& path : missing)
+        err << tr("%1: no such file or folder\n").arg(path);
+
+    Importer importer(store, options);
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    int imported = 0, skipped = 0, failed = 0;
+    qint64 bytes = 0;
+    QElapsedTimer clock;
+    clock.start();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString& path = files.at(i);
+        const QString counter = QStringLiteral("[%1/%2]").arg(i + 1).arg(files.size());
+        const ImportResult result = importer.importFile(path, [&](qint64 done, qint64 total) {
+            if (!quiet && total > 0)
+                err << '\r' << counter << ' ' << int(100.0 * double(done) / double(total)) << "% " << path << Qt::flush;
+            return true;
+        });
+        if (!quiet)
+            err << '\r' << QString(counter.size() + path.size() + 6, QLatin1Char(' ')) << '\r' << Qt::flush;
+        switch (result.status) {
+        case ImportResult::Imported:
+            ++imported;
+            bytes += result.bytes;
+            out << tr("imported %1: %2 samples, %3 events, %4 messages\n")
+                       .arg(path)
+                       .arg(result.samples)
+                       .arg(result.events)
+                       .arg(result.messages);
+            break;
+        case ImportResult::Skipped:
+            ++skipped;
+            out << tr("skipped %1: already imported\n").arg(path);
+            break;
+        case ImportResult::Failed:
+        case ImportResult::Cancelled:
+            ++failed;
+            err << tr("failed %1: %2\n").arg(path, result.error);
+            break;
+        }
+        for (const QString& warning : result.warnings)
+            err << tr("warning %1: %2\n").arg(path, warning);
+    }
+    out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s) into %6\n")
+               .arg(imported)
+               .arg(skipped)
+               .arg(failed)
+               .arg(double(bytes) / 1e6, 0, 'f', 1)
+               .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
+               .arg(store.path());
+    return failed > 0 || !missing.isEmpty() ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+void printUsage(QTextStream& out)
+{
+    out << QCoreApplication::translate("main",
+        "Usage: runlens-cli COMMAND [options]\n"
+        "\n"
+        "Commands:\n"
+        "  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store\n"
+        "  runs             list the imported runs with their accuracy\n"
+        "  samples          list the imported samples\n"
+        "  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)\n"
+        "\n"
+        "Run 'runlens-cli COMMAND --help' for a command's options.\n");
+}
+}
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("runlens"));
+    QCoreApplication::setOrganizationName(QStringLiteral("runlens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+
+    QStringList arguments = app.arguments();
+    QTextStream out(stdout);
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+        printUsage(out);
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    const QString command = arguments.at(1);
+    // QCommandLineParser expects the program name first: keep it, drop the command word.
+    arguments.removeAt(1);
+    arguments[0] = QStringLiteral("runlens-cli ") + command;
+    if (command == QLatin1String("import"))
+        return runImportCommand(arguments);
+    if (command == QLatin1String("runs"))
+        return runRunsCommand(arguments);
+    if (command == QLatin1String("samples"))
+        return runSamplesCommand(arguments);
+#ifdef RUNLENS_HAS_SYNTH
+    if (command == QLatin1String("synth"))
+        return runSynthCommand(arguments);
+#endif
+    QTextStream(stderr) << QCoreApplication::translate("main", "runlens-cli: unknown command '%1'\n").arg(command);
+    printUsage(out);
+    return 2;
+}

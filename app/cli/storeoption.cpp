@@ -1,0 +1,22 @@
+#include "storeoption.h"
+
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+QCommandLineOption storeOption()
+{
+    return QCommandLineOption(QStringLiteral("db"),
+        QCoreApplication::translate("cli", "The store file (default: %1).").arg(Store::defaultPath()),
+        QStringLiteral("FILE"));
+}
+
+bool openStore(Store& store, const QCommandLineParser& parser)
+{
+    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
+    if (store.open(path))
+        return true;
+    QTextStream(stderr) << store.errorString() << '\n';
+    return false;
+}

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+class Store;
+
+/// The `--db FILE` option every command that reads or writes the store takes.
+QCommandLineOption storeOption();
+/// Opens the store named by --db (or the default one); prints the error and returns false on failure.
+bool openStore(Store& store, const QCommandLineParser& parser);

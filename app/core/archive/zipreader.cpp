@@ -1,0 +1,159 @@
+#include "zipreader.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <QCoreApplication>
+#include <unordered_map>
+
+namespace {
+QString archiveMessage(archive* a)
+{
+    const char* message = archive_error_string(a);
+    return message ? QString::fromUtf8(message) : QStringLiteral("unknown archive error");
+}
+}
+
+ZipReader::~ZipReader()
+{
+    close();
+}
+
+void ZipReader::close()
+{
+    if (m_archive) {
+        archive_read_free(m_archive);
+        m_archive = nullptr;
+    }
+    m_position = -1;
+}
+
+bool ZipReader::reopen()
+{
+    close();
+    m_archive = archive_read_new();
+    archive_read_support_format_zip_seekable(m_archive);
+    if (archive_read_open_filename(m_archive, m_path.toLocal8Bit().constData(), 256 * 1024) != ARCHIVE_OK) {
+        m_error = QCoreApplication::translate("ZipReader", "cannot open as a zip archive: %1").arg(archiveMessage(m_archive));
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool ZipReader::open(const QString& path)
+{
+    m_path = path;
+    m_error.clear();
+    m_entries.clear();
+    if (!reopen())
+        return false;
+
+    std::vector<Entry> all;
+    std::unordered_map<QString, size_t> lastByName;
+    archive_entry* entry = nullptr;
+    int index = 0;
+    for (;;) {
+        const int status = archive_read_next_header(m_archive, &entry);
+        if (status == ARCHIVE_EOF)
+            break;
+        if (status < ARCHIVE_WARN) {
+            m_error = QCoreApplication::translate("ZipReader", "damaged zip archive (truncated or corrupt central directory): %1")
+                          .arg(archiveMessage(m_archive));
+            close();
+            return false;
+        }
+        const char* utf8 = archive_entry_pathname_utf8(entry);
+        Entry e;
+        e.name = utf8 ? QString::fromUtf8(utf8) : QString::fromLocal8Bit(archive_entry_pathname(entry));
+        e.size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
+        e.index = index++;
+        lastByName[e.name] = all.size();
+        all.push_back(std::move(e));
+    }
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (lastByName[all[i].name] == i)
+            m_entries.push_back(all[i]);
+    }
+    close();
+    return true;
+}
+
+const ZipReader::Entry* ZipReader::find(const QString& name) const
+{
+    for (const auto& entry : m_entries) {
+        if (entry.name == name)
+            return &entry;
+    }
+    return nullptr;
+}
+
+bool ZipReader::startRead(const Entry& entry)
+{
+    m_error.clear();
+    m_reading = entry.name;
+    if (!m_archive || m_position >= entry.index) {
+        if (!reopen())
+            return false;
+    }
+    archive_entry* header = nullptr;
+    while (m_position < entry.index) {
+        const int status = archive_read_next_header(m_archive, &header);
+        if (status < ARCHIVE_WARN || status == ARCHIVE_EOF) {
+            m_error = QCoreApplication::translate("ZipReader", "member %1: %2").arg(entry.name, archiveMessage(m_archive));
+            close();
+            return false;
+        }
+        ++m_position;
+    }
+    return true;
+}
+
+bool ZipReader::nextBlock(const char*& data, size_t& size)
+{
+    if (!m_archive)
+        return false;
+    const void* block = nullptr;
+    la_int64_t offset = 0;
+    for (;;) {
+        size = 0;
+        const int status = archive_read_data_block(m_archive, &block, &size, &offset);
+        if (status == ARCHIVE_EOF)
+            return false;
+        if (status < ARCHIVE_WARN) {
+            m_error = QCoreApplication::translate("ZipReader", "member %1 cannot be decompressed: %2")
+                          .arg(m_reading, archiveMessage(m_archive));
+            close();
+            return false;
+        }
+        if (size > 0) {
+            data = static_cast<const char*>(block);
+            return true;
+        }
+    }
+}
+
+bool ZipReader::read(const Entry& entry, const Sink& sink)
+{
+    if (!startRead(entry))
+        return false;
+    const char* data = nullptr;
+    size_t size = 0;
+    while (nextBlock(data, size)) {
+        if (!sink(data, size))
+            return false;
+    }
+    return m_error.isEmpty();
+}
+
+QByteArray ZipReader::readAll(const Entry& entry)
+{
+    QByteArray data;
+    if (entry.size > 0)
+        data.reserve(entry.size);
+    const bool ok = read(entry, [&data](const char* bytes, size_t size) {
+        data.append(bytes, qsizetype(size));
+        return true;
+    });
+    return ok ? data : QByteArray();
+}

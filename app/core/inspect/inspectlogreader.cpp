@@ -1,0 +1,393 @@
+#include "inspectlogreader.h"
+
+#include "archive/zipreader.h"
+#include "jsonstream.h"
+#include "logheader.h"
+#include "sampleparser.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <map>
+#include <memory>
+#include <rapidjson/error/en.h>
+#include <set>
+
+namespace {
+constexpr auto parseFlags = rapidjson::kParseNanAndInfFlag;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("InspectLogReader", text);
+}
+
+QString parseErrorText(const rapidjson::ParseResult& result)
+{
+    return tr("invalid JSON at byte %1: %2")
+        .arg(result.Offset())
+        .arg(QString::fromUtf8(rapidjson::GetParseError_En(result.Code())));
+}
+
+/// Reports progress at most every few megabytes and turns a false answer into a cancel.
+class ProgressMeter {
+public:
+    ProgressMeter(const InspectLogReader::Progress& progress, qint64 total)
+        : m_progress(progress)
+        , m_total(total)
+    {
+    }
+    bool advance(qint64 bytes)
+    {
+        m_done += bytes;
+        if (!m_progress || m_done - m_reported < 4 * 1024 * 1024)
+            return true;
+        m_reported = m_done;
+        m_cancelled = !m_progress(m_done, m_total);
+        return !m_cancelled;
+    }
+    bool cancelled() const { return m_cancelled; }
+    void finish()
+    {
+        if (m_progress)
+            m_progress(m_total, m_total);
+    }
+
+private:
+    const InspectLogReader::Progress& m_progress;
+    qint64 m_total;
+    qint64 m_done = 0;
+    qint64 m_reported = 0;
+    bool m_cancelled = false;
+};
+
+/// The top of a .json log: header fields are collected into one small document; each element of `samples`
+/// is handed to a SampleParser as it streams past.
+class JsonLogHandler : public SaxTokenAdapter<JsonLogHandler> {
+public:
+    JsonLogHandler(LogSink& sink, const ImportOptions& options)
+        : m_sink(sink)
+        , m_options(options)
+        , m_header(m_headerBuffer)
+    {
+    }
+
+    QString errorString() const { return m_error; }
+    bool headerSent() const { return m_headerSent; }
+
+    bool token(const SaxToken& token)
+    {
+        if (token.isOpen())
+            ++m_depth;
+        if (m_sample) {
+            if (!m_sample->token(token)) {
+                m_error = m_sample->errorString();
+                return false;
+            }
+            if (token.isClose())
+                --m_depth;
+            if (m_sample->finished())
+                m_sample.reset();
+            return true;
+        }
+        const bool closesLog = token.kind == SaxToken::EndObject && m_depth == 1;
+        if (m_depth == 1 && token.kind == SaxToken::Key) {
+            m_key = QByteArray(token.text, qsizetype(token.length));
+            m_inSamples = m_key == "samples";
+            m_skipping = m_key == "reductions" || m_key == "logging";
+            if (m_inSamples)
+                return sendHeader();
+            if (!m_skipping)
+                m_header.Key(token.text, rapidjson::SizeType(token.length));
+            return true;
+        }
+        if (m_depth == 1 && m_key == "version" && (token.kind == SaxToken::Int64 || token.kind == SaxToken::Uint64)) {
+            const qint64 version = token.kind == SaxToken::Int64 ? token.int64 : qint64(token.uint64);
+            if (version > InspectLogReader::newestLogVersion) {
+                m_error = tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(version);
+                return false;
+            }
+        }
+        if (m_inSamples) {
+            if (m_depth == 3 && token.kind == SaxToken::StartObject) {
+                m_sample = std::make_unique<SampleParser>(m_sink, m_options);
+                m_sample->setLegacyScorer(m_legacyScorer);
+                if (!m_sample->token(token)) {
+                    m_error = m_sample->errorString();
+                    return false;
+                }
+                return true;
+            }
+        } else if (!m_skipping) {
+            if (!closesLog)
+                writeHeader(token);
+        }
+        if (token.isClose())
+            --m_depth;
+        if (closesLog)
+            return sendHeader();
+        return true;
+    }
+
+private:
+    void writeHeader(const SaxToken& token)
+    {
+        switch (token.kind) {
+        case SaxToken::Null:
+            m_header.Null();
+            break;
+        case SaxToken::Bool:
+            m_header.Bool(token.boolean);
+            break;
+        case SaxToken::Int64:
+            m_header.Int64(token.int64);
+            break;
+        case SaxToken::Uint64:
+            m_header.Uint64(token.uint64);
+            break;
+        case SaxToken::Double:
+            m_header.Double(token.number);
+            break;
+        case SaxToken::String:
+            m_header.String(token.text, rapidjson::SizeType(token.length));
+            break;
+        case SaxToken::Key:
+            m_header.Key(token.text, rapidjson::SizeType(token.length));
+            break;
+        case SaxToken::StartObject:
+            m_header.StartObject();
+            break;
+        case SaxToken::EndObject:
+            m_header.EndObject();
+            break;
+        case SaxToken::StartArray:
+            m_header.StartArray();
+            break;
+        case SaxToken::EndArray:
+            m_header.EndArray();
+            break;
+        }
+    }
+
+    bool sendHeader()
+    {
+        if (m_headerSent)
+            return true;
+        m_headerSent = true;
+        // The header object is still open while samples follow: close a copy of it.
+        QByteArray json(m_headerBuffer.GetString(), qsizetype(m_headerBuffer.GetSize()));
+        if (!m_header.IsComplete())
+            json += '}';
+        rapidjson::Document header;
+        if (!parseJson(header, json.constData(), size_t(json.size()), &m_error))
+            return false;
+        RunRecord run = runFromHeader(header);
+        if (run.logVersion > InspectLogReader::newestLogVersion) {
+            m_error = tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(run.logVersion);
+            return false;
+        }
+        m_legacyScorer = legacyScorerName(header);
+        if (!m_sink.run(run)) {
+            m_error = tr("the store refused the run");
+            return false;
+        }
+        return true;
+    }
+
+    LogSink& m_sink;
+    const ImportOptions& m_options;
+    QString m_error;
+    int m_depth = 0;
+    QByteArray m_key;
+    bool m_inSamples = false;
+    bool m_skipping = false;
+    bool m_headerSent = false;
+    QString m_legacyScorer;
+    rapidjson::StringBuffer m_headerBuffer;
+    JsonWriter m_header;
+    std::unique_ptr<SampleParser> m_sample;
+};
+
+struct SampleKey {
+    QString id;
+    int epoch;
+    bool operator<(const SampleKey& other) const
+    {
+        return id != other.id ? id < other.id : epoch < other.epoch;
+    }
+};
+}
+
+InspectLogReader::InspectLogReader(const ImportOptions& options)
+    : m_options(options)
+{
+}
+
+bool InspectLogReader::fail(const QString& message)
+{
+    m_error = message;
+    return false;
+}
+
+bool InspectLogReader::read(const QString& path, LogSink& sink, const Progress& progress)
+{
+    m_error.clear();
+    m_warnings.clear();
+    m_cancelled = false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot open: %1").arg(file.errorString()));
+    const QByteArray start = file.read(64).trimmed();
+    file.close();
+    if (start.startsWith("PK"))
+        return readEval(path, sink, progress);
+    if (start.startsWith('{'))
+        return readJson(path, sink, progress);
+    if (start.isEmpty())
+        return fail(tr("the file is empty"));
+    return fail(tr("not an Inspect log: neither a zip archive nor a JSON object"));
+}
+
+bool InspectLogReader::readJson(const QString& path, LogSink& sink, const Progress& progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot open: %1").arg(file.errorString()));
+    ProgressMeter meter(progress, file.size());
+    QByteArray block(1 << 20, Qt::Uninitialized);
+    JsonStream stream([&](const char*& data, size_t& size) {
+        const qint64 read = file.read(block.data(), block.size());
+        if (read <= 0 || !meter.advance(read))
+            return false;
+        data = block.constData();
+        size = size_t(read);
+        return true;
+    });
+    JsonLogHandler handler(sink, m_options);
+    rapidjson::Reader reader;
+    const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, handler);
+    if (meter.cancelled()) {
+        m_cancelled = true;
+        return fail(tr("cancelled"));
+    }
+    if (result.IsError()) {
+        if (!handler.errorString().isEmpty())
+            return fail(handler.errorString());
+        if (file.error() != QFileDevice::NoError)
+            return fail(tr("read error: %1").arg(file.errorString()));
+        return fail(parseErrorText(result));
+    }
+    meter.finish();
+    return true;
+}
+
+bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progress& progress)
+{
+    ZipReader zip;
+    if (!zip.open(path))
+        return fail(zip.errorString());
+
+    static const QRegularExpression sampleMember(QStringLiteral("^samples/([^/]+)_epoch_(\\d+)\\.json$"));
+    static const QRegularExpression chunkedMember(QStringLiteral("^samples/[^/]+_epoch_\\d+/"));
+    static const QRegularExpression journalSummary(QStringLiteral("^_journal/summaries/(\\d+)\\.json$"));
+    std::vector<const ZipReader::Entry*> samples;
+    std::map<int, const ZipReader::Entry*> journalSummaries;
+    qint64 total = 0;
+    for (const auto& entry : zip.entries()) {
+        if (chunkedMember.match(entry.name).hasMatch())
+            return fail(tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
+        if (sampleMember.match(entry.name).hasMatch()) {
+            samples.push_back(&entry);
+            total += std::max<qint64>(entry.size, 0);
+        } else if (const auto match = journalSummary.match(entry.name); match.hasMatch()) {
+            journalSummaries[match.captured(1).toInt()] = &entry;
+        }
+    }
+
+    auto readDocument = [&](const ZipReader::Entry& entry, rapidjson::Document& document) {
+        const QByteArray data = zip.readAll(entry);
+        if (data.isEmpty() && !zip.errorString().isEmpty())
+            return fail(zip.errorString());
+        QString error;
+        if (!parseJson(document, data.constData(), size_t(data.size()), &error))
+            return fail(tr("member %1: %2").arg(entry.name, error));
+        return true;
+    };
+
+    // The header: header.json for a finished run, else the journal's start record of an unfinished one.
+    rapidjson::Document header;
+    const ZipReader::Entry* headerEntry = zip.find(QStringLiteral("header.json"));
+    const bool unfinished = headerEntry == nullptr;
+    if (unfinished)
+        headerEntry = zip.find(QStringLiteral("_journal/start.json"));
+    if (!headerEntry)
+        return fail(tr("not an Inspect log: the archive has neither header.json nor _journal/start.json"));
+    if (!readDocument(*headerEntry, header))
+        return false;
+    RunRecord run = runFromHeader(header);
+    if (unfinished)
+        run.status = QStringLiteral("started");
+    if (run.logVersion > newestLogVersion)
+        m_warnings << tr("log version %1 is newer than Runlens knows (2); read leniently").arg(run.logVersion);
+    if (!sink.run(run))
+        return fail(tr("the store refused the run"));
+
+    ProgressMeter meter(progress, total);
+    std::set<SampleKey> read;
+    const QString legacyScorer = legacyScorerName(header);
+    for (const ZipReader::Entry* entry : samples) {
+        if (!zip.startRead(*entry))
+            return fail(zip.errorString());
+        JsonStream stream([&](const char*& data, size_t& size) {
+            return zip.nextBlock(data, size) && meter.advance(qint64(size));
+        });
+        SampleParser parser(sink, m_options);
+        parser.setLegacyScorer(legacyScorer);
+        rapidjson::Reader reader;
+        const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, parser);
+        if (meter.cancelled()) {
+            m_cancelled = true;
+            return fail(tr("cancelled"));
+        }
+        if (!zip.errorString().isEmpty())
+            return fail(zip.errorString());
+        if (result.IsError()) {
+            const QString why = parser.errorString().isEmpty() ? parseErrorText(result) : parser.errorString();
+            return fail(tr("member %1: %2").arg(entry->name, why));
+        }
+        if (!parser.finished())
+            return fail(tr("member %1: the sample ends early").arg(entry->name));
+        const auto match = sampleMember.match(entry->name);
+        read.insert({ match.captured(1), match.captured(2).toInt() });
+    }
+
+    // Samples known only from summaries: those of an unfinished run not flushed yet, or of a log written
+    // without samples. Journal summaries are read in flush order, the last row of a sample winning.
+    std::map<SampleKey, SampleRecord> summaries;
+    auto addSummaries = [&](const ZipReader::Entry& entry) {
+        rapidjson::Document rows;
+        if (!readDocument(entry, rows))
+            return false;
+        if (!rows.IsArray())
+            return fail(tr("member %1: expected a list of sample summaries").arg(entry.name));
+        for (const auto& row : rows.GetArray()) {
+            SampleRecord sample = sampleFromSummary(row, m_options);
+            summaries[{ sample.id, sample.epoch }] = std::move(sample);
+        }
+        return true;
+    };
+    if (const ZipReader::Entry* consolidated = zip.find(QStringLiteral("summaries.json"))) {
+        if (!addSummaries(*consolidated))
+            return false;
+    } else {
+        for (const auto& [number, entry] : journalSummaries) {
+            if (!addSummaries(*entry))
+                return false;
+        }
+    }
+    for (const auto& [key, sample] : summaries) {
+        if (read.count(key) == 0 && !sink.summarySample(sample))
+            return fail(tr("the store refused sample %1").arg(sample.id));
+    }
+    meter.finish();
+    return true;
+}

@@ -1,0 +1,193 @@
+#include "jsonvalues.h"
+
+#include <QCoreApplication>
+#include <cmath>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error)
+{
+    document.Parse<rapidjson::kParseNanAndInfFlag>(json, size);
+    if (!document.HasParseError())
+        return true;
+    if (error) {
+        *error = QCoreApplication::translate("Json", "invalid JSON at byte %1: %2")
+                     .arg(document.GetErrorOffset())
+                     .arg(QString::fromUtf8(rapidjson::GetParseError_En(document.GetParseError())));
+    }
+    return false;
+}
+
+const JsonValue* member(const JsonValue& object, const char* name)
+{
+    if (!object.IsObject())
+        return nullptr;
+    const auto it = object.FindMember(name);
+    return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+QString stringOf(const JsonValue* value)
+{
+    if (!value || !value->IsString())
+        return {};
+    return QString::fromUtf8(value->GetString(), value->GetStringLength());
+}
+
+QString scalarText(const JsonValue* value)
+{
+    if (!value)
+        return {};
+    if (value->IsString())
+        return stringOf(value);
+    if (value->IsInt64())
+        return QString::number(value->GetInt64());
+    if (value->IsUint64())
+        return QString::number(value->GetUint64());
+    if (value->IsDouble())
+        return QString::number(value->GetDouble());
+    if (value->IsBool())
+        return value->GetBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+double numberOf(const JsonValue* value, double fallback)
+{
+    if (value && value->IsNumber())
+        return value->GetDouble();
+    return fallback;
+}
+
+qint64 integerOf(const JsonValue* value, qint64 fallback)
+{
+    if (!value || !value->IsNumber())
+        return fallback;
+    if (value->IsInt64())
+        return value->GetInt64();
+    if (value->IsUint64())
+        return qint64(value->GetUint64());
+    return qint64(value->GetDouble());
+}
+
+QByteArray toJson(const JsonValue& value)
+{
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+        rapidjson::kWriteNanAndInfFlag>
+        writer(buffer);
+    value.Accept(writer);
+    return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
+}
+
+double scoreNumber(const JsonValue& value, const ImportOptions& options)
+{
+    if (value.IsNumber())
+        return value.GetDouble();
+    if (value.IsBool())
+        return value.GetBool() ? 1.0 : 0.0;
+    if (value.IsString()) {
+        const QString text = stringOf(&value);
+        if (text == QLatin1String("C"))
+            return 1.0;
+        if (text == QLatin1String("I") || text == QLatin1String("N"))
+            return 0.0;
+        if (text == QLatin1String("P"))
+            return 0.5;
+        bool ok = false;
+        const double number = text.toDouble(&ok);
+        return ok ? number : notANumber;
+    }
+    if (value.IsObject()) {
+        for (const QString& key : options.scoreKeys) {
+            const JsonValue* field = member(value, key.toUtf8().constData());
+            if (field)
+                return scoreNumber(*field, options);
+        }
+    }
+    return notANumber;
+}
+
+std::vector<ScoreRecord> scoresOf(const JsonValue* scores, const ImportOptions& options)
+{
+    std::vector<ScoreRecord> records;
+    if (!scores || !scores->IsObject())
+        return records;
+    for (const auto& entry : scores->GetObject()) {
+        ScoreRecord record;
+        record.scorer = QString::fromUtf8(entry.name.GetString(), entry.name.GetStringLength());
+        const JsonValue* value = member(entry.value, "value");
+        if (value) {
+            record.valueJson = toJson(*value);
+            record.value = scoreNumber(*value, options);
+        }
+        record.answer = scalarText(member(entry.value, "answer"));
+        record.explanation = stringOf(member(entry.value, "explanation"));
+        if (const JsonValue* metadata = member(entry.value, "metadata"); metadata && !metadata->IsNull())
+            record.metadataJson = toJson(*metadata);
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+UsageRecord usageOf(const JsonValue& usage)
+{
+    UsageRecord record;
+    record.inputTokens = integerOf(member(usage, "input_tokens"));
+    record.outputTokens = integerOf(member(usage, "output_tokens"));
+    record.totalTokens = integerOf(member(usage, "total_tokens"));
+    record.cacheReadTokens = integerOf(member(usage, "input_tokens_cache_read"));
+    record.cacheWriteTokens = integerOf(member(usage, "input_tokens_cache_write"));
+    record.reasoningTokens = integerOf(member(usage, "reasoning_tokens"));
+    record.totalCost = numberOf(member(usage, "total_cost"));
+    return record;
+}
+
+std::vector<UsageRecord> usageByModel(const JsonValue* modelUsage)
+{
+    std::vector<UsageRecord> records;
+    if (!modelUsage || !modelUsage->IsObject())
+        return records;
+    for (const auto& entry : modelUsage->GetObject()) {
+        UsageRecord record = usageOf(entry.value);
+        record.model = QString::fromUtf8(entry.name.GetString(), entry.name.GetStringLength());
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+QString contentText(const JsonValue* content)
+{
+    if (!content)
+        return {};
+    if (content->IsString())
+        return stringOf(content);
+    if (!content->IsArray())
+        return {};
+    QString text;
+    for (const auto& part : content->GetArray()) {
+        const QString type = stringOf(member(part, "type"));
+        QString piece;
+        if (type == QLatin1String("text"))
+            piece = stringOf(member(part, "text"));
+        else if (type == QLatin1String("reasoning"))
+            piece = stringOf(member(part, "reasoning"));
+        else if (type == QLatin1String("tool_use"))
+            piece = stringOf(member(part, "name")) + QLatin1Char(' ') + scalarText(member(part, "arguments"));
+        else if (!type.isEmpty())
+            piece = QLatin1Char('[') + type + QLatin1Char(']');
+        if (piece.isEmpty())
+            continue;
+        if (!text.isEmpty())
+            text += QLatin1Char('\n');
+        text += piece;
+    }
+    return text;
+}
+
+QString oneLine(const QString& text, int length)
+{
+    QString line = text.simplified();
+    if (line.size() > length)
+        line = line.left(length - 1) + QChar(0x2026);
+    return line;
+}

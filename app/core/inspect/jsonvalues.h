@@ -1,0 +1,35 @@
+#pragma once
+
+#include "importoptions.h"
+#include "logrecords.h"
+
+#include <QByteArray>
+#include <QString>
+#include <rapidjson/document.h>
+
+// Reading small JSON values (a header, an event, a message) that a reader has already cut out of a log.
+
+using JsonValue = rapidjson::Value;
+
+/// Parses `json` (NaN and Infinity allowed); false with `error` set when it is not valid JSON.
+bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error = nullptr);
+
+const JsonValue* member(const JsonValue& object, const char* name);
+QString stringOf(const JsonValue* value);
+/// A string, or a number or bool written as text (sample ids may be either).
+QString scalarText(const JsonValue* value);
+double numberOf(const JsonValue* value, double fallback = notANumber);
+qint64 integerOf(const JsonValue* value, qint64 fallback = 0);
+QByteArray toJson(const JsonValue& value);
+
+/// The numeric value of a Score.value: C 1, I 0, P 0.5, N 0; numbers and bools as such; a dict by the
+/// first of `options.scoreKeys` it holds; NaN for unscored or anything else.
+double scoreNumber(const JsonValue& value, const ImportOptions& options);
+std::vector<ScoreRecord> scoresOf(const JsonValue* scores, const ImportOptions& options);
+std::vector<UsageRecord> usageByModel(const JsonValue* modelUsage);
+UsageRecord usageOf(const JsonValue& usage);
+
+/// The searchable text of message content (a string or a list of content parts).
+QString contentText(const JsonValue* content);
+/// One line of at most `length` characters.
+QString oneLine(const QString& text, int length = 160);

@@ -1,0 +1,620 @@
+#include "sampleparser.h"
+
+#include "jsonvalues.h"
+#include "sampleclassifier.h"
+
+#include <QCoreApplication>
+#include <string_view>
+
+namespace {
+void resetWriter(JsonWriter& writer, rapidjson::StringBuffer& buffer)
+{
+    buffer.Clear();
+    writer.Reset(buffer);
+}
+
+bool equals(const QByteArray& key, const char* name)
+{
+    return key == name;
+}
+
+QString toolCallsText(const JsonValue* calls)
+{
+    QString text;
+    if (!calls || !calls->IsArray())
+        return text;
+    for (const auto& call : calls->GetArray()) {
+        if (!text.isEmpty())
+            text += QLatin1Char('\n');
+        text += stringOf(member(call, "function"));
+        if (const JsonValue* arguments = member(call, "arguments"))
+            text += QLatin1Char(' ') + QString::fromUtf8(toJson(*arguments));
+    }
+    return text;
+}
+
+QString summaryOf(const QString& text, int length = 160)
+{
+    // A reference must survive whole: the sink replaces it with the attachment and shortens the line then.
+    if (text.contains(QLatin1String("attachment://")) || text.contains(QLatin1String("tc://")))
+        return text.left(4000);
+    return oneLine(text, length);
+}
+
+QString errorText(const JsonValue* error)
+{
+    if (!error || error->IsNull())
+        return {};
+    if (error->IsString())
+        return stringOf(error);
+    return stringOf(member(*error, "message"));
+}
+
+QString eventSummary(const QString& type, const rapidjson::Document& event)
+{
+    if (type == QLatin1String("model")) {
+        const QString error = errorText(member(event, "error"));
+        if (!error.isEmpty())
+            return QCoreApplication::translate("Events", "model error: %1").arg(error);
+        const JsonValue* output = member(event, "output");
+        const JsonValue* choices = output ? member(*output, "choices") : nullptr;
+        if (choices && choices->IsArray() && !choices->Empty()) {
+            const JsonValue* message = member((*choices)[0], "message");
+            if (message) {
+                QString text = contentText(member(*message, "content"));
+                const QString calls = toolCallsText(member(*message, "tool_calls"));
+                if (!calls.isEmpty())
+                    text = text.isEmpty() ? calls : text + QStringLiteral(" \u2192 ") + calls;
+                return text;
+            }
+        }
+        return stringOf(member(*output, "completion"));
+    }
+    if (type == QLatin1String("tool")) {
+        QString line = stringOf(member(event, "function"));
+        if (const JsonValue* arguments = member(event, "arguments"))
+            line += QLatin1Char(' ') + QString::fromUtf8(toJson(*arguments));
+        const JsonValue* error = member(event, "error");
+        if (error && !error->IsNull())
+            line += QStringLiteral(" \u2717 ") + errorText(error);
+        return line;
+    }
+    if (type == QLatin1String("score")) {
+        const JsonValue* score = member(event, "score");
+        QString line = score && member(*score, "value") ? QString::fromUtf8(toJson(*member(*score, "value"))) : QString();
+        if (const JsonValue* intermediate = member(event, "intermediate"); intermediate && intermediate->IsTrue())
+            line += QCoreApplication::translate("Events", " (intermediate)");
+        if (score) {
+            const QString explanation = stringOf(member(*score, "explanation"));
+            if (!explanation.isEmpty())
+                line += QStringLiteral(": ") + explanation;
+        }
+        return line;
+    }
+    if (type == QLatin1String("compaction")) {
+        return QCoreApplication::translate("Events", "%1 compaction: %2 \u2192 %3 tokens")
+            .arg(stringOf(member(event, "type")), scalarText(member(event, "tokens_before")),
+                scalarText(member(event, "tokens_after")));
+    }
+    if (type == QLatin1String("sample_limit"))
+        return stringOf(member(event, "type")) + QStringLiteral(" limit: ") + stringOf(member(event, "message"));
+    if (type == QLatin1String("error"))
+        return errorText(member(event, "error"));
+    if (type == QLatin1String("span_begin"))
+        return stringOf(member(event, "type")) + QStringLiteral(": ") + stringOf(member(event, "name"));
+    if (type == QLatin1String("step")) {
+        return stringOf(member(event, "action")) + QLatin1Char(' ') + stringOf(member(event, "type"))
+            + QLatin1Char(' ') + stringOf(member(event, "name"));
+    }
+    if (type == QLatin1String("logger")) {
+        const JsonValue* message = member(event, "message");
+        return message ? stringOf(member(*message, "level")) + QStringLiteral(": ") + stringOf(member(*message, "message"))
+                       : QString();
+    }
+    if (type == QLatin1String("sandbox")) {
+        return stringOf(member(event, "action")) + QLatin1Char(' ') + stringOf(member(event, "cmd"))
+            + stringOf(member(event, "file"));
+    }
+    if (type == QLatin1String("state") || type == QLatin1String("store")) {
+        const JsonValue* changes = member(event, "changes");
+        const int count = changes && changes->IsArray() ? int(changes->Size()) : 0;
+        return QCoreApplication::translate("Events", "%n change(s)", nullptr, count);
+    }
+    if (type == QLatin1String("input"))
+        return stringOf(member(event, "input"));
+    if (type == QLatin1String("info"))
+        return stringOf(member(event, "source"));
+    if (type == QLatin1String("approval"))
+        return stringOf(member(event, "decision")) + QStringLiteral(" by ") + stringOf(member(event, "approver"));
+    if (type == QLatin1String("subtask"))
+        return stringOf(member(event, "name"));
+    return {};
+}
+}
+
+SampleParser::SampleParser(LogSink& sink, const ImportOptions& options)
+    : m_sink(sink)
+    , m_options(options)
+    , m_capture(m_captureBuffer)
+    , m_item(m_itemBuffer)
+    , m_input(m_inputBuffer)
+{
+}
+
+bool SampleParser::fail(const QString& message)
+{
+    if (m_error.isEmpty())
+        m_error = message;
+    return false;
+}
+
+void SampleParser::write(JsonWriter& writer, const SaxToken& token)
+{
+    switch (token.kind) {
+    case SaxToken::Null:
+        writer.Null();
+        break;
+    case SaxToken::Bool:
+        writer.Bool(token.boolean);
+        break;
+    case SaxToken::Int64:
+        writer.Int64(token.int64);
+        break;
+    case SaxToken::Uint64:
+        writer.Uint64(token.uint64);
+        break;
+    case SaxToken::Double:
+        writer.Double(token.number);
+        break;
+    case SaxToken::String:
+        writer.String(token.text, rapidjson::SizeType(token.length));
+        break;
+    case SaxToken::Key:
+        writer.Key(token.text, rapidjson::SizeType(token.length));
+        break;
+    case SaxToken::StartObject:
+        writer.StartObject();
+        break;
+    case SaxToken::EndObject:
+        writer.EndObject();
+        break;
+    case SaxToken::StartArray:
+        writer.StartArray();
+        break;
+    case SaxToken::EndArray:
+        writer.EndArray();
+        break;
+    }
+}
+
+bool SampleParser::token(const SaxToken& token)
+{
+    if (token.isOpen())
+        ++m_depth;
+    switch (m_mode) {
+    case Mode::Top:
+        return topToken(token);
+    case Mode::Container:
+        return containerToken(token);
+    case Mode::List:
+        return listToken(token);
+    case Mode::Skip:
+        if (token.isClose() && --m_depth < m_modeDepth)
+            return leave();
+        return true;
+    case Mode::Capture:
+        write(m_capture, token);
+        if (token.isClose() && --m_depth < m_modeDepth) {
+            leave();
+            return finishCapture();
+        }
+        return true;
+    case Mode::Attachments:
+        if (token.kind == SaxToken::Key && m_depth == m_modeDepth) {
+            m_attachmentKey = QString::fromUtf8(token.text, qsizetype(token.length));
+        } else if (token.kind == SaxToken::String && m_depth == m_modeDepth) {
+            if (!ensureBegun() || !m_sink.attachment(m_attachmentKey, std::string_view(token.text, token.length)))
+                return fail(QCoreApplication::translate("SampleParser", "the store refused an attachment"));
+        } else if (token.isClose() && --m_depth < m_modeDepth) {
+            return leave();
+        }
+        return true;
+    }
+    return true;
+}
+
+bool SampleParser::leave()
+{
+    std::tie(m_mode, m_modeDepth) = m_enclosing.back();
+    m_enclosing.pop_back();
+    return true;
+}
+
+bool SampleParser::enterValue(const SaxToken& open, const QByteArray& key, const QByteArray& innerKey)
+{
+    // `open` has already raised m_depth: the value's own contents sit at m_depth.
+    const bool isArray = open.kind == SaxToken::StartArray;
+    const bool top = innerKey.isNull();
+    m_enclosing.emplace_back(m_mode, m_modeDepth);
+    m_modeDepth = m_depth;
+    if (top) {
+        if (isArray && equals(key, "events")) {
+            m_mode = Mode::List;
+            m_listKind = ListKind::Events;
+        } else if (isArray && equals(key, "messages")) {
+            m_mode = Mode::List;
+            m_listKind = ListKind::FinalMessages;
+        } else if (isArray && equals(key, "message_pool")) {
+            m_mode = Mode::List;
+            m_listKind = ListKind::PoolMessages;
+        } else if (!isArray && equals(key, "attachments")) {
+            m_mode = Mode::Attachments;
+        } else if (!isArray && (equals(key, "transcript") || equals(key, "events_data"))) {
+            m_mode = Mode::Container;
+        } else if (equals(key, "scores") || equals(key, "score") || equals(key, "metadata") || equals(key, "error")
+            || equals(key, "limit") || equals(key, "model_usage") || equals(key, "target")) {
+            m_mode = Mode::Capture;
+            resetWriter(m_capture, m_captureBuffer);
+            write(m_capture, open);
+        } else {
+            m_mode = Mode::Skip;
+        }
+    } else {
+        const bool transcript = equals(key, "transcript");
+        if (isArray && transcript && equals(innerKey, "events")) {
+            m_mode = Mode::List;
+            m_listKind = ListKind::Events;
+        } else if (!isArray && transcript && equals(innerKey, "content")) {
+            m_mode = Mode::Attachments;
+        } else if (isArray && !transcript && equals(innerKey, "messages")) {
+            m_mode = Mode::List;
+            m_listKind = ListKind::PoolMessages;
+        } else {
+            m_mode = Mode::Skip;
+        }
+    }
+    if (m_mode == Mode::List) {
+        m_listDepth = m_depth;
+        m_itemIndex = 0;
+        m_inItem = false;
+    }
+    return true;
+}
+
+bool SampleParser::topToken(const SaxToken& token)
+{
+    if (m_depth == 1 && token.kind == SaxToken::StartObject && !m_begun && m_key.isNull())
+        return true; // the sample object itself
+    if (token.kind == SaxToken::Key && m_depth == 1) {
+        m_key = QByteArray(token.text, qsizetype(token.length));
+        return true;
+    }
+    if (token.isOpen())
+        return enterValue(token, m_key, QByteArray());
+    if (token.isClose()) {
+        --m_depth;
+        if (m_depth == 0)
+            return finishSample();
+        return true;
+    }
+    if (m_depth == 1)
+        topScalar(token);
+    return true;
+}
+
+bool SampleParser::containerToken(const SaxToken& token)
+{
+    if (token.kind == SaxToken::Key && m_depth == m_modeDepth) {
+        m_innerKey = QByteArray(token.text, qsizetype(token.length));
+        return true;
+    }
+    if (token.isOpen())
+        return enterValue(token, m_key, m_innerKey);
+    if (token.isClose() && --m_depth < m_modeDepth) {
+        m_innerKey = QByteArray();
+        return leave();
+    }
+    return true;
+}
+
+bool SampleParser::listToken(const SaxToken& token)
+{
+    if (!m_inItem) {
+        if (token.kind == SaxToken::StartObject && m_depth == m_listDepth + 1) {
+            m_inItem = true;
+            resetWriter(m_item, m_itemBuffer);
+            m_item.StartObject();
+            return true;
+        }
+        if (token.isOpen()) {
+            // Not an object: nothing this list should hold. Skip it.
+            m_enclosing.emplace_back(m_mode, m_modeDepth);
+            m_mode = Mode::Skip;
+            m_modeDepth = m_depth;
+            return true;
+        }
+        if (token.isClose()) {
+            --m_depth;
+            m_listKind = ListKind::None;
+            return leave();
+        }
+        return true;
+    }
+    if (m_listKind == ListKind::Events)
+        return eventToken(token);
+    write(m_item, token);
+    if (token.isClose() && --m_depth == m_listDepth) {
+        m_inItem = false;
+        return finishItem();
+    }
+    return true;
+}
+
+bool SampleParser::eventToken(const SaxToken& token)
+{
+    if (m_inputDepth > 0) {
+        if (m_inInputMessage) {
+            write(m_input, token);
+            if (token.isClose() && --m_depth == m_inputDepth) {
+                m_inInputMessage = false;
+                const int index = inlineInput(m_inputBuffer.GetString(), m_inputBuffer.GetSize());
+                if (index < 0)
+                    return false;
+                m_inputIndices.push_back(index);
+            }
+            return true;
+        }
+        if (token.kind == SaxToken::StartObject) {
+            m_inInputMessage = true;
+            resetWriter(m_input, m_inputBuffer);
+            m_input.StartObject();
+            return true;
+        }
+        if (token.isClose()) {
+            --m_depth;
+            m_inputDepth = 0;
+            if (!m_inputIndices.empty()) {
+                m_item.Key("input_refs");
+                m_item.StartArray();
+                size_t begin = 0;
+                for (size_t i = 1; i <= m_inputIndices.size(); ++i) {
+                    if (i == m_inputIndices.size() || m_inputIndices[i] != m_inputIndices[i - 1] + 1) {
+                        m_item.StartArray();
+                        m_item.Int(m_inputIndices[begin]);
+                        m_item.Int(m_inputIndices[i - 1] + 1);
+                        m_item.EndArray();
+                        begin = i;
+                    }
+                }
+                m_item.EndArray();
+                m_inputIndices.clear();
+            }
+        }
+        return true;
+    }
+    if (token.kind == SaxToken::Key && m_depth == m_listDepth + 1) {
+        if (std::string_view(token.text, token.length) == "input") {
+            m_inputPending = true;
+            return true;
+        }
+    } else if (m_inputPending) {
+        m_inputPending = false;
+        m_item.Key("input");
+        if (token.kind == SaxToken::StartArray) {
+            m_item.StartArray();
+            m_item.EndArray();
+            m_inputDepth = m_depth;
+            return true;
+        }
+    }
+    write(m_item, token);
+    if (token.isClose() && --m_depth == m_listDepth) {
+        m_inItem = false;
+        return finishItem();
+    }
+    return true;
+}
+
+int SampleParser::inlineInput(const char* json, size_t size)
+{
+    const size_t hash = std::hash<std::string_view>()(std::string_view(json, size));
+    const auto found = m_poolByHash.find(hash);
+    if (found != m_poolByHash.end())
+        return found->second;
+    const int index = m_poolSize++;
+    m_poolByHash.emplace(hash, index);
+    if (!finishMessage(MessageRecord::Pool, index, json, size))
+        return -1;
+    return index;
+}
+
+void SampleParser::topScalar(const SaxToken& token)
+{
+    QString text;
+    double number = notANumber;
+    switch (token.kind) {
+    case SaxToken::String:
+        text = QString::fromUtf8(token.text, qsizetype(token.length));
+        break;
+    case SaxToken::Int64:
+        number = double(token.int64);
+        text = QString::number(token.int64);
+        break;
+    case SaxToken::Uint64:
+        number = double(token.uint64);
+        text = QString::number(token.uint64);
+        break;
+    case SaxToken::Double:
+        number = token.number;
+        text = QString::number(token.number);
+        break;
+    default:
+        return;
+    }
+    if (equals(m_key, "id"))
+        m_sample.id = text;
+    else if (equals(m_key, "epoch"))
+        m_sample.epoch = int(number);
+    else if (equals(m_key, "target"))
+        m_sample.target = text;
+    else if (equals(m_key, "total_time"))
+        m_sample.totalTime = number;
+    else if (equals(m_key, "working_time"))
+        m_sample.workingTime = number;
+    else if (equals(m_key, "started_at"))
+        m_sample.startedAt = text;
+    else if (equals(m_key, "completed_at"))
+        m_sample.completedAt = text;
+    else if (equals(m_key, "uuid"))
+        m_sample.uuid = text;
+    else if (equals(m_key, "error"))
+        m_sample.error = text;
+}
+
+bool SampleParser::finishCapture()
+{
+    rapidjson::Document value;
+    QString error;
+    if (!parseJson(value, m_captureBuffer.GetString(), m_captureBuffer.GetSize(), &error))
+        return fail(error);
+    if (equals(m_key, "scores")) {
+        m_sample.scores = scoresOf(&value, m_options);
+    } else if (equals(m_key, "score")) {
+        // Version 1: a single score, belonging to the header's scorer.
+        rapidjson::Document wrapped(rapidjson::kObjectType);
+        const QByteArray name = (m_legacyScorer.isEmpty() ? QStringLiteral("score") : m_legacyScorer).toUtf8();
+        wrapped.AddMember(rapidjson::Value(name.constData(), wrapped.GetAllocator()), value, wrapped.GetAllocator());
+        m_sample.scores = scoresOf(&wrapped, m_options);
+    } else if (equals(m_key, "metadata")) {
+        m_sample.metadataJson = QByteArray(m_captureBuffer.GetString(), qsizetype(m_captureBuffer.GetSize()));
+    } else if (equals(m_key, "error")) {
+        m_sample.error = errorText(&value);
+    } else if (equals(m_key, "limit")) {
+        m_sample.limitType = stringOf(member(value, "type"));
+        m_sample.limitValue = numberOf(member(value, "limit"));
+    } else if (equals(m_key, "model_usage")) {
+        m_sample.usage = usageByModel(&value);
+    } else if (equals(m_key, "target") && value.IsArray()) {
+        QStringList targets;
+        for (const auto& target : value.GetArray())
+            targets << scalarText(&target);
+        m_sample.target = targets.join(QStringLiteral(", "));
+    }
+    return true;
+}
+
+bool SampleParser::finishItem()
+{
+    const char* json = m_itemBuffer.GetString();
+    const size_t size = m_itemBuffer.GetSize();
+    const int index = m_itemIndex++;
+    switch (m_listKind) {
+    case ListKind::Events:
+        return finishEvent();
+    case ListKind::FinalMessages:
+        return finishMessage(MessageRecord::Final, index, json, size);
+    case ListKind::PoolMessages:
+        m_poolSize = std::max(m_poolSize, index + 1);
+        return finishMessage(MessageRecord::Pool, index, json, size);
+    case ListKind::None:
+        break;
+    }
+    return true;
+}
+
+bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size)
+{
+    rapidjson::Document message;
+    QString error;
+    if (!parseJson(message, json, size, &error))
+        return fail(error);
+    MessageRecord record;
+    record.kind = kind;
+    record.index = index;
+    record.role = stringOf(member(message, "role"));
+    record.toolCallId = scalarText(member(message, "tool_call_id"));
+    record.function = stringOf(member(message, "function"));
+    record.text = contentText(member(message, "content"));
+    const QString calls = toolCallsText(member(message, "tool_calls"));
+    if (!calls.isEmpty())
+        record.text = record.text.isEmpty() ? calls : record.text + QLatin1Char('\n') + calls;
+    const QString toolError = errorText(member(message, "error"));
+    if (!toolError.isEmpty())
+        record.text += QLatin1Char('\n') + toolError;
+    record.json = QByteArray(json, qsizetype(size));
+    if (kind == MessageRecord::Pool) {
+        if (m_listKind == ListKind::Events)
+            record.eventSeq = m_eventSeq; // an inline input of the event being read
+        else if (size_t(index) < m_poolFirstUse.size())
+            record.eventSeq = m_poolFirstUse[size_t(index)];
+    }
+    if (!ensureBegun() || !m_sink.message(record))
+        return fail(QCoreApplication::translate("SampleParser", "the store refused a message"));
+    return true;
+}
+
+bool SampleParser::finishEvent()
+{
+    rapidjson::Document event;
+    QString error;
+    if (!parseJson(event, m_itemBuffer.GetString(), m_itemBuffer.GetSize(), &error))
+        return fail(error);
+    EventRecord record;
+    record.seq = m_eventSeq;
+    record.type = stringOf(member(event, "event"));
+    record.timestamp = stringOf(member(event, "timestamp"));
+    record.workingStart = numberOf(member(event, "working_start"));
+    record.spanId = stringOf(member(event, "span_id"));
+    record.summary = summaryOf(eventSummary(record.type, event));
+    if (record.type == QLatin1String("model")) {
+        record.model = stringOf(member(event, "model"));
+        const JsonValue* output = member(event, "output");
+        const JsonValue* usage = output ? member(*output, "usage") : nullptr;
+        if (usage && usage->IsObject()) {
+            const UsageRecord tokens = usageOf(*usage);
+            record.inputTokens = tokens.inputTokens;
+            record.outputTokens = tokens.outputTokens;
+            record.cacheReadTokens = tokens.cacheReadTokens;
+            record.cacheWriteTokens = tokens.cacheWriteTokens;
+            record.reasoningTokens = tokens.reasoningTokens;
+            record.cost = tokens.totalCost;
+        }
+        // Remember the first event that reads each pool message, for messages that arrive after the events.
+        if (const JsonValue* refs = member(event, "input_refs"); refs && refs->IsArray()) {
+            for (const auto& range : refs->GetArray()) {
+                if (!range.IsArray() || range.Size() != 2 || !range[0].IsInt() || !range[1].IsInt())
+                    continue;
+                const int end = range[1].GetInt();
+                for (int i = std::max(range[0].GetInt(), int(m_poolFirstUse.size())); i < end; ++i) {
+                    m_poolFirstUse.resize(size_t(i) + 1, -1);
+                    m_poolFirstUse[size_t(i)] = m_eventSeq;
+                }
+            }
+        }
+    }
+    record.payload = QByteArray(m_itemBuffer.GetString(), qsizetype(m_itemBuffer.GetSize()));
+    ++m_eventSeq;
+    if (!ensureBegun() || !m_sink.event(record))
+        return fail(QCoreApplication::translate("SampleParser", "the store refused an event"));
+    return true;
+}
+
+bool SampleParser::ensureBegun()
+{
+    if (m_begun)
+        return true;
+    m_begun = true;
+    classifySample(m_sample, m_options);
+    return m_sink.beginSample(m_sample);
+}
+
+bool SampleParser::finishSample()
+{
+    if (!ensureBegun())
+        return fail(QCoreApplication::translate("SampleParser", "the store refused sample %1").arg(m_sample.id));
+    classifySample(m_sample, m_options);
+    m_finished = true;
+    if (!m_sink.endSample(m_sample))
+        return fail(QCoreApplication::translate("SampleParser", "the store refused sample %1").arg(m_sample.id));
+    return true;
+}

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "importoptions.h"
+#include "logsink.h"
+#include "saxtoken.h"
+
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <unordered_map>
+#include <vector>
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
+    rapidjson::CrtAllocator, rapidjson::kWriteNanAndInfFlag>;
+
+/// A RapidJSON SAX handler for one EvalSample. It cuts the sample into events, messages and attachments as
+/// they stream past and hands them to a LogSink, so no sample is ever held whole in memory. Inline model
+/// inputs (logs before message pools) are stored once each and referenced from the event through
+/// `input_refs`, exactly as Inspect's own pools do.
+class SampleParser : public SaxTokenAdapter<SampleParser> {
+public:
+    SampleParser(LogSink& sink, const ImportOptions& options);
+
+    /// Scorer name that a version 1 sample's single `score` belongs to.
+    void setLegacyScorer(const QString& name) { m_legacyScorer = name; }
+    /// True once the sample object has closed.
+    bool finished() const { return m_finished; }
+    /// Why the parse was stopped, when a handler call returned false.
+    QString errorString() const { return m_error; }
+    int eventCount() const { return m_eventSeq; }
+
+    /// Takes the sample's tokens, starting with its opening brace.
+    bool token(const SaxToken& token);
+
+private:
+    enum class Mode { Top, Skip, Capture, List, Attachments, Container };
+    enum class ListKind { None, Events, FinalMessages, PoolMessages };
+
+    static void write(JsonWriter& writer, const SaxToken& token);
+    bool topToken(const SaxToken& token);
+    bool containerToken(const SaxToken& token);
+    bool listToken(const SaxToken& token);
+    bool eventToken(const SaxToken& token);
+    bool enterValue(const SaxToken& open, const QByteArray& key, const QByteArray& innerKey);
+    bool leave();
+    void topScalar(const SaxToken& token);
+    bool finishCapture();
+    bool finishItem();
+    bool finishEvent();
+    bool finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size);
+    int inlineInput(const char* json, size_t size);
+    bool ensureBegun();
+    bool finishSample();
+    bool fail(const QString& message);
+
+    LogSink& m_sink;
+    const ImportOptions& m_options;
+    QString m_legacyScorer;
+    QString m_error;
+
+    int m_depth = 0;
+    Mode m_mode = Mode::Top;
+    std::vector<std::pair<Mode, int>> m_enclosing; ///< modes (and their depths) to return to
+    QByteArray m_key; ///< current key of the sample object
+    QByteArray m_innerKey; ///< current key inside a container such as `transcript` or `events_data`
+    QByteArray m_eventKey; ///< current key of the event being captured
+    ListKind m_listKind = ListKind::None;
+    int m_listDepth = 0; ///< depth inside the list whose items are captured
+    int m_modeDepth = 0; ///< depth of the contents of the value the current mode covers
+    int m_itemIndex = 0;
+    QString m_attachmentKey;
+
+    rapidjson::StringBuffer m_captureBuffer;
+    JsonWriter m_capture;
+    rapidjson::StringBuffer m_itemBuffer;
+    JsonWriter m_item;
+    bool m_inItem = false;
+
+    // Inline model input of the event being captured.
+    bool m_inputPending = false;
+    int m_inputDepth = 0; ///< depth of the input array, 0 when not inside one
+    bool m_inInputMessage = false;
+    rapidjson::StringBuffer m_inputBuffer;
+    JsonWriter m_input;
+    std::vector<int> m_inputIndices;
+    std::unordered_map<size_t, int> m_poolByHash;
+    int m_poolSize = 0;
+    std::vector<int> m_poolFirstUse; ///< first event seq using each pool message
+
+    SampleRecord m_sample;
+    QByteArray m_scoresJson;
+    QByteArray m_usageJson;
+    bool m_begun = false;
+    bool m_finished = false;
+    int m_eventSeq = 0;
+};

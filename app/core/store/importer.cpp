@@ -1,0 +1,138 @@
+#include "importer.h"
+
+#include "store.h"
+#include "storewriter.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Importer", text);
+}
+
+QString contentHash(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot open: %1").arg(file.errorString());
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file)) {
+        *error = tr("cannot read: %1").arg(file.errorString());
+        return {};
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+}
+
+Importer::Importer(Store& store, const ImportOptions& options)
+    : m_store(store)
+    , m_options(options)
+{
+}
+
+QStringList Importer::collectFiles(const QStringList& paths, QStringList* missing)
+{
+    QStringList files;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            QStringList found;
+            QDirIterator it(path, { QStringLiteral("*.eval"), QStringLiteral("*.json") }, QDir::Files,
+                QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found << QFileInfo(it.next()).absoluteFilePath();
+            found.sort();
+            files << found;
+        } else if (info.exists()) {
+            files << info.absoluteFilePath();
+        } else if (missing) {
+            *missing << path;
+        }
+    }
+    return files;
+}
+
+ImportResult Importer::fail(ImportResult result, const QString& error)
+{
+    SqliteDb& db = m_store.db();
+    db.exec("ROLLBACK");
+    result.status = result.status == ImportResult::Cancelled ? ImportResult::Cancelled : ImportResult::Failed;
+    result.error = error;
+    if (result.status == ImportResult::Failed) {
+        // Remember the failure, but never over an earlier good import of the same path: its data stays.
+        SqliteStatement record(db, R"sql(INSERT INTO files (path, size, status, error, imported_at)
+            VALUES (?1, ?2, 'failed', ?3, ?4)
+            ON CONFLICT (path) DO UPDATE SET error = ?3 WHERE status = 'failed')sql");
+        record.bind(1, result.path);
+        record.bind(2, result.bytes);
+        record.bind(3, error);
+        record.bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        record.exec();
+    }
+    return result;
+}
+
+ImportResult Importer::importFile(const QString& path, const Progress& progress)
+{
+    ImportResult result;
+    const QFileInfo info(path);
+    result.path = info.absoluteFilePath();
+    result.bytes = info.size();
+    SqliteDb& db = m_store.db();
+
+    QString error;
+    const QString hash = contentHash(result.path, &error);
+    if (hash.isEmpty())
+        return fail(result, error);
+
+    {
+        SqliteStatement known(db, "SELECT 1 FROM files WHERE hash = ? AND status = 'imported' LIMIT 1");
+        known.bind(1, hash);
+        if (known.step()) {
+            result.status = ImportResult::Skipped;
+            return result;
+        }
+    }
+
+    if (!db.exec("BEGIN IMMEDIATE"))
+        return fail(result, tr("the store is busy: %1").arg(db.errorString()));
+    // A changed file replaces what it held before: runs, samples and events cascade away with its row.
+    SqliteStatement remove(db, "DELETE FROM files WHERE path = ?");
+    remove.bind(1, result.path);
+    if (!remove.exec())
+        return fail(result, tr("cannot replace the earlier import: %1").arg(db.errorString()));
+    SqliteStatement insert(db, R"sql(INSERT INTO files (path, size, mtime, hash, status, imported_at)
+        VALUES (?, ?, ?, ?, 'imported', ?))sql");
+    insert.bind(1, result.path);
+    insert.bind(2, result.bytes);
+    insert.bind(3, info.lastModified().toSecsSinceEpoch());
+    insert.bind(4, hash);
+    insert.bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (!insert.exec())
+        return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
+
+    StoreWriter writer(db, db.lastInsertId());
+    InspectLogReader reader(m_options);
+    const bool ok = reader.read(result.path, writer, progress);
+    result.warnings = reader.warnings();
+    if (!ok) {
+        if (reader.wasCancelled())
+            result.status = ImportResult::Cancelled;
+        return fail(result, reader.errorString());
+    }
+    if (!db.exec("COMMIT"))
+        return fail(result, tr("cannot commit to the store: %1").arg(db.errorString()));
+    result.status = ImportResult::Imported;
+    result.samples = writer.sampleCount();
+    result.events = writer.eventCount();
+    result.messages = writer.messageCount();
+    return result;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "inspect/importoptions.h"
+#include "inspect/inspectlogreader.h"
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+class Store;
+
+/// The outcome of importing one file.
+struct ImportResult {
+    enum Status { Imported, Skipped, Failed, Cancelled };
+    QString path;
+    Status status = Failed;
+    QString error; ///< names the fault; the file is named by `path`
+    QStringList warnings;
+    int samples = 0;
+    qint64 events = 0;
+    qint64 messages = 0;
+    qint64 bytes = 0; ///< size of the file
+};
+
+/// Imports Inspect logs into a store, one transaction per file: a file that fails leaves the store as it
+/// was, and a file whose content was imported before (same hash) is skipped. Synchronous: run it on a
+/// worker thread with its own Store.
+class Importer {
+public:
+    /// Fraction of the current file done; return false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    Importer(Store& store, const ImportOptions& options = {});
+
+    /// The log files under `paths`: files as given, folders searched recursively for .eval and .json.
+    static QStringList collectFiles(const QStringList& paths, QStringList* missing = nullptr);
+
+    ImportResult importFile(const QString& path, const Progress& progress = {});
+
+private:
+    ImportResult fail(ImportResult result, const QString& error);
+
+    Store& m_store;
+    ImportOptions m_options;
+};

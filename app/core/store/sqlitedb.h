@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+class SqliteStatement;
+
+/// A SQLite connection. The store talks to SQLite directly rather than through Qt Sql: the importer binds
+/// millions of rows, and prepared statements with unconverted UTF-8 text are several times faster than
+/// QSqlQuery's QVariant round trips; FTS5 and application functions need the raw handle anyway.
+class SqliteDb {
+public:
+    SqliteDb() = default;
+    ~SqliteDb();
+    SqliteDb(const SqliteDb&) = delete;
+    SqliteDb& operator=(const SqliteDb&) = delete;
+
+    bool open(const QString& path, bool readOnly = false);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    sqlite3* handle() const { return m_db; }
+    QString errorString() const;
+
+    /// Runs one or more statements without results.
+    bool exec(const char* sql);
+    qint64 lastInsertId() const;
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+/// A prepared statement. Bind with 1-based indexes, then step() through rows.
+class SqliteStatement {
+public:
+    SqliteStatement() = default;
+    SqliteStatement(SqliteDb& db, const char* sql) { prepare(db, sql); }
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+    SqliteStatement(SqliteStatement&& other) noexcept;
+    SqliteStatement& operator=(SqliteStatement&& other) noexcept;
+
+    bool prepare(SqliteDb& db, const char* sql);
+    bool isValid() const { return m_statement != nullptr; }
+
+    void bind(int index, qint64 value);
+    void bind(int index, int value) { bind(index, qint64(value)); }
+    void bind(int index, double value); ///< NaN binds NULL
+    void bind(int index, const QString& value); ///< a null QString binds NULL
+    void bind(int index, const QByteArray& value); ///< text; a null array binds NULL
+    void bind(int index, std::string_view value); ///< text, copied
+    void bindNull(int index);
+
+    /// Steps once: true while a row is available. After the last row, or on error, false (see failed()).
+    bool step();
+    /// Runs a statement without rows and resets it; false on error.
+    bool exec();
+    void reset();
+    bool failed() const { return m_failed; }
+
+    bool isNull(int column) const;
+    qint64 integer(int column) const;
+    double real(int column) const; ///< NULL reads as NaN
+    QString text(int column) const;
+    QByteArray bytes(int column) const;
+
+private:
+    sqlite3_stmt* m_statement = nullptr;
+    bool m_failed = false;
+};

@@ -1,0 +1,135 @@
+#include "store.h"
+
+#include "storeschema.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <cmath>
+
+bool RunRow::accuracyMismatch() const
+{
+    // With no scored sample there is nothing to compare: the header's figure stands alone.
+    if (!hasHeaderAccuracy || scoredSamples == 0)
+        return false;
+    if (std::isnan(accuracy) || std::isnan(headerAccuracy))
+        return std::isnan(accuracy) != std::isnan(headerAccuracy);
+    return std::abs(accuracy - headerAccuracy) > 1e-6;
+}
+
+QString Store::defaultPath()
+{
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(directory).filePath(QStringLiteral("runlens.sqlite"));
+}
+
+bool Store::open(const QString& path)
+{
+    m_path = path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!m_db.open(path)) {
+        m_error = QCoreApplication::translate("Store", "cannot open the store %1: %2").arg(path, m_db.errorString());
+        return false;
+    }
+    // WAL lets the window read while an import writes; NORMAL sync is safe with WAL (a crash loses at
+    // most the last transactions, never consistency).
+    if (!m_db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                   "PRAGMA cache_size = -65536;")) {
+        m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db.errorString());
+        return false;
+    }
+    QString error;
+    if (!StoreSchema::migrate(m_db, &error)) {
+        m_error = path + QStringLiteral(": ") + error;
+        return false;
+    }
+    return true;
+}
+
+std::vector<RunRow> Store::runs()
+{
+    SqliteStatement query(m_db, R"sql(
+SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_version,
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id),
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.score IS NOT NULL),
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.solved = 1),
+    (SELECT AVG(v) FROM (SELECT AVG(s.score) AS v FROM samples s
+        WHERE s.run_id = r.id AND s.score IS NOT NULL GROUP BY s.sample_id)),
+    (SELECT COUNT(*) FROM run_metrics m WHERE m.run_id = r.id AND m.name = 'accuracy'),
+    (SELECT m.value FROM run_metrics m WHERE m.run_id = r.id AND m.name = 'accuracy' ORDER BY m.rowid LIMIT 1),
+    (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.output_tokens) FROM run_usage u WHERE u.run_id = r.id)
+FROM runs r JOIN files f ON f.id = r.file_id
+ORDER BY r.created, r.id)sql");
+    std::vector<RunRow> rows;
+    while (query.step()) {
+        RunRow row;
+        row.id = query.integer(0);
+        row.path = query.text(1);
+        row.task = query.text(2);
+        row.model = query.text(3);
+        row.status = query.text(4);
+        row.evalSetId = query.text(5);
+        row.created = query.text(6);
+        row.logVersion = int(query.integer(7));
+        row.samples = int(query.integer(8));
+        row.scoredSamples = int(query.integer(9));
+        row.solvedSamples = int(query.integer(10));
+        row.accuracy = query.real(11);
+        row.hasHeaderAccuracy = query.integer(12) > 0;
+        row.headerAccuracy = query.real(13);
+        row.inputTokens = query.integer(14);
+        row.outputTokens = query.integer(15);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<SampleRow> Store::samples(qint64 runId)
+{
+    SqliteStatement query(m_db, R"sql(
+SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier, s.language, s.score, s.solved,
+    s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
+    (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.output_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id)
+FROM samples s JOIN runs r ON r.id = s.run_id
+WHERE ?1 = 0 OR s.run_id = ?1
+ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
+    query.bind(1, runId);
+    std::vector<SampleRow> rows;
+    while (query.step()) {
+        SampleRow row;
+        row.id = query.integer(0);
+        row.runId = query.integer(1);
+        row.task = query.text(2);
+        row.model = query.text(3);
+        row.sampleId = query.text(4);
+        row.epoch = int(query.integer(5));
+        row.program = query.text(6);
+        row.tier = query.text(7);
+        row.language = query.text(8);
+        row.score = query.real(9);
+        row.solved = query.isNull(10) ? -1 : int(query.integer(10));
+        row.totalTime = query.real(11);
+        row.workingTime = query.real(12);
+        row.error = query.text(13);
+        row.limitType = query.text(14);
+        row.events = int(query.integer(15));
+        row.inputTokens = query.integer(16);
+        row.outputTokens = query.integer(17);
+        row.totalCost = query.real(18);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<FileRow> Store::failedFiles()
+{
+    SqliteStatement query(m_db, "SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path");
+    std::vector<FileRow> rows;
+    while (query.step())
+        rows.push_back({ query.text(0), query.text(1), query.text(2) });
+    return rows;
+}

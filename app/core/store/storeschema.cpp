@@ -1,0 +1,192 @@
+#include "storeschema.h"
+
+#include "sqlitedb.h"
+
+#include <QCoreApplication>
+
+namespace {
+// Migration N brings a store from version N-1 to N. Append new ones; never edit a released one.
+const char* const migrations[] = {
+    // 1: the first schema.
+    R"sql(
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER,
+    mtime INTEGER,
+    hash TEXT,
+    status TEXT NOT NULL,          -- imported | failed
+    error TEXT,
+    imported_at TEXT
+);
+CREATE INDEX files_by_hash ON files(hash);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    log_version INTEGER,
+    status TEXT,
+    eval_id TEXT,
+    run_id TEXT,
+    eval_set_id TEXT,
+    task TEXT,
+    task_id TEXT,
+    model TEXT,
+    created TEXT,
+    inspect_version TEXT,
+    started_at TEXT,
+    completed_at TEXT,
+    error TEXT,
+    epochs INTEGER,
+    message_limit REAL,
+    token_limit REAL,
+    time_limit REAL,
+    working_limit REAL,
+    cost_limit REAL,
+    total_samples INTEGER,
+    completed_samples INTEGER,
+    config TEXT
+);
+CREATE INDEX runs_by_file ON runs(file_id);
+
+CREATE TABLE run_metrics (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    scorer TEXT,
+    name TEXT NOT NULL,
+    value REAL                     -- NULL: NaN in the log
+);
+CREATE INDEX run_metrics_by_run ON run_metrics(run_id);
+
+CREATE TABLE run_usage (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    input_tokens INTEGER, output_tokens INTEGER, total_tokens INTEGER,
+    cache_read_tokens INTEGER, cache_write_tokens INTEGER, reasoning_tokens INTEGER,
+    total_cost REAL
+);
+CREATE INDEX run_usage_by_run ON run_usage(run_id);
+
+CREATE TABLE samples (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    sample_id TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    target TEXT,
+    metadata TEXT,
+    program TEXT,
+    tier TEXT,
+    language TEXT,
+    total_time REAL,
+    working_time REAL,
+    started_at TEXT,
+    completed_at TEXT,
+    uuid TEXT,
+    error TEXT,
+    limit_type TEXT,
+    limit_value REAL,
+    message_count INTEGER,
+    event_count INTEGER,
+    score REAL,                    -- numeric value of the first score; NULL = unscored
+    solved INTEGER,                -- 1, 0, NULL = unscored
+    from_summary INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (run_id, sample_id, epoch)
+);
+
+CREATE TABLE sample_scores (
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    scorer TEXT,
+    value_json TEXT,
+    value REAL,
+    answer TEXT,
+    explanation TEXT,
+    metadata TEXT
+);
+CREATE INDEX sample_scores_by_sample ON sample_scores(sample_id);
+
+CREATE TABLE sample_usage (
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    input_tokens INTEGER, output_tokens INTEGER, total_tokens INTEGER,
+    cache_read_tokens INTEGER, cache_write_tokens INTEGER, reasoning_tokens INTEGER,
+    total_cost REAL
+);
+CREATE INDEX sample_usage_by_sample ON sample_usage(sample_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    timestamp TEXT,
+    working_start REAL,
+    span_id TEXT,
+    summary TEXT,
+    model TEXT,
+    input_tokens INTEGER, output_tokens INTEGER,
+    cache_read_tokens INTEGER, cache_write_tokens INTEGER, reasoning_tokens INTEGER,
+    cost REAL,
+    payload TEXT                   -- the event's JSON; model input as input_refs into the message pool
+);
+CREATE UNIQUE INDEX events_by_sample ON events(sample_id, seq);
+
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    kind INTEGER NOT NULL,         -- 0: pool (model input), 1: the sample's final messages
+    idx INTEGER NOT NULL,
+    event_seq INTEGER,             -- first event that reads it
+    role TEXT,
+    tool_call_id TEXT,
+    function TEXT,
+    text TEXT,                     -- searchable text, attachments resolved
+    json TEXT
+);
+CREATE UNIQUE INDEX messages_by_sample ON messages(sample_id, kind, idx);
+
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    hash TEXT NOT NULL,
+    content TEXT
+);
+CREATE UNIQUE INDEX attachments_by_hash ON attachments(sample_id, hash);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id');
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+)sql",
+};
+constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
+static_assert(migrationCount == StoreSchema::currentVersion);
+}
+
+int StoreSchema::version(SqliteDb& db)
+{
+    SqliteStatement query(db, "PRAGMA user_version");
+    return query.step() ? int(query.integer(0)) : -1;
+}
+
+bool StoreSchema::migrate(SqliteDb& db, QString* error)
+{
+    const int from = version(db);
+    if (from > currentVersion) {
+        *error = QCoreApplication::translate("Store", "the store has schema version %1, newer than this Runlens (%2)")
+                     .arg(from)
+                     .arg(currentVersion);
+        return false;
+    }
+    for (int next = from + 1; next <= currentVersion; ++next) {
+        if (!db.exec("BEGIN IMMEDIATE"))
+            break;
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(next);
+        if (!db.exec(migrations[next - 1]) || !db.exec(setVersion.constData()) || !db.exec("COMMIT")) {
+            *error = QCoreApplication::translate("Store", "cannot migrate the store to version %1: %2")
+                         .arg(next)
+                         .arg(db.errorString());
+            db.exec("ROLLBACK");
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,322 @@
+#include "storewriter.h"
+
+#include "inspect/jsonvalues.h"
+
+#include <QCoreApplication>
+
+namespace {
+bool hasReference(const QString& text)
+{
+    return text.contains(QLatin1String("attachment://")) || text.contains(QLatin1String("tc://"));
+}
+
+void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
+{
+    statement.bind(first, usage.model);
+    statement.bind(first + 1, usage.inputTokens);
+    statement.bind(first + 2, usage.outputTokens);
+    statement.bind(first + 3, usage.totalTokens);
+    statement.bind(first + 4, usage.cacheReadTokens);
+    statement.bind(first + 5, usage.cacheWriteTokens);
+    statement.bind(first + 6, usage.reasoningTokens);
+    statement.bind(first + 7, usage.totalCost);
+}
+}
+
+StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
+    : m_db(db)
+    , m_fileId(fileId)
+{
+    m_insertRun.prepare(db, R"sql(INSERT INTO runs (file_id, log_version, status, eval_id, run_id, eval_set_id, task,
+        task_id, model, created, inspect_version, started_at, completed_at, error, epochs, message_limit, token_limit,
+        time_limit, working_limit, cost_limit, total_samples, completed_samples, config)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    m_insertMetric.prepare(db, "INSERT INTO run_metrics (run_id, scorer, name, value) VALUES (?,?,?,?)");
+    m_insertRunUsage.prepare(db, R"sql(INSERT INTO run_usage (run_id, model, input_tokens, output_tokens, total_tokens,
+        cache_read_tokens, cache_write_tokens, reasoning_tokens, total_cost) VALUES (?,?,?,?,?,?,?,?,?))sql");
+    m_insertSample.prepare(db, R"sql(INSERT INTO samples (run_id, sample_id, epoch, target, metadata, program, tier,
+        language, from_summary) VALUES (?,?,?,?,?,?,?,?,?))sql");
+    m_updateSample.prepare(db, R"sql(UPDATE samples SET target = ?2, metadata = ?3, program = ?4, tier = ?5,
+        language = ?6, total_time = ?7, working_time = ?8, started_at = ?9, completed_at = ?10, uuid = ?11,
+        error = ?12, limit_type = ?13, limit_value = ?14, message_count = ?15, event_count = ?16, score = ?17,
+        solved = ?18 WHERE id = ?1)sql");
+    m_insertScore.prepare(db, R"sql(INSERT INTO sample_scores (sample_id, scorer, value_json, value, answer,
+        explanation, metadata) VALUES (?,?,?,?,?,?,?))sql");
+    m_insertSampleUsage.prepare(db, R"sql(INSERT INTO sample_usage (sample_id, model, input_tokens, output_tokens,
+        total_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, total_cost) VALUES (?,?,?,?,?,?,?,?,?))sql");
+    m_insertEvent.prepare(db, R"sql(INSERT INTO events (sample_id, seq, type, timestamp, working_start, span_id,
+        summary, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost,
+        payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    m_insertMessage.prepare(db, R"sql(INSERT INTO messages (sample_id, kind, idx, event_seq, role, tool_call_id,
+        function, text, json) VALUES (?,?,?,?,?,?,?,?,?))sql");
+    m_insertAttachment.prepare(db, "INSERT OR REPLACE INTO attachments (sample_id, hash, content) VALUES (?,?,?)");
+    m_findAttachment.prepare(db, "SELECT content FROM attachments WHERE sample_id = ? AND hash = ?");
+    m_messageText.prepare(db, "SELECT text FROM messages WHERE id = ?");
+    m_updateMessageText.prepare(db, "UPDATE messages SET text = ? WHERE id = ?");
+    m_eventSummary.prepare(db, "SELECT summary FROM events WHERE id = ?");
+    m_updateEventSummary.prepare(db, "UPDATE events SET summary = ? WHERE id = ?");
+    m_indexMessages.prepare(db, "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE sample_id = ?");
+}
+
+QString StoreWriter::errorString() const
+{
+    return m_error.isEmpty() ? m_db.errorString() : m_error;
+}
+
+bool StoreWriter::check(SqliteStatement& statement)
+{
+    if (statement.exec())
+        return true;
+    m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
+    return false;
+}
+
+bool StoreWriter::run(const RunRecord& run)
+{
+    auto& q = m_insertRun;
+    q.bind(1, m_fileId);
+    q.bind(2, run.logVersion);
+    q.bind(3, run.status);
+    q.bind(4, run.evalId);
+    q.bind(5, run.runId);
+    q.bind(6, run.evalSetId.isEmpty() ? QString() : run.evalSetId);
+    q.bind(7, run.task);
+    q.bind(8, run.taskId);
+    q.bind(9, run.model);
+    q.bind(10, run.created);
+    q.bind(11, run.inspectVersion);
+    q.bind(12, run.startedAt);
+    q.bind(13, run.completedAt);
+    q.bind(14, run.error.isEmpty() ? QString() : run.error);
+    if (run.epochs >= 0)
+        q.bind(15, run.epochs);
+    q.bind(16, run.messageLimit);
+    q.bind(17, run.tokenLimit);
+    q.bind(18, run.timeLimit);
+    q.bind(19, run.workingLimit);
+    q.bind(20, run.costLimit);
+    if (run.totalSamples >= 0)
+        q.bind(21, run.totalSamples);
+    if (run.completedSamples >= 0)
+        q.bind(22, run.completedSamples);
+    q.bind(23, run.configJson);
+    if (!check(q))
+        return false;
+    m_runId = m_db.lastInsertId();
+    for (const MetricRecord& metric : run.metrics) {
+        m_insertMetric.bind(1, m_runId);
+        m_insertMetric.bind(2, metric.scorer);
+        m_insertMetric.bind(3, metric.name);
+        m_insertMetric.bind(4, metric.value);
+        if (!check(m_insertMetric))
+            return false;
+    }
+    for (const UsageRecord& usage : run.usage) {
+        m_insertRunUsage.bind(1, m_runId);
+        bindUsage(m_insertRunUsage, 2, usage);
+        if (!check(m_insertRunUsage))
+            return false;
+    }
+    return true;
+}
+
+bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
+{
+    auto& q = m_insertSample;
+    q.bind(1, m_runId);
+    q.bind(2, sample.id);
+    q.bind(3, sample.epoch);
+    q.bind(4, sample.target);
+    q.bind(5, sample.metadataJson);
+    q.bind(6, sample.program.isEmpty() ? QString() : sample.program);
+    q.bind(7, sample.tier.isEmpty() ? QString() : sample.tier);
+    q.bind(8, sample.language.isEmpty() ? QString() : sample.language);
+    q.bind(9, fromSummary ? 1 : 0);
+    if (!check(q))
+        return false;
+    m_sampleId = m_db.lastInsertId();
+    m_sampleEvents = 0;
+    m_finalMessages = 0;
+    m_pendingEvents.clear();
+    m_pendingMessages.clear();
+    ++m_samples;
+    return true;
+}
+
+bool StoreWriter::beginSample(const SampleRecord& sample)
+{
+    return insertSample(sample, false);
+}
+
+bool StoreWriter::event(const EventRecord& event)
+{
+    auto& q = m_insertEvent;
+    q.bind(1, m_sampleId);
+    q.bind(2, event.seq);
+    q.bind(3, event.type);
+    q.bind(4, event.timestamp);
+    q.bind(5, event.workingStart);
+    q.bind(6, event.spanId.isEmpty() ? QString() : event.spanId);
+    q.bind(7, event.summary);
+    if (!event.model.isEmpty()) {
+        q.bind(8, event.model);
+        q.bind(9, event.inputTokens);
+        q.bind(10, event.outputTokens);
+        q.bind(11, event.cacheReadTokens);
+        q.bind(12, event.cacheWriteTokens);
+        q.bind(13, event.reasoningTokens);
+        q.bind(14, event.cost);
+    }
+    q.bind(15, event.payload);
+    if (!check(q))
+        return false;
+    if (hasReference(event.summary))
+        m_pendingEvents.push_back(m_db.lastInsertId());
+    ++m_sampleEvents;
+    ++m_events;
+    return true;
+}
+
+bool StoreWriter::message(const MessageRecord& message)
+{
+    auto& q = m_insertMessage;
+    q.bind(1, m_sampleId);
+    q.bind(2, int(message.kind));
+    q.bind(3, message.index);
+    if (message.eventSeq >= 0)
+        q.bind(4, message.eventSeq);
+    q.bind(5, message.role);
+    q.bind(6, message.toolCallId.isEmpty() ? QString() : message.toolCallId);
+    q.bind(7, message.function.isEmpty() ? QString() : message.function);
+    q.bind(8, message.text);
+    q.bind(9, message.json);
+    if (!check(q))
+        return false;
+    if (hasReference(message.text))
+        m_pendingMessages.push_back(m_db.lastInsertId());
+    if (message.kind == MessageRecord::Final)
+        ++m_finalMessages;
+    ++m_messages;
+    return true;
+}
+
+bool StoreWriter::attachment(const QString& hash, std::string_view text)
+{
+    m_insertAttachment.bind(1, m_sampleId);
+    m_insertAttachment.bind(2, hash);
+    m_insertAttachment.bind(3, text);
+    return check(m_insertAttachment);
+}
+
+QString StoreWriter::resolve(const QString& text)
+{
+    QString resolved;
+    qsizetype from = 0;
+    for (;;) {
+        qsizetype at = text.indexOf(QLatin1String("attachment://"), from);
+        qsizetype prefix = 13;
+        const qsizetype legacy = text.indexOf(QLatin1String("tc://"), from);
+        if (legacy >= 0 && (at < 0 || legacy < at)) {
+            at = legacy;
+            prefix = 5;
+        }
+        if (at < 0)
+            break;
+        qsizetype end = at + prefix;
+        while (end < text.size() && isxdigit(text.at(end).toLatin1()))
+            ++end;
+        resolved += QStringView(text).mid(from, at - from);
+        m_findAttachment.bind(1, m_sampleId);
+        m_findAttachment.bind(2, text.mid(at + prefix, end - at - prefix));
+        if (m_findAttachment.step())
+            resolved += m_findAttachment.text(0);
+        else
+            resolved += QStringView(text).mid(at, end - at); // left as it is when missing, like Inspect
+        m_findAttachment.reset();
+        from = end;
+    }
+    resolved += QStringView(text).mid(from);
+    return resolved;
+}
+
+bool StoreWriter::resolvePending()
+{
+    for (const qint64 id : m_pendingMessages) {
+        m_messageText.bind(1, id);
+        const QString text = m_messageText.step() ? m_messageText.text(0) : QString();
+        m_messageText.reset();
+        m_updateMessageText.bind(1, resolve(text));
+        m_updateMessageText.bind(2, id);
+        if (!check(m_updateMessageText))
+            return false;
+    }
+    for (const qint64 id : m_pendingEvents) {
+        m_eventSummary.bind(1, id);
+        const QString summary = m_eventSummary.step() ? m_eventSummary.text(0) : QString();
+        m_eventSummary.reset();
+        m_updateEventSummary.bind(1, oneLine(resolve(summary)));
+        m_updateEventSummary.bind(2, id);
+        if (!check(m_updateEventSummary))
+            return false;
+    }
+    m_pendingMessages.clear();
+    m_pendingEvents.clear();
+    return true;
+}
+
+bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
+{
+    auto& q = m_updateSample;
+    q.bind(1, m_sampleId);
+    q.bind(2, sample.target);
+    q.bind(3, sample.metadataJson);
+    q.bind(4, sample.program.isEmpty() ? QString() : sample.program);
+    q.bind(5, sample.tier.isEmpty() ? QString() : sample.tier);
+    q.bind(6, sample.language.isEmpty() ? QString() : sample.language);
+    q.bind(7, sample.totalTime);
+    q.bind(8, sample.workingTime);
+    q.bind(9, sample.startedAt.isEmpty() ? QString() : sample.startedAt);
+    q.bind(10, sample.completedAt.isEmpty() ? QString() : sample.completedAt);
+    q.bind(11, sample.uuid.isEmpty() ? QString() : sample.uuid);
+    q.bind(12, sample.error.isEmpty() ? QString() : sample.error);
+    q.bind(13, sample.limitType.isEmpty() ? QString() : sample.limitType);
+    q.bind(14, sample.limitValue);
+    q.bind(15, sample.messageCount >= 0 ? sample.messageCount : m_finalMessages);
+    q.bind(16, m_sampleEvents);
+    q.bind(17, sample.scores.empty() ? notANumber : sample.scores.front().value);
+    if (sample.solved >= 0)
+        q.bind(18, sample.solved);
+    if (!check(q))
+        return false;
+    for (const ScoreRecord& score : sample.scores) {
+        m_insertScore.bind(1, m_sampleId);
+        m_insertScore.bind(2, score.scorer);
+        m_insertScore.bind(3, score.valueJson);
+        m_insertScore.bind(4, score.value);
+        m_insertScore.bind(5, score.answer.isEmpty() ? QString() : score.answer);
+        m_insertScore.bind(6, score.explanation.isEmpty() ? QString() : score.explanation);
+        m_insertScore.bind(7, score.metadataJson);
+        if (!check(m_insertScore))
+            return false;
+    }
+    for (const UsageRecord& usage : sample.usage) {
+        m_insertSampleUsage.bind(1, m_sampleId);
+        bindUsage(m_insertSampleUsage, 2, usage);
+        if (!check(m_insertSampleUsage))
+            return false;
+    }
+    return true;
+}
+
+bool StoreWriter::endSample(const SampleRecord& sample)
+{
+    if (!resolvePending() || !writeSampleDetails(sample))
+        return false;
+    m_indexMessages.bind(1, m_sampleId);
+    return check(m_indexMessages);
+}
+
+bool StoreWriter::summarySample(const SampleRecord& sample)
+{
+    return insertSample(sample, true) && writeSampleDetails(sample);
+}

@@ -1,0 +1,66 @@
+#include "mainwindow.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTranslator>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("runlens"));
+    QApplication::setOrganizationName(QStringLiteral("runlens"));
+    QApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Runlens: explore Inspect AI eval runs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({ QStringLiteral("store"), QApplication::translate("main", "The store file (default: %1).")
+                                                    .arg(Store::defaultPath()),
+        QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
+        QStringLiteral("LANG") });
+    parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
+                                                                                 "opening the window: main."),
+        QStringLiteral("VIEW") });
+    parser.addOption({ QStringLiteral("out"), QApplication::translate("main", "PNG file for --render."),
+        QStringLiteral("FILE") });
+    parser.process(app);
+
+    QTranslator translator;
+    const QLocale locale = parser.isSet(QStringLiteral("lang")) ? QLocale(parser.value(QStringLiteral("lang"))) : QLocale();
+    if (translator.load(locale, QStringLiteral("runlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    Store store;
+    const QString path = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : Store::defaultPath();
+    if (!store.open(path)) {
+        if (parser.isSet(QStringLiteral("render"))) {
+            QTextStream(stderr) << store.errorString() << '\n';
+            return 1;
+        }
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Runlens"), store.errorString());
+        return 1;
+    }
+    MainWindow window(store);
+    if (parser.isSet(QStringLiteral("render"))) {
+        const QString view = parser.value(QStringLiteral("render"));
+        if (view != QLatin1String("main")) {
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main)\n").arg(view);
+            return 2;
+        }
+        const QString out = parser.value(QStringLiteral("out"));
+        if (out.isEmpty() || !window.grab().save(out)) {
+            QTextStream(stderr) << QApplication::translate("main", "cannot write the PNG '%1'\n").arg(out);
+            return 1;
+        }
+        return 0;
+    }
+    window.show();
+    return app.exec();
+}
