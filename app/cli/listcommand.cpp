@@ -75,7 +75,9 @@ struct Table {
                 line += numeric.value(c) ? cell.rightJustified(widths.at(c)) : cell.leftJustified(widths.at(c));
                 line += QStringLiteral("  ");
             }
-            out << line.trimmed() << '\n';
+            while (line.endsWith(QLatin1Char(' ')))
+                line.chop(1);
+            out << line << '\n';
         };
         printRow(headers);
         for (const QStringList& row : rows)
