@@ -7,3 +7,4 @@ int runImportCommand(const QStringList& arguments);
 int runRunsCommand(const QStringList& arguments);
 int runSamplesCommand(const QStringList& arguments);
 int runSynthCommand(const QStringList& arguments);
+int runPlotCommand(const QStringList& arguments);

@@ -42,6 +42,10 @@ int main(int argc, char* argv[])
         return runRunsCommand(arguments);
     if (command == QLatin1String("samples"))
         return runSamplesCommand(arguments);
+#ifdef RUNLENS_HAS_PLOT
+    if (command == QLatin1String("plot"))
+        return runPlotCommand(arguments);
+#endif
 #ifdef RUNLENS_HAS_SYNTH
     if (command == QLatin1String("synth"))
         return runSynthCommand(arguments);
