@@ -8,3 +8,4 @@ int runRunsCommand(const QStringList& arguments);
 int runSamplesCommand(const QStringList& arguments);
 int runSynthCommand(const QStringList& arguments);
 int runPlotCommand(const QStringList& arguments);
+int runBenchCommand(const QStringList& arguments);

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTextStream>
+#include <sys/resource.h>
 
 namespace {
 QString tr(const char* text)
@@ -34,6 +35,7 @@ int runImportCommand(const QStringList& arguments)
     parser.addOption({ QStringLiteral("language-key"), tr("Sample metadata key holding the language (repeatable)."),
         QStringLiteral("KEY") });
     parser.addOption({ QStringLiteral("quiet"), tr("No progress line.") });
+    parser.addOption({ QStringLiteral("report-peak-memory"), tr("Print the peak resident memory at the end.") });
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Log files or folders."), QStringLiteral("PATH..."));
     parser.process(arguments);
 
@@ -107,5 +109,10 @@ int runImportCommand(const QStringList& arguments)
                .arg(double(bytes) / 1e6, 0, 'f', 1)
                .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
                .arg(store.path());
+    if (parser.isSet(QStringLiteral("report-peak-memory"))) {
+        rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);
+        out << tr("peak memory: %1 MB\n").arg(double(usage.ru_maxrss) / 1024.0, 0, 'f', 1);
+    }
     return failed > 0 || !missing.isEmpty() ? 1 : 0;
 }

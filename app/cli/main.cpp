@@ -14,6 +14,7 @@ void printUsage(QTextStream& out)
         "  runs             list the imported runs with their accuracy\n"
         "  samples          list the imported samples\n"
         "  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)\n"
+        "  bench            import benchmark on generated archives, beside its floor\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }
@@ -42,6 +43,8 @@ int main(int argc, char* argv[])
         return runRunsCommand(arguments);
     if (command == QLatin1String("samples"))
         return runSamplesCommand(arguments);
+    if (command == QLatin1String("bench"))
+        return runBenchCommand(arguments);
 #ifdef RUNLENS_HAS_PLOT
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);

@@ -186,7 +186,7 @@ QString contentText(const JsonValue* content)
 
 QString oneLine(const QString& text, int length)
 {
-    QString line = text.simplified();
+    QString line = text.left(length * 4).simplified();
     if (line.size() > length)
         line = line.left(length - 1) + QChar(0x2026);
     return line;

@@ -12,6 +12,8 @@ public:
     virtual bool event(const EventRecord& event) = 0;
     virtual bool message(const MessageRecord& message) = 0;
     virtual bool attachment(const QString& hash, std::string_view text) = 0;
+    /// An entry of the sample's pool of raw model API calls (`events_data.calls`), which `call_refs` index.
+    virtual bool modelCall(int index, std::string_view json) = 0;
     /// The sample ends: all its fields, including those that follow its events.
     virtual bool endSample(const SampleRecord& sample) = 0;
     /// A sample known only from a summary (journal of an unfinished run, or a sample member not written yet).

@@ -18,6 +18,13 @@ bool equals(const QByteArray& key, const char* name)
     return key == name;
 }
 
+/// The start of a value's JSON, cut before it is turned into text: arguments can hold whole files.
+QString jsonStart(const JsonValue& value, int length = 300)
+{
+    const QByteArray json = toJson(value);
+    return QString::fromUtf8(json.constData(), std::min<qsizetype>(json.size(), length));
+}
+
 QString toolCallsText(const JsonValue* calls)
 {
     QString text;
@@ -61,10 +68,15 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
         if (choices && choices->IsArray() && !choices->Empty()) {
             const JsonValue* message = member((*choices)[0], "message");
             if (message) {
-                QString text = contentText(member(*message, "content"));
-                const QString calls = toolCallsText(member(*message, "tool_calls"));
-                if (!calls.isEmpty())
-                    text = text.isEmpty() ? calls : text + QStringLiteral(" \u2192 ") + calls;
+                QString text = contentText(member(*message, "content")).left(300);
+                const JsonValue* calls = member(*message, "tool_calls");
+                if (calls && calls->IsArray()) {
+                    for (const auto& call : calls->GetArray()) {
+                        text += QStringLiteral(" \u2192 ") + stringOf(member(call, "function"));
+                        if (const JsonValue* arguments = member(call, "arguments"))
+                            text += QLatin1Char(' ') + jsonStart(*arguments, 200);
+                    }
+                }
                 return text;
             }
         }
@@ -73,7 +85,7 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
     if (type == QLatin1String("tool")) {
         QString line = stringOf(member(event, "function"));
         if (const JsonValue* arguments = member(event, "arguments"))
-            line += QLatin1Char(' ') + QString::fromUtf8(toJson(*arguments));
+            line += QLatin1Char(' ') + jsonStart(*arguments);
         const JsonValue* error = member(event, "error");
         if (error && !error->IsNull())
             line += QStringLiteral(" \u2717 ") + errorText(error);
@@ -269,6 +281,9 @@ bool SampleParser::enterValue(const SaxToken& open, const QByteArray& key, const
         } else if (isArray && !transcript && equals(innerKey, "messages")) {
             m_mode = Mode::List;
             m_listKind = ListKind::PoolMessages;
+        } else if (isArray && !transcript && equals(innerKey, "calls")) {
+            m_mode = Mode::List;
+            m_listKind = ListKind::PoolCalls;
         } else {
             m_mode = Mode::Skip;
         }
@@ -516,6 +531,10 @@ bool SampleParser::finishItem()
     case ListKind::PoolMessages:
         m_poolSize = std::max(m_poolSize, index + 1);
         return finishMessage(MessageRecord::Pool, index, json, size);
+    case ListKind::PoolCalls:
+        if (!ensureBegun() || !m_sink.modelCall(index, std::string_view(json, size)))
+            return fail(QCoreApplication::translate("SampleParser", "the store refused a model call"));
+        return true;
     case ListKind::None:
         break;
     }
@@ -555,11 +574,13 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
 
 bool SampleParser::finishEvent()
 {
-    rapidjson::Document event;
-    QString error;
-    if (!parseJson(event, m_itemBuffer.GetString(), m_itemBuffer.GetSize(), &error))
-        return fail(error);
     EventRecord record;
+    record.payload = QByteArray(m_itemBuffer.GetString(), qsizetype(m_itemBuffer.GetSize()));
+    // The payload is kept above, so the buffer can be parsed in place: no string is copied again.
+    rapidjson::Document event;
+    event.ParseInsitu<rapidjson::kParseNanAndInfFlag>(const_cast<char*>(m_itemBuffer.GetString()));
+    if (event.HasParseError())
+        return fail(QCoreApplication::translate("SampleParser", "event %1 is not valid JSON").arg(m_eventSeq));
     record.seq = m_eventSeq;
     record.type = stringOf(member(event, "event"));
     record.timestamp = stringOf(member(event, "timestamp"));
@@ -592,7 +613,6 @@ bool SampleParser::finishEvent()
             }
         }
     }
-    record.payload = QByteArray(m_itemBuffer.GetString(), qsizetype(m_itemBuffer.GetSize()));
     ++m_eventSeq;
     if (!ensureBegun() || !m_sink.event(record))
         return fail(QCoreApplication::translate("SampleParser", "the store refused an event"));

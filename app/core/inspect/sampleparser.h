@@ -34,7 +34,7 @@ public:
 
 private:
     enum class Mode { Top, Skip, Capture, List, Attachments, Container };
-    enum class ListKind { None, Events, FinalMessages, PoolMessages };
+    enum class ListKind { None, Events, FinalMessages, PoolMessages, PoolCalls };
 
     static void write(JsonWriter& writer, const SaxToken& token);
     bool topToken(const SaxToken& token);

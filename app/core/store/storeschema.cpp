@@ -151,6 +151,13 @@ CREATE TABLE attachments (
 );
 CREATE UNIQUE INDEX attachments_by_hash ON attachments(sample_id, hash);
 
+CREATE TABLE model_calls (
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,          -- position in events_data.calls, which a model event's call_refs index
+    json TEXT,
+    PRIMARY KEY (sample_id, idx)
+) WITHOUT ROWID;
+
 CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id');
 CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
     INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);

@@ -50,6 +50,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
     m_insertMessage.prepare(db, R"sql(INSERT INTO messages (sample_id, kind, idx, event_seq, role, tool_call_id,
         function, text, json) VALUES (?,?,?,?,?,?,?,?,?))sql");
     m_insertAttachment.prepare(db, "INSERT OR REPLACE INTO attachments (sample_id, hash, content) VALUES (?,?,?)");
+    m_insertCall.prepare(db, "INSERT INTO model_calls (sample_id, idx, json) VALUES (?,?,?)");
     m_findAttachment.prepare(db, "SELECT content FROM attachments WHERE sample_id = ? AND hash = ?");
     m_messageText.prepare(db, "SELECT text FROM messages WHERE id = ?");
     m_updateMessageText.prepare(db, "UPDATE messages SET text = ? WHERE id = ?");
@@ -206,6 +207,14 @@ bool StoreWriter::attachment(const QString& hash, std::string_view text)
     m_insertAttachment.bind(2, hash);
     m_insertAttachment.bind(3, text);
     return check(m_insertAttachment);
+}
+
+bool StoreWriter::modelCall(int index, std::string_view json)
+{
+    m_insertCall.bind(1, m_sampleId);
+    m_insertCall.bind(2, index);
+    m_insertCall.bind(3, json);
+    return check(m_insertCall);
 }
 
 QString StoreWriter::resolve(const QString& text)

@@ -17,6 +17,7 @@ public:
     bool event(const EventRecord& event) override;
     bool message(const MessageRecord& message) override;
     bool attachment(const QString& hash, std::string_view text) override;
+    bool modelCall(int index, std::string_view json) override;
     bool endSample(const SampleRecord& sample) override;
     bool summarySample(const SampleRecord& sample) override;
 
@@ -55,6 +56,7 @@ private:
     SqliteStatement m_insertEvent;
     SqliteStatement m_insertMessage;
     SqliteStatement m_insertAttachment;
+    SqliteStatement m_insertCall;
     SqliteStatement m_findAttachment;
     SqliteStatement m_messageText;
     SqliteStatement m_updateMessageText;

@@ -1,0 +1,311 @@
+#include "commands.h"
+
+#include "archive/zipreader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QtEndian>
+#include <sys/resource.h>
+
+namespace {
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("bench", text, disambiguation, n);
+}
+
+struct RawMember {
+    qint64 dataOffset = -1;
+    qint64 compressedSize = 0;
+    int method = 0;
+};
+
+quint16 u16(const QByteArray& data, qint64 at)
+{
+    return qFromLittleEndian<quint16>(data.constData() + at);
+}
+quint32 u32(const QByteArray& data, qint64 at)
+{
+    return qFromLittleEndian<quint32>(data.constData() + at);
+}
+quint64 u64(const QByteArray& data, qint64 at)
+{
+    return qFromLittleEndian<quint64>(data.constData() + at);
+}
+
+/// Where the compressed bytes of `name` lie in a zip file, so that they can be fed to `zstd -d` alone:
+/// the floor no reader can beat. Reads the central directory (ZIP64 too); the last entry of a name wins.
+RawMember locateMember(const QString& path, const QString& name)
+{
+    RawMember found;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return found;
+    const qint64 tailSize = std::min<qint64>(file.size(), 65536 + 22);
+    file.seek(file.size() - tailSize);
+    const QByteArray tail = file.read(tailSize);
+    const qint64 eocd = tail.lastIndexOf(QByteArray("PK\x05\x06", 4));
+    if (eocd < 0)
+        return found;
+    quint64 directoryOffset = u32(tail, eocd + 16);
+    quint64 directorySize = u32(tail, eocd + 12);
+    if (eocd >= 20 && u32(tail, eocd - 20) == 0x07064b50) {
+        file.seek(qint64(u64(tail, eocd - 20 + 8)));
+        const QByteArray zip64 = file.read(56);
+        directorySize = u64(zip64, 40);
+        directoryOffset = u64(zip64, 48);
+    }
+    file.seek(qint64(directoryOffset));
+    const QByteArray directory = file.read(qint64(directorySize));
+    for (qint64 at = 0; at + 46 <= directory.size() && u32(directory, at) == 0x02014b50;) {
+        const int method = u16(directory, at + 10);
+        quint64 compressed = u32(directory, at + 20);
+        const quint64 uncompressed = u32(directory, at + 24);
+        const int nameLength = u16(directory, at + 28);
+        const int extraLength = u16(directory, at + 30);
+        const int commentLength = u16(directory, at + 32);
+        quint64 offset = u32(directory, at + 42);
+        const QString entryName = QString::fromUtf8(directory.mid(at + 46, nameLength));
+        for (qint64 extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength;) {
+            const int id = u16(directory, extra);
+            const int size = u16(directory, extra + 2);
+            if (id == 0x0001) {
+                qint64 field = extra + 4;
+                if (uncompressed == 0xFFFFFFFF)
+                    field += 8;
+                if (compressed == 0xFFFFFFFF) {
+                    compressed = u64(directory, field);
+                    field += 8;
+                }
+                if (offset == 0xFFFFFFFF)
+                    offset = u64(directory, field);
+            }
+            extra += 4 + size;
+        }
+        if (entryName == name) {
+            file.seek(qint64(offset));
+            const QByteArray local = file.read(30);
+            found.dataOffset = qint64(offset) + 30 + u16(local, 26) + u16(local, 28);
+            found.compressedSize = qint64(compressed);
+            found.method = method;
+        }
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return found;
+}
+
+struct Timed {
+    double seconds = 0;
+    QString output;
+    bool ok = false;
+};
+
+Timed runTimed(const QString& program, const QStringList& arguments, const QString& input = {})
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    if (!input.isEmpty())
+        process.setStandardInputFile(input);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    Timed timed;
+    timed.ok = process.waitForFinished(-1) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    timed.seconds = double(clock.nsecsElapsed()) / 1e9;
+    timed.output = QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError());
+    return timed;
+}
+
+double peakMegabytes(const QString& output)
+{
+    static const QRegularExpression peak(QStringLiteral("peak memory: ([0-9.]+) MB"));
+    const auto match = peak.match(output);
+    return match.hasMatch() ? match.captured(1).toDouble() : -1;
+}
+}
+
+int runBenchCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Import benchmark. Generates the monster sample (about 337,000 events, 1 GB of JSON) or a store of "
+           "--scale runs, imports it into a fresh store and prints throughput, peak memory and store size beside "
+           "the floor measured in the same run (zstd -d of the same member to /dev/null) and beside Python's "
+           "json.load of the same member."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("file"), tr("Use this .eval instead of generating the monster."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("scale"), tr("Generate and import N runs of 10 samples instead."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("keep"), tr("Work in this folder and keep what is written there."), QStringLiteral("DIR") });
+    parser.addOption({ QStringLiteral("no-python"), tr("Skip the Python json.load comparison.") });
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTemporaryDir temporary;
+    const QString work = parser.isSet(QStringLiteral("keep")) ? parser.value(QStringLiteral("keep")) : temporary.path();
+    QDir().mkpath(work);
+    const QString self = QCoreApplication::applicationFilePath();
+
+    QString input = parser.value(QStringLiteral("file"));
+    const bool scale = parser.isSet(QStringLiteral("scale"));
+    if (input.isEmpty()) {
+        const QString archives = QDir(work).filePath(QStringLiteral("archives"));
+        QStringList synth { QStringLiteral("synth"), QStringLiteral("--out"), archives };
+        synth << (scale ? QStringList { QStringLiteral("--scale"), parser.value(QStringLiteral("scale")) }
+                        : QStringList { QStringLiteral("--monster") });
+        out << tr("generating %1 ...").arg(scale ? tr("%1 runs").arg(parser.value(QStringLiteral("scale"))) : tr("the monster sample")) << Qt::endl;
+        const Timed generated = runTimed(self, synth);
+        if (!generated.ok) {
+            QTextStream(stderr) << generated.output;
+            return 1;
+        }
+        out << tr("  generator: %1 s").arg(generated.seconds, 0, 'f', 1) << Qt::endl;
+        input = archives;
+    }
+
+    // The largest sample member, for the floor and the Python comparison.
+    QStringList files;
+    if (QFileInfo(input).isDir()) {
+        for (const QFileInfo& info : QDir(input).entryInfoList({ QStringLiteral("*.eval") }, QDir::Files))
+            files << info.absoluteFilePath();
+    } else {
+        files << input;
+    }
+    qint64 compressedBytes = 0, jsonBytes = 0;
+    QString largestFile, largestMember;
+    qint64 largestSize = -1;
+    for (const QString& file : files) {
+        compressedBytes += QFileInfo(file).size();
+        ZipReader zip;
+        if (!zip.open(file)) {
+            QTextStream(stderr) << file << ": " << zip.errorString() << '\n';
+            return 1;
+        }
+        for (const auto& entry : zip.entries()) {
+            if (!entry.name.startsWith(QLatin1String("samples/")))
+                continue;
+            jsonBytes += entry.size;
+            if (entry.size > largestSize) {
+                largestSize = entry.size;
+                largestFile = file;
+                largestMember = entry.name;
+            }
+        }
+    }
+
+    const QString store = QDir(work).filePath(QStringLiteral("bench.sqlite"));
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+        QFile::remove(store + suffix);
+    out << tr("importing %n file(s), %1 MB compressed, %2 MB of sample JSON ...", nullptr, int(files.size()))
+               .arg(double(compressedBytes) / 1e6, 0, 'f', 1)
+               .arg(double(jsonBytes) / 1e6, 0, 'f', 1)
+        << Qt::endl;
+    const Timed imported = runTimed(self,
+        QStringList { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--report-peak-memory"),
+            QStringLiteral("--db"), store } + files);
+    if (!imported.ok) {
+        QTextStream(stderr) << imported.output;
+        return 1;
+    }
+    static const QRegularExpression eventsLine(QStringLiteral("(\\d+) events"));
+    qint64 events = 0;
+    for (auto it = eventsLine.globalMatch(imported.output); it.hasNext();)
+        events += it.next().captured(1).toLongLong();
+    const double importMBs = double(jsonBytes) / 1e6 / imported.seconds;
+    qint64 storeBytes = 0;
+    for (const QString& suffix : { QString(), QStringLiteral("-wal") })
+        storeBytes += QFileInfo(store + suffix).size();
+
+    // The floor: the same member's compressed bytes through zstd -d, and through libarchive.
+    const RawMember raw = locateMember(largestFile, largestMember);
+    Timed zstd;
+    const QString rawPath = QDir(work).filePath(QStringLiteral("member.zst"));
+    if (raw.method == 93 && raw.dataOffset >= 0) {
+        QFile source(largestFile), target(rawPath);
+        source.open(QIODevice::ReadOnly);
+        target.open(QIODevice::WriteOnly);
+        source.seek(raw.dataOffset);
+        for (qint64 left = raw.compressedSize; left > 0;) {
+            const QByteArray block = source.read(std::min<qint64>(left, 1 << 20));
+            if (block.isEmpty())
+                break;
+            target.write(block);
+            left -= block.size();
+        }
+        target.close();
+        zstd = runTimed(QStringLiteral("sh"), { QStringLiteral("-c"), QStringLiteral("zstd -d -c -q > /dev/null") }, rawPath);
+        QFile::remove(rawPath);
+    }
+    ZipReader zip;
+    zip.open(largestFile);
+    const QString jsonPath = QDir(work).filePath(QStringLiteral("member.json"));
+    QFile json(jsonPath);
+    json.open(QIODevice::WriteOnly);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 memberBytes = 0;
+    zip.read(*zip.find(largestMember), [&](const char*, size_t size) {
+        memberBytes += qint64(size);
+        return true;
+    });
+    const double libarchiveSeconds = double(clock.nsecsElapsed()) / 1e9;
+    zip.read(*zip.find(largestMember), [&](const char* data, size_t size) { return json.write(data, qint64(size)) == qint64(size); });
+    json.close();
+
+    Timed python;
+    if (!parser.isSet(QStringLiteral("no-python"))) {
+        python = runTimed(QStringLiteral("python3"),
+            { QStringLiteral("-c"),
+                QStringLiteral("import json, resource, sys, time\n"
+                               "t = time.perf_counter(); json.load(open(sys.argv[1])); t = time.perf_counter() - t\n"
+                               "print('seconds: %f peak memory: %.1f MB' % (t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))"),
+                jsonPath });
+    }
+    QFile::remove(jsonPath);
+
+    const double memberMB = double(memberBytes) / 1e6;
+    out << '\n' << tr("Largest member: %1 of %2, %3 MB of JSON").arg(largestMember, QFileInfo(largestFile).fileName()).arg(memberMB, 0, 'f', 1) << '\n';
+    out << tr("%1  %2  %3  %4").arg(tr("step").leftJustified(34), tr("seconds").rightJustified(9), tr("MB/s").rightJustified(9), tr("peak MB").rightJustified(9)) << '\n';
+    auto row = [&](const QString& step, double seconds, double megabytes, double peak) {
+        out << QStringLiteral("%1  %2  %3  %4")
+                   .arg(step.leftJustified(34), QString::number(seconds, 'f', 2).rightJustified(9),
+                       QString::number(megabytes / seconds, 'f', 1).rightJustified(9),
+                       (peak < 0 ? QStringLiteral("-") : QString::number(peak, 'f', 0)).rightJustified(9))
+            << '\n';
+    };
+    if (zstd.ok)
+        row(tr("floor: zstd -d > /dev/null"), zstd.seconds, memberMB, -1);
+    row(tr("floor: libarchive decompression"), libarchiveSeconds, memberMB, -1);
+    if (python.ok) {
+        static const QRegularExpression seconds(QStringLiteral("seconds: ([0-9.]+)"));
+        const double pythonSeconds = seconds.match(python.output).captured(1).toDouble();
+        row(tr("python3 json.load (member only)"), pythonSeconds, memberMB, peakMegabytes(python.output));
+    }
+    row(tr("runlens-cli import (all members)"), imported.seconds, double(jsonBytes) / 1e6, peakMegabytes(imported.output));
+    out << '\n'
+        << tr("import: %1 MB/s of JSON, %2 events/s, %n event(s)", nullptr, int(events))
+               .arg(importMBs, 0, 'f', 1)
+               .arg(double(events) / imported.seconds, 0, 'f', 0)
+        << '\n';
+    if (zstd.ok)
+        out << tr("import time / zstd -d floor: %1x").arg(imported.seconds / zstd.seconds * memberMB / (double(jsonBytes) / 1e6), 0, 'f', 2) << '\n';
+    if (python.ok) {
+        static const QRegularExpression seconds(QStringLiteral("seconds: ([0-9.]+)"));
+        const double pythonSeconds = seconds.match(python.output).captured(1).toDouble();
+        out << tr("python json.load time / import time (same bytes): %1x")
+                   .arg(pythonSeconds / (imported.seconds * memberMB / (double(jsonBytes) / 1e6)), 0, 'f', 2)
+            << '\n';
+    }
+    out << tr("store: %1 MB, %2x the compressed archives (%3 MB)")
+               .arg(double(storeBytes) / 1e6, 0, 'f', 1)
+               .arg(double(storeBytes) / double(compressedBytes), 0, 'f', 2)
+               .arg(double(compressedBytes) / 1e6, 0, 'f', 1)
+        << '\n';
+    return 0;
+}
