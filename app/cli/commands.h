@@ -9,3 +9,4 @@ int runSamplesCommand(const QStringList& arguments);
 int runSynthCommand(const QStringList& arguments);
 int runPlotCommand(const QStringList& arguments);
 int runBenchCommand(const QStringList& arguments);
+int runTestCommand(const QStringList& arguments);

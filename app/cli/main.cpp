@@ -15,6 +15,7 @@ void printUsage(QTextStream& out)
         "  samples          list the imported samples\n"
         "  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)\n"
         "  bench            import benchmark on generated archives, beside its floor\n"
+        "  test             run a test suite against a program, sandboxed\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }
@@ -45,6 +46,8 @@ int main(int argc, char* argv[])
         return runSamplesCommand(arguments);
     if (command == QLatin1String("bench"))
         return runBenchCommand(arguments);
+    if (command == QLatin1String("test"))
+        return runTestCommand(arguments);
 #ifdef RUNLENS_HAS_PLOT
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);

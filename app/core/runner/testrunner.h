@@ -1,0 +1,67 @@
+#pragma once
+
+#include "sandboxedprocess.h"
+#include "testsuite.h"
+
+#include <functional>
+#include <vector>
+
+/// The result of one test.
+struct TestResult {
+    QString id;
+    bool heldOut = false;
+    bool passed = false;
+    ProcessOutcome outcome;
+    QString diff; ///< expected against actual, for a failure
+    QString violation; ///< what the program did that it must not (write outside its directory)
+};
+
+/// Totals of a run of a suite.
+struct TestRunSummary {
+    int passed = 0;
+    int failed = 0;
+    int visiblePassed = 0;
+    int visibleTotal = 0;
+    int heldOutPassed = 0;
+    int heldOutTotal = 0;
+    double seconds = 0;
+    QString buildError; ///< the build step failed: every test counts as failed
+    bool networkIsolated = false;
+    bool privilegesDropped = false;
+
+    double visibleFraction() const;
+    double heldOutFraction() const;
+};
+
+/// Runs a test suite against a program: each test in a fresh temporary directory, in parallel on all cores,
+/// through SandboxedProcess. Synchronous; progress and cancel through the callback.
+class TestRunner {
+public:
+    struct Options {
+        QStringList command; ///< the program under test and its leading arguments
+        QString workspace; ///< where the program's files are; the build step runs there
+        QStringList buildCommand; ///< optional, run once in the workspace before the tests
+        SandboxLimits limits;
+        int jobs = 0; ///< parallel tests; 0: one a core
+    };
+    /// Tests done so far; return false to cancel.
+    using Progress = std::function<bool(int done, int total)>;
+
+    std::vector<TestResult> run(const TestSuite& suite, const Options& options, const Progress& progress = {});
+    TestRunSummary summary() const { return m_summary; }
+    bool wasCancelled() const { return m_cancelled; }
+    QString errorString() const { return m_error; }
+
+    /// A line diff of expected against actual text (unified style, cut after `maxLines` lines).
+    static QString diff(const QByteArray& expected, const QByteArray& actual, int maxLines = 40);
+
+private:
+    TestResult runOne(const TestCase& test, const Options& options, const QString& base, int index);
+
+    TestRunSummary m_summary;
+    bool m_cancelled = false;
+    QString m_error;
+};
+
+/// The commands that build a program written in `language` (rust, go, c), empty for interpreted ones.
+QStringList defaultBuildCommand(const QString& language);
