@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "archive/zipreader.h"
+#include "runner/testrunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QtEndian>
 #include <sys/resource.h>
 
@@ -131,7 +133,53 @@ double peakMegabytes(const QString& output)
 }
 }
 
-int runBenchCommand(const QStringList& arguments)
+int runRunnerBench(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runner benchmark: N tests of a program that exits at once (/bin/true), run by the test runner on all "
+           "cores, against the same N processes started one after another from a plain shell loop."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("tests"), tr("Number of tests (default 2000)."), QStringLiteral("N") });
+    parser.process(arguments);
+    const int count = parser.isSet(QStringLiteral("tests")) ? parser.value(QStringLiteral("tests")).toInt() : 2000;
+    std::vector<TestCase> tests(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i)
+        tests[size_t(i)].id = QString::number(i);
+    TestSuite suite;
+    suite.setTests(std::move(tests));
+    TestRunner runner;
+    TestRunner::Options options;
+    options.command = { QStringLiteral("/bin/true") };
+    options.limits.isolateNetwork = false; // a namespace a test would be measured, not the runner
+    runner.run(suite, options);
+    const double runnerSeconds = runner.summary().seconds;
+    options.limits.isolateNetwork = true;
+    runner.run(suite, options);
+    const double isolatedSeconds = runner.summary().seconds;
+    const Timed shell = runTimed(QStringLiteral("sh"),
+        { QStringLiteral("-c"), QStringLiteral("i=0; while [ $i -lt %1 ]; do /bin/true; i=$((i+1)); done").arg(count) });
+    const int cores = std::max(1, QThread::idealThreadCount());
+    QTextStream out(stdout);
+    out << tr("%1 tests of /bin/true on %2 cores").arg(count).arg(cores) << '\n';
+    out << tr("shell loop (one after another):   %1 s, %2 ms a process").arg(shell.seconds, 0, 'f', 2).arg(1000 * shell.seconds / count, 0, 'f', 3) << '\n';
+    out << tr("runner:                            %1 s, %2 ms a test (wall), %3 ms a test per core")
+               .arg(runnerSeconds, 0, 'f', 2)
+               .arg(1000 * runnerSeconds / count, 0, 'f', 3)
+               .arg(1000 * runnerSeconds * cores / count, 0, 'f', 3)
+        << '\n';
+    out << tr("runner, private network per test: %1 s, %2 ms a test per core")
+               .arg(isolatedSeconds, 0, 'f', 2)
+               .arg(1000 * isolatedSeconds * cores / count, 0, 'f', 3)
+        << '\n';
+    out << tr("runner / shell loop: %1x (wall)").arg(runnerSeconds / shell.seconds, 0, 'f', 2) << '\n';
+    out << tr("runner's own cost a test: %1 ms per core beyond the shell's process start")
+               .arg(1000 * (runnerSeconds * cores - shell.seconds) / count, 0, 'f', 3)
+        << '\n';
+    return 0;
+}
+
+int runImportBench(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -308,4 +356,17 @@ int runBenchCommand(const QStringList& arguments)
                .arg(double(compressedBytes) / 1e6, 0, 'f', 1)
         << '\n';
     return 0;
+}
+
+int runBenchCommand(const QStringList& arguments)
+{
+    // `bench import ...` or `bench runner ...`; the first word after `bench` picks the benchmark.
+    QStringList rest = arguments;
+    const QString which = rest.size() > 1 ? rest.takeAt(1) : QString();
+    if (which == QLatin1String("import"))
+        return runImportBench(rest);
+    if (which == QLatin1String("runner"))
+        return runRunnerBench(rest);
+    QTextStream(stderr) << tr("usage: runlens-cli bench import|runner [--help]\n");
+    return 2;
 }

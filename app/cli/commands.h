@@ -10,3 +10,4 @@ int runSynthCommand(const QStringList& arguments);
 int runPlotCommand(const QStringList& arguments);
 int runBenchCommand(const QStringList& arguments);
 int runTestCommand(const QStringList& arguments);
+int runRerunCommand(const QStringList& arguments);

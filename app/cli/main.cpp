@@ -14,8 +14,9 @@ void printUsage(QTextStream& out)
         "  runs             list the imported runs with their accuracy\n"
         "  samples          list the imported samples\n"
         "  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)\n"
-        "  bench            import benchmark on generated archives, beside its floor\n"
+        "  bench            benchmarks: import (beside its floor), runner (beside a shell loop)\n"
         "  test             run a test suite against a program, sandboxed\n"
+        "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }
@@ -48,6 +49,8 @@ int main(int argc, char* argv[])
         return runBenchCommand(arguments);
     if (command == QLatin1String("test"))
         return runTestCommand(arguments);
+    if (command == QLatin1String("rerun"))
+        return runRerunCommand(arguments);
 #ifdef RUNLENS_HAS_PLOT
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);

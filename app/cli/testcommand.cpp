@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "testoptions.h"
 
 #include "runner/testrunner.h"
 
@@ -25,7 +26,6 @@ QString csvCell(QString cell)
 }
 }
 
-/// Prints the results of a suite run as a table, CSV or JSON; shared by `test` and `rerun`.
 void printTestResults(QTextStream& out, const std::vector<TestResult>& results, const TestRunSummary& summary,
     bool json, bool csv, bool verbose)
 {

@@ -158,6 +158,48 @@ CREATE TABLE model_calls (
     PRIMARY KEY (sample_id, idx)
 ) WITHOUT ROWID;
 
+CREATE TABLE test_suites (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    program TEXT,                  -- the MirrorCode program it tests
+    path TEXT,
+    imported_at TEXT
+);
+
+CREATE TABLE test_cases (
+    suite_id INTEGER NOT NULL REFERENCES test_suites(id) ON DELETE CASCADE,
+    test_id TEXT NOT NULL,
+    held_out INTEGER NOT NULL,
+    json TEXT NOT NULL,            -- the test as a JSONL line
+    PRIMARY KEY (suite_id, test_id)
+) WITHOUT ROWID;
+
+-- A re-execution of a suite on a sample's code: the final code or the code as it stood at one step.
+CREATE TABLE reruns (
+    id INTEGER PRIMARY KEY,
+    sample_id INTEGER REFERENCES samples(id) ON DELETE CASCADE,
+    suite_id INTEGER REFERENCES test_suites(id) ON DELETE SET NULL,
+    step INTEGER,                  -- event seq the workspace was rebuilt at; NULL: a workspace given as is
+    created TEXT,
+    passed INTEGER, failed INTEGER,
+    visible_passed INTEGER, visible_total INTEGER,
+    held_out_passed INTEGER, held_out_total INTEGER,
+    build_error TEXT,
+    uncertain_steps INTEGER        -- steps before this one whose effect on files could not be followed
+);
+CREATE INDEX reruns_by_sample ON reruns(sample_id, step);
+
+CREATE TABLE rerun_results (
+    rerun_id INTEGER NOT NULL REFERENCES reruns(id) ON DELETE CASCADE,
+    test_id TEXT NOT NULL,
+    passed INTEGER NOT NULL,
+    outcome TEXT,
+    exit_code INTEGER,
+    seconds REAL,
+    diff TEXT,
+    PRIMARY KEY (rerun_id, test_id)
+) WITHOUT ROWID;
+
 CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id');
 CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
     INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);

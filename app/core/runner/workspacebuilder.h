@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <vector>
+
+class SqliteDb;
+
+/// One transcript step that touched (or may have touched) the agent's files.
+struct WorkspaceStep {
+    enum Kind {
+        Edit, ///< a text_editor create, str_replace, insert or undo_edit, applied
+        Write, ///< a bash heredoc, `cat >` or `tee` write, applied
+        Uncertain, ///< a bash command that may change files in ways that cannot be followed (sed -i, a script)
+        Refused, ///< a path outside the workspace root, or an edit that does not apply
+    };
+    int seq = 0;
+    Kind kind = Edit;
+    QString path;
+    QString detail;
+};
+
+/// Rebuilds the files an agent had at any step of a sample from its transcript: text_editor edits and bash
+/// writes that can be followed exactly. Paths are confined to the workspace root.
+class WorkspaceBuilder {
+public:
+    WorkspaceBuilder(SqliteDb& db, qint64 sampleId);
+
+    /// The agent's workspace root; by default the deepest folder holding every edited path.
+    void setRoot(const QString& root) { m_root = root; }
+    QString root() const { return m_root; }
+
+    /// Replays the transcript up to and including event `seq` (-1: to the end). False on a store error.
+    bool replay(int seq = -1);
+    QString errorString() const { return m_error; }
+
+    /// Files as they stood, relative to the root.
+    const QMap<QString, QByteArray>& files() const { return m_files; }
+    /// The steps that touched files up to the replayed one, in order.
+    const std::vector<WorkspaceStep>& steps() const { return m_steps; }
+    int uncertainSteps() const;
+    /// Every step that touched files in the whole transcript, without applying them (for choosing steps).
+    std::vector<WorkspaceStep> fileSteps();
+
+    /// Writes the files under `directory`; false with errorString() on a write error.
+    bool write(const QString& directory);
+
+private:
+    QString resolveAttachments(const QString& text);
+    QString relativePath(const QString& path, bool* inside) const;
+    void apply(int seq, const QString& function, const QByteArray& argumentsJson);
+    void applyBash(int seq, const QString& command);
+    QString defaultRoot();
+
+    SqliteDb& m_db;
+    qint64 m_sampleId;
+    QString m_root;
+    QString m_error;
+    QMap<QString, QByteArray> m_files;
+    QMap<QString, std::vector<QByteArray>> m_history; ///< earlier contents, for undo_edit
+    std::vector<WorkspaceStep> m_steps;
+};
