@@ -2,6 +2,8 @@
 #include "store/store.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -27,6 +29,9 @@ private slots:
     void failuresNameTheFault();
     void evalAndJsonAgree();
     void reimportIsSkipped();
+    void nonFiniteNumbersAndOddStrings();
+    void changedFileReplacesItsRows();
+    void killedImportLeavesStoreAsItWas();
 
 private:
     QTemporaryDir m_dir;
@@ -169,6 +174,104 @@ void TestImporter::reimportIsSkipped()
     QCOMPARE(importer.importFile(fixture("log_streaming.eval")).status, ImportResult::Imported);
     QCOMPARE(importer.importFile(fixture("log_streaming.eval")).status, ImportResult::Skipped);
     QCOMPARE(m_store.runs().size(), size_t(1));
+}
+
+namespace {
+/// A small .json log written by the test: `samples` is the JSON text of the samples list.
+QString writeJsonLog(const QString& path, const QByteArray& samples, const QByteArray& results = "null")
+{
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "task_id": "tid", "model": "m/x",
+        "created": "2026-01-01T00:00:00+00:00", "config": {}}, "results": )" + results + R"(, "samples": )" + samples + "}");
+    return path;
+}
+}
+
+void TestImporter::nonFiniteNumbersAndOddStrings()
+{
+    const QString path = writeJsonLog(m_dir.filePath(QStringLiteral("nan.json")), R"([
+        {"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": NaN}}, "messages": [
+            {"role": "user", "content": "lone \udc00 surrogate"}], "events": []},
+        {"id": 2, "epoch": 1, "target": "x", "scores": {"s": {"value": Infinity}}, "events": []},
+        {"id": 3, "epoch": 1, "target": "x", "scores": {"s": {"value": -Infinity}}, "events": []},
+        {"id": 4, "epoch": 1, "target": "x", "scores": {"s": {"value": {"visible": 1.0, "held_out": 0.5}}}, "events": []}
+    ])", R"({"scores": [{"name": "s", "scorer": "s", "metrics": {"accuracy": {"name": "accuracy", "value": NaN}}}]})");
+    Importer importer(m_store);
+    const ImportResult result = importer.importFile(path);
+    QVERIFY2(result.status == ImportResult::Imported, qPrintable(result.error));
+    const std::vector<SampleRow> samples = m_store.samples();
+    QCOMPARE(samples.size(), size_t(4));
+    QVERIFY(std::isnan(samples[0].score)); // NaN: unscored
+    QCOMPARE(samples[0].solved, -1);
+    QVERIFY(samples[1].score > 1e300);
+    QCOMPARE(samples[1].solved, 1);
+    QVERIFY(samples[2].score < -1e300);
+    QCOMPARE(samples[2].solved, 0);
+    QCOMPARE(samples[3].score, 0.5); // a dict score reads its held_out value
+    const std::vector<RunRow> runs = m_store.runs();
+    QVERIFY(runs.front().hasHeaderAccuracy);
+    QVERIFY(std::isnan(runs.front().headerAccuracy));
+    SqliteStatement text(m_store.db(), "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'surrogate'");
+    QVERIFY(text.step());
+    QCOMPARE(text.integer(0), 1);
+}
+
+void TestImporter::changedFileReplacesItsRows()
+{
+    const QString path = m_dir.filePath(QStringLiteral("changing.json"));
+    writeJsonLog(path, R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": []}])");
+    Importer importer(m_store);
+    QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
+    writeJsonLog(path, R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "I"}}, "events": []},
+        {"id": 2, "epoch": 1, "target": "x", "scores": {"s": {"value": "I"}}, "events": []}])");
+    QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
+    QCOMPARE(m_store.runs().size(), size_t(1));
+    QCOMPARE(m_store.runs().front().samples, 2);
+    QCOMPARE(m_store.runs().front().solvedSamples, 0);
+}
+
+void TestImporter::killedImportLeavesStoreAsItWas()
+{
+    Importer importer(m_store);
+    const QString small = writeJsonLog(m_dir.filePath(QStringLiteral("small.json")),
+        R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": []}])");
+    QCOMPARE(importer.importFile(small).status, ImportResult::Imported);
+
+    // A log large enough to be killed half way: many events with long text.
+    QByteArray samples = R"([{"id": 1, "epoch": 1, "target": "x", "events": [)";
+    const QByteArray event = R"({"event": "info", "timestamp": "2026-01-01T00:00:00+00:00", "data": ")"
+        + QByteArray(2000, 'x') + R"("},)";
+    for (int i = 0; i < 40000; ++i)
+        samples += event;
+    samples += R"({"event": "info", "data": 1}]}])";
+    const QString large = writeJsonLog(m_dir.filePath(QStringLiteral("large.json")), samples);
+
+    QProcess import;
+    import.start(QStringLiteral(RUNLENS_CLI), { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"),
+                                                  m_store.path(), large });
+    QVERIFY(import.waitForStarted());
+    // Kill it once it is writing: its transaction must vanish, and the store stay as it was.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_store.path() + QStringLiteral("-wal")).size() > 4 * 1024 * 1024
+            || import.state() == QProcess::NotRunning, 20000);
+    const bool killedWhileWriting = import.state() == QProcess::Running;
+    import.kill();
+    import.waitForFinished();
+    if (!killedWhileWriting)
+        QSKIP("the import finished before it could be killed");
+
+    Store reopened;
+    QVERIFY(reopened.open(m_store.path()));
+    SqliteStatement check(reopened.db(), "PRAGMA integrity_check");
+    QVERIFY(check.step());
+    QCOMPARE(check.text(0), QStringLiteral("ok"));
+    QCOMPARE(reopened.runs().size(), size_t(1));
+    SqliteStatement events(reopened.db(), "SELECT COUNT(*) FROM events");
+    QVERIFY(events.step());
+    QCOMPARE(events.integer(0), 0);
+    // And the next import of the same file goes through.
+    Importer again(reopened);
+    QCOMPARE(again.importFile(large).status, ImportResult::Imported);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
