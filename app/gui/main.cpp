@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "rerundialog.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -26,8 +27,14 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main."),
+                                                                                 "opening the window: main, rerun."),
         QStringLiteral("VIEW") });
+    parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
+        QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("step"), QApplication::translate("main", "The step (event number) a view starts at."),
+        QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("suite"), QApplication::translate("main", "The test suite the rerun view runs."),
+        QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("out"), QApplication::translate("main", "PNG file for --render."),
         QStringLiteral("FILE") });
     parser.process(app);
@@ -50,12 +57,22 @@ int main(int argc, char* argv[])
     MainWindow window(store);
     if (parser.isSet(QStringLiteral("render"))) {
         const QString view = parser.value(QStringLiteral("render"));
-        if (view != QLatin1String("main")) {
-            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main)\n").arg(view);
+        const QString out = parser.value(QStringLiteral("out"));
+        QPixmap picture;
+        if (view == QLatin1String("main")) {
+            picture = window.grab();
+        } else if (view == QLatin1String("rerun")) {
+            const int step = parser.isSet(QStringLiteral("step")) ? parser.value(QStringLiteral("step")).toInt() : -1;
+            RerunDialog dialog(store.path(), parser.value(QStringLiteral("sample")).toLongLong(), step);
+            dialog.setSuite(parser.value(QStringLiteral("suite")));
+            dialog.start();
+            dialog.waitForFinished();
+            picture = dialog.grab();
+        } else {
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, rerun)\n").arg(view);
             return 2;
         }
-        const QString out = parser.value(QStringLiteral("out"));
-        if (out.isEmpty() || !window.grab().save(out)) {
+        if (out.isEmpty() || !picture.save(out)) {
             QTextStream(stderr) << QApplication::translate("main", "cannot write the PNG '%1'\n").arg(out);
             return 1;
         }

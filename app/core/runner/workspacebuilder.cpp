@@ -58,10 +58,15 @@ QString WorkspaceBuilder::defaultRoot()
         if (!parseJson(event, payload.constData(), size_t(payload.size())) || toolFunction(event) != QLatin1String("text_editor"))
             continue;
         const JsonValue* arguments = member(event, "arguments");
-        const QString path = arguments ? stringOf(member(*arguments, "path")) : QString();
-        if (!path.startsWith(QLatin1Char('/')))
+        const QString path = arguments ? QDir::cleanPath(stringOf(member(*arguments, "path"))) : QString();
+        // System folders are never the agent's workspace: an edit there must not widen the root.
+        static const QStringList system { QStringLiteral("/etc/"), QStringLiteral("/usr/"), QStringLiteral("/bin/"),
+            QStringLiteral("/lib"), QStringLiteral("/proc/"), QStringLiteral("/sys/"), QStringLiteral("/dev/"),
+            QStringLiteral("/var/"), QStringLiteral("/boot/"), QStringLiteral("/sbin/") };
+        if (!path.startsWith(QLatin1Char('/'))
+            || std::any_of(system.begin(), system.end(), [&](const QString& prefix) { return path.startsWith(prefix); }))
             continue;
-        QStringList parts = QDir::cleanPath(path).split(QLatin1Char('/'));
+        QStringList parts = path.split(QLatin1Char('/'));
         parts.removeLast();
         if (first) {
             common = parts;

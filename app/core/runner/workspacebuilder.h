@@ -27,7 +27,7 @@ class WorkspaceBuilder {
 public:
     WorkspaceBuilder(SqliteDb& db, qint64 sampleId);
 
-    /// The agent's workspace root; by default the deepest folder holding every edited path.
+    /// The agent's workspace root; by default the deepest folder holding every edited path outside system folders.
     void setRoot(const QString& root) { m_root = root; }
     QString root() const { return m_root; }
 

@@ -39,7 +39,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
     m_updateSample.prepare(db, R"sql(UPDATE samples SET target = ?2, metadata = ?3, program = ?4, tier = ?5,
         language = ?6, total_time = ?7, working_time = ?8, started_at = ?9, completed_at = ?10, uuid = ?11,
         error = ?12, limit_type = ?13, limit_value = ?14, message_count = ?15, event_count = ?16, score = ?17,
-        solved = ?18 WHERE id = ?1)sql");
+        solved = ?18, sample_id = ?19, epoch = ?20 WHERE id = ?1)sql");
     m_insertScore.prepare(db, R"sql(INSERT INTO sample_scores (sample_id, scorer, value_json, value, answer,
         explanation, metadata) VALUES (?,?,?,?,?,?,?))sql");
     m_insertSampleUsage.prepare(db, R"sql(INSERT INTO sample_usage (sample_id, model, input_tokens, output_tokens,
@@ -125,7 +125,8 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
 {
     auto& q = m_insertSample;
     q.bind(1, m_runId);
-    q.bind(2, sample.id);
+    // A log whose keys were reordered may name the sample only after its events: the end fills it in.
+    q.bind(2, sample.id.isNull() ? QStringLiteral("(sample %1 of the file)").arg(m_samples + 1) : sample.id);
     q.bind(3, sample.epoch);
     q.bind(4, sample.target);
     q.bind(5, sample.metadataJson);
@@ -295,6 +296,8 @@ bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
     q.bind(17, sample.scores.empty() ? notANumber : sample.scores.front().value);
     if (sample.solved >= 0)
         q.bind(18, sample.solved);
+    q.bind(19, sample.id.isNull() ? QString(QLatin1String("")) : sample.id);
+    q.bind(20, sample.epoch);
     if (!check(q))
         return false;
     for (const ScoreRecord& score : sample.scores) {

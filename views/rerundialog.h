@@ -1,0 +1,60 @@
+#pragma once
+
+#include "runner/testrunner.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class TestResultModel;
+
+/// Re-runs a test suite on a sample's code, the final code or the code at one step, rebuilt from the
+/// transcript, off the UI thread with progress and cancel; the results as a table with diffs.
+class RerunDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `step` -1 means the final code.
+    RerunDialog(const QString& storePath, qint64 sampleId, int step, QWidget* parent = nullptr);
+
+    /// Chooses the suite file (instead of asking).
+    void setSuite(const QString& path);
+    /// Starts the run with the current settings.
+    void start();
+    /// Blocks until a started run ends (for offscreen rendering and tests).
+    void waitForFinished();
+
+signals:
+    void rerunFinished();
+
+private:
+    struct Outcome {
+        std::vector<TestResult> results;
+        TestRunSummary summary;
+        QString error;
+        int uncertainSteps = 0;
+    };
+    static void execute(QPromise<Outcome>& promise, QString storePath, qint64 sampleId, int step, QString suitePath,
+        QString program);
+    void finished();
+
+    QString m_storePath;
+    qint64 m_sampleId;
+    int m_step;
+    QLineEdit* m_suite;
+    QLineEdit* m_program;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QLabel* m_summary;
+    TestResultModel* m_results;
+    QSortFilterProxyModel* m_sorted;
+    QTableView* m_table;
+    QPlainTextEdit* m_diff;
+    QFutureWatcher<Outcome> m_watcher;
+};
