@@ -28,10 +28,7 @@ QVariant TestResultModel::data(const QModelIndex& index, int role) const
         return {};
     const TestResult& result = m_results[size_t(index.row())];
     if (role == DiffRole) {
-        QString text = result.diff;
-        if (!result.violation.isEmpty())
-            text = result.violation + QLatin1Char('\n') + text;
-        return text;
+        return result.diff;
     }
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
         return {};
@@ -45,7 +42,7 @@ QVariant TestResultModel::data(const QModelIndex& index, int role) const
             return result.passed ? 1 : 0;
         return result.passed ? tr("pass") : tr("FAIL");
     case Outcome:
-        return result.violation.isEmpty() ? result.outcome.describe() : result.violation;
+        return result.passed ? result.outcome.describe() : result.reason;
     case Seconds:
         if (role == SortRole)
             return result.outcome.seconds;

@@ -196,5 +196,7 @@ void RerunDialog::finished()
     m_summary->setText(text);
     m_results->setResults(std::move(outcome.results));
     m_table->resizeColumnsToContents();
+    m_table->selectRow(0); // failures sort first: show the first one's diff
+    m_diff->setPlainText(m_sorted->index(0, 0).data(TestResultModel::DiffRole).toString());
     emit rerunFinished();
 }

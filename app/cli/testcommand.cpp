@@ -34,7 +34,7 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
         for (const TestResult& result : results) {
             tests.append(QJsonObject { { QStringLiteral("id"), result.id },
                 { QStringLiteral("visibility"), result.heldOut ? QStringLiteral("held_out") : QStringLiteral("visible") },
-                { QStringLiteral("passed"), result.passed }, { QStringLiteral("outcome"), result.outcome.describe() },
+                { QStringLiteral("passed"), result.passed }, { QStringLiteral("outcome"), result.outcome.describe() }, { QStringLiteral("reason"), result.reason },
                 { QStringLiteral("exit_code"), result.outcome.exitCode }, { QStringLiteral("seconds"), result.outcome.seconds },
                 { QStringLiteral("violation"), result.violation }, { QStringLiteral("diff"), result.diff } });
         }
@@ -59,9 +59,7 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
         if (result.passed && !verbose)
             continue;
         out << (result.passed ? "PASS " : "FAIL ") << result.id << (result.heldOut ? " (held-out)" : "") << "  "
-            << result.outcome.describe() << '\n';
-        if (!result.violation.isEmpty())
-            out << "  " << result.violation << '\n';
+            << (result.passed ? result.outcome.describe() : result.reason) << '\n';
         if (!result.passed && !result.diff.isEmpty())
             out << "  " << QString(result.diff).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) << '\n';
     }

@@ -52,6 +52,7 @@ void TestResultModels::testResults()
     fail.id = QStringLiteral("b");
     fail.heldOut = true;
     fail.outcome.stop = ProcessOutcome::Timeout;
+    fail.reason = QStringLiteral("timeout");
     fail.diff = QStringLiteral("-x\n+y");
     model.setResults({ pass, fail });
     QCOMPARE(model.rowCount(), 2);

@@ -130,16 +130,23 @@ TestResult TestRunner::runOne(const TestCase& test, const Options& options, cons
         result.passed = false;
     }
     if (!result.passed) {
-        QStringList parts;
+        QStringList reasons, parts;
+        if (!result.violation.isEmpty())
+            reasons << result.violation;
         if (outcome.stop == ProcessOutcome::Exited && outcome.exitCode != test.expectedExitCode)
-            parts << tr("exit code %1, expected %2").arg(outcome.exitCode).arg(test.expectedExitCode);
+            reasons << tr("exit code %1, expected %2").arg(outcome.exitCode).arg(test.expectedExitCode);
         else if (outcome.stop != ProcessOutcome::Exited)
-            parts << outcome.describe();
-        if (outcome.stdoutData != test.expectedStdout)
+            reasons << outcome.describe();
+        if (outcome.stdoutData != test.expectedStdout) {
+            reasons << tr("stdout differs");
             parts << tr("stdout:") + QLatin1Char('\n') + diff(test.expectedStdout, outcome.stdoutData);
-        if (outcome.stderrData != test.expectedStderr)
+        }
+        if (outcome.stderrData != test.expectedStderr) {
+            reasons << tr("stderr differs");
             parts << tr("stderr:") + QLatin1Char('\n') + diff(test.expectedStderr, outcome.stderrData);
-        result.diff = parts.join(QLatin1Char('\n'));
+        }
+        result.reason = reasons.join(QStringLiteral("; "));
+        result.diff = (QStringList { result.reason } + parts).join(QLatin1Char('\n'));
     }
     QDir(testRoot).removeRecursively();
     return result;
@@ -173,6 +180,7 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
             for (size_t i = 0; i < tests.size(); ++i) {
                 results[i].id = tests[i].id;
                 results[i].heldOut = tests[i].heldOut;
+                results[i].reason = tr("build failed");
                 results[i].diff = m_summary.buildError;
             }
         }

@@ -12,6 +12,7 @@ struct TestResult {
     bool heldOut = false;
     bool passed = false;
     ProcessOutcome outcome;
+    QString reason; ///< why it failed, in a few words: "stdout differs", "exit code 1, expected 0", "timeout"
     QString diff; ///< expected against actual, for a failure
     QString violation; ///< what the program did that it must not (write outside its directory)
 };
