@@ -16,14 +16,9 @@
 namespace {
 constexpr auto parseFlags = rapidjson::kParseNanAndInfFlag;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("InspectLogReader", text);
-}
-
 QString parseErrorText(const rapidjson::ParseResult& result)
 {
-    return tr("invalid JSON at byte %1: %2")
+    return InspectLogReader::tr("invalid JSON at byte %1: %2")
         .arg(result.Offset())
         .arg(QString::fromUtf8(rapidjson::GetParseError_En(result.Code())));
 }
@@ -103,7 +98,7 @@ public:
         if (m_depth == 1 && m_key == "version" && (token.kind == SaxToken::Int64 || token.kind == SaxToken::Uint64)) {
             const qint64 version = token.kind == SaxToken::Int64 ? token.int64 : qint64(token.uint64);
             if (version > InspectLogReader::newestLogVersion) {
-                m_error = tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(version);
+                m_error = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(version);
                 return false;
             }
         }
@@ -182,12 +177,12 @@ private:
             return false;
         RunRecord run = runFromHeader(header);
         if (run.logVersion > InspectLogReader::newestLogVersion) {
-            m_error = tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(run.logVersion);
+            m_error = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(run.logVersion);
             return false;
         }
         m_legacyScorer = legacyScorerName(header);
         if (!m_sink.run(run)) {
-            m_error = tr("the store refused the run");
+            m_error = InspectLogReader::tr("the store refused the run");
             return false;
         }
         return true;

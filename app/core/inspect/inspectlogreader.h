@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "importoptions.h"
 #include "logsink.h"
 
@@ -9,6 +10,8 @@
 /// Reads an Inspect eval log (`.eval` zip, or a `.json` log under any extension) into a LogSink, streaming:
 /// samples are cut into events and messages as they are decompressed and parsed.
 class InspectLogReader {
+    Q_DECLARE_TR_FUNCTIONS(InspectLogReader)
+
 public:
     /// Called as input is consumed; return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;

@@ -12,11 +12,6 @@
 #include <unistd.h>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TestRunner", text);
-}
-
 /// Gives a directory to the sandbox user, so the program can write there and nowhere else.
 void handOver(const QString& path)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "sandboxedprocess.h"
 #include "testsuite.h"
 
@@ -37,6 +38,8 @@ struct TestRunSummary {
 /// Runs a test suite against a program: each test in a fresh temporary directory, in parallel on all cores,
 /// through SandboxedProcess. Synchronous; progress and cancel through the callback.
 class TestRunner {
+    Q_DECLARE_TR_FUNCTIONS(TestRunner)
+
 public:
     struct Options {
         QStringList command; ///< the program under test and its leading arguments

@@ -10,11 +10,6 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TestSuite", text);
-}
-
 QByteArray readFile(const QString& path)
 {
     QFile file(path);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QMap>
 #include <QString>
@@ -26,6 +27,8 @@ struct TestCase {
 /// - a directory with one folder a test: `args` (one argument a line), optional `stdin`, `files/`,
 ///   `expected_stdout`, `expected_stderr`, `exit_code`, and an optional `held_out` marker file.
 class TestSuite {
+    Q_DECLARE_TR_FUNCTIONS(TestSuite)
+
 public:
     /// Loads a .jsonl file or a suite directory; false with errorString() naming the line or folder at fault.
     bool load(const QString& path);

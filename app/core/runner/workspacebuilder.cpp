@@ -9,11 +9,6 @@
 #include <QRegularExpression>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("WorkspaceBuilder", text);
-}
-
 constexpr const char* toolEventsQuery = R"sql(SELECT seq, payload FROM events
     WHERE sample_id = ?1 AND type = 'tool' AND (?2 < 0 OR seq <= ?2) ORDER BY seq)sql";
 

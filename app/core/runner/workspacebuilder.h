@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QMap>
 #include <QString>
@@ -24,6 +25,8 @@ struct WorkspaceStep {
 /// Rebuilds the files an agent had at any step of a sample from its transcript: text_editor edits and bash
 /// writes that can be followed exactly. Paths are confined to the workspace root.
 class WorkspaceBuilder {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceBuilder)
+
 public:
     WorkspaceBuilder(SqliteDb& db, qint64 sampleId);
 

@@ -11,22 +11,17 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 QString contentHash(const QString& path, QString* error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot open: %1").arg(file.errorString());
+        *error = Importer::tr("cannot open: %1").arg(file.errorString());
         return {};
     }
     // BLAKE2b: collision-resistant like SHA-256 and four times faster here, which matters on 1 GB logs.
     QCryptographicHash hash(QCryptographicHash::Blake2b_256);
     if (!hash.addData(&file)) {
-        *error = tr("cannot read: %1").arg(file.errorString());
+        *error = Importer::tr("cannot read: %1").arg(file.errorString());
         return {};
     }
     return QString::fromLatin1(hash.result().toHex());

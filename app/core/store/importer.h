@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "inspect/importoptions.h"
 #include "inspect/inspectlogreader.h"
 
@@ -26,6 +27,8 @@ struct ImportResult {
 /// was, and a file whose content was imported before (same hash) is skipped. Synchronous: run it on a
 /// worker thread with its own Store.
 class Importer {
+    Q_DECLARE_TR_FUNCTIONS(Importer)
+
 public:
     /// Fraction of the current file done; return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
