@@ -72,12 +72,15 @@ int runImportCommand(const QStringList& arguments)
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString& path = files.at(i);
         const QString counter = QStringLiteral("[%1/%2]").arg(i + 1).arg(files.size());
+        bool shown = false;
         const ImportResult result = importer.importFile(path, [&](qint64 done, qint64 total) {
-            if (!quiet && total > 0)
+            if (!quiet && total > 0) {
                 err << '\r' << counter << ' ' << int(100.0 * double(done) / double(total)) << "% " << path << Qt::flush;
+                shown = true;
+            }
             return true;
         });
-        if (!quiet)
+        if (shown)
             err << '\r' << QString(counter.size() + path.size() + 6, QLatin1Char(' ')) << '\r' << Qt::flush;
         switch (result.status) {
         case ImportResult::Imported:

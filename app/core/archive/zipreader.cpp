@@ -34,7 +34,10 @@ bool ZipReader::reopen()
     m_archive = archive_read_new();
     archive_read_support_format_zip_seekable(m_archive);
     if (archive_read_open_filename(m_archive, m_path.toLocal8Bit().constData(), 256 * 1024) != ARCHIVE_OK) {
-        m_error = QCoreApplication::translate("ZipReader", "cannot open as a zip archive: %1").arg(archiveMessage(m_archive));
+        // A zip is read from its central directory at the end: without one the file was cut short or damaged.
+        m_error = QCoreApplication::translate("ZipReader", "not a complete zip archive: truncated, or its central "
+                                                           "directory is damaged (%1)")
+                      .arg(archiveMessage(m_archive));
         close();
         return false;
     }

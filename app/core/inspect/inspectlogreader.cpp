@@ -269,6 +269,8 @@ bool InspectLogReader::readJson(const QString& path, LogSink& sink, const Progre
             return fail(handler.errorString());
         if (file.error() != QFileDevice::NoError)
             return fail(tr("read error: %1").arg(file.errorString()));
+        if (qint64(result.Offset()) >= file.size())
+            return fail(tr("invalid JSON: the document ends early, at byte %1 (truncated?)").arg(result.Offset()));
         return fail(parseErrorText(result));
     }
     meter.finish();
