@@ -125,7 +125,13 @@ void TestImporter::failuresNameTheFault_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("fault");
-    QTest::newRow("invalid") << fixture("log_invalid.txt") << QStringLiteral("invalid JSON at byte");
+    QTest::newRow("cut short") << fixture("log_invalid.txt") << QStringLiteral("ends early, at byte 30");
+    const QString garbled = m_dir.filePath(QStringLiteral("garbled.json"));
+    QFile file(garbled);
+    file.open(QIODevice::WriteOnly);
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": x}})");
+    file.close();
+    QTest::newRow("garbled") << garbled << QStringLiteral("invalid JSON at byte 53");
     QTest::newRow("version 4") << fixture("log_version_3.txt") << QStringLiteral("unsupported log version 4");
 }
 
