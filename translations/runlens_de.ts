@@ -1,507 +1,504 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Events</name>
     <message>
         <source>model error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellfehler: %1</translation>
     </message>
     <message>
         <source> (intermediate)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Zwischenstand)</translation>
     </message>
     <message>
         <source>%1 compaction: %2 → %3 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Verdichtung: %2 → %3 Token</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Änderung</numerusform><numerusform>%n Änderungen</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Importer</name>
     <message>
         <source>the store is busy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher ist belegt: %1</translation>
     </message>
     <message>
         <source>cannot replace the earlier import: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der frühere Import lässt sich nicht ersetzen: %1</translation>
     </message>
     <message>
         <source>cannot write to the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in den Speicher lässt sich nicht schreiben: %1</translation>
     </message>
     <message>
         <source>cannot commit to the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher lässt sich nicht festschreiben: %1</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lässt sich nicht lesen: %1</translation>
     </message>
 </context>
 <context>
     <name>InspectLogReader</name>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>not an Inspect log: neither a zip archive nor a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Inspect-Log: weder ein ZIP-Archiv noch ein JSON-Objekt</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>read error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesefehler: %1</translation>
     </message>
     <message>
         <source>member %1: chunked samples (inspect log convert-chunked) are not supported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: zerlegte Samples (inspect log convert-chunked) werden noch nicht unterstützt</translation>
     </message>
     <message>
         <source>member %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: %2</translation>
     </message>
     <message>
         <source>not an Inspect log: the archive has neither header.json nor _journal/start.json</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Inspect-Log: das Archiv hat weder header.json noch _journal/start.json</translation>
     </message>
     <message>
         <source>log version %1 is newer than Runlens knows (2); read leniently</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Version %1 ist neuer als Runlens kennt (2); nachsichtig gelesen</translation>
     </message>
     <message>
         <source>the store refused the run</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat den Lauf abgelehnt</translation>
     </message>
     <message>
         <source>member %1: the sample ends early</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: das Sample endet vorzeitig</translation>
     </message>
     <message>
         <source>member %1: expected a list of sample summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: eine Liste von Sample-Zusammenfassungen erwartet</translation>
     </message>
     <message>
         <source>the store refused sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat Sample %1 abgelehnt</translation>
     </message>
     <message>
         <source>invalid JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON bei Byte %1: %2</translation>
     </message>
     <message>
         <source>unsupported log version %1 (Runlens reads versions 1 and 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Log-Version %1 (Runlens liest die Versionen 1 und 2)</translation>
+    </message>
+    <message>
+        <source>invalid JSON: the document ends early, at byte %1 (truncated?)</source>
+        <translation>ungültiges JSON: das Dokument endet vorzeitig bei Byte %1 (abgeschnitten?)</translation>
     </message>
 </context>
 <context>
     <name>Json</name>
     <message>
         <source>invalid JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON bei Byte %1: %2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Runlens</source>
-        <translation type="unfinished"></translation>
+        <translation>Runlens</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s), %1 samples in %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Lauf, %1 Samples in %2</numerusform><numerusform>%n Läufe, %1 Samples in %2</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ProcessOutcome</name>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit %1</translation>
     </message>
     <message>
         <source>timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>output limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabelimit</translation>
     </message>
     <message>
         <source>signal %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal %1 (%2)</translation>
     </message>
     <message>
         <source>CPU time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Zeitlimit</translation>
     </message>
     <message>
         <source>file size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateigrößenlimit</translation>
     </message>
     <message>
         <source>memory limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherlimit</translation>
     </message>
     <message>
         <source>did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gestartet: %1</translation>
     </message>
 </context>
 <context>
     <name>RerunDialog</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Re-run the final code of sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den endgültigen Code von Sample %1 erneut testen</translation>
     </message>
     <message>
         <source>Re-run sample %1 as it stood at step %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample %1 im Stand von Schritt %2 erneut testen</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>default: the workspace&apos;s program, or python3 on its one .py file; {workspace} is its folder</source>
-        <translation type="unfinished"></translation>
+        <source>default: the workspace's program, or python3 on its one .py file; {workspace} is its folder</source>
+        <translation>Vorgabe: das Programm des Arbeitsbereichs oder python3 mit seiner einzigen .py-Datei; {workspace} ist sein Ordner</translation>
     </message>
     <message>
         <source>Test suite:</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsuite:</translation>
     </message>
     <message>
         <source>Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm:</translation>
     </message>
     <message>
         <source>Select a failed test to see expected against actual output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen fehlgeschlagenen Test wählen, um erwartete und tatsächliche Ausgabe zu vergleichen.</translation>
     </message>
     <message>
         <source>Test suite</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsuite</translation>
     </message>
     <message>
         <source>Test suites (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsuiten (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Rebuilding the workspace and running the tests…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich wird wiederhergestellt und die Tests laufen…</translation>
     </message>
     <message>
         <source>The rebuilt workspace has no program to run: name one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der wiederhergestellte Arbeitsbereich hat kein ausführbares Programm: bitte eines angeben.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Visible %1/%2, held-out %3/%4 in %5 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbar %1/%2, zurückgehalten %3/%4 in %5 s.</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier step(s) changed files in ways that could not be followed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n früherer Schritt hat Dateien auf nicht nachvollziehbare Weise geändert.</numerusform><numerusform>%n frühere Schritte haben Dateien auf nicht nachvollziehbare Weise geändert.</numerusform></translation>
     </message>
     <message>
         <source>The network was reachable: this system allows no private network namespace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk war erreichbar: dieses System erlaubt keinen privaten Netzwerk-Namensraum.</translation>
     </message>
 </context>
 <context>
     <name>RunTableModel</name>
     <message>
         <source>unscored</source>
-        <translation type="unfinished"></translation>
+        <translation>unbewertet</translation>
     </message>
     <message>
-        <source>The accuracy computed from the samples differs from the one in the log&apos;s header.</source>
-        <translation type="unfinished"></translation>
+        <source>The accuracy computed from the samples differs from the one in the log's header.</source>
+        <translation>Die aus den Samples berechnete Genauigkeit weicht von der im Log-Kopf ab.</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Samples</translation>
     </message>
     <message>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Header accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit laut Kopf</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
 </context>
 <context>
     <name>SampleParser</name>
     <message>
         <source>the store refused an attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat einen Anhang abgelehnt</translation>
     </message>
     <message>
         <source>the store refused a model call</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat einen Modellaufruf abgelehnt</translation>
     </message>
     <message>
         <source>the store refused a message</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat eine Nachricht abgelehnt</translation>
     </message>
     <message>
         <source>event %1 is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis %1 ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>the store refused an event</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat ein Ereignis abgelehnt</translation>
     </message>
     <message>
         <source>the store refused sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat Sample %1 abgelehnt</translation>
     </message>
 </context>
 <context>
     <name>SandboxedProcess</name>
     <message>
         <source>no command</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>cannot open the store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>%1 is not a Runlens store: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Runlens-Speicher: %2</translation>
     </message>
     <message>
         <source>the store has schema version %1, newer than this Runlens (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher hat die Schemaversion %1, neuer als dieses Runlens (%2)</translation>
     </message>
     <message>
         <source>cannot migrate the store to version %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher lässt sich nicht auf Version %1 bringen: %2</translation>
     </message>
 </context>
 <context>
     <name>StoreWriter</name>
     <message>
         <source>cannot write to the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in den Speicher lässt sich nicht schreiben: %1</translation>
     </message>
 </context>
 <context>
     <name>TestResultModel</name>
     <message>
         <source>held-out</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgehalten</translation>
     </message>
     <message>
         <source>visible</source>
-        <translation type="unfinished"></translation>
+        <translation>sichtbar</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <source>Visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbarkeit</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
 </context>
 <context>
     <name>TestRunner</name>
     <message>
         <source>input file %1 lies outside the test directory; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabedatei %1 liegt außerhalb des Testordners; abgelehnt</translation>
     </message>
     <message>
         <source>wrote outside its directory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hat außerhalb seines Ordners geschrieben: %1</translation>
     </message>
     <message>
         <source>exit code %1, expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1, erwartet %2</translation>
     </message>
     <message>
         <source>stdout differs</source>
-        <translation type="unfinished"></translation>
+        <translation>stdout weicht ab</translation>
     </message>
     <message>
         <source>stdout:</source>
-        <translation type="unfinished"></translation>
+        <translation>stdout:</translation>
     </message>
     <message>
         <source>stderr differs</source>
-        <translation type="unfinished"></translation>
+        <translation>stderr weicht ab</translation>
     </message>
     <message>
         <source>stderr:</source>
-        <translation type="unfinished"></translation>
+        <translation>stderr:</translation>
     </message>
     <message>
         <source>build failed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Build fehlgeschlagen (%1): %2</translation>
     </message>
     <message>
         <source>build failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Build fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>TestSuite</name>
     <message>
         <source>%1: cannot open: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>%1, line %2: not a JSON object (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: kein JSON-Objekt (%3)</translation>
     </message>
     <message>
         <source>%1, line %2: the test has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: der Test hat keine ID</translation>
     </message>
     <message>
         <source>%1: has neither args nor expected_stdout</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hat weder args noch expected_stdout</translation>
     </message>
     <message>
         <source>%1: no test folders</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Testordner</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceBuilder</name>
     <message>
         <source>cannot read the transcript: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Transkript lässt sich nicht lesen: %1</translation>
     </message>
     <message>
         <source>%1 outside the workspace root %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 außerhalb der Arbeitsbereichswurzel %2</translation>
     </message>
     <message>
         <source>str_replace whose old text is not found exactly once</source>
-        <translation type="unfinished"></translation>
+        <translation>str_replace, dessen alter Text nicht genau einmal vorkommt</translation>
     </message>
     <message>
         <source>undo_edit with nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>undo_edit ohne etwas rückgängig zu machen</translation>
     </message>
     <message>
         <source>write outside the workspace root %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben außerhalb der Arbeitsbereichswurzel %1</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
     <name>ZipReader</name>
     <message>
-        <source>cannot open as a zip archive: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>damaged zip archive (truncated or corrupt central directory): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigtes ZIP-Archiv (abgeschnitten oder zentrales Verzeichnis defekt): %1</translation>
     </message>
     <message>
         <source>member %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: %2</translation>
     </message>
     <message>
         <source>member %1 cannot be decompressed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 lässt sich nicht entpacken: %2</translation>
+    </message>
+    <message>
+        <source>not a complete zip archive: truncated, or its central directory is damaged (%1)</source>
+        <translation>kein vollständiges ZIP-Archiv: abgeschnitten, oder sein zentrales Verzeichnis ist beschädigt (%1)</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
         <source>The store file (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Speicherdatei (Vorgabe: %1).</translation>
     </message>
 </context>
 <context>
@@ -516,62 +513,63 @@ Commands:
   synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
   bench            benchmarks: import (beside its floor), runner (beside a shell loop)
   test             run a test suite against a program, sandboxed
-  rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
+  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript
 
-Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
+Run 'runlens-cli COMMAND --help' for a command's options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>runlens-cli: unknown command &apos;%1&apos;
+        <source>runlens-cli: unknown command '%1'
 </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Runlens: explore Inspect AI eval runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Runlens: Inspect-AI-Evaluationsläufe erkunden.</translation>
     </message>
     <message>
         <source>The store file (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Speicherdatei (Vorgabe: %1).</translation>
     </message>
     <message>
-        <source>Language, e.g. de (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <source>Language, e.g. de (default: the system's).</source>
+        <translation>Sprache, z. B. de (Vorgabe: die des Systems).</translation>
     </message>
     <message>
         <source>Render a view offscreen instead of opening the window: main, rerun.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The sample (store id) a view shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sample (Speicher-ID), das eine Ansicht zeigt.</translation>
     </message>
     <message>
         <source>The step (event number) a view starts at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schritt (Ereignisnummer), bei dem eine Ansicht beginnt.</translation>
     </message>
     <message>
         <source>The test suite the rerun view runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testsuite, die die Wiederholungsansicht ausführt.</translation>
     </message>
     <message>
         <source>PNG file for --render.</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Datei für --render.</translation>
     </message>
     <message>
         <source>Runlens</source>
-        <translation type="unfinished"></translation>
+        <translation>Runlens</translation>
     </message>
     <message>
-        <source>unknown view &apos;%1&apos; (known: main, rerun)
+        <source>unknown view '%1' (known: main, rerun)
 </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>cannot write the PNG &apos;%1&apos;
+        <source>cannot write the PNG '%1'
 </source>
-        <translation type="unfinished"></translation>
+        <translation>die PNG-Datei '%1' lässt sich nicht schreiben
+</translation>
     </message>
 </context>
 </TS>
