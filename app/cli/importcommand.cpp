@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace {
 QString tr(const char* text)
@@ -64,7 +65,8 @@ int runImportCommand(const QStringList& arguments)
         err << tr("%1: no such file or folder\n").arg(path);
 
     Importer importer(store, options);
-    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    // A progress line only where someone watches it: a log file gets the summary lines alone.
+    const bool quiet = parser.isSet(QStringLiteral("quiet")) || !isatty(STDERR_FILENO);
     int imported = 0, skipped = 0, failed = 0;
     qint64 bytes = 0;
     QElapsedTimer clock;

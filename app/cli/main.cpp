@@ -55,10 +55,8 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);
 #endif
-#ifdef RUNLENS_HAS_SYNTH
     if (command == QLatin1String("synth"))
         return runSynthCommand(arguments);
-#endif
     QTextStream(stderr) << QCoreApplication::translate("main", "runlens-cli: unknown command '%1'\n").arg(command);
     printUsage(out);
     return 2;

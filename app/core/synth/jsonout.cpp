@@ -112,14 +112,14 @@ JsonOut& JsonOut::string(const char* text, size_t size)
     return *this;
 }
 
-JsonOut& JsonOut::number(int64_t value)
+JsonOut& JsonOut::integer(qint64 value)
 {
     separate();
     m_buffer += QByteArray::number(qlonglong(value));
     return *this;
 }
 
-JsonOut& JsonOut::number(double value, int decimals)
+JsonOut& JsonOut::real(double value, int decimals)
 {
     separate();
     if (std::isnan(value))

@@ -4,6 +4,7 @@
 #include <QString>
 #include <cstdint>
 #include <functional>
+#include <type_traits>
 
 /// Writes JSON text straight into a buffer that is handed to a sink when it fills: the generator's samples
 /// reach a gigabyte, and building them as documents would hold them whole. Commas are placed by the writer.
@@ -25,8 +26,13 @@ public:
     JsonOut& string(const QByteArray& text) { return string(text.constData(), size_t(text.size())); }
     JsonOut& string(const QString& text) { return string(text.toUtf8()); }
     JsonOut& string(const char* text) { return string(text, strlen(text)); }
-    JsonOut& number(int64_t value);
-    JsonOut& number(double value, int decimals = 6);
+    template<typename Integer>
+        requires std::is_integral_v<Integer>
+    JsonOut& number(Integer value)
+    {
+        return integer(qint64(value));
+    }
+    JsonOut& real(double value, int decimals = 6);
     JsonOut& boolean(bool value);
     JsonOut& null();
     /// A value already written as JSON.
@@ -47,9 +53,14 @@ private:
     JsonOut& put(const QString& value) { return string(value); }
     JsonOut& put(const QByteArray& value) { return string(value); }
     JsonOut& put(const char* value) { return string(value); }
-    JsonOut& put(int value) { return number(int64_t(value)); }
-    JsonOut& put(int64_t value) { return number(value); }
-    JsonOut& put(double value) { return number(value); }
+    template<typename Integer>
+        requires std::is_integral_v<Integer>
+    JsonOut& put(Integer value)
+    {
+        return integer(qint64(value));
+    }
+    JsonOut& put(double value) { return real(value); }
+    JsonOut& integer(qint64 value);
     JsonOut& put(bool value) { return boolean(value); }
     void separate();
     void grow();

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "jsonout.h"
+#include "synthrandom.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <set>
+#include <vector>
+
+class DemoProgram;
+
+/// Per-million-token prices the generator bills its calls at.
+struct SynthPrices {
+    double input = 0;
+    double output = 0;
+    double cacheRead = 0;
+    double cacheWrite = 0;
+};
+
+/// Everything that decides one generated sample.
+struct SampleSpec {
+    QString id; ///< `<program>_<language>`
+    int epoch = 1;
+    QString program;
+    QString tier;
+    QString language;
+    QString model;
+    uint64_t seed = 1;
+    int turns = 30; ///< agent turns: model calls, each followed by one tool call
+    double secondsPerTurn = 20;
+    int visibleTotal = 100;
+    int heldOutTotal = 100;
+    double finalVisible = 1; ///< pass fractions the run ends at (the demo programs' come from running their code)
+    double finalHeldOut = 1;
+    QString limitType; ///< a limit the run hit at its end, or empty
+    double limitValue = 0;
+    bool crashed = false;
+    int outputTokens = 2000; ///< typical output of a call (reasoning included)
+    int contextLimit = 300000; ///< context tokens at which the agent compacts its history
+    bool sandboxEvents = false; ///< a sandbox exec event beside every bash call
+    SynthPrices prices;
+    bool writeTotalCost = false;
+    const DemoProgram* demo = nullptr;
+    /// For a demo program: visible and held-out tests passed by each version of its code.
+    std::vector<std::pair<int, int>> demoPasses;
+    std::vector<QStringList> demoPassing; ///< the visible tests each version passes
+
+    QDateTime start;
+};
+
+/// What a written sample holds, for the log's header and summaries.
+struct SampleStats {
+    int events = 0;
+    int messages = 0;
+    int attachments = 0;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    qint64 cacheReadTokens = 0;
+    qint64 cacheWriteTokens = 0;
+    qint64 reasoningTokens = 0;
+    double cost = 0;
+    double totalTime = 0;
+    double workingTime = 0;
+    int compactions = 0;
+    QString startedAt;
+    QString completedAt;
+    bool solved = false;
+    int visiblePassed = 0;
+    int heldOutPassed = 0;
+};
+
+/// Writes one MirrorCode-shaped EvalSample as Inspect does, streaming: a ReAct loop whose turns are simulated
+/// deterministically from the spec's seed. The simulation runs once for the events, again for the attachments
+/// (which follow the events in a sample) and once more for the message pool, so nothing is held in memory.
+class SampleSynth {
+public:
+    explicit SampleSynth(SampleSpec spec);
+
+    bool write(JsonOut& out);
+    const SampleStats& stats() const { return m_stats; }
+    /// The sample's EvalSampleSummary row (summaries.json), valid after write().
+    QByteArray summaryJson() const;
+    const SampleSpec& spec() const { return m_spec; }
+
+private:
+    enum class Pass { Events, Attachments, Pool };
+    struct File {
+        QByteArray path;
+        QByteArray content;
+    };
+    void simulate(Pass pass, JsonOut& out);
+    void text(JsonOut& out, const QByteArray& value); ///< a string, as an attachment reference when long
+    void attachment(JsonOut& out, const QByteArray& value); ///< in the attachments pass: the text, once
+    QByteArray scoreValue(int visiblePassed, int heldOutPassed) const;
+    QByteArray newId(SynthRandom& random) const;
+    QString timestamp(double seconds) const;
+
+    SampleSpec m_spec;
+    SampleStats m_stats;
+    Pass m_pass = Pass::Events;
+    std::set<QByteArray> m_hashes; ///< attachment hashes referenced (events pass) or written (attachments pass)
+};
