@@ -36,7 +36,7 @@ struct TranscriptScore {
 
 std::vector<TranscriptScore> transcriptScores(SqliteDb& db, qint64 sampleId)
 {
-    SqliteStatement query(db, "SELECT seq, payload FROM events WHERE sample_id = ? AND type = 'score' ORDER BY seq");
+    SqliteStatement query(db, "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ? AND type = 'score' ORDER BY seq");
     query.bind(1, sampleId);
     std::vector<TranscriptScore> scores;
     while (query.step()) {

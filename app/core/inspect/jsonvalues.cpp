@@ -191,3 +191,23 @@ QString oneLine(const QString& text, int length)
         line = line.left(length - 1) + QChar(0x2026);
     return line;
 }
+
+QString messageText(const JsonValue& message)
+{
+    QString text = contentText(member(message, "content"));
+    if (const JsonValue* calls = member(message, "tool_calls"); calls && calls->IsArray()) {
+        for (const auto& call : calls->GetArray()) {
+            if (!text.isEmpty())
+                text += QLatin1Char('\n');
+            text += stringOf(member(call, "function"));
+            if (const JsonValue* arguments = member(call, "arguments"))
+                text += QLatin1Char(' ') + QString::fromUtf8(toJson(*arguments));
+        }
+    }
+    const JsonValue* error = member(message, "error");
+    if (error && error->IsObject())
+        text += QLatin1Char('\n') + stringOf(member(*error, "message"));
+    else if (error && error->IsString())
+        text += QLatin1Char('\n') + stringOf(error);
+    return text;
+}

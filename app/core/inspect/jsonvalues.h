@@ -31,5 +31,7 @@ UsageRecord usageOf(const JsonValue& usage);
 
 /// The searchable text of message content (a string or a list of content parts).
 QString contentText(const JsonValue* content);
+/// The searchable text of a ChatMessage: its content, its tool calls and their arguments, its tool error.
+QString messageText(const JsonValue& message);
 /// One line of at most `length` characters.
 QString oneLine(const QString& text, int length = 160);

@@ -25,21 +25,6 @@ QString jsonStart(const JsonValue& value, int length = 300)
     return QString::fromUtf8(json.constData(), std::min<qsizetype>(json.size(), length));
 }
 
-QString toolCallsText(const JsonValue* calls)
-{
-    QString text;
-    if (!calls || !calls->IsArray())
-        return text;
-    for (const auto& call : calls->GetArray()) {
-        if (!text.isEmpty())
-            text += QLatin1Char('\n');
-        text += stringOf(member(call, "function"));
-        if (const JsonValue* arguments = member(call, "arguments"))
-            text += QLatin1Char(' ') + QString::fromUtf8(toJson(*arguments));
-    }
-    return text;
-}
-
 QString summaryOf(const QString& text, int length = 160)
 {
     // A reference must survive whole: the sink replaces it with the attachment and shortens the line then.
@@ -553,13 +538,7 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
     record.role = stringOf(member(message, "role"));
     record.toolCallId = scalarText(member(message, "tool_call_id"));
     record.function = stringOf(member(message, "function"));
-    record.text = contentText(member(message, "content"));
-    const QString calls = toolCallsText(member(message, "tool_calls"));
-    if (!calls.isEmpty())
-        record.text = record.text.isEmpty() ? calls : record.text + QLatin1Char('\n') + calls;
-    const QString toolError = errorText(member(message, "error"));
-    if (!toolError.isEmpty())
-        record.text += QLatin1Char('\n') + toolError;
+    record.text = messageText(message);
     record.json = QByteArray(json, qsizetype(size));
     if (kind == MessageRecord::Pool) {
         if (m_listKind == ListKind::Events)

@@ -9,7 +9,7 @@
 #include <QRegularExpression>
 
 namespace {
-constexpr const char* toolEventsQuery = R"sql(SELECT seq, payload FROM events
+constexpr const char* toolEventsQuery = R"sql(SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events
     WHERE sample_id = ?1 AND type = 'tool' AND (?2 < 0 OR seq <= ?2) ORDER BY seq)sql";
 
 QString toolFunction(const rapidjson::Document& event)
@@ -33,7 +33,7 @@ QString WorkspaceBuilder::resolveAttachments(const QString& text)
 {
     if (!text.startsWith(QLatin1String("attachment://")) && !text.startsWith(QLatin1String("tc://")))
         return text;
-    SqliteStatement find(m_db, "SELECT content FROM attachments WHERE sample_id = ? AND hash = ?");
+    SqliteStatement find(m_db, "SELECT chunk_item(chunk, slot) FROM attachments WHERE sample_id = ? AND hash = ?");
     find.bind(1, m_sampleId);
     find.bind(2, text.mid(text.indexOf(QLatin1String("://")) + 3));
     return find.step() ? find.text(0) : text;

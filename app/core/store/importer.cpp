@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "messageindex.h"
 #include "store.h"
 #include "storewriter.h"
 
@@ -100,7 +101,14 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
 
     if (!db.exec("BEGIN IMMEDIATE"))
         return fail(result, tr("the store is busy: %1").arg(db.errorString()));
-    // A changed file replaces what it held before: runs, samples and events cascade away with its row.
+    // A changed file replaces what it held before: runs, samples and events cascade away with its row, once its
+    // messages are out of the full-text index.
+    {
+        SqliteStatement earlier(db, "SELECT id FROM files WHERE path = ?");
+        earlier.bind(1, result.path);
+        if (earlier.step() && !MessageIndex(db).removeFile(earlier.integer(0)))
+            return fail(result, tr("cannot replace the earlier import: %1").arg(db.errorString()));
+    }
     SqliteStatement remove(db, "DELETE FROM files WHERE path = ?");
     remove.bind(1, result.path);
     if (!remove.exec())

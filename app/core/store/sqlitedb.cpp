@@ -104,6 +104,11 @@ void SqliteStatement::bind(int index, std::string_view value)
     sqlite3_bind_text(m_statement, index, value.data(), int(value.size()), SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindBlob(int index, const char* data, qsizetype size)
+{
+    sqlite3_bind_blob(m_statement, index, data, int(size), SQLITE_TRANSIENT);
+}
+
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_statement, index);
@@ -128,6 +133,8 @@ bool SqliteStatement::exec()
 
 void SqliteStatement::reset()
 {
+    if (!m_statement)
+        return;
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
 }
@@ -163,4 +170,10 @@ QByteArray SqliteStatement::bytes(int column) const
     if (!data)
         return {};
     return QByteArray(data, sqlite3_column_bytes(m_statement, column));
+}
+
+QByteArray SqliteStatement::blob(int column) const
+{
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_statement, column));
+    return data ? QByteArray(data, sqlite3_column_bytes(m_statement, column)) : QByteArray();
 }

@@ -54,6 +54,7 @@ public:
     void bind(int index, const QString& value); ///< a null QString binds NULL
     void bind(int index, const QByteArray& value); ///< text; a null array binds NULL
     void bind(int index, std::string_view value); ///< text, copied
+    void bindBlob(int index, const char* data, qsizetype size); ///< bytes, copied
     void bindNull(int index);
 
     /// Steps once: true while a row is available. After the last row, or on error, false (see failed()).
@@ -68,6 +69,7 @@ public:
     double real(int column) const; ///< NULL reads as NaN
     QString text(int column) const;
     QByteArray bytes(int column) const;
+    QByteArray blob(int column) const;
 
 private:
     sqlite3_stmt* m_statement = nullptr;

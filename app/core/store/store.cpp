@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "chunkstore.h"
 #include "storeschema.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,10 @@ bool Store::open(const QString& path)
     if (!m_db.exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")) {
         m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db.errorString());
+        return false;
+    }
+    if (!registerChunkFunctions(m_db)) {
+        m_error = path + QStringLiteral(": ") + m_db.errorString();
         return false;
     }
     QString error;

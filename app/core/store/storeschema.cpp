@@ -112,6 +112,15 @@ CREATE TABLE sample_usage (
 );
 CREATE INDEX sample_usage_by_sample ON sample_usage(sample_id);
 
+-- Events, message JSON and attachments are packed into zstd chunks (see ChunkWriter); chunk_item(chunk, slot)
+-- reads one back in SQL.
+CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY,
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
+CREATE INDEX chunks_by_sample ON chunks(sample_id);
+
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
     sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
@@ -125,12 +134,14 @@ CREATE TABLE events (
     input_tokens INTEGER, output_tokens INTEGER,
     cache_read_tokens INTEGER, cache_write_tokens INTEGER, reasoning_tokens INTEGER,
     cost REAL,
-    payload TEXT                   -- the event's JSON; model input as input_refs into the message pool
+    payload_chunk INTEGER,         -- the event's JSON; model input as input_refs into the message pool
+    payload_slot INTEGER
 );
 CREATE UNIQUE INDEX events_by_sample ON events(sample_id, seq);
 
+-- AUTOINCREMENT: the full-text index is contentless, and a reused id would match a deleted message's words.
 CREATE TABLE messages (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
     kind INTEGER NOT NULL,         -- 0: pool (model input), 1: the sample's final messages
     idx INTEGER NOT NULL,
@@ -138,18 +149,18 @@ CREATE TABLE messages (
     role TEXT,
     tool_call_id TEXT,
     function TEXT,
-    text TEXT,                     -- searchable text, attachments resolved
-    json TEXT
+    json_chunk INTEGER,
+    json_slot INTEGER
 );
 CREATE UNIQUE INDEX messages_by_sample ON messages(sample_id, kind, idx);
 
 CREATE TABLE attachments (
-    id INTEGER PRIMARY KEY,
     sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
     hash TEXT NOT NULL,
-    content TEXT
-);
-CREATE UNIQUE INDEX attachments_by_hash ON attachments(sample_id, hash);
+    chunk INTEGER NOT NULL,
+    slot INTEGER NOT NULL,
+    PRIMARY KEY (sample_id, hash)
+) WITHOUT ROWID;
 
 CREATE TABLE model_calls (
     sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
@@ -200,10 +211,9 @@ CREATE TABLE rerun_results (
     PRIMARY KEY (rerun_id, test_id)
 ) WITHOUT ROWID;
 
-CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id');
-CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
-    INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
+-- The searchable text of each message (content, tool calls, errors; attachments resolved), indexed only:
+-- the text itself is rebuilt from the message's JSON. Rowid = messages.id.
+CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='');
 )sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));

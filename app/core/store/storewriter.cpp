@@ -5,11 +5,6 @@
 #include <QCoreApplication>
 
 namespace {
-bool hasReference(const QString& text)
-{
-    return text.contains(QLatin1String("attachment://")) || text.contains(QLatin1String("tc://"));
-}
-
 void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
 {
     statement.bind(first, usage.model);
@@ -26,6 +21,11 @@ void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
 StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
     : m_db(db)
     , m_fileId(fileId)
+    , m_reader(db)
+    , m_resolver(db, m_reader)
+    , m_eventChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeEvents(placed); })
+    , m_messageChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeMessages(placed); })
+    , m_attachmentChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })
 {
     m_insertRun.prepare(db, R"sql(INSERT INTO runs (file_id, log_version, status, eval_id, run_id, eval_set_id, task,
         task_id, model, created, inspect_version, started_at, completed_at, error, epochs, message_limit, token_limit,
@@ -46,17 +46,14 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
         total_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, total_cost) VALUES (?,?,?,?,?,?,?,?,?))sql");
     m_insertEvent.prepare(db, R"sql(INSERT INTO events (sample_id, seq, type, timestamp, working_start, span_id,
         summary, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost,
-        payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+        payload_chunk, payload_slot) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     m_insertMessage.prepare(db, R"sql(INSERT INTO messages (sample_id, kind, idx, event_seq, role, tool_call_id,
-        function, text, json) VALUES (?,?,?,?,?,?,?,?,?))sql");
-    m_insertAttachment.prepare(db, "INSERT OR REPLACE INTO attachments (sample_id, hash, content) VALUES (?,?,?)");
+        function, json_chunk, json_slot) VALUES (?,?,?,?,?,?,?,?,?))sql");
+    m_insertAttachment.prepare(db, "INSERT OR REPLACE INTO attachments (sample_id, hash, chunk, slot) VALUES (?,?,?,?)");
     m_insertCall.prepare(db, "INSERT INTO model_calls (sample_id, idx, json) VALUES (?,?,?)");
-    m_findAttachment.prepare(db, "SELECT content FROM attachments WHERE sample_id = ? AND hash = ?");
-    m_messageText.prepare(db, "SELECT text FROM messages WHERE id = ?");
-    m_updateMessageText.prepare(db, "UPDATE messages SET text = ? WHERE id = ?");
     m_eventSummary.prepare(db, "SELECT summary FROM events WHERE id = ?");
     m_updateEventSummary.prepare(db, "UPDATE events SET summary = ? WHERE id = ?");
-    m_indexMessages.prepare(db, "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE sample_id = ?");
+    m_indexMessage.prepare(db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
 }
 
 QString StoreWriter::errorString() const
@@ -139,8 +136,11 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
     m_sampleId = m_db.lastInsertId();
     m_sampleEvents = 0;
     m_finalMessages = 0;
-    m_pendingEvents.clear();
-    m_pendingMessages.clear();
+    m_pendingSummaries.clear();
+    m_pendingTexts.clear();
+    m_resolver.setSample(m_sampleId);
+    for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks })
+        chunks->setSample(m_sampleId);
     ++m_samples;
     return true;
 }
@@ -152,62 +152,114 @@ bool StoreWriter::beginSample(const SampleRecord& sample)
 
 bool StoreWriter::event(const EventRecord& event)
 {
-    auto& q = m_insertEvent;
-    q.bind(1, m_sampleId);
-    q.bind(2, event.seq);
-    q.bind(3, event.type);
-    q.bind(4, event.timestamp);
-    q.bind(5, event.workingStart);
-    q.bind(6, event.spanId.isEmpty() ? QString() : event.spanId);
-    q.bind(7, event.summary);
-    if (!event.model.isEmpty()) {
-        q.bind(8, event.model);
-        q.bind(9, event.inputTokens);
-        q.bind(10, event.outputTokens);
-        q.bind(11, event.cacheReadTokens);
-        q.bind(12, event.cacheWriteTokens);
-        q.bind(13, event.reasoningTokens);
-        q.bind(14, event.cost);
-    }
-    q.bind(15, event.payload);
-    if (!check(q))
+    // Queued first: adding may fill the chunk, which places the queue.
+    m_queuedEvents.push_back(event);
+    m_queuedEvents.back().payload.clear();
+    if (!m_eventChunks.add(event.payload)) {
+        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
         return false;
-    if (hasReference(event.summary))
-        m_pendingEvents.push_back(m_db.lastInsertId());
+    }
     ++m_sampleEvents;
     ++m_events;
     return true;
 }
 
+bool StoreWriter::placeEvents(const std::vector<ChunkSlot>& placed)
+{
+    for (size_t i = 0; i < placed.size(); ++i) {
+        const EventRecord& event = m_queuedEvents[i];
+        auto& q = m_insertEvent;
+        q.bind(1, m_sampleId);
+        q.bind(2, event.seq);
+        q.bind(3, event.type);
+        q.bind(4, event.timestamp);
+        q.bind(5, event.workingStart);
+        q.bind(6, event.spanId.isEmpty() ? QString() : event.spanId);
+        q.bind(7, event.summary);
+        if (!event.model.isEmpty()) {
+            q.bind(8, event.model);
+            q.bind(9, event.inputTokens);
+            q.bind(10, event.outputTokens);
+            q.bind(11, event.cacheReadTokens);
+            q.bind(12, event.cacheWriteTokens);
+            q.bind(13, event.reasoningTokens);
+            q.bind(14, event.cost);
+        }
+        q.bind(15, placed[i].chunk);
+        q.bind(16, placed[i].slot);
+        if (!check(q))
+            return false;
+        if (AttachmentResolver::hasReference(event.summary))
+            m_pendingSummaries.push_back(m_db.lastInsertId());
+    }
+    m_queuedEvents.clear();
+    return true;
+}
+
 bool StoreWriter::message(const MessageRecord& message)
 {
-    auto& q = m_insertMessage;
-    q.bind(1, m_sampleId);
-    q.bind(2, int(message.kind));
-    q.bind(3, message.index);
-    if (message.eventSeq >= 0)
-        q.bind(4, message.eventSeq);
-    q.bind(5, message.role);
-    q.bind(6, message.toolCallId.isEmpty() ? QString() : message.toolCallId);
-    q.bind(7, message.function.isEmpty() ? QString() : message.function);
-    q.bind(8, message.text);
-    q.bind(9, message.json);
-    if (!check(q))
+    m_queuedMessages.push_back(message);
+    m_queuedMessages.back().json.clear();
+    if (!m_messageChunks.add(message.json)) {
+        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
         return false;
-    if (hasReference(message.text))
-        m_pendingMessages.push_back(m_db.lastInsertId());
+    }
     if (message.kind == MessageRecord::Final)
         ++m_finalMessages;
     ++m_messages;
     return true;
 }
 
+bool StoreWriter::placeMessages(const std::vector<ChunkSlot>& placed)
+{
+    for (size_t i = 0; i < placed.size(); ++i) {
+        const MessageRecord& message = m_queuedMessages[i];
+        auto& q = m_insertMessage;
+        q.bind(1, m_sampleId);
+        q.bind(2, int(message.kind));
+        q.bind(3, message.index);
+        if (message.eventSeq >= 0)
+            q.bind(4, message.eventSeq);
+        q.bind(5, message.role);
+        q.bind(6, message.toolCallId.isEmpty() ? QString() : message.toolCallId);
+        q.bind(7, message.function.isEmpty() ? QString() : message.function);
+        q.bind(8, placed[i].chunk);
+        q.bind(9, placed[i].slot);
+        if (!check(q))
+            return false;
+        const qint64 id = m_db.lastInsertId();
+        if (AttachmentResolver::hasReference(message.text))
+            m_pendingTexts.push_back({ id, message.text });
+        else if (!index(id, message.text))
+            return false;
+    }
+    m_queuedMessages.clear();
+    return true;
+}
+
 bool StoreWriter::attachment(const QString& hash, std::string_view text)
 {
-    m_insertAttachment.bind(1, m_sampleId);
-    m_insertAttachment.bind(2, hash);
-    m_insertAttachment.bind(3, text);
-    return check(m_insertAttachment);
+    m_queuedHashes.push_back(hash);
+    if (!m_attachmentChunks.add(text.data(), text.size())) {
+        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool StoreWriter::placeAttachments(const std::vector<ChunkSlot>& placed)
+{
+    for (size_t i = 0; i < placed.size(); ++i) {
+        m_insertAttachment.bind(1, m_sampleId);
+        m_insertAttachment.bind(2, m_queuedHashes[i]);
+        m_insertAttachment.bind(3, placed[i].chunk);
+        m_insertAttachment.bind(4, placed[i].slot);
+        if (!check(m_insertAttachment))
+            return false;
+        m_resolver.add(m_queuedHashes[i], placed[i]);
+    }
+    m_queuedHashes.clear();
+    return true;
 }
 
 bool StoreWriter::modelCall(int index, std::string_view json)
@@ -218,60 +270,11 @@ bool StoreWriter::modelCall(int index, std::string_view json)
     return check(m_insertCall);
 }
 
-QString StoreWriter::resolve(const QString& text)
+bool StoreWriter::index(qint64 messageId, const QString& text)
 {
-    QString resolved;
-    qsizetype from = 0;
-    for (;;) {
-        qsizetype at = text.indexOf(QLatin1String("attachment://"), from);
-        qsizetype prefix = 13;
-        const qsizetype legacy = text.indexOf(QLatin1String("tc://"), from);
-        if (legacy >= 0 && (at < 0 || legacy < at)) {
-            at = legacy;
-            prefix = 5;
-        }
-        if (at < 0)
-            break;
-        qsizetype end = at + prefix;
-        while (end < text.size() && isxdigit(text.at(end).toLatin1()))
-            ++end;
-        resolved += QStringView(text).mid(from, at - from);
-        m_findAttachment.bind(1, m_sampleId);
-        m_findAttachment.bind(2, text.mid(at + prefix, end - at - prefix));
-        if (m_findAttachment.step())
-            resolved += m_findAttachment.text(0);
-        else
-            resolved += QStringView(text).mid(at, end - at); // left as it is when missing, like Inspect
-        m_findAttachment.reset();
-        from = end;
-    }
-    resolved += QStringView(text).mid(from);
-    return resolved;
-}
-
-bool StoreWriter::resolvePending()
-{
-    for (const qint64 id : m_pendingMessages) {
-        m_messageText.bind(1, id);
-        const QString text = m_messageText.step() ? m_messageText.text(0) : QString();
-        m_messageText.reset();
-        m_updateMessageText.bind(1, resolve(text));
-        m_updateMessageText.bind(2, id);
-        if (!check(m_updateMessageText))
-            return false;
-    }
-    for (const qint64 id : m_pendingEvents) {
-        m_eventSummary.bind(1, id);
-        const QString summary = m_eventSummary.step() ? m_eventSummary.text(0) : QString();
-        m_eventSummary.reset();
-        m_updateEventSummary.bind(1, oneLine(resolve(summary)));
-        m_updateEventSummary.bind(2, id);
-        if (!check(m_updateEventSummary))
-            return false;
-    }
-    m_pendingMessages.clear();
-    m_pendingEvents.clear();
-    return true;
+    m_indexMessage.bind(1, messageId);
+    m_indexMessage.bind(2, text);
+    return check(m_indexMessage);
 }
 
 bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
@@ -322,10 +325,29 @@ bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
 
 bool StoreWriter::endSample(const SampleRecord& sample)
 {
-    if (!resolvePending() || !writeSampleDetails(sample))
-        return false;
-    m_indexMessages.bind(1, m_sampleId);
-    return check(m_indexMessages);
+    for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks }) {
+        if (!chunks->flush()) {
+            m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
+            return false;
+        }
+    }
+    // The attachments are all in: resolve the references held back, and index the rest of the messages.
+    for (const qint64 id : m_pendingSummaries) {
+        m_eventSummary.bind(1, id);
+        const QString summary = m_eventSummary.step() ? m_eventSummary.text(0) : QString();
+        m_eventSummary.reset();
+        m_updateEventSummary.bind(1, oneLine(m_resolver.resolve(summary)));
+        m_updateEventSummary.bind(2, id);
+        if (!check(m_updateEventSummary))
+            return false;
+    }
+    for (const PendingText& pending : m_pendingTexts) {
+        if (!index(pending.id, m_resolver.resolve(pending.text)))
+            return false;
+    }
+    m_pendingSummaries.clear();
+    m_pendingTexts.clear();
+    return writeSampleDetails(sample);
 }
 
 bool StoreWriter::summarySample(const SampleRecord& sample)

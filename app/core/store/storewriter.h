@@ -1,13 +1,16 @@
 #pragma once
 
+#include "attachmentresolver.h"
+#include "chunkstore.h"
 #include "inspect/logsink.h"
 #include "sqlitedb.h"
 
 #include <vector>
 
-/// Writes what a log reader finds into the store, inside the caller's transaction. Attachment references in
-/// message text and event summaries are resolved when their sample ends (attachments follow the events in
-/// a sample), and the sample's messages are then added to the full-text index.
+/// Writes what a log reader finds into the store, inside the caller's transaction. Events, message JSON and
+/// attachments go into compressed chunks. Attachment references in message text and event summaries are
+/// resolved when their sample ends (attachments follow the events in a sample), and the sample's messages are
+/// then added to the full-text index.
 class StoreWriter : public LogSink {
 public:
     StoreWriter(SqliteDb& db, qint64 fileId);
@@ -27,10 +30,16 @@ public:
     qint64 messageCount() const { return m_messages; }
 
 private:
+    struct PendingText {
+        qint64 id;
+        QString text;
+    };
     bool insertSample(const SampleRecord& sample, bool fromSummary);
     bool writeSampleDetails(const SampleRecord& sample);
-    bool resolvePending();
-    QString resolve(const QString& text);
+    bool placeEvents(const std::vector<ChunkSlot>& placed);
+    bool placeMessages(const std::vector<ChunkSlot>& placed);
+    bool placeAttachments(const std::vector<ChunkSlot>& placed);
+    bool index(qint64 messageId, const QString& text);
     bool check(SqliteStatement& statement);
 
     SqliteDb& m_db;
@@ -43,8 +52,17 @@ private:
     int m_sampleEvents = 0;
     int m_finalMessages = 0;
     QString m_error;
-    std::vector<qint64> m_pendingMessages; ///< messages of this sample whose text holds attachment references
-    std::vector<qint64> m_pendingEvents;
+
+    ChunkReader m_reader;
+    AttachmentResolver m_resolver;
+    ChunkWriter m_eventChunks;
+    ChunkWriter m_messageChunks;
+    ChunkWriter m_attachmentChunks;
+    std::vector<EventRecord> m_queuedEvents; ///< waiting for their chunk
+    std::vector<MessageRecord> m_queuedMessages;
+    std::vector<QString> m_queuedHashes;
+    std::vector<qint64> m_pendingSummaries; ///< events whose summary holds attachment references
+    std::vector<PendingText> m_pendingTexts; ///< messages to index once the attachments are in
 
     SqliteStatement m_insertRun;
     SqliteStatement m_insertMetric;
@@ -57,10 +75,7 @@ private:
     SqliteStatement m_insertMessage;
     SqliteStatement m_insertAttachment;
     SqliteStatement m_insertCall;
-    SqliteStatement m_findAttachment;
-    SqliteStatement m_messageText;
-    SqliteStatement m_updateMessageText;
     SqliteStatement m_eventSummary;
     SqliteStatement m_updateEventSummary;
-    SqliteStatement m_indexMessages;
+    SqliteStatement m_indexMessage;
 };

@@ -380,7 +380,9 @@ bool MirrorCodeSynth::run(const SynthOptions& options, SynthReport& report, cons
         const MirrorCodeTarget* target = findMirrorCodeTarget(QStringLiteral("cprepro"));
         const ModelProfile profile = profileOf(models.first());
         SampleSpec spec = specFor(*target, profile, 1, options, {}, base, false);
-        spec.turns = 64000;
+        spec.turns = 63000;
+        spec.verbosity = 3.2;
+        spec.requestHeaders = 40;
         spec.secondsPerTurn = 25; // 19 days
         spec.sandboxEvents = true;
         spec.outputTokens = 3000;

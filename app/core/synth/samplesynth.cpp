@@ -33,6 +33,7 @@ struct Turn {
     int insertLine = -1; // text_editor insert
     QByteArray result;
     bool testRun = false;
+    bool stateChange = false;
     int visiblePassed = 0;
     int heldOutPassed = 0;
     double seconds = 0;
@@ -204,10 +205,13 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
         turn.spanId = newId(random);
         const bool runsTests = (t % cadence == cadence - 1) || t == m_spec.turns - 1;
         const double thinks = random.uniform();
+        const double verbosity = m_spec.verbosity;
         if (thinks < 0.45)
-            turn.reasoning = SynthText::prose(random, int(random.range(40, 400)));
-        turn.text = SynthText::prose(random, int(random.range(6, random.chance(0.3) ? 120 : 20)));
+            turn.reasoning = SynthText::prose(random, int(random.range(40, 400) * verbosity));
+        // Most turns say a few words before the tool call; some explain at length.
+        turn.text = SynthText::prose(random, random.chance(0.3) ? int(random.range(20, 120)) : int(random.range(3, 12)));
         turn.seconds = m_spec.secondsPerTurn * random.uniform(0.3, 1.7);
+        turn.stateChange = m_spec.sandboxEvents && random.chance(0.75);
         turn.reasoningTokens = turn.reasoning.size() / 4 + (turn.reasoning.isEmpty() ? 0 : random.range(0, m_spec.outputTokens));
         turn.outputTokens = turn.text.size() / 4 + turn.reasoningTokens + random.range(50, m_spec.outputTokens / 4 + 60);
 
@@ -245,10 +249,11 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
                 }
             } else {
                 const int failing = m_spec.visibleTotal - turn.visiblePassed;
-                for (int i = 0; i < std::min(failing, 12); ++i)
+                const int shown = int(12 * verbosity);
+                for (int i = 0; i < std::min(failing, shown); ++i)
                     output += "FAIL " + program + "_case_" + QByteArray::number(random.range(1, m_spec.visibleTotal)).rightJustified(4, '0') + '\n';
-                if (failing > 12)
-                    output += "... and " + QByteArray::number(failing - 12) + " more failures\n";
+                if (failing > shown)
+                    output += "... and " + QByteArray::number(failing - shown) + " more failures\n";
             }
             output += QByteArray::number(turn.visiblePassed) + " passed, " + QByteArray::number(m_spec.visibleTotal - turn.visiblePassed) + " failed\n";
             turn.result = output;
@@ -299,7 +304,7 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
             if (action < 0.3 && !m_spec.demo) {
                 turn.function = "text_editor";
                 if (content.isEmpty() || random.chance(0.15)) {
-                    content = SynthText::code(random, int(random.range(20, 120)), language);
+                    content = SynthText::code(random, int(random.range(20, 120) * verbosity), language);
                     turn.arguments = { { "command", "create" }, { "path", source }, { "file_text", content } };
                     turn.result = "File created successfully at: " + source;
                 } else {
@@ -341,13 +346,13 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
                     turn.result = test.expectedStdout + test.expectedStderr;
                 } else {
                     turn.arguments = { { "cmd", "./reference " + SynthText::prose(random, int(random.range(1, 4))).toLower().replace('.', "") } };
-                    turn.result = SynthText::shellOutput(random, int(random.range(2, 60)));
+                    turn.result = SynthText::shellOutput(random, int(random.range(2, 60) * verbosity));
                 }
             } else {
                 turn.function = "bash";
                 static const char* commands[] = { "ls -la", "grep -rn TODO src", "cat tests/visible/case_0001/cmd", "git diff --stat", "wc -l src/*" };
                 turn.arguments = { { "cmd", commands[random.range(0, 4)] } };
-                turn.result = SynthText::shellOutput(random, int(random.range(1, 40)));
+                turn.result = SynthText::shellOutput(random, int(random.range(1, 40) * verbosity));
             }
         }
 
@@ -430,13 +435,36 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
                 out.key("total_cost").real(cost, 6);
             out.endObject().key("time").real(callSeconds, 3).endObject();
             out.key("call").beginObject().key("request").beginObject().field("model", model).field("max_tokens", 64000);
-            out.field("stream", true).key("metadata").beginObject().field("user_id", "mirrorcode").endObject().endObject();
+            out.field("stream", true).key("metadata").beginObject().field("user_id", "mirrorcode").endObject();
+            // The provider request as logged: its tool definitions and message headers, strings short enough
+            // to stay inline (the texts themselves are in the message pool).
+            out.key("tools").beginArray();
+            for (const char* tool : { "bash", "text_editor", "submit" }) {
+                out.beginObject().field("name", tool).field("type", "custom").key("input_schema").beginObject().field("type", "object");
+                out.key("properties").beginObject();
+                for (const char* property : { "cmd", "command", "path", "file_text", "old_str", "new_str", "insert_line", "view_range" })
+                    out.key(property).beginObject().field("type", "string").field("description", QByteArray("The ") + property + " argument.").endObject();
+                out.endObject().endObject().endObject();
+            }
+            out.endArray().key("messages").beginArray();
+            const int headers = std::min(poolSize - contextStart + 2, m_spec.requestHeaders);
+            for (int i = 0; i < headers; ++i) {
+                out.beginObject().field("role", i % 2 ? "assistant" : "user").key("content").beginArray();
+                out.beginObject().field("type", i % 2 ? "tool_use" : "tool_result").field("id", "toolu_" + QByteArray::number(i));
+                out.key("cache_control").beginObject().field("type", "ephemeral").endObject().endObject().endArray().endObject();
+            }
+            out.endArray().endObject();
             out.key("response").beginObject().field("id", "msg_" + turn.messageId).field("type", "message").field("role", "assistant");
             out.field("stop_reason", "tool_use").key("usage").beginObject().field("input_tokens", uncached).field("output_tokens", turn.outputTokens);
             out.field("cache_read_input_tokens", cacheRead).field("cache_creation_input_tokens", cacheWrite).endObject().endObject();
             out.key("time").real(callSeconds, 3).endObject();
             out.field("completed", timestamp(clock + callSeconds)).key("working_time").real(callSeconds, 3).endObject();
             clock += callSeconds;
+            if (turn.stateChange) {
+                eventStart("state", agentSpan);
+                out.key("changes").beginArray().beginObject().field("op", "replace").field("path", "/output/usage/output_tokens");
+                out.field("value", turn.outputTokens).field("replaced", turn.outputTokens / 2).endObject().endArray().endObject();
+            }
 
             spanBegin(turn.spanId, agentSpan, "tool", turn.function);
             eventStart("tool", turn.spanId);

@@ -40,6 +40,8 @@ struct SampleSpec {
     int outputTokens = 2000; ///< typical output of a call (reasoning included)
     int contextLimit = 300000; ///< context tokens at which the agent compacts its history
     bool sandboxEvents = false; ///< a sandbox exec event beside every bash call
+    double verbosity = 1; ///< scales the length of reasoning, tool output and files
+    int requestHeaders = 4; ///< message headers logged with each provider request
     SynthPrices prices;
     bool writeTotalCost = false;
     const DemoProgram* demo = nullptr;

@@ -1,0 +1,134 @@
+#include "chunkstore.h"
+
+#include "sqlitedb.h"
+
+#include <QtEndian>
+#include <sqlite3.h>
+#include <zstd.h>
+
+namespace {
+constexpr int itemsPerChunk = 64;
+constexpr qsizetype bytesPerChunk = 256 * 1024;
+constexpr size_t cachedChunks = 4;
+}
+
+ChunkWriter::ChunkWriter(SqliteDb& db, Placed placed)
+    : m_db(db)
+    , m_placed(std::move(placed))
+    , m_insert(new SqliteStatement(db, "INSERT INTO chunks (sample_id, data) VALUES (?, ?)"))
+{
+}
+
+ChunkWriter::~ChunkWriter()
+{
+    delete m_insert;
+}
+
+bool ChunkWriter::add(const char* data, size_t size)
+{
+    m_data.append(data, qsizetype(size));
+    m_ends.push_back(quint32(m_data.size()));
+    if (int(m_ends.size()) >= itemsPerChunk || m_data.size() >= bytesPerChunk)
+        return flush();
+    return true;
+}
+
+bool ChunkWriter::flush()
+{
+    if (m_ends.empty())
+        return true;
+    // Layout before compression: item count, the end offset of each item, then the items.
+    QByteArray plain(qsizetype(4 * (m_ends.size() + 1)), Qt::Uninitialized);
+    qToLittleEndian(quint32(m_ends.size()), plain.data());
+    for (size_t i = 0; i < m_ends.size(); ++i)
+        qToLittleEndian(m_ends[i], plain.data() + 4 * (i + 1));
+    plain += m_data;
+    QByteArray packed(qsizetype(ZSTD_compressBound(size_t(plain.size()))), Qt::Uninitialized);
+    const size_t written = ZSTD_compress(packed.data(), size_t(packed.size()), plain.constData(), size_t(plain.size()), 3);
+    if (ZSTD_isError(written))
+        return false;
+    m_insert->bind(1, m_sampleId);
+    m_insert->bindBlob(2, packed.constData(), qsizetype(written));
+    if (!m_insert->exec())
+        return false;
+    const qint64 chunk = m_db.lastInsertId();
+    std::vector<ChunkSlot> placed(m_ends.size());
+    for (size_t i = 0; i < placed.size(); ++i)
+        placed[i] = { chunk, int(i) };
+    m_data.clear();
+    m_ends.clear();
+    return m_placed(placed);
+}
+
+ChunkReader::ChunkReader(SqliteDb& db)
+    : m_db(db)
+    , m_select(new SqliteStatement)
+{
+}
+
+ChunkReader::~ChunkReader()
+{
+    delete m_select;
+}
+
+QByteArray ChunkReader::item(qint64 chunk, int slot)
+{
+    auto found = std::find_if(m_cache.begin(), m_cache.end(), [chunk](const Cached& cached) { return cached.chunk == chunk; });
+    if (found == m_cache.end()) {
+        // Prepared on first use: a reader may be made before the store's tables exist.
+        if (!m_select->isValid() && !m_select->prepare(m_db, "SELECT data FROM chunks WHERE id = ?"))
+            return {};
+        m_select->bind(1, chunk);
+        QByteArray packed;
+        if (m_select->step())
+            packed = m_select->blob(0);
+        m_select->reset();
+        if (packed.isEmpty())
+            return {};
+        const unsigned long long size = ZSTD_getFrameContentSize(packed.constData(), size_t(packed.size()));
+        if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
+            return {};
+        QByteArray plain(qsizetype(size), Qt::Uninitialized);
+        if (ZSTD_isError(ZSTD_decompress(plain.data(), size_t(size), packed.constData(), size_t(packed.size()))))
+            return {};
+        m_cache.push_front({ chunk, std::move(plain) });
+        if (m_cache.size() > cachedChunks)
+            m_cache.pop_back();
+        found = m_cache.begin();
+    } else if (found != m_cache.begin()) {
+        m_cache.splice(m_cache.begin(), m_cache, found);
+        found = m_cache.begin();
+    }
+    const QByteArray& plain = found->data;
+    const quint32 count = qFromLittleEndian<quint32>(plain.constData());
+    if (slot < 0 || quint32(slot) >= count)
+        return {};
+    const qsizetype header = qsizetype(4 * (count + 1));
+    const quint32 begin = slot == 0 ? 0 : qFromLittleEndian<quint32>(plain.constData() + 4 * slot);
+    const quint32 end = qFromLittleEndian<quint32>(plain.constData() + 4 * (slot + 1));
+    return plain.mid(header + begin, end - begin);
+}
+
+namespace {
+void chunkItem(sqlite3_context* context, int, sqlite3_value** values)
+{
+    auto* reader = static_cast<ChunkReader*>(sqlite3_user_data(context));
+    if (sqlite3_value_type(values[0]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const QByteArray item = reader->item(sqlite3_value_int64(values[0]), sqlite3_value_int(values[1]));
+    if (item.isNull())
+        sqlite3_result_null(context);
+    else
+        sqlite3_result_text(context, item.constData(), int(item.size()), SQLITE_TRANSIENT);
+}
+}
+
+bool registerChunkFunctions(SqliteDb& db)
+{
+    auto* reader = new ChunkReader(db);
+    return sqlite3_create_function_v2(db.handle(), "chunk_item", 2, SQLITE_UTF8, reader, chunkItem, nullptr, nullptr,
+               [](void* data) { delete static_cast<ChunkReader*>(data); })
+        == SQLITE_OK;
+}

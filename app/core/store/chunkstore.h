@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <functional>
+#include <list>
+#include <vector>
+
+class SqliteDb;
+class SqliteStatement;
+
+/// Where one item (an event's payload, a message's JSON, an attachment's text) lies in the store.
+struct ChunkSlot {
+    qint64 chunk = 0;
+    int slot = 0;
+};
+
+/// Packs a sample's items into zstd-compressed chunks of a few dozen. Inspect's JSON is repetitive across
+/// neighbouring events (model calls repeat their tools and settings), so a chunk compresses 3 to 30 times
+/// better than its items one by one; a store stays a small multiple of the compressed log, not of its JSON.
+class ChunkWriter {
+public:
+    /// Receives where the items added since the last flush were placed, in order, once their chunk is stored.
+    using Placed = std::function<bool(const std::vector<ChunkSlot>& placed)>;
+
+    ChunkWriter(SqliteDb& db, Placed placed);
+    ~ChunkWriter();
+
+    void setSample(qint64 sampleId) { m_sampleId = sampleId; }
+    /// Adds an item; flushes when the chunk is full. False on a store error.
+    bool add(const char* data, size_t size);
+    bool add(const QByteArray& data) { return add(data.constData(), size_t(data.size())); }
+    bool flush();
+
+private:
+    SqliteDb& m_db;
+    Placed m_placed;
+    qint64 m_sampleId = 0;
+    QByteArray m_data;
+    std::vector<quint32> m_ends;
+    SqliteStatement* m_insert;
+};
+
+/// Reads items back, keeping the last few chunks decompressed: readers walk a transcript in order.
+class ChunkReader {
+public:
+    explicit ChunkReader(SqliteDb& db);
+    ~ChunkReader();
+    ChunkReader(const ChunkReader&) = delete;
+    ChunkReader& operator=(const ChunkReader&) = delete;
+
+    /// The item, or a null array when the chunk or slot does not exist.
+    QByteArray item(qint64 chunk, int slot);
+
+private:
+    struct Cached {
+        qint64 chunk;
+        QByteArray data; ///< decompressed: count, item ends, items
+    };
+    SqliteDb& m_db;
+    SqliteStatement* m_select;
+    std::list<Cached> m_cache;
+};
+
+/// Makes `chunk_item(chunk, slot)` available in SQL on this connection, for queries and triggers.
+bool registerChunkFunctions(SqliteDb& db);

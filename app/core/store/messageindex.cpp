@@ -1,0 +1,99 @@
+#include "messageindex.h"
+
+#include "inspect/jsonvalues.h"
+#include "sqlitedb.h"
+
+#include <QRegularExpression>
+
+MessageIndex::MessageIndex(SqliteDb& db)
+    : m_db(db)
+    , m_reader(db)
+    , m_resolver(db, m_reader)
+{
+}
+
+QString MessageIndex::text(qint64 messageId)
+{
+    SqliteStatement query(m_db, "SELECT sample_id, json_chunk, json_slot FROM messages WHERE id = ?");
+    query.bind(1, messageId);
+    if (!query.step())
+        return {};
+    m_resolver.setSample(query.integer(0));
+    const QByteArray json = m_reader.item(query.integer(1), int(query.integer(2)));
+    rapidjson::Document message;
+    if (!parseJson(message, json.constData(), size_t(json.size())))
+        return {};
+    return m_resolver.resolve(messageText(message));
+}
+
+QString MessageIndex::quoteWords(const QString& words)
+{
+    QStringList quoted;
+    for (const QString& word : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+        quoted << QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+    return quoted.join(QLatin1Char(' '));
+}
+
+std::vector<SearchHit> MessageIndex::search(const QString& query, qint64 sampleId, int limit)
+{
+    SqliteStatement find(m_db, R"sql(SELECT m.id, m.sample_id, m.event_seq, m.role FROM messages_fts f
+        JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?1 AND (?2 = 0 OR m.sample_id = ?2)
+        ORDER BY f.rank LIMIT ?3)sql");
+    find.bind(1, query);
+    find.bind(2, sampleId);
+    find.bind(3, limit);
+    std::vector<SearchHit> hits;
+    while (find.step()) {
+        SearchHit hit;
+        hit.messageId = find.integer(0);
+        hit.sampleId = find.integer(1);
+        hit.eventSeq = find.isNull(2) ? -1 : int(find.integer(2));
+        hit.role = find.text(3);
+        hits.push_back(hit);
+    }
+    // The index holds no text: snippets come from the messages themselves, around the first word found.
+    QStringList words;
+    for (const QString& word : QString(query).remove(QLatin1Char('"')).split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts)) {
+        if (word != QLatin1String("AND") && word != QLatin1String("OR") && word != QLatin1String("NOT") && word != QLatin1String("NEAR"))
+            words << word;
+    }
+    for (SearchHit& hit : hits) {
+        const QString text = this->text(hit.messageId);
+        qsizetype at = -1, length = 0;
+        for (const QString& word : words) {
+            const qsizetype found = text.indexOf(word, 0, Qt::CaseInsensitive);
+            if (found >= 0 && (at < 0 || found < at)) {
+                at = found;
+                length = word.size();
+            }
+        }
+        if (at < 0) {
+            hit.snippet = oneLine(text, 120);
+            continue;
+        }
+        const qsizetype from = std::max<qsizetype>(0, at - 60);
+        hit.snippet = (from > 0 ? QStringLiteral("\u2026") : QString()) + text.mid(from, at - from) + QLatin1Char('[')
+            + text.mid(at, length) + QLatin1Char(']') + text.mid(at + length, 60);
+        hit.snippet = hit.snippet.simplified();
+    }
+    return hits;
+}
+
+bool MessageIndex::removeFile(qint64 fileId)
+{
+    SqliteStatement messages(m_db, R"sql(SELECT m.id FROM messages m JOIN samples s ON s.id = m.sample_id
+        JOIN runs r ON r.id = s.run_id WHERE r.file_id = ? ORDER BY m.id)sql");
+    messages.bind(1, fileId);
+    SqliteStatement remove(m_db, "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)");
+    std::vector<qint64> ids;
+    while (messages.step())
+        ids.push_back(messages.integer(0));
+    // A contentless index forgets a row only when given the very text it indexed.
+    for (const qint64 id : ids) {
+        remove.bind(1, id);
+        remove.bind(2, text(id));
+        if (!remove.exec())
+            return false;
+    }
+    return true;
+}

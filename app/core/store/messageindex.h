@@ -1,0 +1,42 @@
+#pragma once
+
+#include "attachmentresolver.h"
+#include "chunkstore.h"
+
+#include <QCoreApplication>
+#include <vector>
+
+class SqliteDb;
+
+/// One message that matches a search.
+struct SearchHit {
+    qint64 messageId = 0;
+    qint64 sampleId = 0;
+    int eventSeq = -1; ///< the step that first reads the message
+    QString role;
+    QString snippet; ///< the text around the first match, the match in [brackets]
+};
+
+/// The full-text index of messages: searching it, and taking a file's messages out of it. The index keeps
+/// no text of its own; a message's text is rebuilt from its JSON and the sample's attachments.
+class MessageIndex {
+    Q_DECLARE_TR_FUNCTIONS(MessageIndex)
+
+public:
+    explicit MessageIndex(SqliteDb& db);
+
+    /// The searchable text of a stored message, attachments resolved.
+    QString text(qint64 messageId);
+    /// FTS5 query syntax; words are matched as prefixes when `prefix` is set. `sampleId` 0: every sample.
+    std::vector<SearchHit> search(const QString& query, qint64 sampleId = 0, int limit = 100);
+    /// Takes the messages of every sample imported from `fileId` out of the index (before they are deleted).
+    bool removeFile(qint64 fileId);
+
+    /// A user's words as an FTS5 query: each word quoted, so punctuation is never read as syntax.
+    static QString quoteWords(const QString& words);
+
+private:
+    SqliteDb& m_db;
+    ChunkReader m_reader;
+    AttachmentResolver m_resolver;
+};
