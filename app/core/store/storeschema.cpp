@@ -214,6 +214,8 @@ CREATE TABLE rerun_results (
 -- The searchable text of each message (content, tool calls, errors; attachments resolved), indexed only:
 -- the text itself is rebuilt from the message's JSON. Rowid = messages.id.
 CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='');
+-- Fewer, larger merges while a big sample is indexed (measured: 8% faster import of the monster sample).
+INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 16);
 )sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
