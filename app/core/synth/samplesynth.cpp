@@ -88,8 +88,8 @@ void SampleSynth::attachment(JsonOut& out, const QByteArray& value)
 
 QByteArray SampleSynth::scoreValue(int visiblePassed, int heldOutPassed) const
 {
-    return QByteArray("{\"visible\": ") + QByteArray::number(double(visiblePassed) / m_spec.visibleTotal, 'f', 4)
-        + ", \"held_out\": " + QByteArray::number(double(heldOutPassed) / m_spec.heldOutTotal, 'f', 4) + "}";
+    return QByteArray("{\"visible\": ") + QByteArray::number(double(visiblePassed) / m_spec.visibleTotal, 'g', 17)
+        + ", \"held_out\": " + QByteArray::number(double(heldOutPassed) / m_spec.heldOutTotal, 'g', 17) + "}";
 }
 
 void SampleSynth::simulate(Pass pass, JsonOut& out)
@@ -149,7 +149,9 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
     auto userMessage = [&](const QByteArray& id, const QByteArray& content, const char* role) {
         out.beginObject().field("id", id).key("content");
         text(out, content);
-        out.field("source", "input").field("role", role).endObject();
+        if (QByteArrayView(role) == "user")
+            out.field("source", "input");
+        out.field("role", role).endObject();
     };
 
     // Pool: 0 system, 1 task; each turn adds the assistant message and the tool's reply; a compaction adds its summary.
@@ -498,7 +500,7 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
             assistantMessage();
             out.beginObject().field("id", turn.toolMessageId).key("content");
             text(out, turn.result);
-            out.field("source", "generate").field("role", "tool").field("tool_call_id", turn.callId).field("function", turn.function).endObject();
+            out.field("role", "tool").field("tool_call_id", turn.callId).field("function", turn.function).endObject();
         } else {
             attachment(out, turn.reasoning);
             attachment(out, turn.text);
