@@ -160,6 +160,8 @@ int runRerunCommand(const QStringList& arguments)
             TestRunSummary summary;
             summary.buildError = tr("no program to run at step %1: name one with --program").arg(step);
             summary.failed = int(suite.tests().size());
+            for (const TestCase& test : suite.tests())
+                (test.heldOut ? summary.heldOutTotal : summary.visibleTotal)++;
             done[step] = { summary, results };
         } else {
             results = runner.run(suite, options);
@@ -183,6 +185,8 @@ int runRerunCommand(const QStringList& arguments)
         steps.push_back(lastStep);
     }
 
+    std::sort(steps.begin(), steps.end());
+    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool csv = parser.isSet(QStringLiteral("csv"));
     QJsonArray rows;
