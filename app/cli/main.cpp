@@ -26,7 +26,6 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("runlens"));
-    QCoreApplication::setOrganizationName(QStringLiteral("runlens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
 
     QStringList arguments = app.arguments();

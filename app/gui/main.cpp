@@ -14,7 +14,6 @@ int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("runlens"));
-    QApplication::setOrganizationName(QStringLiteral("runlens"));
     QApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
 
     QCommandLineParser parser;
