@@ -140,3 +140,22 @@ std::vector<FileRow> Store::failedFiles()
         rows.push_back({ query.text(0), query.text(1), query.text(2) });
     return rows;
 }
+
+std::vector<UsageRow> Store::usage()
+{
+    SqliteStatement query(m_db, R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens, cache_write_tokens,
+        output_tokens, total_cost FROM sample_usage ORDER BY sample_id)sql");
+    std::vector<UsageRow> rows;
+    while (query.step()) {
+        UsageRow row;
+        row.sampleId = query.integer(0);
+        row.model = query.text(1);
+        row.inputTokens = query.integer(2);
+        row.cacheReadTokens = query.integer(3);
+        row.cacheWriteTokens = query.integer(4);
+        row.outputTokens = query.integer(5);
+        row.totalCost = query.real(6);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}

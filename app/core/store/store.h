@@ -48,7 +48,18 @@ struct SampleRow {
     int events = 0;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
-    double totalCost = notANumber;
+    double totalCost = notANumber; ///< the log's total_cost, or (PriceTable::applyTo) tokens x prices; NaN: no price
+};
+
+/// Tokens one model used in one sample.
+struct UsageRow {
+    qint64 sampleId = 0;
+    QString model;
+    qint64 inputTokens = 0; ///< full-rate input, without cache reads and writes
+    qint64 cacheReadTokens = 0;
+    qint64 cacheWriteTokens = 0;
+    qint64 outputTokens = 0;
+    double totalCost = notANumber; ///< as the log reports it
 };
 
 struct FileRow {
@@ -72,6 +83,7 @@ public:
     std::vector<RunRow> runs();
     std::vector<SampleRow> samples(qint64 runId = 0);
     std::vector<FileRow> failedFiles();
+    std::vector<UsageRow> usage();
 
 private:
     SqliteDb m_db;

@@ -31,7 +31,7 @@ ModelProfile profileOf(const QString& model)
     if (model.contains(QLatin1String("opus")))
         return { model, 0.98, 0.38, { 5.0, 25.0, 0.5, 6.25 }, 1.0 };
     if (model.contains(QLatin1String("gpt")))
-        return { model, 0.88, 0.15, { 1.25, 10.0, 0.125, 0.0 }, 1.6 };
+        return { model, 0.88, 0.15, { 5.0, 30.0, 0.5, 0.0 }, 1.6 };
     return { model, 0.80, 0.06, { 2.0, 12.0, 0.2, 0.0 }, 1.2 };
 }
 

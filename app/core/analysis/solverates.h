@@ -1,0 +1,42 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QString>
+#include <functional>
+#include <vector>
+
+/// A 95% Wilson score interval for `successes` out of `trials`.
+struct Interval {
+    double low = 0;
+    double high = 0;
+};
+Interval wilsonInterval(int successes, int trials, double z = 1.959963984540054);
+
+/// The solve rate of one group of samples.
+struct SolveRate {
+    QString key;
+    QString group; ///< a second key, for grouped bars (the tier), or empty
+    int solved = 0;
+    int scored = 0;
+    double rate = 0;
+    Interval interval;
+};
+
+/// Solve rates of the scored samples, grouped by `key` (and `group` when given), in first-seen order.
+std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples, const std::function<QString(const SampleRow&)>& key,
+    const std::function<QString(const SampleRow&)>& group = {});
+
+/// One step of a cost curve: after spending `dollars` (samples in increasing cost), `share` of tasks were solved.
+struct CostPoint {
+    double dollars = 0;
+    double share = 0;
+    qint64 sampleId = 0;
+};
+
+/// Per model: the share of tasks solved against cumulative dollars spent, samples taken cheapest first.
+/// Samples without a cost (no price) are left out and counted in `unpriced`.
+std::vector<std::pair<QString, std::vector<CostPoint>>> costCurves(const std::vector<SampleRow>& samples, int* unpriced = nullptr);
+
+/// The samples on a Pareto frontier: none other is both cheaper and passes more (lower cost, higher pass).
+std::vector<size_t> paretoFrontier(const std::vector<std::pair<double, double>>& costAndPass);
