@@ -1,46 +1,320 @@
 #include "mainwindow.h"
 
+#include "plotbuilder.h"
 #include "runtablemodel.h"
-#include "store/store.h"
+#include "sampletablemodel.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
+{
+    auto* table = new QTableView(parent);
+    table->setModel(model);
+    table->setSortingEnabled(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+}
+
+QStringList MainWindow::viewNames()
+{
+    return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"), QStringLiteral("solve-rate"),
+        QStringLiteral("tier"), QStringLiteral("cost-curve"), QStringLiteral("pareto") };
+}
 
 MainWindow::MainWindow(Store& store, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
+    , m_prices(PriceTable::standard())
     , m_runs(new RunTableModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
-    , m_table(new QTableView(this))
+    , m_sampleModel(new SampleTableModel(this))
+    , m_sortedRuns(new QSortFilterProxyModel(this))
+    , m_sortedSamples(new QSortFilterProxyModel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_outcomes(new QTableWidget(this))
+    , m_model(new QComboBox(this))
+    , m_tier(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_outcome(new QComboBox(this))
 {
     setWindowTitle(tr("Runlens"));
-    m_sorted->setSourceModel(m_runs);
-    m_sorted->setSortRole(RunTableModel::SortRole);
-    m_table->setModel(m_sorted);
-    m_table->setSortingEnabled(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_table->sortByColumn(RunTableModel::Created, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    setCentralWidget(m_table);
-    resize(1200, 700);
+    m_sortedRuns->setSourceModel(m_runs);
+    m_sortedRuns->setSortRole(RunTableModel::SortRole);
+    m_sortedSamples->setSourceModel(m_sampleModel);
+    m_sortedSamples->setSortRole(SampleTableModel::SortRole);
+    m_runTable = makeTable(m_sortedRuns, this);
+    m_runTable->sortByColumn(RunTableModel::Created, Qt::AscendingOrder);
+    m_sampleTable = makeTable(m_sortedSamples, this);
+    m_sampleTable->sortByColumn(SampleTableModel::Program, Qt::AscendingOrder);
+    m_outcomes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    // The filter bar: every view below follows it.
+    auto* filters = new QWidget(this);
+    auto* filterRow = new QHBoxLayout(filters);
+    filterRow->setContentsMargins(6, 6, 6, 0);
+    for (const auto& [label, box] : { std::pair { tr("Model:"), m_model }, std::pair { tr("Tier:"), m_tier },
+             std::pair { tr("Language:"), m_language }, std::pair { tr("Outcome:"), m_outcome } }) {
+        filterRow->addWidget(new QLabel(label, filters));
+        filterRow->addWidget(box);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    }
+    filterRow->addStretch();
+
+    m_tabs->addTab(m_runTable, tr("Runs"));
+    m_tabs->addTab(m_sampleTable, tr("Samples"));
+    m_tabs->addTab(m_outcomes, tr("Outcomes"));
+    for (const QString& name : { QStringLiteral("solve-rate"), QStringLiteral("tier"), QStringLiteral("cost-curve"), QStringLiteral("pareto") }) {
+        auto* plot = new QCustomPlot(this);
+        plot->setObjectName(name);
+        PlotBuilder::Kind kind;
+        PlotBuilder::kindFromName(name, &kind);
+        m_plots.emplace_back(name, plot);
+        m_plotData.emplace_back();
+        const QString titles[] = { tr("Solve rate"), tr("By tier"), tr("Cost curve"), tr("Cost and pass") };
+        m_tabs->addTab(plot, titles[m_plots.size() - 1]);
+    }
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(filters);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Export plot\u2026"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentPlot);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
+
+    resize(1200, 720);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    connect(m_tabs, &QTabWidget::currentChanged, this, [](int index) { QSettings().setValue(QStringLiteral("window/tab"), index); });
     reload();
+}
+
+void MainWindow::fillFilter(QComboBox* box, const QString& all, QStringList values)
+{
+    values.removeDuplicates();
+    values.removeAll(QString());
+    values.sort();
+    const QSignalBlocker block(box);
+    const QString current = box->currentData().toString();
+    box->clear();
+    box->addItem(all, QString());
+    for (const QString& value : values)
+        box->addItem(value, value);
+    box->setCurrentIndex(std::max(0, box->findData(current)));
 }
 
 void MainWindow::reload()
 {
     m_runs->setRuns(m_store.runs());
-    m_table->resizeColumnsToContents();
-    int samples = 0;
-    for (const RunRow& run : m_runs->runs())
-        samples += run.samples;
-    statusBar()->showMessage(tr("%n run(s), %1 samples in %2", nullptr, int(m_runs->runs().size()))
-                                 .arg(samples)
+    m_runTable->resizeColumnsToContents();
+    m_samples = m_store.samples();
+    m_prices.applyTo(m_samples, m_store.usage());
+    QStringList models, tiers, languages;
+    for (const SampleRow& sample : m_samples) {
+        models << sample.model;
+        tiers << sample.tier;
+        languages << sample.language;
+    }
+    fillFilter(m_model, tr("all models"), models);
+    fillFilter(m_tier, tr("all tiers"), tiers);
+    fillFilter(m_language, tr("all languages"), languages);
+    {
+        const QSignalBlocker block(m_outcome);
+        if (m_outcome->count() == 0) {
+            m_outcome->addItem(tr("all outcomes"), -2);
+            m_outcome->addItem(tr("solved"), 1);
+            m_outcome->addItem(tr("not solved"), 0);
+            m_outcome->addItem(tr("unscored"), -1);
+        }
+    }
+    applyFilters();
+}
+
+void MainWindow::applyFilters()
+{
+    const QString model = m_model->currentData().toString();
+    const QString tier = m_tier->currentData().toString();
+    const QString language = m_language->currentData().toString();
+    const int outcome = m_outcome->currentData().isValid() ? m_outcome->currentData().toInt() : -2;
+    m_filtered.clear();
+    for (const SampleRow& sample : m_samples) {
+        if ((model.isEmpty() || sample.model == model) && (tier.isEmpty() || sample.tier == tier)
+            && (language.isEmpty() || sample.language == language) && (outcome == -2 || sample.solved == outcome))
+            m_filtered.push_back(sample);
+    }
+    m_sampleModel->setSamples(m_filtered);
+    m_sampleTable->resizeColumnsToContents();
+    updateOutcomes();
+    updatePlots();
+    int solved = 0, priced = 0;
+    double cost = 0;
+    for (const SampleRow& sample : m_filtered) {
+        solved += sample.solved == 1;
+        if (!std::isnan(sample.totalCost)) {
+            ++priced;
+            cost += sample.totalCost;
+        }
+    }
+    statusBar()->showMessage(tr("%1 of %2 samples, %3 solved, $%4 spent on %5 priced samples \u2014 %6")
+                                 .arg(m_filtered.size())
+                                 .arg(m_samples.size())
+                                 .arg(solved)
+                                 .arg(cost, 0, 'f', 2)
+                                 .arg(priced)
                                  .arg(m_store.path()));
+}
+
+void MainWindow::updateOutcomes()
+{
+    // Program x model, as in the MirrorCode paper's figure 2: solved, or the best held-out pass fraction reached.
+    QStringList models, programs;
+    for (const SampleRow& sample : m_filtered) {
+        if (!models.contains(sample.model))
+            models << sample.model;
+        const QString program = sample.program.isEmpty() ? sample.sampleId : sample.program;
+        if (!programs.contains(program))
+            programs << program;
+    }
+    models.sort();
+    programs.sort();
+    m_outcomes->clear();
+    m_outcomes->setRowCount(int(programs.size()));
+    m_outcomes->setColumnCount(int(models.size()));
+    QStringList headers;
+    for (const QString& model : models)
+        headers << model.section(QLatin1Char('/'), -1);
+    m_outcomes->setHorizontalHeaderLabels(headers);
+    m_outcomes->setVerticalHeaderLabels(programs);
+    for (const SampleRow& sample : m_filtered) {
+        const int row = int(programs.indexOf(sample.program.isEmpty() ? sample.sampleId : sample.program));
+        const int column = int(models.indexOf(sample.model));
+        QTableWidgetItem* item = m_outcomes->item(row, column);
+        if (!item) {
+            item = new QTableWidgetItem;
+            item->setData(Qt::UserRole, -1.0);
+            item->setData(Qt::UserRole + 1, 0.0);
+            item->setData(Qt::UserRole + 2, 0.0);
+            m_outcomes->setItem(row, column, item);
+        }
+        const double pass = sample.solved == 1 ? 1.0 : std::isnan(sample.heldOutPass) ? 0.0 : sample.heldOutPass;
+        const double best = std::max(item->data(Qt::UserRole).toDouble(), pass);
+        const double cost = item->data(Qt::UserRole + 1).toDouble() + (std::isnan(sample.totalCost) ? 0 : sample.totalCost);
+        const double hours = item->data(Qt::UserRole + 2).toDouble() + (std::isnan(sample.totalTime) ? 0 : sample.totalTime / 3600);
+        item->setData(Qt::UserRole, best);
+        item->setData(Qt::UserRole + 1, cost);
+        item->setData(Qt::UserRole + 2, hours);
+        item->setText(best >= 1.0 ? tr("solved") : QStringLiteral("%1%").arg(100 * best, 0, 'f', 0));
+        // Solved in green; unsolved from red (little passing) to amber (most passing).
+        item->setBackground(best >= 1.0 ? QColor(0x00, 0x9E, 0x73)
+                                        : QColor::fromHsvF(0.02 + 0.1 * best, 0.55, 0.95));
+        item->setForeground(best >= 1.0 ? Qt::white : Qt::black);
+        item->setTextAlignment(Qt::AlignCenter);
+        item->setToolTip(tr("%1 on %2: best held-out pass %3%, $%4 and %5 h over its epochs")
+                             .arg(sample.model, sample.program)
+                             .arg(100 * best, 0, 'f', 1)
+                             .arg(cost, 0, 'f', 2)
+                             .arg(hours, 0, 'f', 1));
+    }
+    m_outcomes->resizeColumnsToContents();
+}
+
+void MainWindow::updatePlots()
+{
+    for (size_t i = 0; i < m_plots.size(); ++i) {
+        PlotBuilder::Kind kind;
+        PlotBuilder::kindFromName(m_plots[i].first, &kind);
+        m_plotData[i] = PlotBuilder::draw(m_plots[i].second, kind, m_filtered);
+    }
+}
+
+bool MainWindow::showView(const QString& name)
+{
+    const qsizetype index = viewNames().indexOf(name);
+    if (index < 0)
+        return false;
+    m_tabs->setCurrentIndex(int(index));
+    for (const auto& [plotName, plot] : m_plots) {
+        if (plotName == name)
+            plot->replot();
+    }
+    return true;
+}
+
+void MainWindow::exportCurrentPlot()
+{
+    const auto* plot = qobject_cast<QCustomPlot*>(m_tabs->currentWidget());
+    if (!plot) {
+        QMessageBox::information(this, tr("Export plot"), tr("Choose a plot tab first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), plot->objectName() + QStringLiteral(".pdf"),
+        tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    auto* target = const_cast<QCustomPlot*>(plot);
+    if (!PlotBuilder::save(target, path, 160, 100, 300, &error)) {
+        QMessageBox::warning(this, tr("Export plot"), error);
+        return;
+    }
+    // The data behind the figure, beside it.
+    for (size_t i = 0; i < m_plots.size(); ++i) {
+        if (m_plots[i].second != plot)
+            continue;
+        QFile csv(QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".csv"));
+        if (csv.open(QIODevice::WriteOnly))
+            csv.write(m_plotData[i].toUtf8());
+    }
+    statusBar()->showMessage(tr("Exported %1 and its data as CSV").arg(path), 5000);
+}
+
+void MainWindow::copySelection()
+{
+    QTableView* table = qobject_cast<QTableView*>(m_tabs->currentWidget());
+    if (table != m_sampleTable)
+        return;
+    QModelIndexList rows;
+    for (const QModelIndex& index : m_sampleTable->selectionModel()->selectedRows())
+        rows << m_sortedSamples->mapToSource(index);
+    QApplication::clipboard()->setText(m_sampleModel->toCsv(rows));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
 }

@@ -1,23 +1,60 @@
 #pragma once
 
+#include "analysis/pricetable.h"
+#include "store/store.h"
+
 #include <QMainWindow>
 
+class QComboBox;
+class QCustomPlot;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
+class QTableWidget;
 class RunTableModel;
-class Store;
+class SampleTableModel;
 
-/// The main window: the runs held in the store.
+/// The main window: filters over the store's samples, the runs and samples tables, the program x model outcome
+/// grid, and the solve-rate and cost plots, which follow the filters.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(Store& store, QWidget* parent = nullptr);
 
     void reload();
+    /// Shows a view by name: runs, samples, outcomes, solve-rate, tier, cost-curve, pareto. False if unknown.
+    bool showView(const QString& name);
+    static QStringList viewNames();
+    /// The samples the filters let through.
+    const std::vector<SampleRow>& filteredSamples() const { return m_filtered; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void applyFilters();
+    void fillFilter(QComboBox* box, const QString& all, QStringList values);
+    void updateOutcomes();
+    void updatePlots();
+    void exportCurrentPlot();
+    void copySelection();
+
     Store& m_store;
+    PriceTable m_prices;
+    std::vector<SampleRow> m_samples;
+    std::vector<SampleRow> m_filtered;
     RunTableModel* m_runs;
-    QSortFilterProxyModel* m_sorted;
-    QTableView* m_table;
+    SampleTableModel* m_sampleModel;
+    QSortFilterProxyModel* m_sortedRuns;
+    QSortFilterProxyModel* m_sortedSamples;
+    QTabWidget* m_tabs;
+    QTableView* m_runTable;
+    QTableView* m_sampleTable;
+    QTableWidget* m_outcomes;
+    QComboBox* m_model;
+    QComboBox* m_tier;
+    QComboBox* m_language;
+    QComboBox* m_outcome;
+    std::vector<std::pair<QString, QCustomPlot*>> m_plots;
+    std::vector<QString> m_plotData; ///< CSV of what each plot shows
 };

@@ -26,7 +26,7 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, rerun."),
+                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });
@@ -58,7 +58,8 @@ int main(int argc, char* argv[])
         const QString view = parser.value(QStringLiteral("render"));
         const QString out = parser.value(QStringLiteral("out"));
         QPixmap picture;
-        if (view == QLatin1String("main")) {
+        if (view == QLatin1String("main") || window.showView(view)) {
+            window.resize(1200, 720);
             picture = window.grab();
         } else if (view == QLatin1String("rerun")) {
             const int step = parser.isSet(QStringLiteral("step")) ? parser.value(QStringLiteral("step")).toInt() : -1;
@@ -68,7 +69,8 @@ int main(int argc, char* argv[])
             dialog.waitForFinished();
             picture = dialog.grab();
         } else {
-            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, rerun)\n").arg(view);
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, rerun)\n")
+                                           .arg(view, MainWindow::viewNames().join(QStringLiteral(", ")));
             return 2;
         }
         if (out.isEmpty() || !picture.save(out)) {

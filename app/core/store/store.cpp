@@ -100,7 +100,11 @@ SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier,
     s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
     (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
     (SELECT SUM(u.output_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id)
+    (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT CAST(json_extract(sc.metadata, '$.held_out_passed') AS REAL) / json_extract(sc.metadata, '$.held_out_total')
+        FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1),
+    (SELECT CAST(json_extract(sc.metadata, '$.visible_passed') AS REAL) / json_extract(sc.metadata, '$.visible_total')
+        FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1)
 FROM samples s JOIN runs r ON r.id = s.run_id
 WHERE ?1 = 0 OR s.run_id = ?1
 ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
@@ -127,6 +131,8 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
         row.inputTokens = query.integer(16);
         row.outputTokens = query.integer(17);
         row.totalCost = query.real(18);
+        row.heldOutPass = query.real(19);
+        row.visiblePass = query.real(20);
         rows.push_back(std::move(row));
     }
     return rows;

@@ -49,6 +49,8 @@ struct SampleRow {
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double totalCost = notANumber; ///< the log's total_cost, or (PriceTable::applyTo) tokens x prices; NaN: no price
+    double heldOutPass = notANumber; ///< held-out (else visible) pass fraction from the score's metadata, when known
+    double visiblePass = notANumber;
 };
 
 /// Tokens one model used in one sample.

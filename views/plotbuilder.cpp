@@ -1,0 +1,317 @@
+#include "plotbuilder.h"
+
+#include "analysis/solverates.h"
+
+#include <QFileInfo>
+#include <QSvgGenerator>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace {
+const QColor palette[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
+    QColor(0x00, 0x72, 0xB2), QColor(0xCC, 0x79, 0xA7), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00) };
+
+QStringList modelsOf(const std::vector<SampleRow>& samples)
+{
+    QStringList models;
+    for (const SampleRow& sample : samples) {
+        if (!models.contains(sample.model))
+            models << sample.model;
+    }
+    models.sort();
+    return models;
+}
+
+QString shortName(const QString& model)
+{
+    return model.section(QLatin1Char('/'), -1);
+}
+
+void houseStyle(QCustomPlot* plot)
+{
+    QFont font(QStringLiteral("DejaVu Sans"), 9);
+    plot->setFont(font);
+    for (QCPAxis* axis : { plot->xAxis, plot->yAxis, plot->yAxis2 }) {
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+        axis->setBasePen(QPen(Qt::black, 1));
+        axis->setTickPen(QPen(Qt::black, 1));
+        axis->grid()->setPen(QPen(QColor(220, 220, 220), 1, Qt::DotLine));
+    }
+    plot->legend->setFont(font);
+    plot->legend->setVisible(true);
+    plot->legend->setBorderPen(QPen(QColor(180, 180, 180)));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+}
+
+void addTitle(QCustomPlot* plot, const QString& text)
+{
+    if (plot->plotLayout()->rowCount() == 1)
+        plot->plotLayout()->insertRow(0);
+    auto* title = new QCPTextElement(plot, text, QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold));
+    plot->plotLayout()->addElement(0, 0, title);
+}
+
+QCPErrorBars* errorBars(QCustomPlot* plot, QCPBars* bars, const std::vector<SolveRate>& rates)
+{
+    auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
+    errors->removeFromLegend();
+    errors->setDataPlottable(bars);
+    QVector<double> minus, plus;
+    for (const SolveRate& rate : rates) {
+        minus << rate.rate - rate.interval.low;
+        plus << rate.interval.high - rate.rate;
+    }
+    errors->setData(minus, plus);
+    errors->setPen(QPen(Qt::black, 1.2));
+    return errors;
+}
+
+QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+{
+    const QStringList models = modelsOf(samples);
+    const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; });
+    QString csv = QStringLiteral("model,solved,scored,solve_rate,wilson_low,wilson_high\n");
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        const auto rate = std::find_if(rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == models[i]; });
+        if (rate == rates.end())
+            continue;
+        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+        bars->setName(QStringLiteral("%1 (%2/%3)").arg(shortName(models[i])).arg(rate->solved).arg(rate->scored));
+        bars->setBrush(PlotBuilder::modelColor(models[i], models));
+        bars->setPen(Qt::NoPen);
+        bars->setWidth(0.6);
+        bars->setData({ double(i + 1) }, { rate->rate });
+        errorBars(plot, bars, { *rate });
+        ticker->addTick(double(i + 1), shortName(models[i]));
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(models[i]).arg(rate->solved).arg(rate->scored).arg(rate->rate, 0, 'f', 6)
+                   .arg(rate->interval.low, 0, 'f', 6).arg(rate->interval.high, 0, 'f', 6);
+    }
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.4, double(models.size()) + 0.6);
+    plot->yAxis->setRange(0, 1.05);
+    plot->yAxis->setLabel(QObject::tr("share of tasks solved (95% Wilson interval)"));
+    plot->legend->setVisible(false);
+    return csv;
+}
+
+QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+{
+    const QStringList models = modelsOf(samples);
+    const QStringList tiers { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") };
+    const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; },
+        [](const SampleRow& s) { return s.tier; });
+    auto* group = new QCPBarsGroup(plot);
+    QString csv = QStringLiteral("model,tier,solved,scored,solve_rate,wilson_low,wilson_high\n");
+    for (const QString& model : models) {
+        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+        bars->setName(shortName(model));
+        bars->setBrush(PlotBuilder::modelColor(model, models));
+        bars->setPen(Qt::NoPen);
+        bars->setWidth(0.8 / std::max<qsizetype>(1, models.size()));
+        bars->setBarsGroup(group);
+        std::vector<SolveRate> shown;
+        QVector<double> keys, values;
+        for (qsizetype t = 0; t < tiers.size(); ++t) {
+            const auto rate = std::find_if(rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == model && r.group == tiers[t]; });
+            if (rate == rates.end())
+                continue;
+            keys << double(t + 1);
+            values << rate->rate;
+            shown.push_back(*rate);
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(model, tiers[t]).arg(rate->solved).arg(rate->scored)
+                       .arg(rate->rate, 0, 'f', 6).arg(rate->interval.low, 0, 'f', 6).arg(rate->interval.high, 0, 'f', 6);
+        }
+        bars->setData(keys, values);
+        errorBars(plot, bars, shown);
+    }
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->addTick(1, QObject::tr("small"));
+    ticker->addTick(2, QObject::tr("medium"));
+    ticker->addTick(3, QObject::tr("large"));
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.4, 3.6);
+    plot->xAxis->setLabel(QObject::tr("size tier"));
+    plot->yAxis->setRange(0, 1.05);
+    plot->yAxis->setLabel(QObject::tr("share of tasks solved (95% Wilson interval)"));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    return csv;
+}
+
+QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+{
+    const QStringList models = modelsOf(samples);
+    int unpriced = 0;
+    QString csv = QStringLiteral("model,cumulative_dollars,share_solved,sample\n");
+    double maxDollars = 1;
+    for (const auto& [model, points] : costCurves(samples, &unpriced)) {
+        auto* graph = plot->addGraph();
+        graph->setName(shortName(model));
+        graph->setPen(QPen(PlotBuilder::modelColor(model, models), 1.8));
+        graph->setLineStyle(QCPGraph::lsStepLeft);
+        for (const CostPoint& point : points) {
+            graph->addData(point.dollars, point.share);
+            maxDollars = std::max(maxDollars, point.dollars);
+            csv += QStringLiteral("%1,%2,%3,%4\n").arg(model).arg(point.dollars, 0, 'f', 4).arg(point.share, 0, 'f', 6).arg(point.sampleId);
+        }
+    }
+    plot->xAxis->setRange(0, maxDollars * 1.02);
+    plot->xAxis->setLabel(unpriced ? QObject::tr("cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)", nullptr, unpriced)
+                                   : QObject::tr("cumulative cost, USD, tasks cheapest first"));
+    plot->yAxis->setRange(0, 1.02);
+    plot->yAxis->setLabel(QObject::tr("share of tasks solved"));
+    return csv;
+}
+
+QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+{
+    const QStringList models = modelsOf(samples);
+    QString csv = QStringLiteral("model,sample,cost,pass_fraction,on_frontier\n");
+    double low = 1e9, high = 0;
+    for (const QString& model : models) {
+        std::vector<std::pair<double, double>> points;
+        std::vector<const SampleRow*> rows;
+        for (const SampleRow& sample : samples) {
+            const double pass = std::isnan(sample.heldOutPass) ? sample.score : sample.heldOutPass;
+            if (sample.model != model || std::isnan(sample.totalCost) || sample.totalCost <= 0 || std::isnan(pass))
+                continue;
+            points.emplace_back(sample.totalCost, pass);
+            rows.push_back(&sample);
+            low = std::min(low, sample.totalCost);
+            high = std::max(high, sample.totalCost);
+        }
+        const std::vector<size_t> frontier = paretoFrontier(points);
+        auto* scatter = plot->addGraph();
+        scatter->setName(shortName(model));
+        scatter->setLineStyle(QCPGraph::lsNone);
+        scatter->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, PlotBuilder::modelColor(model, models), 5));
+        auto* line = plot->addGraph();
+        line->removeFromLegend();
+        line->setPen(QPen(PlotBuilder::modelColor(model, models), 1.5, Qt::DashLine));
+        line->setLineStyle(QCPGraph::lsStepLeft);
+        for (size_t i = 0; i < points.size(); ++i) {
+            scatter->addData(points[i].first, points[i].second);
+            const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
+            csv += QStringLiteral("%1,%2,%3,%4,%5\n").arg(model, rows[i]->sampleId).arg(points[i].first, 0, 'f', 4)
+                       .arg(points[i].second, 0, 'f', 6).arg(onFrontier ? 1 : 0);
+        }
+        for (const size_t i : frontier)
+            line->addData(points[i].first, points[i].second);
+    }
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot->xAxis->setRange(std::max(0.01, low / 1.5), std::max(1.0, high * 1.5));
+    plot->xAxis->setLabel(QObject::tr("cost of the sample, USD (log)"));
+    plot->yAxis->setRange(0, 1.02);
+    plot->yAxis->setLabel(QObject::tr("held-out tests passed"));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    return csv;
+}
+}
+
+namespace PlotBuilder {
+
+bool kindFromName(const QString& name, Kind* kind)
+{
+    if (name == QLatin1String("solve-rate"))
+        *kind = Kind::SolveRate;
+    else if (name == QLatin1String("tier"))
+        *kind = Kind::Tier;
+    else if (name == QLatin1String("cost-curve"))
+        *kind = Kind::CostCurve;
+    else if (name == QLatin1String("pareto"))
+        *kind = Kind::Pareto;
+    else
+        return false;
+    return true;
+}
+
+QString title(Kind kind)
+{
+    switch (kind) {
+    case Kind::SolveRate:
+        return QObject::tr("Solve rate by model");
+    case Kind::Tier:
+        return QObject::tr("Solve rate by size tier");
+    case Kind::CostCurve:
+        return QObject::tr("Tasks solved against dollars spent");
+    case Kind::Pareto:
+        return QObject::tr("Cost against held-out pass fraction, with each model's Pareto frontier");
+    }
+    return {};
+}
+
+QColor modelColor(const QString& model, const QStringList& models)
+{
+    const qsizetype index = std::max<qsizetype>(0, models.indexOf(model));
+    return palette[size_t(index) % (sizeof palette / sizeof palette[0])];
+}
+
+QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples)
+{
+    plot->clearPlottables();
+    plot->clearItems();
+    for (QCPBarsGroup* group : plot->findChildren<QCPBarsGroup*>())
+        delete group;
+    plot->xAxis->setScaleType(QCPAxis::stLinear);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot->xAxis->setLabel({});
+    plot->plotLayout()->simplify();
+    if (plot->plotLayout()->rowCount() > 1) {
+        plot->plotLayout()->removeAt(0);
+        plot->plotLayout()->simplify();
+    }
+    houseStyle(plot);
+    addTitle(plot, title(kind));
+    QString csv;
+    switch (kind) {
+    case Kind::SolveRate:
+        csv = solveRate(plot, samples);
+        break;
+    case Kind::Tier:
+        csv = tierRates(plot, samples);
+        break;
+    case Kind::CostCurve:
+        csv = costCurve(plot, samples);
+        break;
+    case Kind::Pareto:
+        csv = pareto(plot, samples);
+        break;
+    }
+    plot->replot(QCustomPlot::rpQueuedReplot);
+    return csv;
+}
+
+bool save(QCustomPlot* plot, const QString& path, double widthMm, double heightMm, int dpi, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    // Points for vector formats (1/72 inch), pixels at the chosen dpi for PNG.
+    const int widthPt = int(std::lround(widthMm / 25.4 * 72.0));
+    const int heightPt = int(std::lround(heightMm / 25.4 * 72.0));
+    bool ok = false;
+    if (suffix == QLatin1String("pdf")) {
+        ok = plot->savePdf(path, widthPt, heightPt, QCP::epNoCosmetic, QStringLiteral("Runlens"), plot->objectName());
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(QSize(widthPt, heightPt));
+        generator.setViewBox(QRect(0, 0, widthPt, heightPt));
+        generator.setTitle(QStringLiteral("Runlens"));
+        QCPPainter painter;
+        ok = painter.begin(&generator);
+        if (ok) {
+            plot->toPainter(&painter, widthPt, heightPt);
+            ok = painter.end();
+        }
+    } else if (suffix == QLatin1String("png")) {
+        ok = plot->savePng(path, widthPt, heightPt, double(dpi) / 72.0);
+    } else {
+        *error = QObject::tr("%1: choose .pdf, .svg or .png").arg(path);
+        return false;
+    }
+    if (!ok)
+        *error = QObject::tr("%1: cannot be written").arg(path);
+    return ok;
+}
+}
