@@ -237,7 +237,7 @@ QString title(Kind kind)
     case Kind::CostCurve:
         return QObject::tr("Tasks solved against dollars spent");
     case Kind::Pareto:
-        return QObject::tr("Cost against held-out pass fraction, with each model's Pareto frontier");
+        return QObject::tr("Cost and held-out pass, with Pareto frontiers");
     }
     return {};
 }

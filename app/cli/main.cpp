@@ -1,6 +1,7 @@
 #include "commands.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <memory>
 #include <QTextStream>
 
 namespace {
@@ -17,6 +18,7 @@ void printUsage(QTextStream& out)
         "  bench            benchmarks: import (beside its floor), runner (beside a shell loop)\n"
         "  test             run a test suite against a program, sandboxed\n"
         "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
+        "  plot KIND        a figure (solve-rate, tier, cost-curve, pareto) as PDF, SVG or PNG, with its CSV\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }
@@ -24,7 +26,12 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only `plot` draws: it gets a QApplication, offscreen unless a display is there.
+    const bool plotting = argc > 1 && qstrcmp(argv[1], "plot") == 0;
+    if (plotting && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(plotting ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("runlens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
 
@@ -50,10 +57,8 @@ int main(int argc, char* argv[])
         return runTestCommand(arguments);
     if (command == QLatin1String("rerun"))
         return runRerunCommand(arguments);
-#ifdef RUNLENS_HAS_PLOT
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);
-#endif
     if (command == QLatin1String("synth"))
         return runSynthCommand(arguments);
     QTextStream(stderr) << QCoreApplication::translate("main", "runlens-cli: unknown command '%1'\n").arg(command);
