@@ -1,12 +1,17 @@
 #include "mainwindow.h"
 
+#include "importdialog.h"
 #include "plotbuilder.h"
+#include "rerundialog.h"
+#include "searchdialog.h"
 #include "runtablemodel.h"
 #include "sampletablemodel.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -109,11 +114,23 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     setCentralWidget(central);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Import files\u2026"), QKeySequence::Open, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Inspect logs"), {}, tr("Inspect logs (*.eval *.json);;All files (*)"));
+        if (!files.isEmpty())
+            importPaths(files);
+    });
+    file->addAction(tr("Import a &folder\u2026"), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Import every log in a folder"));
+        if (!folder.isEmpty())
+            importPaths({ folder });
+    });
     file->addAction(tr("&Export plot\u2026"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentPlot);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
+    edit->addAction(tr("&Search the transcripts\u2026"), QKeySequence::Find, this, [this] { openSearch(); });
+    setAcceptDrops(true);
 
     resize(1200, 720);
     QSettings settings;
@@ -311,6 +328,46 @@ void MainWindow::copySelection()
     for (const QModelIndex& index : m_sampleTable->selectionModel()->selectedRows())
         rows << m_sortedSamples->mapToSource(index);
     QApplication::clipboard()->setText(m_sampleModel->toCsv(rows));
+}
+
+void MainWindow::importPaths(const QStringList& paths)
+{
+    auto* dialog = new ImportDialog(m_store.path(), paths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::importFinished, this, &MainWindow::reload);
+    dialog->show();
+}
+
+void MainWindow::openSearch(const QString& words)
+{
+    auto* dialog = new SearchDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SearchDialog::sampleActivated, this, [this](qint64 sampleId, int step) {
+        // Until the replay view exists, a result opens the re-run of the code as it stood at that step.
+        auto* rerun = new RerunDialog(m_store.path(), sampleId, step, this);
+        rerun->setAttribute(Qt::WA_DeleteOnClose);
+        rerun->show();
+    });
+    dialog->show();
+    if (!words.isEmpty())
+        dialog->search(words);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty())
+        importPaths(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -28,8 +28,14 @@ public:
     /// The samples the filters let through.
     const std::vector<SampleRow>& filteredSamples() const { return m_filtered; }
 
+    /// Imports files and folders, in a dialog that shows progress and failures.
+    void importPaths(const QStringList& paths);
+    void openSearch(const QString& words = {});
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void applyFilters();

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
+#include "importdialog.h"
 #include "rerundialog.h"
+#include "searchdialog.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -26,7 +28,7 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, rerun."),
+                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });
@@ -34,6 +36,10 @@ int main(int argc, char* argv[])
         QStringLiteral("N") });
     parser.addOption({ QStringLiteral("suite"), QApplication::translate("main", "The test suite the rerun view runs."),
         QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("query"), QApplication::translate("main", "Words the search view looks for."),
+        QStringLiteral("WORDS") });
+    parser.addOption({ QStringLiteral("import"), QApplication::translate("main", "A file or folder the import view imports."),
+        QStringLiteral("PATH") });
     parser.addOption({ QStringLiteral("out"), QApplication::translate("main", "PNG file for --render."),
         QStringLiteral("FILE") });
     parser.process(app);
@@ -61,6 +67,14 @@ int main(int argc, char* argv[])
         if (view == QLatin1String("main") || window.showView(view)) {
             window.resize(1200, 720);
             picture = window.grab();
+        } else if (view == QLatin1String("search")) {
+            SearchDialog dialog(store);
+            dialog.search(parser.value(QStringLiteral("query")));
+            picture = dialog.grab();
+        } else if (view == QLatin1String("import")) {
+            ImportDialog dialog(store.path(), { parser.value(QStringLiteral("import")) });
+            dialog.waitForFinished();
+            picture = dialog.grab();
         } else if (view == QLatin1String("rerun")) {
             const int step = parser.isSet(QStringLiteral("step")) ? parser.value(QStringLiteral("step")).toInt() : -1;
             RerunDialog dialog(store.path(), parser.value(QStringLiteral("sample")).toLongLong(), step);
@@ -69,7 +83,7 @@ int main(int argc, char* argv[])
             dialog.waitForFinished();
             picture = dialog.grab();
         } else {
-            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, rerun)\n")
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, rerun)\n")
                                            .arg(view, MainWindow::viewNames().join(QStringLiteral(", ")));
             return 2;
         }

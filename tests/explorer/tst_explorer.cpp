@@ -1,4 +1,6 @@
+#include "importdialog.h"
 #include "mainwindow.h"
+#include "searchdialog.h"
 #include "plotbuilder.h"
 #include "sampletablemodel.h"
 #include "store/importer.h"
@@ -7,6 +9,9 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTreeWidget>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +24,7 @@ private slots:
     void sampleModel();
     void solveRateEqualsHeaderAccuracy();
     void exportsParseBack();
+    void importAndSearchFromTheWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -100,6 +106,47 @@ void TestExplorer::exportsParseBack()
     const QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 1500); // 160 mm at 300 dpi
+}
+
+void TestExplorer::importAndSearchFromTheWindow()
+{
+    const QString log = m_dir.filePath(QStringLiteral("found.json"));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/x", "created": "2026-01-01T00:00:00+00:00"},
+        "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [],
+        "messages": [{"role": "assistant", "content": "the quokka test passes now"}]}]})");
+    file.close();
+    const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+    QFile bad(broken);
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"version\": 2, \"status\": ");
+    bad.close();
+
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("window.sqlite"))));
+    MainWindow window(store);
+    // Importing runs off the UI thread; the window reloads when it ends.
+    ImportDialog dialog(store.path(), { log, broken });
+    QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(finished.first().at(0).toInt(), 1);
+    QCOMPARE(finished.first().at(1).toInt(), 1);
+    const auto* failures = dialog.findChild<QListWidget*>();
+    QVERIFY(failures && failures->count() == 1 && failures->item(0)->text().contains(QLatin1String("broken.json")));
+    window.reload();
+    QCOMPARE(window.filteredSamples().size(), size_t(1));
+    QCOMPARE(window.filteredSamples().front().tier, QStringLiteral("S"));
+
+    SearchDialog search(store);
+    QSignalSpy activated(&search, &SearchDialog::sampleActivated);
+    search.search(QStringLiteral("quokka"));
+    auto* results = search.findChild<QTreeWidget*>();
+    QCOMPARE(results->topLevelItemCount(), 1);
+    QVERIFY(results->topLevelItem(0)->text(4).contains(QLatin1String("[quokka]")));
+    emit results->itemActivated(results->topLevelItem(0), 0);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().at(0).toLongLong(), window.filteredSamples().front().id);
 }
 
 QTEST_MAIN(TestExplorer)

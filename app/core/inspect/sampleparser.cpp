@@ -540,12 +540,16 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
     record.function = stringOf(member(message, "function"));
     record.text = messageText(message);
     record.json = QByteArray(json, qsizetype(size));
-    if (kind == MessageRecord::Pool) {
-        if (m_listKind == ListKind::Events)
-            record.eventSeq = m_eventSeq; // an inline input of the event being read
-        else if (size_t(index) < m_poolFirstUse.size())
-            record.eventSeq = m_poolFirstUse[size_t(index)];
-    }
+    // The step a message belongs to: the event that produced it (a tool result, a model's output), else the
+    // first model call that read it.
+    const QString producer = record.role == QLatin1String("tool") ? record.toolCallId : stringOf(member(message, "id"));
+    const auto produced = producer.isEmpty() ? m_producedBy.end() : m_producedBy.find(producer.toStdString());
+    if (produced != m_producedBy.end())
+        record.eventSeq = produced->second;
+    else if (kind == MessageRecord::Pool && m_listKind == ListKind::Events)
+        record.eventSeq = m_eventSeq; // an inline input of the event being read
+    else if (kind == MessageRecord::Pool && size_t(index) < m_poolFirstUse.size())
+        record.eventSeq = m_poolFirstUse[size_t(index)];
     if (!ensureBegun() || !m_sink.message(record))
         return fail(QCoreApplication::translate("SampleParser", "the store refused a message"));
     return true;
@@ -566,8 +570,20 @@ bool SampleParser::finishEvent()
     record.workingStart = numberOf(member(event, "working_start"));
     record.spanId = stringOf(member(event, "span_id"));
     record.summary = summaryOf(eventSummary(record.type, event));
+    if (record.type == QLatin1String("tool")) {
+        if (const JsonValue* id = member(event, "id"); id && id->IsString())
+            m_producedBy[std::string(id->GetString(), id->GetStringLength())] = m_eventSeq;
+    }
     if (record.type == QLatin1String("model")) {
         record.model = stringOf(member(event, "model"));
+        const JsonValue* outputs = member(event, "output");
+        const JsonValue* choices = outputs ? member(*outputs, "choices") : nullptr;
+        if (choices && choices->IsArray() && !choices->Empty()) {
+            const JsonValue* message = member((*choices)[0], "message");
+            const JsonValue* id = message ? member(*message, "id") : nullptr;
+            if (id && id->IsString())
+                m_producedBy[std::string(id->GetString(), id->GetStringLength())] = m_eventSeq;
+        }
         const JsonValue* output = member(event, "output");
         const JsonValue* usage = output ? member(*output, "usage") : nullptr;
         if (usage && usage->IsObject()) {

@@ -86,6 +86,7 @@ private:
     std::unordered_map<size_t, int> m_poolByHash;
     int m_poolSize = 0;
     std::vector<int> m_poolFirstUse; ///< first event seq using each pool message
+    std::unordered_map<std::string, int> m_producedBy; ///< tool call id or output message id -> the event that produced it
 
     SampleRecord m_sample;
     QByteArray m_scoresJson;

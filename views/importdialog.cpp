@@ -1,0 +1,104 @@
+#include "importdialog.h"
+
+#include "store/store.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+ImportDialog::ImportDialog(const QString& storePath, const QStringList& paths, QWidget* parent)
+    : QDialog(parent)
+    , m_progress(new QProgressBar(this))
+    , m_current(new QLabel(this))
+    , m_failures(new QListWidget(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+{
+    setWindowTitle(tr("Import"));
+    m_files = int(Importer::collectFiles(paths).size());
+    m_progress->setRange(0, std::max(1, m_files) * 100);
+    m_failures->setVisible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_current);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_failures, 1);
+    layout->addWidget(m_cancel, 0, Qt::AlignRight);
+    resize(640, 200);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_watcher.isRunning())
+            m_watcher.cancel();
+        else
+            accept();
+    });
+    connect(&m_watcher, &QFutureWatcher<ImportResult>::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(&m_watcher, &QFutureWatcher<ImportResult>::progressTextChanged, m_current, &QLabel::setText);
+    connect(&m_watcher, &QFutureWatcher<ImportResult>::resultReadyAt, this, &ImportDialog::resultReady);
+    connect(&m_watcher, &QFutureWatcher<ImportResult>::finished, this, &ImportDialog::finished);
+    m_watcher.setFuture(QtConcurrent::run(&ImportDialog::run, storePath, paths));
+}
+
+void ImportDialog::waitForFinished()
+{
+    m_watcher.waitForFinished();
+    QCoreApplication::sendPostedEvents(&m_watcher);
+}
+
+void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStringList paths)
+{
+    Store store; // this thread's own connection; WAL lets the window read meanwhile
+    const QStringList files = Importer::collectFiles(paths);
+    promise.setProgressRange(0, std::max<int>(1, int(files.size())) * 100);
+    if (!store.open(storePath)) {
+        ImportResult result;
+        result.path = storePath;
+        result.error = store.errorString();
+        promise.addResult(result);
+        return;
+    }
+    Importer importer(store);
+    for (qsizetype i = 0; i < files.size() && !promise.isCanceled(); ++i) {
+        promise.setProgressValueAndText(int(i) * 100, tr("%1 of %2: %3").arg(i + 1).arg(files.size()).arg(QFileInfo(files[i]).fileName()));
+        ImportResult result = importer.importFile(files[i], [&](qint64 done, qint64 total) {
+            if (total > 0)
+                promise.setProgressValue(int(i) * 100 + int(100 * done / total));
+            return !promise.isCanceled();
+        });
+        promise.addResult(std::move(result));
+    }
+}
+
+void ImportDialog::resultReady(int index)
+{
+    const ImportResult result = m_watcher.resultAt(index);
+    switch (result.status) {
+    case ImportResult::Imported:
+        ++m_imported;
+        break;
+    case ImportResult::Skipped:
+        ++m_skipped;
+        break;
+    case ImportResult::Failed:
+        ++m_failed;
+        m_failures->setVisible(true);
+        m_failures->addItem(tr("%1: %2").arg(result.path, result.error));
+        break;
+    case ImportResult::Cancelled:
+        break;
+    }
+}
+
+void ImportDialog::finished()
+{
+    m_progress->setValue(m_progress->maximum());
+    m_current->setText(tr("%1 imported, %2 skipped (already imported), %3 failed%4")
+                           .arg(m_imported)
+                           .arg(m_skipped)
+                           .arg(m_failed)
+                           .arg(m_watcher.isCanceled() ? tr(", cancelled") : QString()));
+    m_cancel->setText(tr("Close"));
+    emit importFinished(m_imported, m_failed);
+}
