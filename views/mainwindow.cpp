@@ -25,6 +25,7 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -44,6 +45,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows only: measuring 10,000 rows would take longer than the filter itself.
+    table->horizontalHeader()->setResizeContentsPrecision(200);
     return table;
 }
 }
@@ -127,6 +130,17 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     file->addAction(tr("&Export plot\u2026"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentPlot);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* dark = view->addAction(tr("&Dark palette"));
+    dark->setCheckable(true);
+    dark->setChecked(QSettings().value(QStringLiteral("window/dark")).toBool());
+    connect(dark, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("window/dark"), on);
+        if (on)
+            useDarkPalette();
+        else
+            QApplication::setPalette(QApplication::style()->standardPalette());
+    });
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
     edit->addAction(tr("&Search the transcripts\u2026"), QKeySequence::Find, this, [this] { openSearch(); });
@@ -276,6 +290,39 @@ void MainWindow::updatePlots()
         PlotBuilder::kindFromName(m_plots[i].first, &kind);
         m_plotData[i] = PlotBuilder::draw(m_plots[i].second, kind, m_filtered);
     }
+}
+
+void MainWindow::useDarkPalette()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(45, 45, 48));
+    palette.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    palette.setColor(QPalette::Base, QColor(30, 30, 32));
+    palette.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+    palette.setColor(QPalette::Text, QColor(230, 230, 230));
+    palette.setColor(QPalette::Button, QColor(55, 55, 60));
+    palette.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    palette.setColor(QPalette::Highlight, QColor(0x00, 0x72, 0xB2));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::ToolTipBase, QColor(55, 55, 60));
+    palette.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+    QApplication::setPalette(palette);
+}
+
+bool MainWindow::setFilter(const QString& field, const QString& value)
+{
+    QComboBox* box = field == QLatin1String("model") ? m_model
+        : field == QLatin1String("tier")             ? m_tier
+        : field == QLatin1String("language")         ? m_language
+                                                     : nullptr;
+    if (!box)
+        return false;
+    const int index = box->findData(value);
+    if (index < 0)
+        return false;
+    box->setCurrentIndex(index);
+    return true;
 }
 
 bool MainWindow::showView(const QString& name)

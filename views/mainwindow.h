@@ -25,6 +25,10 @@ public:
     /// Shows a view by name: runs, samples, outcomes, solve-rate, tier, cost-curve, pareto. False if unknown.
     bool showView(const QString& name);
     static QStringList viewNames();
+    /// A dark palette (Fusion style), for the whole application.
+    static void useDarkPalette();
+    /// Sets a filter as the filter bar would: field is model, tier, language; an empty value lets all through.
+    bool setFilter(const QString& field, const QString& value);
     /// The samples the filters let through.
     const std::vector<SampleRow>& filteredSamples() const { return m_filtered; }
 
