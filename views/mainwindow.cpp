@@ -2,6 +2,7 @@
 
 #include "importdialog.h"
 #include "plotbuilder.h"
+#include "pricedialog.h"
 #include "rerundialog.h"
 #include "searchdialog.h"
 #include "runtablemodel.h"
@@ -144,6 +145,15 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
     edit->addAction(tr("&Search the transcripts\u2026"), QKeySequence::Find, this, [this] { openSearch(); });
+    edit->addAction(tr("&Prices\u2026"), this, [this] {
+        PriceDialog dialog(m_prices, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_prices = dialog.prices();
+        if (!m_prices.save(PriceTable::userPath()))
+            QMessageBox::warning(this, tr("Prices"), tr("The prices could not be saved to %1.").arg(PriceTable::userPath()));
+        reload();
+    });
     setAcceptDrops(true);
 
     resize(1200, 720);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "importdialog.h"
+#include "pricedialog.h"
 #include "rerundialog.h"
 #include "searchdialog.h"
 #include "store/store.h"
@@ -68,7 +69,7 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, rerun."),
+                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });
@@ -117,6 +118,9 @@ int main(int argc, char* argv[])
         if (view == QLatin1String("main") || window.showView(view)) {
             window.resize(1200, 720);
             picture = window.grab();
+        } else if (view == QLatin1String("prices")) {
+            PriceDialog dialog(PriceTable::standard());
+            picture = dialog.grab();
         } else if (view == QLatin1String("search")) {
             SearchDialog dialog(store);
             dialog.search(parser.value(QStringLiteral("query")));
@@ -133,7 +137,7 @@ int main(int argc, char* argv[])
             dialog.waitForFinished();
             picture = dialog.grab();
         } else {
-            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, rerun)\n")
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, rerun)\n")
                                            .arg(view, MainWindow::viewNames().join(QStringLiteral(", ")));
             return 2;
         }
