@@ -21,6 +21,37 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 skipped (already imported), %3 failed%4</source>
+        <translation>%1 importiert, %2 übersprungen (schon importiert), %3 fehlgeschlagen%4</translation>
+    </message>
+    <message>
+        <source>, cancelled</source>
+        <translation>, abgebrochen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>the store is busy: %1</source>
@@ -127,10 +158,306 @@
         <source>Runlens</source>
         <translation>Runlens</translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s), %1 samples in %2</source>
-        <translation>
-            <numerusform>%n Lauf, %1 Samples in %2</numerusform><numerusform>%n Läufe, %1 Samples in %2</numerusform></translation>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Ausgang:</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Solve rate</source>
+        <translation>Lösungsrate</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>Nach Stufe</translation>
+    </message>
+    <message>
+        <source>Cost curve</source>
+        <translation>Kostenkurve</translation>
+    </message>
+    <message>
+        <source>Cost and pass</source>
+        <translation>Kosten und Bestehen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>Dateien &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import Inspect logs</source>
+        <translation>Inspect-Logs importieren</translation>
+    </message>
+    <message>
+        <source>Inspect logs (*.eval *.json);;All files (*)</source>
+        <translation>Inspect-Logs (*.eval *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Einen &amp;Ordner importieren…</translation>
+    </message>
+    <message>
+        <source>Import every log in a folder</source>
+        <translation>Alle Logs eines Ordners importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export plot…</source>
+        <translation>Diagramm &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>&amp;Dunkle Farben</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows as CSV</source>
+        <translation>Zeilen als CSV &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Search the transcripts…</source>
+        <translation>Transkripte &amp;durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation>&amp;Preise…</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>The prices could not be saved to %1.</source>
+        <translation>Die Preise ließen sich nicht in %1 speichern.</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>alle Modelle</translation>
+    </message>
+    <message>
+        <source>all tiers</source>
+        <translation>alle Stufen</translation>
+    </message>
+    <message>
+        <source>all languages</source>
+        <translation>alle Sprachen</translation>
+    </message>
+    <message>
+        <source>all outcomes</source>
+        <translation>alle Ausgänge</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>not solved</source>
+        <translation>nicht gelöst</translation>
+    </message>
+    <message>
+        <source>unscored</source>
+        <translation>unbewertet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 samples, %3 solved, $%4 spent on %5 priced samples — %6</source>
+        <translation>%1 von %2 Samples, %3 gelöst, $%4 für %5 Samples mit Preis ausgegeben — %6</translation>
+    </message>
+    <message>
+        <source>%1 on %2: best held-out pass %3%, $%4 and %5 h over its epochs</source>
+        <translation>%1 auf %2: beste zurückgehaltene Bestehensquote %3 %, $%4 und %5 h über seine Epochen</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Choose a plot tab first.</source>
+        <translation>Zuerst einen Diagramm-Reiter wählen.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Exported %1 and its data as CSV</source>
+        <translation>%1 und seine Daten als CSV exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorCodeSynth</name>
+    <message>
+        <source>Writes MirrorCode-shaped Inspect eval logs (.eval, zstd members): by default the demo, one log per model (Claude Opus 4.7, GPT-5.5, Gemini 3.1 Pro) over the 25 MirrorCode targets and several epochs, with the test suites of the three demo programs whose code the transcripts build for real (suites/*.jsonl). Deterministic for a seed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder to write into (required).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed (default 1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epochs of the demo (default 2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deflate members instead of zstd.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One sample at the scale of the largest known MirrorCode sample (~337,000 events, ~1 GB of JSON).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N runs of small samples, for store-sized benchmarks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Samples in each --scale run (default 10).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma-separated models (default: the three of the leaderboard).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>runlens-cli synth: --out DIR is required
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wrote %1
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>runlens-cli synth: %1
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 files, %2 samples, %3 events, %4 messages, %5 attachments, %6 compactions; %7 MB of JSON in %8 MB of archives, in %9 s
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the demo programs are run with python3, which is not installed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sample %1 could not be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation>Cache gelesen</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>Cache geschrieben</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>USD per million tokens. A model without a row has no price: its cost shows as "no price", never $0.</source>
+        <translation>USD je Million Token. Ein Modell ohne Zeile hat keinen Preis: seine Kosten erscheinen als „kein Preis“, nie als 0 $.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceTable</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a price table: %2</source>
+        <translation>%1: keine Preistabelle: %2</translation>
     </message>
 </context>
 <context>
@@ -166,6 +493,128 @@
     <message>
         <source>did not start: %1</source>
         <translation>nicht gestartet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, cost-curve or pareto; the format follows the extension of --out (.pdf, .svg, .png).</source>
+        <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, cost-curve oder pareto; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
+    </message>
+    <message>
+        <source>The figure file (required).</source>
+        <translation>Die Diagrammdatei (erforderlich).</translation>
+    </message>
+    <message>
+        <source>Width in mm (default 160).</source>
+        <translation>Breite in mm (Vorgabe 160).</translation>
+    </message>
+    <message>
+        <source>Height in mm (default 100).</source>
+        <translation>Höhe in mm (Vorgabe 100).</translation>
+    </message>
+    <message>
+        <source>Resolution of a PNG (default 300).</source>
+        <translation>Auflösung eines PNG (Vorgabe 300).</translation>
+    </message>
+    <message>
+        <source>Only these models (repeatable).</source>
+        <translation>Nur diese Modelle (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Only these size tiers: S, M, L (repeatable).</source>
+        <translation>Nur diese Größenstufen: S, M, L (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Only these languages (repeatable).</source>
+        <translation>Nur diese Sprachen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>solve-rate, tier, cost-curve or pareto</source>
+        <translation>solve-rate, tier, cost-curve oder pareto</translation>
+    </message>
+    <message>
+        <source>usage: runlens-cli plot solve-rate|tier|cost-curve|pareto --out FILE.pdf|svg|png
+</source>
+        <translation>Aufruf: runlens-cli plot solve-rate|tier|cost-curve|pareto --out DATEI.pdf|svg|png
+</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written
+</source>
+        <translation>%1: lässt sich nicht schreiben
+</translation>
+    </message>
+    <message>
+        <source>wrote %1 and %2 (%3 samples)
+</source>
+        <translation>%1 und %2 geschrieben (%3 Samples)
+</translation>
+    </message>
+    <message>
+        <source>share of tasks solved (95% Wilson interval)</source>
+        <translation>Anteil gelöster Aufgaben (95-%-Wilson-Intervall)</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <translation>klein</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <translation>groß</translation>
+    </message>
+    <message>
+        <source>size tier</source>
+        <translation>Größenstufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)</source>
+        <translation>
+            <numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Sample ohne Preis ausgelassen)</numerusform><numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Samples ohne Preis ausgelassen)</numerusform></translation>
+    </message>
+    <message>
+        <source>cumulative cost, USD, tasks cheapest first</source>
+        <translation>kumulierte Kosten in USD, billigste Aufgaben zuerst</translation>
+    </message>
+    <message>
+        <source>share of tasks solved</source>
+        <translation>Anteil gelöster Aufgaben</translation>
+    </message>
+    <message>
+        <source>cost of the sample, USD (log)</source>
+        <translation>Kosten des Samples in USD (log.)</translation>
+    </message>
+    <message>
+        <source>held-out tests passed</source>
+        <translation>bestandene zurückgehaltene Tests</translation>
+    </message>
+    <message>
+        <source>Solve rate by model</source>
+        <translation>Lösungsrate nach Modell</translation>
+    </message>
+    <message>
+        <source>Solve rate by size tier</source>
+        <translation>Lösungsrate nach Größenstufe</translation>
+    </message>
+    <message>
+        <source>Tasks solved against dollars spent</source>
+        <translation>Gelöste Aufgaben über ausgegebenen Dollar</translation>
+    </message>
+    <message>
+        <source>Cost and held-out pass, with Pareto frontiers</source>
+        <translation>Kosten und zurückgehaltene Tests, mit Pareto-Fronten</translation>
+    </message>
+    <message>
+        <source>%1: choose .pdf, .svg or .png</source>
+        <translation>%1: .pdf, .svg oder .png wählen</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation>%1: lässt sich nicht schreiben</translation>
     </message>
 </context>
 <context>
@@ -315,10 +764,121 @@
     </message>
 </context>
 <context>
+    <name>SampleTableModel</name>
+    <message>
+        <source>unscored</source>
+        <translation>unbewertet</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>not solved</source>
+        <translation>nicht gelöst</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Visible tests</source>
+        <translation>Sichtbare Tests</translation>
+    </message>
+    <message>
+        <source>Held-out tests</source>
+        <translation>Zurückgehaltene Tests</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Eingabe-Token</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Ausgabe-Token</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Limit hit</source>
+        <translation>Limit erreicht</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>SandboxedProcess</name>
     <message>
         <source>no command</source>
         <translation>kein Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search the transcripts</source>
+        <translation>Transkripte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Words to find in every message, tool call and tool result</source>
+        <translation>Wörter, die in allen Nachrichten, Werkzeugaufrufen und -ergebnissen gesucht werden</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in %1 ms</source>
+        <translation>
+            <numerusform>%n Treffer in %1 ms</numerusform><numerusform>%n Treffer in %1 ms</numerusform></translation>
     </message>
 </context>
 <context>
@@ -504,22 +1064,6 @@
 <context>
     <name>main</name>
     <message>
-        <source>Usage: runlens-cli COMMAND [options]
-
-Commands:
-  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
-  runs             list the imported runs with their accuracy
-  samples          list the imported samples
-  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
-  bench            benchmarks: import (beside its floor), runner (beside a shell loop)
-  test             run a test suite against a program, sandboxed
-  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript
-
-Run 'runlens-cli COMMAND --help' for a command's options.
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>runlens-cli: unknown command '%1'
 </source>
         <translation type="unfinished" />
@@ -535,10 +1079,6 @@ Run 'runlens-cli COMMAND --help' for a command's options.
     <message>
         <source>Language, e.g. de (default: the system's).</source>
         <translation>Sprache, z. B. de (Vorgabe: die des Systems).</translation>
-    </message>
-    <message>
-        <source>Render a view offscreen instead of opening the window: main, rerun.</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>The sample (store id) a view shows.</source>
@@ -561,14 +1101,64 @@ Run 'runlens-cli COMMAND --help' for a command's options.
         <translation>Runlens</translation>
     </message>
     <message>
-        <source>unknown view '%1' (known: main, rerun)
+        <source>cannot write the PNG '%1'
+</source>
+        <translation>die PNG-Datei '%1' lässt sich nicht schreiben
+</translation>
+    </message>
+    <message>
+        <source>Usage: runlens-cli COMMAND [options]
+
+Commands:
+  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
+  runs             list the imported runs with their accuracy
+  samples          list the imported samples
+  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
+  bench            benchmarks: import (beside its floor), runner (beside a shell loop)
+  test             run a test suite against a program, sandboxed
+  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript
+  plot KIND        a figure (solve-rate, tier, cost-curve, pareto) as PDF, SVG or PNG, with its CSV
+
+Run 'runlens-cli COMMAND --help' for a command's options.
 </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>cannot write the PNG '%1'
+        <source>window usable after %1 ms (%2 samples)
 </source>
-        <translation>die PNG-Datei '%1' lässt sich nicht schreiben
+        <translation>Fenster nach %1 ms bedienbar (%2 Samples)
+</translation>
+    </message>
+    <message>
+        <source>filter change: %1 ms on average, %2 ms at worst, over %3 changes
+</source>
+        <translation>Filterwechsel: %1 ms im Mittel, höchstens %2 ms, über %3 Wechsel
+</translation>
+    </message>
+    <message>
+        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, rerun.</source>
+        <translation>Eine Ansicht unsichtbar als Bild zeichnen statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, rerun.</translation>
+    </message>
+    <message>
+        <source>Words the search view looks for.</source>
+        <translation>Wörter, nach denen die Suchansicht sucht.</translation>
+    </message>
+    <message>
+        <source>A file or folder the import view imports.</source>
+        <translation>Eine Datei oder ein Ordner für die Importansicht.</translation>
+    </message>
+    <message>
+        <source>Measure start-up and filter changes on the store, then quit.</source>
+        <translation>Start und Filterwechsel auf dem Speicher messen, dann beenden.</translation>
+    </message>
+    <message>
+        <source>light or dark (default: the system's).</source>
+        <translation>light oder dark (Vorgabe: die des Systems).</translation>
+    </message>
+    <message>
+        <source>unknown view '%1' (known: main, %2, search, import, prices, rerun)
+</source>
+        <translation>unbekannte Ansicht '%1' (bekannt: main, %2, search, import, prices, rerun)
 </translation>
     </message>
 </context>
