@@ -3,6 +3,7 @@
 #include "importdialog.h"
 #include "plotbuilder.h"
 #include "pricedialog.h"
+#include "replayview.h"
 #include "rerundialog.h"
 #include "searchdialog.h"
 #include "runtablemodel.h"
@@ -82,6 +83,9 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     m_runTable->sortByColumn(RunTableModel::Created, Qt::AscendingOrder);
     m_sampleTable = makeTable(m_sortedSamples, this);
     m_sampleTable->sortByColumn(SampleTableModel::Program, Qt::AscendingOrder);
+    connect(m_sampleTable, &QTableView::activated, this, [this](const QModelIndex& index) {
+        openSample(index.data(SampleTableModel::SampleIdRole).toLongLong());
+    });
     m_outcomes->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     // The filter bar: every view below follows it.
@@ -399,15 +403,19 @@ void MainWindow::openSearch(const QString& words)
 {
     auto* dialog = new SearchDialog(m_store, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SearchDialog::sampleActivated, this, [this](qint64 sampleId, int step) {
-        // Until the replay view exists, a result opens the re-run of the code as it stood at that step.
-        auto* rerun = new RerunDialog(m_store.path(), sampleId, step, this);
-        rerun->setAttribute(Qt::WA_DeleteOnClose);
-        rerun->show();
-    });
+    connect(dialog, &SearchDialog::sampleActivated, this, &MainWindow::openSample);
     dialog->show();
     if (!words.isEmpty())
         dialog->search(words);
+}
+
+void MainWindow::openSample(qint64 sampleId, int step)
+{
+    auto* replay = new ReplayView(m_store, sampleId);
+    replay->setAttribute(Qt::WA_DeleteOnClose);
+    replay->setWindowFlag(Qt::Window);
+    replay->goToStep(step);
+    replay->show();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -35,6 +35,8 @@ public:
     /// Imports files and folders, in a dialog that shows progress and failures.
     void importPaths(const QStringList& paths);
     void openSearch(const QString& words = {});
+    /// Opens a sample's replay in its own window, at a step.
+    void openSample(qint64 sampleId, int step = 0);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,13 +1,18 @@
 #include "mainwindow.h"
 #include "importdialog.h"
 #include "pricedialog.h"
+#include "replayview.h"
 #include "rerundialog.h"
 #include "searchdialog.h"
 #include "store/store.h"
+#include "store/transcriptquery.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QScrollBar>
+#include <QTableView>
+#include <sys/resource.h>
 #include <QSettings>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -51,6 +56,53 @@ int benchmark(MainWindow& window, const QElapsedTimer& sinceStart)
 }
 }
 
+/// `--benchmark --sample ID`: the replay of one sample: its first screen, scrolling and scrubbing, find, memory.
+int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
+{
+    QTextStream out(stdout);
+    QElapsedTimer clock;
+    clock.start();
+    ReplayView replay(store, sampleId);
+    replay.resize(1400, 800);
+    replay.show();
+    QCoreApplication::processEvents();
+    out << QApplication::translate("main", "replay: first screen after %1 ms\n").arg(clock.elapsed());
+    auto* table = replay.findChild<QTableView*>();
+    double worstScroll = 0;
+    for (int i = 0; i < 200; ++i) {
+        clock.restart();
+        table->verticalScrollBar()->setValue(table->verticalScrollBar()->value() + table->verticalScrollBar()->pageStep());
+        QCoreApplication::processEvents();
+        worstScroll = std::max(worstScroll, double(clock.nsecsElapsed()) / 1e6);
+    }
+    double worstScrub = 0, totalScrub = 0;
+    SqliteStatement last(store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
+    last.bind(1, sampleId);
+    const int steps = last.step() ? int(last.integer(0)) : 0;
+    for (int i = 1; i <= 50; ++i) {
+        clock.restart();
+        replay.goToStep(steps * i / 50);
+        QCoreApplication::processEvents();
+        worstScrub = std::max(worstScrub, double(clock.nsecsElapsed()) / 1e6);
+        totalScrub += double(clock.nsecsElapsed()) / 1e6;
+    }
+    clock.restart();
+    const std::vector<int> found = TranscriptQuery(store.db(), sampleId).find(words);
+    const qint64 findMs = clock.elapsed();
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    out << QApplication::translate("main", "replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst\n")
+               .arg(worstScroll, 0, 'f', 1)
+               .arg(totalScrub / 50, 0, 'f', 1)
+               .arg(worstScrub, 0, 'f', 1);
+    out << QApplication::translate("main", "replay: find \"%1\": %2 steps in %3 ms; peak memory %4 MB\n")
+               .arg(words)
+               .arg(found.size())
+               .arg(findMs)
+               .arg(double(usage.ru_maxrss) / 1024, 0, 'f', 0);
+    return 0;
+}
+
 int main(int argc, char* argv[])
 {
     QElapsedTimer sinceStart;
@@ -69,7 +121,7 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, rerun."),
+                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, replay, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });
@@ -109,6 +161,9 @@ int main(int argc, char* argv[])
     if (palette == QLatin1String("dark"))
         MainWindow::useDarkPalette();
     MainWindow window(store);
+    if (parser.isSet(QStringLiteral("benchmark")) && parser.isSet(QStringLiteral("sample")))
+        return benchmarkReplay(store, parser.value(QStringLiteral("sample")).toLongLong(),
+            parser.isSet(QStringLiteral("query")) ? parser.value(QStringLiteral("query")) : QStringLiteral("passed failed"));
     if (parser.isSet(QStringLiteral("benchmark")))
         return benchmark(window, sinceStart);
     if (parser.isSet(QStringLiteral("render"))) {
@@ -118,6 +173,13 @@ int main(int argc, char* argv[])
         if (view == QLatin1String("main") || window.showView(view)) {
             window.resize(1200, 720);
             picture = window.grab();
+        } else if (view == QLatin1String("replay")) {
+            ReplayView replay(store, parser.value(QStringLiteral("sample")).toLongLong());
+            if (parser.isSet(QStringLiteral("step")))
+                replay.goToStep(parser.value(QStringLiteral("step")).toInt());
+            replay.showRawNow();
+            replay.resize(1400, 800);
+            picture = replay.grab();
         } else if (view == QLatin1String("prices")) {
             PriceDialog dialog(PriceTable::standard());
             picture = dialog.grab();
@@ -137,7 +199,7 @@ int main(int argc, char* argv[])
             dialog.waitForFinished();
             picture = dialog.grab();
         } else {
-            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, rerun)\n")
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, replay, rerun)\n")
                                            .arg(view, MainWindow::viewNames().join(QStringLiteral(", ")));
             return 2;
         }
@@ -148,5 +210,7 @@ int main(int argc, char* argv[])
         return 0;
     }
     window.show();
+    if (parser.isSet(QStringLiteral("sample")))
+        window.openSample(parser.value(QStringLiteral("sample")).toLongLong(), parser.value(QStringLiteral("step")).toInt());
     return app.exec();
 }

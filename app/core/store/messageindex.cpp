@@ -79,6 +79,18 @@ std::vector<SearchHit> MessageIndex::search(const QString& query, qint64 sampleI
     return hits;
 }
 
+std::vector<int> MessageIndex::steps(const QString& query, qint64 sampleId)
+{
+    SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq FROM messages_fts f JOIN messages m ON m.id = f.rowid
+        WHERE messages_fts MATCH ?1 AND m.sample_id = ?2 AND m.event_seq IS NOT NULL ORDER BY m.event_seq)sql");
+    find.bind(1, query);
+    find.bind(2, sampleId);
+    std::vector<int> steps;
+    while (find.step())
+        steps.push_back(int(find.integer(0)));
+    return steps;
+}
+
 bool MessageIndex::removeFile(qint64 fileId)
 {
     SqliteStatement messages(m_db, R"sql(SELECT m.id FROM messages m JOIN samples s ON s.id = m.sample_id

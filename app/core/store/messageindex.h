@@ -29,6 +29,8 @@ public:
     QString text(qint64 messageId);
     /// FTS5 query syntax; words are matched as prefixes when `prefix` is set. `sampleId` 0: every sample.
     std::vector<SearchHit> search(const QString& query, qint64 sampleId = 0, int limit = 100);
+    /// The steps of one sample whose messages match (no snippets: fast enough to find as one types).
+    std::vector<int> steps(const QString& query, qint64 sampleId);
     /// Takes the messages of every sample imported from `fileId` out of the index (before they are deleted).
     bool removeFile(qint64 fileId);
 

@@ -1,0 +1,65 @@
+#include "testoutputparser.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+TestOutputParser TestOutputParser::standard()
+{
+    TestOutputParser parser;
+    parser.load(QStringLiteral(":/runlens/test_patterns.json"));
+    return parser;
+}
+
+bool TestOutputParser::load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonArray patterns = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("patterns")).toArray();
+    for (const QJsonValue& value : patterns) {
+        const QJsonObject object = value.toObject();
+        Pattern pattern;
+        pattern.name = object.value(QLatin1String("name")).toString();
+        const auto options = QRegularExpression::MultilineOption;
+        if (object.contains(QLatin1String("regex")))
+            pattern.summary = QRegularExpression(object.value(QLatin1String("regex")).toString(), options);
+        if (object.contains(QLatin1String("count_passed")))
+            pattern.passedLine = QRegularExpression(object.value(QLatin1String("count_passed")).toString(), options);
+        if (object.contains(QLatin1String("count_failed")))
+            pattern.failedLine = QRegularExpression(object.value(QLatin1String("count_failed")).toString(), options);
+        m_patterns.push_back(std::move(pattern));
+    }
+    return !m_patterns.empty();
+}
+
+std::optional<TestCounts> TestOutputParser::parse(const QString& output) const
+{
+    for (const Pattern& pattern : m_patterns) {
+        if (!pattern.summary.pattern().isEmpty()) {
+            // The last summary line counts: a runner may print several as it goes.
+            QRegularExpressionMatch last;
+            for (auto it = pattern.summary.globalMatch(output); it.hasNext();)
+                last = it.next();
+            if (last.hasMatch()) {
+                TestCounts counts;
+                counts.passed = last.captured(QStringLiteral("passed")).toInt();
+                counts.failed = last.captured(QStringLiteral("failed")).toInt();
+                counts.runner = pattern.name;
+                return counts;
+            }
+        } else if (!pattern.passedLine.pattern().isEmpty()) {
+            TestCounts counts;
+            for (auto it = pattern.passedLine.globalMatch(output); it.hasNext(); it.next())
+                ++counts.passed;
+            for (auto it = pattern.failedLine.globalMatch(output); it.hasNext(); it.next())
+                ++counts.failed;
+            if (counts.passed + counts.failed > 0) {
+                counts.runner = pattern.name;
+                return counts;
+            }
+        }
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QRegularExpression>
+#include <QString>
+#include <optional>
+#include <vector>
+
+/// Pass counts read from a test runner's output.
+struct TestCounts {
+    int passed = 0;
+    int failed = 0;
+    QString runner; ///< the pattern that matched
+    double fraction() const { return passed + failed > 0 ? double(passed) / (passed + failed) : 0.0; }
+};
+
+/// Reads pass and fail counts from test-runner output (pytest, cargo test, go test, `N passed, M failed`...) by
+/// patterns from a JSON file that users can extend.
+class TestOutputParser {
+public:
+    /// The patterns shipped with Runlens (resources/test_patterns.json).
+    static TestOutputParser standard();
+    bool load(const QString& path);
+
+    std::optional<TestCounts> parse(const QString& output) const;
+
+private:
+    struct Pattern {
+        QString name;
+        QRegularExpression summary;
+        QRegularExpression passedLine;
+        QRegularExpression failedLine;
+    };
+    std::vector<Pattern> m_patterns;
+};

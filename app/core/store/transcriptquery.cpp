@@ -1,0 +1,185 @@
+#include "transcriptquery.h"
+
+#include "analysis/testoutputparser.h"
+#include "inspect/jsonvalues.h"
+#include "messageindex.h"
+#include "sqlitedb.h"
+
+#include <climits>
+
+
+TranscriptQuery::TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices)
+    : m_db(db)
+    , m_sampleId(sampleId)
+    , m_prices(std::move(prices))
+    , m_reader(db)
+    , m_resolver(db, m_reader)
+{
+    m_resolver.setSample(sampleId);
+}
+
+int TranscriptQuery::count()
+{
+    m_listed.clear();
+    if (m_type.isEmpty()) {
+        // Steps are numbered from 0 without gaps: the row of an event is its step.
+        SqliteStatement query(m_db, "SELECT COUNT(*) FROM events WHERE sample_id = ?");
+        query.bind(1, m_sampleId);
+        return query.step() ? int(query.integer(0)) : 0;
+    }
+    SqliteStatement query(m_db, "SELECT seq FROM events WHERE sample_id = ? AND type = ? ORDER BY seq");
+    query.bind(1, m_sampleId);
+    query.bind(2, m_type);
+    while (query.step())
+        m_listed.push_back(int(query.integer(0)));
+    return int(m_listed.size());
+}
+
+std::vector<EventRow> TranscriptQuery::events(int row, int limit)
+{
+    SqliteStatement query(m_db, R"sql(SELECT seq, type, timestamp, working_start, summary, model,
+        input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, cost FROM events
+        WHERE sample_id = ?1 AND (?2 = '' OR type = ?2) AND seq >= ?3 ORDER BY seq LIMIT ?4)sql");
+    const int firstSeq = m_type.isEmpty() ? row : (size_t(row) < m_listed.size() ? m_listed[size_t(row)] : INT_MAX);
+    query.bind(1, m_sampleId);
+    query.bind(2, m_type.isNull() ? QStringLiteral("") : m_type);
+    query.bind(3, firstSeq);
+    query.bind(4, limit);
+    std::vector<EventRow> rows;
+    while (query.step()) {
+        EventRow row;
+        row.seq = int(query.integer(0));
+        row.type = query.text(1);
+        row.timestamp = query.text(2);
+        row.workingStart = query.real(3);
+        row.summary = query.text(4);
+        row.model = query.text(5);
+        if (!row.model.isEmpty()) {
+            row.tokens = query.integer(6) + query.integer(7) + query.integer(8) + query.integer(9);
+            row.cost = query.real(10);
+            if (std::isnan(row.cost)) {
+                const auto priced = m_prices.cost(row.model, query.integer(6), query.integer(7), query.integer(8), query.integer(9));
+                row.cost = priced ? *priced : notANumber;
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+int TranscriptQuery::rowOf(int seq)
+{
+    if (m_type.isEmpty())
+        return std::max(0, seq);
+    return int(std::lower_bound(m_listed.begin(), m_listed.end(), seq) - m_listed.begin());
+}
+
+QString TranscriptQuery::payload(int seq)
+{
+    SqliteStatement query(m_db, "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ?");
+    query.bind(1, m_sampleId);
+    query.bind(2, seq);
+    if (!query.step())
+        return {};
+    return m_resolver.resolve(QString::fromUtf8(m_reader.item(query.integer(0), int(query.integer(1)))));
+}
+
+QStringList TranscriptQuery::types()
+{
+    SqliteStatement query(m_db, "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC");
+    query.bind(1, m_sampleId);
+    QStringList types;
+    while (query.step())
+        types << query.text(0);
+    return types;
+}
+
+PassCurve TranscriptQuery::passCurve()
+{
+    PassCurve curve;
+    // What the run spent, call by call.
+    {
+        SqliteStatement calls(m_db, R"sql(SELECT seq, model, input_tokens, cache_read_tokens, cache_write_tokens,
+            output_tokens, cost FROM events WHERE sample_id = ? AND model IS NOT NULL ORDER BY seq)sql");
+        calls.bind(1, m_sampleId);
+        double spent = 0;
+        while (calls.step()) {
+            double cost = calls.real(6);
+            if (std::isnan(cost)) {
+                const auto priced = m_prices.cost(calls.text(1), calls.integer(2), calls.integer(3), calls.integer(4), calls.integer(5));
+                cost = priced ? *priced : 0;
+            }
+            spent += cost;
+            curve.spending.emplace_back(int(calls.integer(0)), spent);
+        }
+    }
+    auto spentBy = [&](int seq) {
+        const auto after = std::upper_bound(curve.spending.begin(), curve.spending.end(), seq,
+            [](int s, const std::pair<int, double>& point) { return s < point.first; });
+        return after == curve.spending.begin() ? 0.0 : std::prev(after)->second;
+    };
+    {
+        SqliteStatement marks(m_db, R"sql(SELECT seq, type FROM events WHERE sample_id = ? AND
+            (type IN ('compaction', 'error', 'sample_limit') OR summary LIKE 'model error:%' OR summary LIKE '%\u2717%') ORDER BY seq)sql");
+        marks.bind(1, m_sampleId);
+        while (marks.step())
+            (marks.text(1) == QLatin1String("compaction") ? curve.compactions : curve.errors).push_back(int(marks.integer(0)));
+    }
+    // The run's own scores along the way; else the test runs it made, read from their output.
+    SqliteStatement scores(m_db, R"sql(SELECT seq, working_start, payload_chunk, payload_slot FROM events
+        WHERE sample_id = ? AND type = 'score' ORDER BY seq)sql");
+    scores.bind(1, m_sampleId);
+    while (scores.step()) {
+        const QByteArray json = m_reader.item(scores.integer(2), int(scores.integer(3)));
+        rapidjson::Document event;
+        if (!parseJson(event, json.constData(), size_t(json.size())))
+            continue;
+        const JsonValue* intermediate = member(event, "intermediate");
+        const JsonValue* score = member(event, "score");
+        const JsonValue* value = score ? member(*score, "value") : nullptr;
+        if (!value || !intermediate || !intermediate->IsTrue())
+            continue;
+        PassPoint point;
+        point.seq = int(scores.integer(0));
+        point.workingStart = scores.real(1);
+        point.cost = spentBy(point.seq);
+        if (value->IsObject()) {
+            point.visible = numberOf(member(*value, "visible"));
+            point.heldOut = numberOf(member(*value, "held_out"), numberOf(member(*value, "hidden")));
+        } else {
+            point.visible = numberOf(value);
+        }
+        curve.points.push_back(point);
+    }
+    if (!curve.points.empty()) {
+        curve.source = QStringLiteral("score events");
+        return curve;
+    }
+    const TestOutputParser parser = TestOutputParser::standard();
+    SqliteStatement tools(m_db, R"sql(SELECT seq, working_start, payload_chunk, payload_slot FROM events
+        WHERE sample_id = ? AND type = 'tool' ORDER BY seq)sql");
+    tools.bind(1, m_sampleId);
+    while (tools.step()) {
+        const QByteArray json = m_reader.item(tools.integer(2), int(tools.integer(3)));
+        rapidjson::Document event;
+        if (!parseJson(event, json.constData(), size_t(json.size())))
+            continue;
+        const QString result = m_resolver.resolve(stringOf(member(event, "result")));
+        const auto counts = parser.parse(result);
+        if (!counts)
+            continue;
+        PassPoint point;
+        point.seq = int(tools.integer(0));
+        point.workingStart = tools.real(1);
+        point.cost = spentBy(point.seq);
+        point.visible = counts->fraction();
+        curve.points.push_back(point);
+        curve.source = counts->runner;
+    }
+    return curve;
+}
+
+std::vector<int> TranscriptQuery::find(const QString& words)
+{
+    return MessageIndex(m_db).steps(MessageIndex::quoteWords(words), m_sampleId);
+}

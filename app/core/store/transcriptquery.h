@@ -1,0 +1,73 @@
+#pragma once
+
+#include "analysis/pricetable.h"
+#include "attachmentresolver.h"
+#include "chunkstore.h"
+
+#include <QByteArray>
+#include <QString>
+#include <vector>
+
+class SqliteDb;
+
+/// One event of a transcript, as a list shows it.
+struct EventRow {
+    int seq = 0;
+    QString type;
+    QString timestamp;
+    double workingStart = 0;
+    QString summary;
+    QString model;
+    qint64 tokens = 0; ///< input (cache included) and output of a model call
+    double cost = notANumber; ///< of a model call: logged, else priced; NaN: no price
+};
+
+/// A point of a pass curve.
+struct PassPoint {
+    int seq = 0;
+    double workingStart = 0;
+    double cost = 0; ///< cumulative dollars spent up to this step
+    double visible = notANumber;
+    double heldOut = notANumber;
+};
+
+/// What the replay plots beside a transcript.
+struct PassCurve {
+    std::vector<PassPoint> points;
+    std::vector<int> compactions; ///< steps
+    std::vector<int> errors; ///< steps of errors (model errors, tool errors, sample errors)
+    std::vector<std::pair<int, double>> spending; ///< step, cumulative dollars after it (model calls)
+    QString source; ///< "score events" or the test runner whose output was read
+};
+
+/// Reads one sample's transcript from the store page by page; nothing of it is held whole.
+class TranscriptQuery {
+public:
+    TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices = {});
+
+    qint64 sampleId() const { return m_sampleId; }
+    /// Events of this type only (empty: all).
+    void setType(const QString& type) { m_type = type; }
+    int count();
+    /// Up to `limit` listed events from the one at index `row` (keyset reads: as fast at the end as at the start).
+    std::vector<EventRow> events(int row, int limit);
+    /// The index among the listed events of the first event at or after `seq`.
+    int rowOf(int seq);
+    /// The event's JSON with attachment references replaced by their text.
+    QString payload(int seq);
+    /// The event types the transcript has, most common first.
+    QStringList types();
+
+    PassCurve passCurve();
+    /// Steps whose messages hold all of `words` (full-text index), in order.
+    std::vector<int> find(const QString& words);
+
+private:
+    SqliteDb& m_db;
+    qint64 m_sampleId;
+    PriceTable m_prices;
+    QString m_type;
+    std::vector<int> m_listed; ///< the steps of the listed events, when a type filter leaves gaps
+    ChunkReader m_reader;
+    AttachmentResolver m_resolver;
+};

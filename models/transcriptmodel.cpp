@@ -1,0 +1,117 @@
+#include "transcriptmodel.h"
+
+#include <cmath>
+
+TranscriptModel::TranscriptModel(std::unique_ptr<TranscriptQuery> query, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_query(std::move(query))
+{
+    setType({});
+}
+
+void TranscriptModel::setType(const QString& type)
+{
+    beginResetModel();
+    m_query->setType(type);
+    m_total = m_query->count();
+    m_pages.clear();
+    m_recent.clear();
+    endResetModel();
+}
+
+int TranscriptModel::rowForSeq(int seq)
+{
+    return std::clamp(m_query->rowOf(seq), 0, std::max(0, m_total - 1));
+}
+
+int TranscriptModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_total;
+}
+
+int TranscriptModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const EventRow* TranscriptModel::row(int index) const
+{
+    const int page = index / pageSize;
+    auto found = m_pages.find(page);
+    if (found == m_pages.end()) {
+        found = m_pages.insert(page, m_query->events(page * pageSize, pageSize));
+        m_recent.push_front(page);
+        if (int(m_recent.size()) > cachedPages) {
+            m_pages.remove(m_recent.back());
+            m_recent.pop_back();
+        }
+    } else if (m_recent.front() != page) {
+        m_recent.remove(page);
+        m_recent.push_front(page);
+    }
+    const size_t offset = size_t(index % pageSize);
+    return offset < found->size() ? &(*found)[offset] : nullptr;
+}
+
+QVariant TranscriptModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_total)
+        return {};
+    const EventRow* found = this->row(index.row());
+    if (!found)
+        return {};
+    const EventRow& row = *found;
+    if (role == SeqRole)
+        return row.seq;
+    if (role == TypeRole)
+        return row.type;
+    if (role == Qt::ToolTipRole && index.column() == Summary)
+        return row.summary;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(index.column())) {
+    case Step:
+        return row.seq;
+    case Time: {
+        // Working time since the start of the sample, as h:mm:ss.
+        const qint64 seconds = std::isnan(row.workingStart) ? 0 : qint64(row.workingStart);
+        return QStringLiteral("%1:%2:%3").arg(seconds / 3600).arg((seconds / 60) % 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    }
+    case Type:
+        return row.type;
+    case Summary:
+        return row.summary;
+    case Tokens:
+        return row.tokens ? QVariant(row.tokens) : QVariant();
+    case Cost:
+        if (row.model.isEmpty())
+            return {};
+        return std::isnan(row.cost) ? tr("no price") : QStringLiteral("$%1").arg(row.cost, 0, 'f', 3);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant TranscriptModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Step:
+        return tr("Step");
+    case Time:
+        return tr("Time");
+    case Type:
+        return tr("Event");
+    case Summary:
+        return tr("What happened");
+    case Tokens:
+        return tr("Tokens");
+    case Cost:
+        return tr("Cost");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}

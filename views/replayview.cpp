@@ -1,0 +1,322 @@
+#include "replayview.h"
+
+#include "store/store.h"
+#include "transcriptmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_sampleId(sampleId)
+    , m_model(new TranscriptModel(std::make_unique<TranscriptQuery>(store.db(), sampleId, PriceTable::standard()), this))
+    , m_transcript(new QTableView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_plot(new QCustomPlot(this))
+    , m_filter(new QComboBox(this))
+    , m_speed(new QComboBox(this))
+    , m_find(new QLineEdit(this))
+    , m_status(new QLabel(this))
+{
+    {
+        SqliteStatement title(store.db(), "SELECT r.model, s.sample_id, s.epoch FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?");
+        title.bind(1, sampleId);
+        if (title.step())
+            setWindowTitle(tr("Replay: %1, %2, epoch %3").arg(title.text(0), title.text(1)).arg(title.integer(2)));
+    }
+    m_transcript->setModel(m_model);
+    m_transcript->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_transcript->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_transcript->setWordWrap(false);
+    m_transcript->verticalHeader()->hide();
+    // Uniform row heights: scrolling 300,000 rows never measures them.
+    m_transcript->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_transcript->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_transcript->horizontalHeader()->setStretchLastSection(false);
+    m_transcript->horizontalHeader()->setSectionResizeMode(TranscriptModel::Summary, QHeaderView::Stretch);
+    m_transcript->setColumnWidth(TranscriptModel::Step, 70);
+    m_transcript->setColumnWidth(TranscriptModel::Time, 80);
+    m_transcript->setColumnWidth(TranscriptModel::Type, 100);
+    m_transcript->setColumnWidth(TranscriptModel::Tokens, 90);
+    m_transcript->setColumnWidth(TranscriptModel::Cost, 70);
+    m_raw->setReadOnly(true);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setPlaceholderText(tr("The selected event's JSON"));
+
+    m_filter->addItem(tr("all events"), QString());
+    for (const QString& type : m_model->query().types())
+        m_filter->addItem(type, type);
+    m_find->setPlaceholderText(tr("Find in this transcript (Enter: next, Shift+Enter: previous)"));
+    for (const auto& [label, interval] : { std::pair { tr("1 step/s"), 1000 }, std::pair { tr("4 steps/s"), 250 }, std::pair { tr("20 steps/s"), 50 } })
+        m_speed->addItem(label, interval);
+    m_speed->setCurrentIndex(1);
+
+    auto* play = new QPushButton(tr("Play"), this);
+    play->setCheckable(true);
+    auto* back = new QPushButton(tr("\u25c0 Step"), this);
+    auto* forward = new QPushButton(tr("Step \u25b6"), this);
+    auto* nextChange = new QPushButton(tr("Next pass change"), this);
+    auto* nextError = new QPushButton(tr("Next error"), this);
+    auto* nextCompaction = new QPushButton(tr("Next compaction"), this);
+
+    auto* tools = new QHBoxLayout;
+    tools->addWidget(new QLabel(tr("Show:"), this));
+    tools->addWidget(m_filter);
+    tools->addWidget(m_find, 1);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(tools);
+    auto* leftSplit = new QSplitter(Qt::Vertical, left);
+    leftSplit->addWidget(m_transcript);
+    leftSplit->addWidget(m_raw);
+    leftSplit->setStretchFactor(0, 3);
+    leftSplit->setStretchFactor(1, 1);
+    leftLayout->addWidget(leftSplit, 1);
+
+    auto* transport = new QHBoxLayout;
+    for (QWidget* widget : std::initializer_list<QWidget*> { back, play, forward, m_speed, nextChange, nextError, nextCompaction })
+        transport->addWidget(widget);
+    transport->addStretch();
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_plot, 1);
+    rightLayout->addLayout(transport);
+    rightLayout->addWidget(m_status);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setSizes({ 800, 600 });
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+    resize(1400, 800);
+
+    connect(m_transcript->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ReplayView::currentChanged);
+    m_rawTimer.setSingleShot(true);
+    m_rawTimer.setInterval(60);
+    connect(&m_rawTimer, &QTimer::timeout, this, &ReplayView::showRaw);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        const int step = m_current;
+        m_model->setType(m_filter->currentData().toString());
+        goToStep(step);
+    });
+    connect(play, &QPushButton::toggled, this, &ReplayView::setPlaying);
+    connect(&m_player, &QTimer::timeout, this, [this, play] {
+        const int row = m_transcript->currentIndex().row() + 1;
+        if (row >= m_model->rowCount())
+            play->setChecked(false);
+        else
+            m_transcript->setCurrentIndex(m_model->index(row, 0));
+    });
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_player.setInterval(m_speed->currentData().toInt()); });
+    m_player.setInterval(m_speed->currentData().toInt());
+    connect(back, &QPushButton::clicked, this, [this] { m_transcript->setCurrentIndex(m_model->index(std::max(0, m_transcript->currentIndex().row() - 1), 0)); });
+    connect(forward, &QPushButton::clicked, this, [this] {
+        const int row = m_transcript->currentIndex().row() + 1;
+        m_transcript->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1), 0));
+    });
+    connect(nextChange, &QPushButton::clicked, this, [this] { jumpToNext(Jump::PassChange); });
+    connect(nextError, &QPushButton::clicked, this, [this] { jumpToNext(Jump::Error); });
+    connect(nextCompaction, &QPushButton::clicked, this, [this] { jumpToNext(Jump::Compaction); });
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { findNext(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    connect(m_find, &QLineEdit::textChanged, this, [this] { m_found.clear(); });
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_transcript);
+    connect(space, &QShortcut::activated, play, &QPushButton::toggle);
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] { m_find->setFocus(); m_find->selectAll(); });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        // A click anywhere on the plot moves the transcript to that step.
+        goToStep(int(std::lround(m_plot->xAxis->pixelToCoord(event->position().x()))));
+    });
+
+    m_curve = m_model->query().passCurve();
+    drawCurve();
+    if (m_model->rowCount() > 0)
+        m_transcript->setCurrentIndex(m_model->index(0, 0));
+}
+
+void ReplayView::drawCurve()
+{
+    QCustomPlot* plot = m_plot;
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Tests passing, and dollars spent, step by step"), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+    auto* visible = plot->addGraph();
+    visible->setName(tr("visible tests"));
+    visible->setPen(QPen(QColor(0x00, 0x72, 0xB2), 2));
+    visible->setLineStyle(QCPGraph::lsStepLeft);
+    visible->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+    auto* heldOut = plot->addGraph();
+    heldOut->setName(tr("held-out tests"));
+    heldOut->setPen(QPen(QColor(0xD5, 0x5E, 0x00), 2));
+    heldOut->setLineStyle(QCPGraph::lsStepLeft);
+    heldOut->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 5));
+    for (const PassPoint& point : m_curve.points) {
+        if (!std::isnan(point.visible))
+            visible->addData(point.seq, point.visible);
+        if (!std::isnan(point.heldOut))
+            heldOut->addData(point.seq, point.heldOut);
+    }
+    if (heldOut->dataCount() == 0)
+        heldOut->removeFromLegend();
+    auto* spent = plot->addGraph(plot->xAxis, plot->yAxis2);
+    spent->setName(tr("dollars spent"));
+    spent->setPen(QPen(QColor(0x99, 0x99, 0x99), 1.5, Qt::DashLine));
+    double maxSpent = 0;
+    // Thinned to a few thousand points: enough for any screen, cheap for 60,000 calls.
+    const size_t every = std::max<size_t>(1, m_curve.spending.size() / 4000);
+    for (size_t i = 0; i < m_curve.spending.size(); i += every) {
+        spent->addData(m_curve.spending[i].first, m_curve.spending[i].second);
+        maxSpent = std::max(maxSpent, m_curve.spending[i].second);
+    }
+    if (!m_curve.spending.empty()) {
+        spent->addData(m_curve.spending.back().first, m_curve.spending.back().second);
+        maxSpent = std::max(maxSpent, m_curve.spending.back().second);
+    }
+    for (const int step : m_curve.compactions) {
+        auto* line = new QCPItemStraightLine(plot);
+        line->point1->setCoords(step, 0);
+        line->point2->setCoords(step, 1);
+        line->setPen(QPen(QColor(0xCC, 0x79, 0xA7, 120), 1, Qt::DotLine));
+    }
+    m_cursor = new QCPItemStraightLine(plot);
+    m_cursor->setPen(QPen(Qt::black, 1.5));
+    const int total = m_model->totalCount();
+    int lastSeq = total;
+    {
+        SqliteStatement last(m_store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
+        last.bind(1, m_sampleId);
+        if (last.step())
+            lastSeq = int(last.integer(0));
+    }
+    plot->xAxis->setRange(0, std::max(1, lastSeq));
+    plot->xAxis->setLabel(tr("step"));
+    plot->yAxis->setRange(0, 1.02);
+    plot->yAxis->setLabel(m_curve.points.empty() ? tr("no test results found in this transcript") : tr("share of tests passing (%1)").arg(m_curve.source));
+    plot->yAxis2->setVisible(true);
+    plot->yAxis2->setRange(0, std::max(0.01, maxSpent * 1.05));
+    plot->yAxis2->setLabel(tr("USD spent"));
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot->replot();
+}
+
+void ReplayView::currentChanged()
+{
+    const QModelIndex index = m_transcript->currentIndex();
+    if (!index.isValid())
+        return;
+    m_current = index.data(TranscriptModel::SeqRole).toInt();
+    // The raw JSON waits until the cursor rests: playing and scrubbing never pay for it.
+    m_rawTimer.start();
+    if (m_cursor) {
+        m_cursor->point1->setCoords(m_current, 0);
+        m_cursor->point2->setCoords(m_current, 1);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    // Where the run stood at this step.
+    const PassPoint* standing = nullptr;
+    for (const PassPoint& point : m_curve.points) {
+        if (point.seq <= m_current)
+            standing = &point;
+    }
+    double spent = 0;
+    for (const auto& [step, dollars] : m_curve.spending) {
+        if (step > m_current)
+            break;
+        spent = dollars;
+    }
+    m_status->setText(tr("Step %1 of %2 \u2014 %3 \u2014 $%4 spent").arg(m_current).arg(m_model->totalCount())
+                          .arg(standing ? tr("%1% of visible tests passing").arg(100 * standing->visible, 0, 'f', 1) : tr("no tests run yet"))
+                          .arg(spent, 0, 'f', 2));
+}
+
+void ReplayView::showRaw()
+{
+    const QString payload = m_model->query().payload(m_current);
+    const QJsonDocument document = QJsonDocument::fromJson(payload.toUtf8());
+    m_raw->setPlainText(document.isNull() ? payload : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+}
+
+void ReplayView::showRawNow()
+{
+    m_rawTimer.stop();
+    showRaw();
+}
+
+void ReplayView::goToStep(int seq)
+{
+    const int row = m_model->rowForSeq(seq);
+    m_transcript->setCurrentIndex(m_model->index(row, 0));
+    m_transcript->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+}
+
+void ReplayView::setPlaying(bool playing)
+{
+    if (playing)
+        m_player.start();
+    else
+        m_player.stop();
+}
+
+bool ReplayView::jumpToNext(Jump kind)
+{
+    int target = -1;
+    if (kind == Jump::PassChange) {
+        double before = notANumber;
+        for (const PassPoint& point : m_curve.points) {
+            if (point.seq <= m_current) {
+                before = point.visible;
+                continue;
+            }
+            if (std::isnan(before) || point.visible != before) {
+                target = point.seq;
+                break;
+            }
+        }
+    } else {
+        const std::vector<int>& steps = kind == Jump::Error ? m_curve.errors : m_curve.compactions;
+        const auto next = std::upper_bound(steps.begin(), steps.end(), m_current);
+        if (next != steps.end())
+            target = *next;
+    }
+    if (target < 0)
+        return false;
+    goToStep(target);
+    return true;
+}
+
+void ReplayView::findNext(bool backwards)
+{
+    if (m_find->text().trimmed().isEmpty())
+        return;
+    if (m_found.empty())
+        m_found = m_model->query().find(m_find->text());
+    if (m_found.empty()) {
+        m_status->setText(tr("\"%1\" is not in this transcript").arg(m_find->text()));
+        return;
+    }
+    int target = -1;
+    if (backwards) {
+        const auto before = std::lower_bound(m_found.begin(), m_found.end(), m_current);
+        target = before == m_found.begin() ? m_found.back() : *std::prev(before);
+    } else {
+        const auto after = std::upper_bound(m_found.begin(), m_found.end(), m_current);
+        target = after == m_found.end() ? m_found.front() : *after;
+    }
+    goToStep(target);
+}

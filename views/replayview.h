@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/transcriptquery.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QCPItemStraightLine;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableView;
+class Store;
+class TranscriptModel;
+
+/// One sample replayed: its transcript, read page by page, beside its test pass curve (visible and held-out)
+/// and what it spent, with compactions marked and a cursor that follows the transcript. Play, step, jump to the
+/// next change of pass rate, error or compaction; find through the full-text index; click the plot to move.
+class ReplayView : public QWidget {
+    Q_OBJECT
+public:
+    ReplayView(Store& store, qint64 sampleId, QWidget* parent = nullptr);
+
+    /// Moves to the event at or after `seq`.
+    void goToStep(int seq);
+    int currentStep() const { return m_current; }
+    void setPlaying(bool playing);
+    /// Shows the selected event's JSON now, instead of when the cursor rests.
+    void showRawNow();
+
+    enum class Jump { PassChange, Error, Compaction };
+    /// Moves to the next step of this kind after the current one; false when there is none.
+    bool jumpToNext(Jump kind);
+
+private:
+    void showRaw();
+    void drawCurve();
+    void currentChanged();
+    void findNext(bool backwards);
+
+    Store& m_store;
+    qint64 m_sampleId;
+    TranscriptModel* m_model;
+    PassCurve m_curve;
+    QTableView* m_transcript;
+    QPlainTextEdit* m_raw;
+    QCustomPlot* m_plot;
+    QCPItemStraightLine* m_cursor = nullptr;
+    QComboBox* m_filter;
+    QComboBox* m_speed;
+    QLineEdit* m_find;
+    QLabel* m_status;
+    QTimer m_player;
+    QTimer m_rawTimer;
+    std::vector<int> m_found;
+    int m_current = 0;
+};
