@@ -1,0 +1,164 @@
+#include "analysis/testoutputparser.h"
+#include "replayview.h"
+#include "store/importer.h"
+#include "store/store.h"
+#include "transcriptmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QJsonObject toolEvent(const QString& command, const QString& result)
+{
+    return { { QStringLiteral("event"), QStringLiteral("tool") }, { QStringLiteral("function"), QStringLiteral("bash") },
+        { QStringLiteral("id"), command }, { QStringLiteral("arguments"), QJsonObject { { QStringLiteral("cmd"), command } } },
+        { QStringLiteral("result"), result } };
+}
+}
+
+class TestReplay : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void testRunnerOutputs_data();
+    void testRunnerOutputs();
+    void modelPagesThroughTheTranscript();
+    void curveFromTestOutput();
+    void curveFromScoreEvents();
+    void viewMovesThroughTheRun();
+
+private:
+    QTemporaryDir m_dir;
+    Store m_store;
+    qint64 m_sampleId = 0;
+};
+
+void TestReplay::initTestCase()
+{
+    // A run whose agent ran three test runners: cargo, pytest and go test, with one intermediate score.
+    QJsonArray events;
+    for (int i = 0; i < 700; ++i)
+        events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("info") }, { QStringLiteral("data"), i } });
+    events.append(toolEvent(QStringLiteral("cargo test"), QStringLiteral(
+        "running 10 tests\ntest a ... ok\ntest result: FAILED. 8 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s\n")));
+    events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("compaction") }, { QStringLiteral("type"), QStringLiteral("summary") },
+        { QStringLiteral("tokens_before"), 300000 }, { QStringLiteral("tokens_after"), 20000 } });
+    events.append(toolEvent(QStringLiteral("pytest"), QStringLiteral("....F\n========= 1 failed, 9 passed in 0.12s =========\n")));
+    events.append(toolEvent(QStringLiteral("go test"), QStringLiteral(
+        "=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n--- PASS: TestB (0.00s)\nPASS\nok  \texample.com/x\t0.002s\n")));
+    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
+        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("gron_go") }, { QStringLiteral("epoch"), 1 },
+                                         { QStringLiteral("events"), events } } } } };
+    QFile file(m_dir.filePath(QStringLiteral("log.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(log).toJson());
+    file.close();
+    QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("store.sqlite"))));
+    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
+    m_sampleId = m_store.samples().front().id;
+}
+
+void TestReplay::testRunnerOutputs_data()
+{
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<int>("passed");
+    QTest::addColumn<int>("failed");
+    QTest::addColumn<QString>("runner");
+    // Real summaries as these runners print them.
+    QTest::newRow("pytest") << QStringLiteral("tests/test_x.py ..F.\n=================== 1 failed, 3 passed in 0.05s ===================\n") << 3 << 1 << QStringLiteral("pytest");
+    QTest::newRow("pytest passing") << QStringLiteral("============================== 12 passed in 0.31s ==============================\n") << 12 << 0 << QStringLiteral("pytest");
+    QTest::newRow("cargo test") << QStringLiteral("test result: ok. 27 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n") << 27 << 0 << QStringLiteral("cargo test");
+    QTest::newRow("go test") << QStringLiteral("=== RUN   TestParse\n--- FAIL: TestParse (0.00s)\n    x_test.go:9: got 1\n=== RUN   TestFormat\n--- PASS: TestFormat (0.00s)\nFAIL\nFAIL\texample.com/x\t0.003s\n") << 1 << 1 << QStringLiteral("go test");
+    QTest::newRow("counts") << QStringLiteral("FAIL case_0001\n412 passed, 37 failed\n") << 412 << 37 << QStringLiteral("N passed, M failed");
+}
+
+void TestReplay::testRunnerOutputs()
+{
+    QFETCH(QString, output);
+    QFETCH(int, passed);
+    QFETCH(int, failed);
+    QFETCH(QString, runner);
+    const auto counts = TestOutputParser::standard().parse(output);
+    QVERIFY(counts.has_value());
+    QCOMPARE(counts->passed, passed);
+    QCOMPARE(counts->failed, failed);
+    QCOMPARE(counts->runner, runner);
+}
+
+void TestReplay::modelPagesThroughTheTranscript()
+{
+    TranscriptModel model(std::make_unique<TranscriptQuery>(m_store.db(), m_sampleId));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 704);
+    QCOMPARE(model.index(703, TranscriptModel::Type).data().toString(), QStringLiteral("tool"));
+    QCOMPARE(model.index(0, TranscriptModel::Step).data().toInt(), 0);
+    model.setType(QStringLiteral("tool"));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, 0).data(TranscriptModel::SeqRole).toInt(), 702);
+    QCOMPARE(model.rowForSeq(701), 1);
+}
+
+void TestReplay::curveFromTestOutput()
+{
+    TranscriptQuery query(m_store.db(), m_sampleId);
+    const PassCurve curve = query.passCurve();
+    QCOMPARE(curve.points.size(), size_t(3));
+    QCOMPARE(curve.points[0].visible, 0.8);
+    QCOMPARE(curve.points[1].visible, 0.9);
+    QCOMPARE(curve.points[2].visible, 1.0);
+    QCOMPARE(curve.compactions, std::vector<int> { 701 });
+}
+
+void TestReplay::curveFromScoreEvents()
+{
+    QJsonArray events;
+    const double fractions[] = { 0.25, 0.5, 0.4, 1.0 };
+    for (const double fraction : fractions) {
+        events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("score") }, { QStringLiteral("intermediate"), true },
+            { QStringLiteral("score"), QJsonObject { { QStringLiteral("value"), QJsonObject { { QStringLiteral("visible"), fraction },
+                                                                             { QStringLiteral("held_out"), fraction / 2 } } } } } });
+    }
+    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
+        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("scores") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
+    QFile file(m_dir.filePath(QStringLiteral("scores.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(log).toJson());
+    file.close();
+    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
+    qint64 sampleId = 0;
+    for (const SampleRow& sample : m_store.samples())
+        sampleId = sample.task == QLatin1String("scores") ? sample.id : sampleId;
+    const PassCurve curve = TranscriptQuery(m_store.db(), sampleId).passCurve();
+    QCOMPARE(curve.source, QStringLiteral("score events"));
+    QCOMPARE(curve.points.size(), size_t(4));
+    for (size_t i = 0; i < 4; ++i) {
+        QCOMPARE(curve.points[i].visible, fractions[i]);
+        QCOMPARE(curve.points[i].heldOut, fractions[i] / 2);
+    }
+}
+
+void TestReplay::viewMovesThroughTheRun()
+{
+    ReplayView view(m_store, m_sampleId);
+    view.resize(1200, 700);
+    QCOMPARE(view.currentStep(), 0);
+    QVERIFY(view.jumpToNext(ReplayView::Jump::PassChange));
+    QCOMPARE(view.currentStep(), 700);
+    QVERIFY(view.jumpToNext(ReplayView::Jump::Compaction));
+    QCOMPARE(view.currentStep(), 701);
+    QVERIFY(view.jumpToNext(ReplayView::Jump::PassChange));
+    QCOMPARE(view.currentStep(), 702);
+    view.goToStep(350);
+    QCOMPARE(view.currentStep(), 350);
+    QVERIFY(!view.jumpToNext(ReplayView::Jump::Error));
+}
+
+QTEST_MAIN(TestReplay)
+#include "tst_replay.moc"
