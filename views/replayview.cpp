@@ -1,5 +1,7 @@
 #include "replayview.h"
 
+#include "rerundialog.h"
+#include "store/rerunstore.h"
 #include "store/store.h"
 #include "transcriptmodel.h"
 
@@ -27,6 +29,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_raw(new QPlainTextEdit(this))
     , m_plot(new QCustomPlot(this))
     , m_filter(new QComboBox(this))
+    , m_axis(new QComboBox(this))
     , m_speed(new QComboBox(this))
     , m_find(new QLineEdit(this))
     , m_status(new QLabel(this))
@@ -71,6 +74,11 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     auto* nextChange = new QPushButton(tr("Next pass change"), this);
     auto* nextError = new QPushButton(tr("Next error"), this);
     auto* nextCompaction = new QPushButton(tr("Next compaction"), this);
+    auto* rerun = new QPushButton(tr("Re-run tests here\u2026"), this);
+    rerun->setToolTip(tr("Rebuild the agent's files as they stood at this step and run a test suite on them"));
+    m_axis->addItem(tr("by step"), int(Axis::Step));
+    m_axis->addItem(tr("by working time"), int(Axis::Time));
+    m_axis->addItem(tr("by dollars spent"), int(Axis::Cost));
 
     auto* tools = new QHBoxLayout;
     tools->addWidget(new QLabel(tr("Show:"), this));
@@ -88,20 +96,27 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     leftLayout->addWidget(leftSplit, 1);
 
     auto* transport = new QHBoxLayout;
-    for (QWidget* widget : std::initializer_list<QWidget*> { back, play, forward, m_speed, nextChange, nextError, nextCompaction })
+    for (QWidget* widget : std::initializer_list<QWidget*> { back, play, forward, m_speed, m_axis })
         transport->addWidget(widget);
     transport->addStretch();
+    auto* jumps = new QHBoxLayout;
+    for (QWidget* widget : std::initializer_list<QWidget*> { nextChange, nextError, nextCompaction, rerun })
+        jumps->addWidget(widget);
+    jumps->addStretch();
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_plot, 1);
     rightLayout->addLayout(transport);
+    rightLayout->addLayout(jumps);
     rightLayout->addWidget(m_status);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(right);
-    split->setSizes({ 800, 600 });
+    split->setSizes({ 820, 580 });
+    right->setMinimumWidth(420);
+    left->setMinimumWidth(560);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
     resize(1400, 800);
@@ -131,6 +146,14 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
         m_transcript->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1), 0));
     });
     connect(nextChange, &QPushButton::clicked, this, [this] { jumpToNext(Jump::PassChange); });
+    connect(m_axis, &QComboBox::currentIndexChanged, this, [this] { setAxis(Axis(m_axis->currentData().toInt())); });
+    connect(rerun, &QPushButton::clicked, this, [this] {
+        auto* dialog = new RerunDialog(m_store.path(), m_sampleId, m_current, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // A finished re-run joins the plot as its own series.
+        connect(dialog, &RerunDialog::rerunFinished, this, [this] { drawCurve(); });
+        dialog->show();
+    });
     connect(nextError, &QPushButton::clicked, this, [this] { jumpToNext(Jump::Error); });
     connect(nextCompaction, &QPushButton::clicked, this, [this] { jumpToNext(Jump::Compaction); });
     connect(m_find, &QLineEdit::returnPressed, this, [this] { findNext(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
@@ -140,8 +163,22 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     auto* find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] { m_find->setFocus(); m_find->selectAll(); });
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
-        // A click anywhere on the plot moves the transcript to that step.
-        goToStep(int(std::lround(m_plot->xAxis->pixelToCoord(event->position().x()))));
+        // A click anywhere on the plot moves the transcript to that point of the run.
+        const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+        if (m_axisKind == Axis::Step) {
+            goToStep(int(std::lround(x)));
+            return;
+        }
+        int best = 0;
+        double distance = 1e300;
+        for (const auto& [seq, time, cost] : m_steps) {
+            const double d = std::abs((m_axisKind == Axis::Time ? time : cost) - x);
+            if (d < distance) {
+                distance = d;
+                best = seq;
+            }
+        }
+        goToStep(best);
     });
 
     m_curve = m_model->query().passCurve();
@@ -150,29 +187,91 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
         m_transcript->setCurrentIndex(m_model->index(0, 0));
 }
 
+double ReplayView::costAt(int seq) const
+{
+    const auto after = std::upper_bound(m_curve.spending.begin(), m_curve.spending.end(), seq,
+        [](int s, const std::pair<int, double>& point) { return s < point.first; });
+    return after == m_curve.spending.begin() ? 0.0 : std::prev(after)->second;
+}
+
+double ReplayView::xOf(int seq, double workingStart, double cost) const
+{
+    switch (m_axisKind) {
+    case Axis::Step:
+        return seq;
+    case Axis::Time:
+        return workingStart / 3600.0;
+    case Axis::Cost:
+        return cost;
+    }
+    return seq;
+}
+
+void ReplayView::setAxis(Axis axis)
+{
+    m_axisKind = axis;
+    const QSignalBlocker block(m_axis);
+    m_axis->setCurrentIndex(m_axis->findData(int(axis)));
+    drawCurve();
+    currentChanged();
+}
+
 void ReplayView::drawCurve()
 {
     QCustomPlot* plot = m_plot;
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Tests passing, and dollars spent, step by step"), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+    plot->clearPlottables();
+    plot->clearItems();
+    if (plot->plotLayout()->rowCount() == 1) {
+        plot->plotLayout()->insertRow(0);
+        plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Tests passing, and dollars spent"), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+    }
+    if (m_steps.empty()) {
+        // Each step's working time and spending, for the time and cost axes.
+        SqliteStatement steps(m_store.db(), "SELECT seq, working_start FROM events WHERE sample_id = ? ORDER BY seq");
+        steps.bind(1, m_sampleId);
+        while (steps.step()) {
+            const int seq = int(steps.integer(0));
+            m_steps.push_back({ seq, std::isnan(steps.real(1)) ? 0.0 : steps.real(1), costAt(seq) });
+        }
+    }
+    auto stepX = [this](int seq) {
+        const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), seq, [](const StepPoint& p, int s) { return p.seq < s; });
+        if (found == m_steps.end())
+            return m_steps.empty() ? 0.0 : xOf(m_steps.back().seq, m_steps.back().time, m_steps.back().cost);
+        return xOf(found->seq, found->time, found->cost);
+    };
     auto* visible = plot->addGraph();
-    visible->setName(tr("visible tests"));
+    visible->setName(tr("visible tests (transcript)"));
     visible->setPen(QPen(QColor(0x00, 0x72, 0xB2), 2));
     visible->setLineStyle(QCPGraph::lsStepLeft);
     visible->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
     auto* heldOut = plot->addGraph();
-    heldOut->setName(tr("held-out tests"));
+    heldOut->setName(tr("held-out tests (transcript)"));
     heldOut->setPen(QPen(QColor(0xD5, 0x5E, 0x00), 2));
     heldOut->setLineStyle(QCPGraph::lsStepLeft);
     heldOut->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 5));
     for (const PassPoint& point : m_curve.points) {
         if (!std::isnan(point.visible))
-            visible->addData(point.seq, point.visible);
+            visible->addData(stepX(point.seq), point.visible);
         if (!std::isnan(point.heldOut))
-            heldOut->addData(point.seq, point.heldOut);
+            heldOut->addData(stepX(point.seq), point.heldOut);
     }
     if (heldOut->dataCount() == 0)
         heldOut->removeFromLegend();
+    // The re-executed series: what the code as it stood at each step really passes.
+    const std::vector<RerunRow> reruns = RerunStore(m_store.db()).reruns(m_sampleId);
+    if (!reruns.empty()) {
+        auto* rerun = plot->addGraph();
+        rerun->setName(tr("all tests, re-executed"));
+        rerun->setPen(QPen(QColor(0x00, 0x9E, 0x73), 1.5));
+        rerun->setLineStyle(QCPGraph::lsNone);
+        rerun->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QColor(0x00, 0x9E, 0x73), 8));
+        for (const RerunRow& row : reruns) {
+            const int total = row.summary.passed + row.summary.failed;
+            if (row.step >= 0 && total > 0)
+                rerun->addData(stepX(row.step), double(row.summary.visiblePassed + row.summary.heldOutPassed) / total);
+        }
+    }
     auto* spent = plot->addGraph(plot->xAxis, plot->yAxis2);
     spent->setName(tr("dollars spent"));
     spent->setPen(QPen(QColor(0x99, 0x99, 0x99), 1.5, Qt::DashLine));
@@ -180,31 +279,24 @@ void ReplayView::drawCurve()
     // Thinned to a few thousand points: enough for any screen, cheap for 60,000 calls.
     const size_t every = std::max<size_t>(1, m_curve.spending.size() / 4000);
     for (size_t i = 0; i < m_curve.spending.size(); i += every) {
-        spent->addData(m_curve.spending[i].first, m_curve.spending[i].second);
+        spent->addData(stepX(m_curve.spending[i].first), m_curve.spending[i].second);
         maxSpent = std::max(maxSpent, m_curve.spending[i].second);
     }
     if (!m_curve.spending.empty()) {
-        spent->addData(m_curve.spending.back().first, m_curve.spending.back().second);
+        spent->addData(stepX(m_curve.spending.back().first), m_curve.spending.back().second);
         maxSpent = std::max(maxSpent, m_curve.spending.back().second);
     }
     for (const int step : m_curve.compactions) {
         auto* line = new QCPItemStraightLine(plot);
-        line->point1->setCoords(step, 0);
-        line->point2->setCoords(step, 1);
+        line->point1->setCoords(stepX(step), 0);
+        line->point2->setCoords(stepX(step), 1);
         line->setPen(QPen(QColor(0xCC, 0x79, 0xA7, 120), 1, Qt::DotLine));
     }
     m_cursor = new QCPItemStraightLine(plot);
     m_cursor->setPen(QPen(Qt::black, 1.5));
-    const int total = m_model->totalCount();
-    int lastSeq = total;
-    {
-        SqliteStatement last(m_store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
-        last.bind(1, m_sampleId);
-        if (last.step())
-            lastSeq = int(last.integer(0));
-    }
-    plot->xAxis->setRange(0, std::max(1, lastSeq));
-    plot->xAxis->setLabel(tr("step"));
+    const double end = m_steps.empty() ? 1.0 : xOf(m_steps.back().seq, m_steps.back().time, m_steps.back().cost);
+    plot->xAxis->setRange(0, std::max(end, 1e-6));
+    plot->xAxis->setLabel(m_axisKind == Axis::Step ? tr("step") : m_axisKind == Axis::Time ? tr("working time, hours") : tr("USD spent"));
     plot->yAxis->setRange(0, 1.02);
     plot->yAxis->setLabel(m_curve.points.empty() ? tr("no test results found in this transcript") : tr("share of tests passing (%1)").arg(m_curve.source));
     plot->yAxis2->setVisible(true);
@@ -224,8 +316,10 @@ void ReplayView::currentChanged()
     // The raw JSON waits until the cursor rests: playing and scrubbing never pay for it.
     m_rawTimer.start();
     if (m_cursor) {
-        m_cursor->point1->setCoords(m_current, 0);
-        m_cursor->point2->setCoords(m_current, 1);
+        const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), m_current, [](const StepPoint& p, int s) { return p.seq < s; });
+        const double x = found == m_steps.end() ? double(m_current) : xOf(found->seq, found->time, found->cost);
+        m_cursor->point1->setCoords(x, 0);
+        m_cursor->point2->setCoords(x, 1);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
     // Where the run stood at this step.

@@ -30,6 +30,10 @@ public:
     /// Shows the selected event's JSON now, instead of when the cursor rests.
     void showRawNow();
 
+    enum class Axis { Step, Time, Cost };
+    /// What the plot's horizontal axis measures.
+    void setAxis(Axis axis);
+
     enum class Jump { PassChange, Error, Compaction };
     /// Moves to the next step of this kind after the current one; false when there is none.
     bool jumpToNext(Jump kind);
@@ -37,6 +41,8 @@ public:
 private:
     void showRaw();
     void drawCurve();
+    double xOf(int seq, double workingStart, double cost) const;
+    double costAt(int seq) const;
     void currentChanged();
     void findNext(bool backwards);
 
@@ -49,11 +55,19 @@ private:
     QCustomPlot* m_plot;
     QCPItemStraightLine* m_cursor = nullptr;
     QComboBox* m_filter;
+    QComboBox* m_axis;
+    Axis m_axisKind = Axis::Step;
     QComboBox* m_speed;
     QLineEdit* m_find;
     QLabel* m_status;
     QTimer m_player;
     QTimer m_rawTimer;
     std::vector<int> m_found;
+    struct StepPoint {
+        int seq;
+        double time;
+        double cost;
+    };
+    std::vector<StepPoint> m_steps; ///< each step's working time and cumulative cost
     int m_current = 0;
 };
