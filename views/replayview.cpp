@@ -1,5 +1,6 @@
 #include "replayview.h"
 
+#include "eventrenderer.h"
 #include "rerundialog.h"
 #include "store/rerunstore.h"
 #include "store/store.h"
@@ -15,7 +16,9 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -27,6 +30,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_model(new TranscriptModel(std::make_unique<TranscriptQuery>(store.db(), sampleId, PriceTable::standard()), this))
     , m_transcript(new QTableView(this))
     , m_raw(new QPlainTextEdit(this))
+    , m_rendered(new QTextBrowser(this))
     , m_plot(new QCustomPlot(this))
     , m_filter(new QComboBox(this))
     , m_axis(new QComboBox(this))
@@ -90,7 +94,10 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     leftLayout->addLayout(tools);
     auto* leftSplit = new QSplitter(Qt::Vertical, left);
     leftSplit->addWidget(m_transcript);
-    leftSplit->addWidget(m_raw);
+    auto* detail = new QTabWidget(left);
+    detail->addTab(m_rendered, tr("Event"));
+    detail->addTab(m_raw, tr("JSON"));
+    leftSplit->addWidget(detail);
     leftSplit->setStretchFactor(0, 3);
     leftSplit->setStretchFactor(1, 1);
     leftLayout->addWidget(leftSplit, 1);
@@ -344,6 +351,7 @@ void ReplayView::showRaw()
     const QString payload = m_model->query().payload(m_current);
     const QJsonDocument document = QJsonDocument::fromJson(payload.toUtf8());
     m_raw->setPlainText(document.isNull() ? payload : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+    m_rendered->setHtml(EventRenderer::toHtml(payload));
 }
 
 void ReplayView::showRawNow()

@@ -11,6 +11,7 @@ class QCustomPlot;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTextBrowser;
 class QTableView;
 class Store;
 class TranscriptModel;
@@ -52,6 +53,7 @@ private:
     PassCurve m_curve;
     QTableView* m_transcript;
     QPlainTextEdit* m_raw;
+    QTextBrowser* m_rendered;
     QCustomPlot* m_plot;
     QCPItemStraightLine* m_cursor = nullptr;
     QComboBox* m_filter;
