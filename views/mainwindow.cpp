@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "compareview.h"
 #include "importdialog.h"
 #include "plotbuilder.h"
 #include "pricedialog.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     m_runTable = makeTable(m_sortedRuns, this);
     m_runTable->sortByColumn(RunTableModel::Created, Qt::AscendingOrder);
     m_sampleTable = makeTable(m_sortedSamples, this);
+    m_sampleTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_sampleTable->sortByColumn(SampleTableModel::Program, Qt::AscendingOrder);
     connect(m_sampleTable, &QTableView::activated, this, [this](const QModelIndex& index) {
         openSample(index.data(SampleTableModel::SampleIdRole).toLongLong());
@@ -149,6 +151,18 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
     edit->addAction(tr("&Search the transcripts\u2026"), QKeySequence::Find, this, [this] { openSearch(); });
+    edit->addAction(tr("Co&mpare the two selected samples"), QKeySequence(tr("Ctrl+D")), this, [this] {
+        const QModelIndexList rows = m_sampleTable->selectionModel()->selectedRows();
+        if (rows.size() != 2) {
+            QMessageBox::information(this, tr("Compare"), tr("Select two samples in the Samples tab (Ctrl+click)."));
+            return;
+        }
+        auto* compare = new CompareView(m_store, rows[0].data(SampleTableModel::SampleIdRole).toLongLong(),
+            rows[1].data(SampleTableModel::SampleIdRole).toLongLong());
+        compare->setAttribute(Qt::WA_DeleteOnClose);
+        compare->setWindowFlag(Qt::Window);
+        compare->show();
+    });
     edit->addAction(tr("&Prices\u2026"), this, [this] {
         PriceDialog dialog(m_prices, this);
         if (dialog.exec() != QDialog::Accepted)

@@ -214,6 +214,27 @@ double ReplayView::xOf(int seq, double workingStart, double cost) const
     return seq;
 }
 
+double ReplayView::positionOf(Axis axis, int seq) const
+{
+    const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), seq, [](const StepPoint& p, int s) { return p.seq < s; });
+    if (found == m_steps.end())
+        return m_steps.empty() ? 0.0 : (axis == Axis::Step ? m_steps.back().seq : axis == Axis::Time ? m_steps.back().time / 3600.0 : m_steps.back().cost);
+    return axis == Axis::Step ? found->seq : axis == Axis::Time ? found->time / 3600.0 : found->cost;
+}
+
+void ReplayView::goToPosition(Axis axis, double value)
+{
+    if (axis == Axis::Step) {
+        goToStep(int(std::lround(value)));
+        return;
+    }
+    // Positions grow with the step: the first step at or past the value.
+    const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), value, [axis](const StepPoint& p, double v) {
+        return (axis == Axis::Time ? p.time / 3600.0 : p.cost) < v;
+    });
+    goToStep(found == m_steps.end() ? (m_steps.empty() ? 0 : m_steps.back().seq) : found->seq);
+}
+
 void ReplayView::setAxis(Axis axis)
 {
     m_axisKind = axis;
@@ -322,6 +343,7 @@ void ReplayView::currentChanged()
     m_current = index.data(TranscriptModel::SeqRole).toInt();
     // The raw JSON waits until the cursor rests: playing and scrubbing never pay for it.
     m_rawTimer.start();
+    emit positionChanged(m_current, positionOf(Axis::Time, m_current), positionOf(Axis::Cost, m_current));
     if (m_cursor) {
         const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), m_current, [](const StepPoint& p, int s) { return p.seq < s; });
         const double x = found == m_steps.end() ? double(m_current) : xOf(found->seq, found->time, found->cost);

@@ -35,9 +35,20 @@ public:
     /// What the plot's horizontal axis measures.
     void setAxis(Axis axis);
 
+    /// Moves to the step nearest this point of the run on an axis (a step, hours of working time, dollars).
+    void goToPosition(Axis axis, double value);
+    /// The pass curve and the step positions, for an overlay.
+    const PassCurve& curve() const { return m_curve; }
+    double positionOf(Axis axis, int seq) const;
+    QString title() const { return windowTitle(); }
+
     enum class Jump { PassChange, Error, Compaction };
     /// Moves to the next step of this kind after the current one; false when there is none.
     bool jumpToNext(Jump kind);
+
+signals:
+    /// The cursor moved: where it stands on each axis.
+    void positionChanged(int seq, double hours, double dollars);
 
 private:
     void showRaw();

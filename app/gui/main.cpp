@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "importdialog.h"
 #include "pricedialog.h"
+#include "compareview.h"
 #include "replayview.h"
 #include "rerundialog.h"
 #include "searchdialog.h"
@@ -121,9 +122,11 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, replay, rerun."),
+                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, replay, compare, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
+        QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("sample2"), QApplication::translate("main", "The second sample of the compare view."),
         QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("step"), QApplication::translate("main", "The step (event number) a view starts at."),
         QStringLiteral("N") });
@@ -180,6 +183,12 @@ int main(int argc, char* argv[])
             replay.showRawNow();
             replay.resize(1400, 800);
             picture = replay.grab();
+        } else if (view == QLatin1String("compare")) {
+            CompareView compare(store, parser.value(QStringLiteral("sample")).toLongLong(), parser.value(QStringLiteral("sample2")).toLongLong());
+            compare.resize(1800, 1000);
+            if (parser.isSet(QStringLiteral("step")))
+                compare.first()->goToStep(parser.value(QStringLiteral("step")).toInt());
+            picture = compare.grab();
         } else if (view == QLatin1String("prices")) {
             PriceDialog dialog(PriceTable::standard());
             picture = dialog.grab();
@@ -199,7 +208,7 @@ int main(int argc, char* argv[])
             dialog.waitForFinished();
             picture = dialog.grab();
         } else {
-            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, replay, rerun)\n")
+            QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, replay, compare, rerun)\n")
                                            .arg(view, MainWindow::viewNames().join(QStringLiteral(", ")));
             return 2;
         }

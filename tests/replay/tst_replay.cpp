@@ -1,4 +1,5 @@
 #include "analysis/testoutputparser.h"
+#include "compareview.h"
 #include "replayview.h"
 #include "store/importer.h"
 #include "store/store.h"
@@ -31,6 +32,7 @@ private slots:
     void curveFromTestOutput();
     void curveFromScoreEvents();
     void viewMovesThroughTheRun();
+    void compareScrubsTogether();
 
 private:
     QTemporaryDir m_dir;
@@ -158,6 +160,21 @@ void TestReplay::viewMovesThroughTheRun()
     view.goToStep(350);
     QCOMPARE(view.currentStep(), 350);
     QVERIFY(!view.jumpToNext(ReplayView::Jump::Error));
+}
+
+void TestReplay::compareScrubsTogether()
+{
+    qint64 other = 0;
+    for (const SampleRow& sample : m_store.samples())
+        other = sample.id != m_sampleId ? sample.id : other;
+    QVERIFY(other > 0);
+    CompareView compare(m_store, m_sampleId, other);
+    compare.setAxis(ReplayView::Axis::Step);
+    compare.first()->goToStep(2);
+    QCOMPARE(compare.second()->currentStep(), 2); // linked: the other run follows on the shared axis
+    compare.setLinked(false);
+    compare.first()->goToStep(3);
+    QCOMPARE(compare.second()->currentStep(), 2);
 }
 
 QTEST_MAIN(TestReplay)
