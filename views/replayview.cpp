@@ -17,6 +17,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -31,6 +32,8 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_transcript(new QTableView(this))
     , m_raw(new QPlainTextEdit(this))
     , m_rendered(new QTextBrowser(this))
+    , m_matrix(new QTableWidget(this))
+    , m_matrixNote(new QLabel(this))
     , m_plot(new QCustomPlot(this))
     , m_filter(new QComboBox(this))
     , m_axis(new QComboBox(this))
@@ -97,6 +100,16 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     auto* detail = new QTabWidget(left);
     detail->addTab(m_rendered, tr("Event"));
     detail->addTab(m_raw, tr("JSON"));
+    auto* testsPane = new QWidget(detail);
+    auto* testsLayout = new QVBoxLayout(testsPane);
+    testsLayout->setContentsMargins(0, 0, 0, 0);
+    testsLayout->addWidget(m_matrix);
+    testsLayout->addWidget(m_matrixNote);
+    detail->addTab(testsPane, tr("Tests over time"));
+    connect(detail, &QTabWidget::currentChanged, this, [this, detail, testsPane] {
+        if (detail->currentWidget() == testsPane && m_matrix->rowCount() == 0)
+            fillMatrix();
+    });
     leftSplit->addWidget(detail);
     leftSplit->setStretchFactor(0, 3);
     leftSplit->setStretchFactor(1, 1);
@@ -368,12 +381,57 @@ void ReplayView::currentChanged()
                           .arg(spent, 0, 'f', 2));
 }
 
+void ReplayView::fillMatrix()
+{
+    m_tests = m_model->query().testMatrix();
+    if (m_tests.tests.isEmpty()) {
+        m_matrixNote->setText(tr("The test output in this transcript names no tests."));
+        return;
+    }
+    m_matrix->setRowCount(int(m_tests.tests.size()));
+    m_matrix->setColumnCount(int(m_tests.runs.size()));
+    m_matrix->setVerticalHeaderLabels(m_tests.tests);
+    QStringList steps;
+    for (const int run : m_tests.runs)
+        steps << QString::number(run);
+    m_matrix->setHorizontalHeaderLabels(steps);
+    m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int test = 0; test < int(m_tests.tests.size()); ++test) {
+        for (int run = 0; run < int(m_tests.runs.size()); ++run) {
+            const signed char result = m_tests.results[size_t(test)][size_t(run)];
+            auto* item = new QTableWidgetItem(result < 0 ? QString() : result ? QStringLiteral("\u2713") : QStringLiteral("\u2717"));
+            item->setTextAlignment(Qt::AlignCenter);
+            if (result >= 0)
+                item->setBackground(result ? QColor(0x00, 0x9E, 0x73, 90) : QColor(0xD5, 0x5E, 0x00, 110));
+            m_matrix->setItem(test, run, item);
+        }
+    }
+    m_matrix->resizeColumnsToContents();
+    m_matrixNote->setText(tr("%1 tests over %2 test runs; select a test to see where it changed").arg(m_tests.tests.size()).arg(m_tests.runs.size()));
+    connect(m_matrix, &QTableWidget::cellClicked, this, [this](int test, int run) {
+        QStringList changes;
+        for (const int step : m_tests.changes(test))
+            changes << QString::number(step);
+        m_matrixNote->setText(changes.isEmpty() ? tr("%1 never changed").arg(m_tests.tests[test])
+                                                : tr("%1 changed at steps %2").arg(m_tests.tests[test], changes.join(QStringLiteral(", "))));
+        goToStep(m_tests.runs[size_t(run)]);
+    });
+}
+
 void ReplayView::showRaw()
 {
     const QString payload = m_model->query().payload(m_current);
     const QJsonDocument document = QJsonDocument::fromJson(payload.toUtf8());
     m_raw->setPlainText(document.isNull() ? payload : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
     m_rendered->setHtml(EventRenderer::toHtml(payload));
+}
+
+void ReplayView::showTests()
+{
+    for (QTabWidget* tabs : findChildren<QTabWidget*>()) {
+        if (tabs->count() == 3)
+            tabs->setCurrentIndex(2);
+    }
 }
 
 void ReplayView::showRawNow()

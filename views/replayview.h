@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QTextBrowser;
+class QTableWidget;
 class QTableView;
 class Store;
 class TranscriptModel;
@@ -30,6 +31,8 @@ public:
     void setPlaying(bool playing);
     /// Shows the selected event's JSON now, instead of when the cursor rests.
     void showRawNow();
+    /// Shows the test x test-run matrix.
+    void showTests();
 
     enum class Axis { Step, Time, Cost };
     /// What the plot's horizontal axis measures.
@@ -52,6 +55,7 @@ signals:
 
 private:
     void showRaw();
+    void fillMatrix();
     void drawCurve();
     double xOf(int seq, double workingStart, double cost) const;
     double costAt(int seq) const;
@@ -65,6 +69,9 @@ private:
     QTableView* m_transcript;
     QPlainTextEdit* m_raw;
     QTextBrowser* m_rendered;
+    QTableWidget* m_matrix;
+    QLabel* m_matrixNote;
+    TestMatrix m_tests;
     QCustomPlot* m_plot;
     QCPItemStraightLine* m_cursor = nullptr;
     QComboBox* m_filter;

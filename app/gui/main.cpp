@@ -126,6 +126,7 @@ int main(int argc, char* argv[])
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("tests"), QApplication::translate("main", "The replay view shows its tests over time.") });
     parser.addOption({ QStringLiteral("sample2"), QApplication::translate("main", "The second sample of the compare view."),
         QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("step"), QApplication::translate("main", "The step (event number) a view starts at."),
@@ -181,6 +182,8 @@ int main(int argc, char* argv[])
             if (parser.isSet(QStringLiteral("step")))
                 replay.goToStep(parser.value(QStringLiteral("step")).toInt());
             replay.showRawNow();
+            if (parser.isSet(QStringLiteral("tests")))
+                replay.showTests();
             replay.resize(1400, 800);
             picture = replay.grab();
         } else if (view == QLatin1String("compare")) {

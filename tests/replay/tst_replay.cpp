@@ -115,6 +115,11 @@ void TestReplay::curveFromTestOutput()
     QCOMPARE(curve.points[1].visible, 0.9);
     QCOMPARE(curve.points[2].visible, 1.0);
     QCOMPARE(curve.compactions, std::vector<int> { 701 });
+    // go test names its tests: they make the test x time matrix.
+    const TestMatrix matrix = query.testMatrix();
+    QCOMPARE(matrix.tests, (QStringList { QStringLiteral("TestA"), QStringLiteral("TestB") }));
+    QCOMPARE(matrix.runs, std::vector<int> { 703 });
+    QCOMPARE(int(matrix.results[0][0]), 1);
 }
 
 void TestReplay::curveFromScoreEvents()

@@ -5,7 +5,9 @@
 #include "messageindex.h"
 #include "sqlitedb.h"
 
+#include <QRegularExpression>
 #include <climits>
+#include <map>
 
 
 TranscriptQuery::TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices)
@@ -182,4 +184,63 @@ PassCurve TranscriptQuery::passCurve()
 std::vector<int> TranscriptQuery::find(const QString& words)
 {
     return MessageIndex(m_db).steps(MessageIndex::quoteWords(words), m_sampleId);
+}
+
+std::vector<int> TestMatrix::changes(int test) const
+{
+    std::vector<int> steps;
+    signed char previous = -1;
+    for (size_t run = 0; run < runs.size(); ++run) {
+        const signed char result = results[size_t(test)][run];
+        if (result < 0)
+            continue;
+        if (previous >= 0 && result != previous)
+            steps.push_back(runs[run]);
+        previous = result;
+    }
+    return steps;
+}
+
+TestMatrix TranscriptQuery::testMatrix()
+{
+    // Lines that name one test and its outcome: "PASS name", "--- FAIL: TestName (0.00s)", "tests/x.py::t PASSED".
+    static const QRegularExpression named(QStringLiteral(
+        R"(^(?:(PASS|FAIL|ok|FAILED|PASSED)\s+([^\s:]\S*)|--- (PASS|FAIL): (\S+)|(\S+::\S+) (PASSED|FAILED))\s*(?:\(.*)?$)"),
+        QRegularExpression::MultilineOption);
+    TestMatrix matrix;
+    std::map<QString, std::vector<std::pair<size_t, bool>>> byTest;
+    SqliteStatement tools(m_db, R"sql(SELECT seq, payload_chunk, payload_slot FROM events
+        WHERE sample_id = ? AND type = 'tool' AND summary LIKE '%test%' ORDER BY seq)sql");
+    tools.bind(1, m_sampleId);
+    while (tools.step()) {
+        const QByteArray json = m_reader.item(tools.integer(1), int(tools.integer(2)));
+        rapidjson::Document event;
+        if (!parseJson(event, json.constData(), size_t(json.size())))
+            continue;
+        const QString output = m_resolver.resolve(stringOf(member(event, "result")));
+        bool any = false;
+        for (auto it = named.globalMatch(output); it.hasNext();) {
+            const auto match = it.next();
+            QString verdict = match.captured(1), name = match.captured(2);
+            if (verdict.isEmpty()) {
+                verdict = match.captured(3).isEmpty() ? match.captured(6) : match.captured(3);
+                name = match.captured(3).isEmpty() ? match.captured(5) : match.captured(4);
+            }
+            if (name.isEmpty())
+                continue;
+            any = true;
+            const bool passed = verdict == QLatin1String("PASS") || verdict == QLatin1String("PASSED") || verdict == QLatin1String("ok");
+            byTest[name].emplace_back(matrix.runs.size(), passed);
+        }
+        if (any)
+            matrix.runs.push_back(int(tools.integer(0)));
+    }
+    for (const auto& [name, results] : byTest) {
+        matrix.tests << name;
+        std::vector<signed char> row(matrix.runs.size(), -1);
+        for (const auto& [run, passed] : results)
+            row[run] = passed ? 1 : 0;
+        matrix.results.push_back(std::move(row));
+    }
+    return matrix;
 }

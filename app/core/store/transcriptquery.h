@@ -40,6 +40,15 @@ struct PassCurve {
     QString source; ///< "score events" or the test runner whose output was read
 };
 
+/// Which named tests passed at each test run of a transcript, where its test output names them.
+struct TestMatrix {
+    std::vector<int> runs; ///< steps of the test runs, in order
+    QStringList tests; ///< sorted
+    std::vector<std::vector<signed char>> results; ///< [test][run]: 1 passed, 0 failed, -1 not in that run
+    /// The steps at which a test changed between passing and failing.
+    std::vector<int> changes(int test) const;
+};
+
 /// Reads one sample's transcript from the store page by page; nothing of it is held whole.
 class TranscriptQuery {
 public:
@@ -59,6 +68,8 @@ public:
     QStringList types();
 
     PassCurve passCurve();
+    /// Per-test results from test output that names its tests (PASS/FAIL lines, go test, pytest -v).
+    TestMatrix testMatrix();
     /// Steps whose messages hold all of `words` (full-text index), in order.
     std::vector<int> find(const QString& words);
 
