@@ -2,6 +2,7 @@
 
 #include "eventrenderer.h"
 #include "rerundialog.h"
+#include "runner/workspacebuilder.h"
 #include "store/rerunstore.h"
 #include "store/store.h"
 #include "transcriptmodel.h"
@@ -21,6 +22,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <climits>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -406,8 +408,44 @@ void ReplayView::fillMatrix()
             m_matrix->setItem(test, run, item);
         }
     }
+    // Where a re-execution of the code at a test run disagrees with what the transcript reported for a test.
+    RerunStore reruns(m_store.db());
+    int disagreements = 0;
+    const std::vector<RerunRow> stored = reruns.reruns(m_sampleId);
+    std::vector<int> edits;
+    if (!stored.empty()) {
+        for (const WorkspaceStep& step : WorkspaceBuilder(m_store.db(), m_sampleId).fileSteps())
+            edits.push_back(step.seq);
+    }
+    for (int run = 0; run < int(m_tests.runs.size()); ++run) {
+        const int from = m_tests.runs[size_t(run)];
+        // A re-execution checks a test run when no step between them changed the files.
+        const auto nextEdit = std::upper_bound(edits.begin(), edits.end(), from);
+        const int to = nextEdit == edits.end() ? INT_MAX : *nextEdit;
+        const auto rerun = std::find_if(stored.rbegin(), stored.rend(), [&](const RerunRow& row) { return row.step >= from && row.step < to; });
+        if (rerun == stored.rend())
+            continue;
+        const QHash<QString, bool> results = reruns.results(rerun->id);
+        for (int test = 0; test < int(m_tests.tests.size()); ++test) {
+            const signed char reported = m_tests.results[size_t(test)][size_t(run)];
+            const auto found = results.constFind(m_tests.tests[test]);
+            if (reported < 0 || found == results.constEnd() || bool(reported) == *found)
+                continue;
+            ++disagreements;
+            QTableWidgetItem* item = m_matrix->item(test, run);
+            item->setText(item->text() + QLatin1Char('!'));
+            item->setForeground(Qt::red);
+            item->setToolTip(tr("The transcript reports %1; re-executed at step %2 it %3")
+                                 .arg(reported ? tr("a pass") : tr("a failure"))
+                                 .arg(rerun->step)
+                                 .arg(*found ? tr("passes") : tr("fails")));
+        }
+    }
     m_matrix->resizeColumnsToContents();
-    m_matrixNote->setText(tr("%1 tests over %2 test runs; select a test to see where it changed").arg(m_tests.tests.size()).arg(m_tests.runs.size()));
+    m_matrixNote->setText(tr("%1 tests over %2 test runs; %3 results disagree with a re-execution (marked !); select a test to see where it changed")
+                              .arg(m_tests.tests.size())
+                              .arg(m_tests.runs.size())
+                              .arg(disagreements));
     connect(m_matrix, &QTableWidget::cellClicked, this, [this](int test, int run) {
         QStringList changes;
         for (const int step : m_tests.changes(test))

@@ -108,3 +108,13 @@ std::vector<RerunRow> RerunStore::reruns(qint64 sampleId)
     }
     return rows;
 }
+
+QHash<QString, bool> RerunStore::results(qint64 rerunId)
+{
+    SqliteStatement query(m_db, "SELECT test_id, passed FROM rerun_results WHERE rerun_id = ?");
+    query.bind(1, rerunId);
+    QHash<QString, bool> results;
+    while (query.step())
+        results.insert(query.text(0), query.integer(1) != 0);
+    return results;
+}

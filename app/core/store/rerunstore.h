@@ -2,6 +2,8 @@
 
 #include "runner/testrunner.h"
 
+#include <QHash>
+
 class SqliteDb;
 
 /// A re-execution as stored: a suite run on a sample's code at one step.
@@ -23,6 +25,8 @@ public:
     qint64 saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
         const std::vector<TestResult>& results, int uncertainSteps);
     std::vector<RerunRow> reruns(qint64 sampleId);
+    /// The per-test results of one re-execution: test id -> passed.
+    QHash<QString, bool> results(qint64 rerunId);
 
 private:
     SqliteDb& m_db;
