@@ -1,6 +1,72 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Scrub together</source>
+        <translation>Gemeinsam bewegen</translation>
+    </message>
+    <message>
+        <source>Compare: %1 | %2</source>
+        <translation>Vergleich: %1 | %2</translation>
+    </message>
+    <message>
+        <source>by dollars spent</source>
+        <translation>nach ausgegebenen Dollar</translation>
+    </message>
+    <message>
+        <source>by working time</source>
+        <translation>nach Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>by step</source>
+        <translation>nach Schritt</translation>
+    </message>
+    <message>
+        <source>Shared axis:</source>
+        <translation>Gemeinsame Achse:</translation>
+    </message>
+    <message>
+        <source>Visible tests passing, both runs</source>
+        <translation>Bestandene sichtbare Tests, beide Läufe</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>working time, hours</source>
+        <translation>Arbeitszeit in Stunden</translation>
+    </message>
+    <message>
+        <source>USD spent</source>
+        <translation>ausgegebene USD</translation>
+    </message>
+    <message>
+        <source>visible tests passing</source>
+        <translation>bestandene sichtbare Tests</translation>
+    </message>
+</context>
+<context>
+    <name>EventRenderer</name>
+    <message>
+        <source>Model error:</source>
+        <translation>Modellfehler:</translation>
+    </message>
+    <message>
+        <source>%1 input tokens (%2 from the cache), %3 output tokens</source>
+        <translation>%1 Eingabe-Token (%2 aus dem Cache), %3 Ausgabe-Token</translation>
+    </message>
+    <message>
+        <source>Tool error:</source>
+        <translation>Werkzeugfehler:</translation>
+    </message>
+    <message>
+        <source>The history was compacted: %1 tokens before, %2 after.</source>
+        <translation>Der Verlauf wurde verdichtet: %1 Token vorher, %2 danach.</translation>
+    </message>
+</context>
+<context>
     <name>Events</name>
     <message>
         <source>model error: %1</source>
@@ -322,6 +388,22 @@
         <source>Exported %1 and its data as CSV</source>
         <translation>%1 und seine Daten als CSV exportiert</translation>
     </message>
+    <message>
+        <source>Co&amp;mpare the two selected samples</source>
+        <translation>Die zwei gewählten Samples &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Select two samples in the Samples tab (Ctrl+click).</source>
+        <translation>Zwei Samples im Reiter Samples wählen (Strg+Klick).</translation>
+    </message>
 </context>
 <context>
     <name>MirrorCodeSynth</name>
@@ -615,6 +697,189 @@
     <message>
         <source>%1: cannot be written</source>
         <translation>%1: lässt sich nicht schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayView</name>
+    <message>
+        <source>Replay: %1, %2, epoch %3</source>
+        <translation>Wiedergabe: %1, %2, Epoche %3</translation>
+    </message>
+    <message>
+        <source>The selected event's JSON</source>
+        <translation>Das JSON des gewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Find in this transcript (Enter: next, Shift+Enter: previous)</source>
+        <translation>In diesem Transkript suchen (Enter: nächster, Umschalt+Enter: voriger)</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>1 Schritt/s</translation>
+    </message>
+    <message>
+        <source>4 steps/s</source>
+        <translation>4 Schritte/s</translation>
+    </message>
+    <message>
+        <source>20 steps/s</source>
+        <translation>20 Schritte/s</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>◀ Step</source>
+        <translation>◀ Schritt</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>Schritt ▶</translation>
+    </message>
+    <message>
+        <source>Next pass change</source>
+        <translation>Nächste Änderung der Quote</translation>
+    </message>
+    <message>
+        <source>Next error</source>
+        <translation>Nächster Fehler</translation>
+    </message>
+    <message>
+        <source>Next compaction</source>
+        <translation>Nächste Verdichtung</translation>
+    </message>
+    <message>
+        <source>Re-run tests here…</source>
+        <translation>Tests hier erneut ausführen…</translation>
+    </message>
+    <message>
+        <source>Rebuild the agent's files as they stood at this step and run a test suite on them</source>
+        <translation>Die Dateien des Agenten im Stand dieses Schritts wiederherstellen und eine Testsuite darauf ausführen</translation>
+    </message>
+    <message>
+        <source>by step</source>
+        <translation>nach Schritt</translation>
+    </message>
+    <message>
+        <source>by working time</source>
+        <translation>nach Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>by dollars spent</source>
+        <translation>nach ausgegebenen Dollar</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Tests over time</source>
+        <translation>Tests im Verlauf</translation>
+    </message>
+    <message>
+        <source>Tests passing, and dollars spent</source>
+        <translation>Bestandene Tests und ausgegebene Dollar</translation>
+    </message>
+    <message>
+        <source>visible tests (transcript)</source>
+        <translation>sichtbare Tests (Transkript)</translation>
+    </message>
+    <message>
+        <source>held-out tests (transcript)</source>
+        <translation>zurückgehaltene Tests (Transkript)</translation>
+    </message>
+    <message>
+        <source>all tests, re-executed</source>
+        <translation>alle Tests, erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>dollars spent</source>
+        <translation>ausgegebene Dollar</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>working time, hours</source>
+        <translation>Arbeitszeit in Stunden</translation>
+    </message>
+    <message>
+        <source>USD spent</source>
+        <translation>ausgegebene USD</translation>
+    </message>
+    <message>
+        <source>no test results found in this transcript</source>
+        <translation>keine Testergebnisse in diesem Transkript</translation>
+    </message>
+    <message>
+        <source>share of tests passing (%1)</source>
+        <translation>Anteil bestandener Tests (%1)</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 — %3 — $%4 spent</source>
+        <translation>Schritt %1 von %2 — %3 — $%4 ausgegeben</translation>
+    </message>
+    <message>
+        <source>%1% of visible tests passing</source>
+        <translation>%1 % der sichtbaren Tests bestanden</translation>
+    </message>
+    <message>
+        <source>no tests run yet</source>
+        <translation>noch keine Tests gelaufen</translation>
+    </message>
+    <message>
+        <source>The test output in this transcript names no tests.</source>
+        <translation>Die Testausgaben dieses Transkripts nennen keine Tests.</translation>
+    </message>
+    <message>
+        <source>The transcript reports %1; re-executed at step %2 it %3</source>
+        <translation>Das Transkript meldet %1; bei Schritt %2 erneut ausgeführt %3 er</translation>
+    </message>
+    <message>
+        <source>a pass</source>
+        <translation>ein Bestehen</translation>
+    </message>
+    <message>
+        <source>a failure</source>
+        <translation>ein Scheitern</translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation>besteht</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>scheitert</translation>
+    </message>
+    <message>
+        <source>%1 tests over %2 test runs; %3 results disagree with a re-execution (marked !); select a test to see where it changed</source>
+        <translation>%1 Tests über %2 Testläufe; %3 Ergebnisse widersprechen einer erneuten Ausführung (mit ! markiert); einen Test wählen, um zu sehen, wo er sich änderte</translation>
+    </message>
+    <message>
+        <source>%1 never changed</source>
+        <translation>%1 änderte sich nie</translation>
+    </message>
+    <message>
+        <source>%1 changed at steps %2</source>
+        <translation>%1 änderte sich bei den Schritten %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not in this transcript</source>
+        <translation>„%1“ kommt in diesem Transkript nicht vor</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1274,37 @@
     </message>
 </context>
 <context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceBuilder</name>
     <message>
         <source>cannot read the transcript: %1</source>
@@ -1136,10 +1432,6 @@ Run 'runlens-cli COMMAND --help' for a command's options.
 </translation>
     </message>
     <message>
-        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, rerun.</source>
-        <translation>Eine Ansicht unsichtbar als Bild zeichnen statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, rerun.</translation>
-    </message>
-    <message>
         <source>Words the search view looks for.</source>
         <translation>Wörter, nach denen die Suchansicht sucht.</translation>
     </message>
@@ -1156,10 +1448,36 @@ Run 'runlens-cli COMMAND --help' for a command's options.
         <translation>light oder dark (Vorgabe: die des Systems).</translation>
     </message>
     <message>
-        <source>unknown view '%1' (known: main, %2, search, import, prices, rerun)
+        <source>replay: first screen after %1 ms
 </source>
-        <translation>unbekannte Ansicht '%1' (bekannt: main, %2, search, import, prices, rerun)
-</translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>replay: find "%1": %2 steps in %3 ms; peak memory %4 MB
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, replay, compare, rerun.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The replay view shows its tests over time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The second sample of the compare view.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown view '%1' (known: main, %2, search, import, prices, replay, compare, rerun)
+</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
