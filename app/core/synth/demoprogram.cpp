@@ -18,6 +18,13 @@ TestCase test(const QString& id, QStringList arguments, QByteArray stdinData, QB
     return t;
 }
 
+/// The text of `code` from `start` up to (not including) `next`: one function of a version, to replace.
+QByteArray section(const QByteArray& code, const char* start, const char* next)
+{
+    const qsizetype from = code.indexOf(start);
+    return code.mid(from, code.indexOf(next, from) - from);
+}
+
 // ---- choose: print selected fields of each input line ------------------------------------------------------
 
 struct ChooseResult {
@@ -413,10 +420,6 @@ const char* numfmtV5Main = R"(def main(args):
 void makeNumfmt(std::vector<QByteArray>& versions, std::vector<TestCase>& tests)
 {
     const QByteArray v1 = numfmtV1;
-    auto section = [](const QByteArray& code, const char* start, const char* next) {
-        const qsizetype from = code.indexOf(start);
-        return code.mid(from, code.indexOf(next, from) - from);
-    };
     QByteArray v2 = QByteArray(v1).replace(QByteArray(section(v1, "def scale", "\n\n\ndef convert") + "\n"), numfmtV2Scale);
     v2.replace("import sys\n", "import math\nimport sys\n");
     QByteArray v3 = QByteArray(v2).replace(QByteArray(section(v2, "def convert", "\n\n\ndef main") + "\n"), numfmtV3Convert);
@@ -545,10 +548,6 @@ const char* bitwiseV4Main = R"(def main(args):
 void makeBitwise(std::vector<QByteArray>& versions, std::vector<TestCase>& tests)
 {
     const QByteArray v1 = bitwiseV1;
-    auto section = [](const QByteArray& code, const char* start, const char* next) {
-        const qsizetype from = code.indexOf(start);
-        return code.mid(from, code.indexOf(next, from) - from);
-    };
     QByteArray v2 = QByteArray(v1).replace(QByteArray(section(v1, "def show", "\n\n\ndef main") + "\n"), bitwiseV2Show);
     QByteArray v3 = QByteArray(v2).replace(QByteArray(section(v2, "def parse", "\n\n\ndef show") + "\n"), bitwiseV3Parse);
     QByteArray v4 = QByteArray(v3).replace(QByteArray(section(v3, "def main", "\n\n\nsys.exit") + "\n"), bitwiseV4Main);

@@ -594,14 +594,7 @@ bool SampleSynth::write(JsonOut& out)
     simulate(Pass::Events, out);
     out.endArray();
     m_stats.solved = solved;
-    out.key("model_usage").beginObject().key(m_spec.model.toUtf8().constData()).beginObject();
-    out.field("input_tokens", m_stats.inputTokens).field("output_tokens", m_stats.outputTokens);
-    out.field("total_tokens", m_stats.inputTokens + m_stats.outputTokens + m_stats.cacheReadTokens + m_stats.cacheWriteTokens);
-    out.field("input_tokens_cache_write", m_stats.cacheWriteTokens).field("input_tokens_cache_read", m_stats.cacheReadTokens);
-    out.field("reasoning_tokens", m_stats.reasoningTokens);
-    if (m_spec.writeTotalCost)
-        out.key("total_cost").real(m_stats.cost, 4);
-    out.endObject().endObject();
+    writeModelUsage(out);
     out.key("role_usage").beginObject().endObject();
     out.field("started_at", m_stats.startedAt).field("completed_at", m_stats.completedAt);
     out.key("total_time").real(m_stats.totalTime, 3).key("working_time").real(m_stats.workingTime, 3);
@@ -628,6 +621,18 @@ bool SampleSynth::write(JsonOut& out)
     return out.flush();
 }
 
+void SampleSynth::writeModelUsage(JsonOut& out) const
+{
+    out.key("model_usage").beginObject().key(m_spec.model.toUtf8().constData()).beginObject();
+    out.field("input_tokens", m_stats.inputTokens).field("output_tokens", m_stats.outputTokens);
+    out.field("total_tokens", m_stats.inputTokens + m_stats.outputTokens + m_stats.cacheReadTokens + m_stats.cacheWriteTokens);
+    out.field("input_tokens_cache_write", m_stats.cacheWriteTokens).field("input_tokens_cache_read", m_stats.cacheReadTokens);
+    out.field("reasoning_tokens", m_stats.reasoningTokens);
+    if (m_spec.writeTotalCost)
+        out.key("total_cost").real(m_stats.cost, 4);
+    out.endObject().endObject();
+}
+
 QByteArray SampleSynth::summaryJson() const
 {
     QByteArray json;
@@ -642,14 +647,7 @@ QByteArray SampleSynth::summaryJson() const
     out.key("scores").beginObject().key("mirrorcode").beginObject().field("value", m_stats.solved ? "C" : "I");
     out.key("metadata").beginObject().field("visible_passed", m_stats.visiblePassed).field("visible_total", m_spec.visibleTotal);
     out.field("held_out_passed", m_stats.heldOutPassed).field("held_out_total", m_spec.heldOutTotal).endObject().endObject().endObject();
-    out.key("model_usage").beginObject().key(m_spec.model.toUtf8().constData()).beginObject();
-    out.field("input_tokens", m_stats.inputTokens).field("output_tokens", m_stats.outputTokens);
-    out.field("total_tokens", m_stats.inputTokens + m_stats.outputTokens + m_stats.cacheReadTokens + m_stats.cacheWriteTokens);
-    out.field("input_tokens_cache_write", m_stats.cacheWriteTokens).field("input_tokens_cache_read", m_stats.cacheReadTokens);
-    out.field("reasoning_tokens", m_stats.reasoningTokens);
-    if (m_spec.writeTotalCost)
-        out.key("total_cost").real(m_stats.cost, 4);
-    out.endObject().endObject();
+    writeModelUsage(out);
     out.field("started_at", m_stats.startedAt).field("completed_at", m_stats.completedAt);
     out.key("total_time").real(m_stats.totalTime, 3).key("working_time").real(m_stats.workingTime, 3);
     if (m_spec.crashed)

@@ -96,6 +96,7 @@ private:
     void text(JsonOut& out, const QByteArray& value); ///< a string, as an attachment reference when long
     void attachment(JsonOut& out, const QByteArray& value); ///< in the attachments pass: the text, once
     QByteArray scoreValue(int visiblePassed, int heldOutPassed) const;
+    void writeModelUsage(JsonOut& out) const;
     QByteArray newId(SynthRandom& random) const;
     QString timestamp(double seconds) const;
 
