@@ -57,7 +57,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"), QStringLiteral("solve-rate"),
-        QStringLiteral("tier"), QStringLiteral("cost-curve"), QStringLiteral("pareto") };
+        QStringLiteral("tier"), QStringLiteral("program-size"), QStringLiteral("cost-curve"), QStringLiteral("pareto"),
+        QStringLiteral("tokens"), QStringLiteral("duration") };
 }
 
 MainWindow::MainWindow(Store& store, QWidget* parent)
@@ -89,6 +90,10 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
         openSample(index.data(SampleTableModel::SampleIdRole).toLongLong());
     });
     m_outcomes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_outcomes, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
+        if (const QTableWidgetItem* item = m_outcomes->item(row, column))
+            openSample(item->data(Qt::UserRole + 3).toLongLong());
+    });
 
     // The filter bar: every view below follows it.
     auto* filters = new QWidget(this);
@@ -106,15 +111,16 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     m_tabs->addTab(m_runTable, tr("Runs"));
     m_tabs->addTab(m_sampleTable, tr("Samples"));
     m_tabs->addTab(m_outcomes, tr("Outcomes"));
-    for (const QString& name : { QStringLiteral("solve-rate"), QStringLiteral("tier"), QStringLiteral("cost-curve"), QStringLiteral("pareto") }) {
+    const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"), tr("Cost and pass"),
+        tr("Tokens"), tr("Duration") };
+    for (const QString& name : viewNames().mid(3)) {
         auto* plot = new QCustomPlot(this);
         plot->setObjectName(name);
         PlotBuilder::Kind kind;
         PlotBuilder::kindFromName(name, &kind);
         m_plots.emplace_back(name, plot);
         m_plotData.emplace_back();
-        const QString titles[] = { tr("Solve rate"), tr("By tier"), tr("Cost curve"), tr("Cost and pass") };
-        m_tabs->addTab(plot, titles[m_plots.size() - 1]);
+        m_tabs->addTab(plot, plotTitles[qsizetype(m_plots.size()) - 1]);
     }
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -293,6 +299,8 @@ void MainWindow::updateOutcomes()
         const double best = std::max(item->data(Qt::UserRole).toDouble(), pass);
         const double cost = item->data(Qt::UserRole + 1).toDouble() + (std::isnan(sample.totalCost) ? 0 : sample.totalCost);
         const double hours = item->data(Qt::UserRole + 2).toDouble() + (std::isnan(sample.totalTime) ? 0 : sample.totalTime / 3600);
+        if (pass >= item->data(Qt::UserRole).toDouble())
+            item->setData(Qt::UserRole + 3, sample.id); // the best sample of the cell, which a double-click opens
         item->setData(Qt::UserRole, best);
         item->setData(Qt::UserRole + 1, cost);
         item->setData(Qt::UserRole + 2, hours);

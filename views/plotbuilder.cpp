@@ -1,6 +1,7 @@
 #include "plotbuilder.h"
 
 #include "analysis/solverates.h"
+#include "inspect/mirrorcodetargets.h"
 
 #include <QFileInfo>
 #include <QSvgGenerator>
@@ -164,6 +165,76 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
     return csv;
 }
 
+QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+{
+    // Solve rate of each program against the size of the original (MirrorCode table 3), one series per model.
+    const QStringList models = modelsOf(samples);
+    const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; },
+        [](const SampleRow& s) { return s.program; });
+    QString csv = QStringLiteral("model,program,original_lines,solved,scored,solve_rate\n");
+    for (const QString& model : models) {
+        auto* graph = plot->addGraph();
+        graph->setName(shortName(model));
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, PlotBuilder::modelColor(model, models), 7));
+        for (const SolveRate& rate : rates) {
+            const MirrorCodeTarget* target = rate.key == model ? findMirrorCodeTarget(rate.group) : nullptr;
+            if (!target || target->originalLines <= 0)
+                continue;
+            graph->addData(target->originalLines, rate.rate);
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(model, rate.group).arg(target->originalLines).arg(rate.solved).arg(rate.scored).arg(rate.rate, 0, 'f', 6);
+        }
+    }
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot->xAxis->setRange(500, 400000);
+    plot->xAxis->setLabel(QObject::tr("lines of code of the original program (log)"));
+    plot->yAxis->setRange(-0.05, 1.05);
+    plot->yAxis->setLabel(QObject::tr("share of the program's samples solved"));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    return csv;
+}
+
+/// One box (quartiles, whiskers to the extremes) per model of a quantity of the samples, on a log axis.
+QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, const QString& quantity, const QString& label,
+    const std::function<double(const SampleRow&)>& value)
+{
+    const QStringList models = modelsOf(samples);
+    QString csv = QStringLiteral("model,minimum,lower_quartile,median,upper_quartile,maximum,samples\n");
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    double low = 1e300, high = 0;
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        std::vector<double> values;
+        for (const SampleRow& sample : samples) {
+            const double v = sample.model == models[i] ? value(sample) : notANumber;
+            if (!std::isnan(v) && v > 0)
+                values.push_back(v);
+        }
+        if (values.empty())
+            continue;
+        std::sort(values.begin(), values.end());
+        auto quantile = [&](double q) { return values[size_t(std::lround(q * double(values.size() - 1)))]; };
+        auto* box = new QCPStatisticalBox(plot->xAxis, plot->yAxis);
+        box->setName(shortName(models[i]));
+        box->setBrush(PlotBuilder::modelColor(models[i], models));
+        box->addData(double(i + 1), values.front(), quantile(0.25), quantile(0.5), quantile(0.75), values.back());
+        ticker->addTick(double(i + 1), shortName(models[i]));
+        low = std::min(low, values.front());
+        high = std::max(high, values.back());
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(models[i]).arg(values.front()).arg(quantile(0.25)).arg(quantile(0.5))
+                   .arg(quantile(0.75)).arg(values.back()).arg(values.size());
+    }
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.4, double(models.size()) + 0.6);
+    plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot->yAxis->setRange(std::max(1e-6, low / 2), std::max(1.0, high * 2));
+    plot->yAxis->setLabel(label);
+    plot->legend->setVisible(false);
+    Q_UNUSED(quantity);
+    return csv;
+}
+
 QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples)
 {
     const QStringList models = modelsOf(samples);
@@ -222,6 +293,12 @@ bool kindFromName(const QString& name, Kind* kind)
         *kind = Kind::CostCurve;
     else if (name == QLatin1String("pareto"))
         *kind = Kind::Pareto;
+    else if (name == QLatin1String("program-size"))
+        *kind = Kind::ProgramSize;
+    else if (name == QLatin1String("tokens"))
+        *kind = Kind::Tokens;
+    else if (name == QLatin1String("duration"))
+        *kind = Kind::Duration;
     else
         return false;
     return true;
@@ -238,6 +315,12 @@ QString title(Kind kind)
         return QObject::tr("Tasks solved against dollars spent");
     case Kind::Pareto:
         return QObject::tr("Cost and held-out pass, with Pareto frontiers");
+    case Kind::ProgramSize:
+        return QObject::tr("Solve rate against the size of the original program");
+    case Kind::Tokens:
+        return QObject::tr("Tokens a sample used, by model");
+    case Kind::Duration:
+        return QObject::tr("How long a sample ran, by model");
     }
     return {};
 }
@@ -256,6 +339,8 @@ QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples
         delete group;
     plot->xAxis->setScaleType(QCPAxis::stLinear);
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot->yAxis->setScaleType(QCPAxis::stLinear);
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot->xAxis->setLabel({});
     plot->plotLayout()->simplify();
     if (plot->plotLayout()->rowCount() > 1) {
@@ -277,6 +362,17 @@ QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples
         break;
     case Kind::Pareto:
         csv = pareto(plot, samples);
+        break;
+    case Kind::ProgramSize:
+        csv = programSize(plot, samples);
+        break;
+    case Kind::Tokens:
+        csv = distribution(plot, samples, QStringLiteral("tokens"), QObject::tr("input and output tokens (log)"),
+            [](const SampleRow& s) { return double(s.inputTokens + s.outputTokens); });
+        break;
+    case Kind::Duration:
+        csv = distribution(plot, samples, QStringLiteral("hours"), QObject::tr("total time, hours (log)"),
+            [](const SampleRow& s) { return s.totalTime / 3600.0; });
         break;
     }
     plot->replot(QCustomPlot::rpQueuedReplot);

@@ -11,8 +11,8 @@ class QCustomPlot;
 /// The plots of the explorer and of `runlens-cli plot`, drawn into a QCustomPlot in one house style. Each
 /// returns the plotted data as CSV, so a figure and its numbers leave together.
 namespace PlotBuilder {
-enum class Kind { SolveRate, Tier, CostCurve, Pareto };
-/// The kinds by name: solve-rate, tier, cost-curve, pareto.
+enum class Kind { SolveRate, Tier, ProgramSize, CostCurve, Pareto, Tokens, Duration };
+/// The kinds by name: solve-rate, tier, program-size, cost-curve, pareto, tokens, duration.
 bool kindFromName(const QString& name, Kind* kind);
 QString title(Kind kind);
 
