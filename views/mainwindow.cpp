@@ -32,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -119,6 +120,19 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
         PlotBuilder::Kind kind;
         PlotBuilder::kindFromName(name, &kind);
         m_plots.emplace_back(name, plot);
+        // Hovering a point names its sample; a double-click opens it.
+        plot->setMouseTracking(true);
+        connect(plot, &QCustomPlot::mouseMove, this, [plot](QMouseEvent* event) {
+            QString description;
+            if (PlotBuilder::sampleAt(plot, event->position(), &description))
+                QToolTip::showText(event->globalPosition().toPoint(), description, plot);
+            else
+                QToolTip::hideText();
+        });
+        connect(plot, &QCustomPlot::mouseDoubleClick, this, [this, plot](QMouseEvent* event) {
+            if (const qint64 sample = PlotBuilder::sampleAt(plot, event->position(), nullptr))
+                openSample(sample);
+        });
         m_plotData.emplace_back();
         m_tabs->addTab(plot, plotTitles[qsizetype(m_plots.size()) - 1]);
     }

@@ -9,6 +9,14 @@
 #include <qcustomplot.h>
 
 namespace {
+/// Remembers which sample a plotted point stands for, so hovering and clicking can name and open it.
+/// The points are kept on the plottable as a "samplePoints" property once all are known.
+void tagPoint(QVariantList& points, double x, double y, const SampleRow& sample)
+{
+    // One element a point (appending a list to a QVariantList would splice its elements in).
+    points.append(QVariant(QVariantList { x, y, sample.id, QStringLiteral("%1, %2 (epoch %3)").arg(sample.model, sample.sampleId).arg(sample.epoch) }));
+}
+
 const QColor palette[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
     QColor(0x00, 0x72, 0xB2), QColor(0xCC, 0x79, 0xA7), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00) };
 
@@ -146,16 +154,23 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
     int unpriced = 0;
     QString csv = QStringLiteral("model,cumulative_dollars,share_solved,sample\n");
     double maxDollars = 1;
+    QHash<qint64, const SampleRow*> byId;
+    for (const SampleRow& sample : samples)
+        byId.insert(sample.id, &sample);
     for (const auto& [model, points] : costCurves(samples, &unpriced)) {
         auto* graph = plot->addGraph();
         graph->setName(shortName(model));
         graph->setPen(QPen(PlotBuilder::modelColor(model, models), 1.8));
         graph->setLineStyle(QCPGraph::lsStepLeft);
+        QVariantList tagged;
         for (const CostPoint& point : points) {
             graph->addData(point.dollars, point.share);
+            if (const SampleRow* sample = byId.value(point.sampleId))
+                tagPoint(tagged, point.dollars, point.share, *sample);
             maxDollars = std::max(maxDollars, point.dollars);
             csv += QStringLiteral("%1,%2,%3,%4\n").arg(model).arg(point.dollars, 0, 'f', 4).arg(point.share, 0, 'f', 6).arg(point.sampleId);
         }
+        graph->setProperty("samplePoints", tagged);
     }
     plot->xAxis->setRange(0, maxDollars * 1.02);
     plot->xAxis->setLabel(unpriced ? QObject::tr("cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)", nullptr, unpriced)
@@ -261,12 +276,15 @@ QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples)
         line->removeFromLegend();
         line->setPen(QPen(PlotBuilder::modelColor(model, models), 1.5, Qt::DashLine));
         line->setLineStyle(QCPGraph::lsStepLeft);
+        QVariantList tagged;
         for (size_t i = 0; i < points.size(); ++i) {
             scatter->addData(points[i].first, points[i].second);
+            tagPoint(tagged, points[i].first, points[i].second, *rows[i]);
             const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
             csv += QStringLiteral("%1,%2,%3,%4,%5\n").arg(model, rows[i]->sampleId).arg(points[i].first, 0, 'f', 4)
                        .arg(points[i].second, 0, 'f', 6).arg(onFrontier ? 1 : 0);
         }
+        scatter->setProperty("samplePoints", tagged);
         for (const size_t i : frontier)
             line->addData(points[i].first, points[i].second);
     }
@@ -377,6 +395,30 @@ QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples
     }
     plot->replot(QCustomPlot::rpQueuedReplot);
     return csv;
+}
+
+qint64 sampleAt(QCustomPlot* plot, const QPointF& pixel, QString* description)
+{
+    qint64 nearest = 0;
+    double best = 8.0; // pixels
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = plot->plottable(i);
+        for (const QVariant& entry : plottable->property("samplePoints").toList()) {
+            const QVariantList point = entry.toList();
+            if (point.size() != 4)
+                continue;
+            const double dx = plottable->keyAxis()->coordToPixel(point[0].toDouble()) - pixel.x();
+            const double dy = plottable->valueAxis()->coordToPixel(point[1].toDouble()) - pixel.y();
+            const double distance = std::hypot(dx, dy);
+            if (distance < best) {
+                best = distance;
+                nearest = point[2].toLongLong();
+                if (description)
+                    *description = QObject::tr("%1: %2, %3").arg(point[3].toString()).arg(point[0].toDouble(), 0, 'g', 4).arg(point[1].toDouble(), 0, 'g', 3);
+            }
+        }
+    }
+    return nearest;
 }
 
 bool save(QCustomPlot* plot, const QString& path, double widthMm, double heightMm, int dpi, QString* error)

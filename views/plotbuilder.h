@@ -21,6 +21,9 @@ QColor modelColor(const QString& model, const QStringList& models);
 
 QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples);
 
+/// The sample drawn nearest to a pixel of the plot (within a few pixels), with a line describing it; 0 if none.
+qint64 sampleAt(QCustomPlot* plot, const QPointF& pixel, QString* description);
+
 /// Writes the plot as PDF or SVG (vector) or PNG at `dpi`, `widthMm` by `heightMm`, chosen by the extension.
 bool save(QCustomPlot* plot, const QString& path, double widthMm, double heightMm, int dpi, QString* error);
 }

@@ -90,6 +90,13 @@ void TestExplorer::exportsParseBack()
     QCOMPARE(csv.trimmed().split(QLatin1Char('\n')).size(), 1 + 6 + 2);
     QCOMPARE(plot.graphCount(), 2);
     QCOMPARE(plot.graph(0)->dataCount() + plot.graph(1)->dataCount(), 8);
+    // A point under the pointer names its sample.
+    plot.replot();
+    const auto& point = *plot.graph(0)->data()->at(1);
+    const QPointF pixel(plot.xAxis->coordToPixel(point.key), plot.yAxis->coordToPixel(point.value));
+    QString description;
+    QVERIFY(PlotBuilder::sampleAt(&plot, pixel, &description) > 0);
+    QVERIFY(!description.isEmpty());
     QString error;
     const QString pdf = m_dir.filePath(QStringLiteral("figure.pdf"));
     const QString svg = m_dir.filePath(QStringLiteral("figure.svg"));
