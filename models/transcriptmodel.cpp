@@ -65,6 +65,8 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
         return row.seq;
     if (role == TypeRole)
         return row.type;
+    if (role == TurnRole)
+        return row.turn;
     if (role == Qt::ToolTipRole && index.column() == Summary)
         return row.summary;
     if (role != Qt::DisplayRole)
@@ -72,6 +74,8 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
     switch (Column(index.column())) {
     case Step:
         return row.seq;
+    case Turn:
+        return row.turn;
     case Time: {
         // Working time since the start of the sample, as h:mm:ss.
         const qint64 seconds = std::isnan(row.workingStart) ? 0 : qint64(row.workingStart);
@@ -80,7 +84,8 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
     case Type:
         return row.type;
     case Summary:
-        return row.summary;
+        // Spans nest: their events are indented under them.
+        return QString(row.depth * 3, QLatin1Char(' ')) + row.summary;
     case Tokens:
         return row.tokens ? QVariant(row.tokens) : QVariant();
     case Cost:
@@ -100,6 +105,8 @@ QVariant TranscriptModel::headerData(int section, Qt::Orientation orientation, i
     switch (Column(section)) {
     case Step:
         return tr("Step");
+    case Turn:
+        return tr("Turn");
     case Time:
         return tr("Time");
     case Type:
@@ -114,4 +121,16 @@ QVariant TranscriptModel::headerData(int section, Qt::Orientation orientation, i
         break;
     }
     return {};
+}
+
+QString TranscriptModel::rowText(int row) const
+{
+    QStringList cells;
+    for (int column = 0; column < ColumnCount; ++column)
+        cells << data(index(row, column)).toString().trimmed();
+    // The full text of the event's line, not the one cut for the list.
+    const EventRow* event = this->row(row);
+    if (event)
+        cells[Summary] = event->summary;
+    return cells.join(QLatin1Char('\t'));
 }

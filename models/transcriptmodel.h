@@ -12,8 +12,8 @@
 class TranscriptModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Step, Time, Type, Summary, Tokens, Cost, ColumnCount };
-    enum Role { SeqRole = Qt::UserRole, TypeRole };
+    enum Column { Step, Turn, Time, Type, Summary, Tokens, Cost, ColumnCount };
+    enum Role { SeqRole = Qt::UserRole, TypeRole, TurnRole };
     static constexpr int pageSize = 200;
     static constexpr int cachedPages = 16;
 
@@ -25,6 +25,8 @@ public:
     /// The row of the first listed event at or after `seq`.
     int rowForSeq(int seq);
     int totalCount() const { return m_total; }
+    /// A row as text, for the clipboard.
+    QString rowText(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

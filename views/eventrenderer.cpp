@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTextDocument>
 
 namespace {
 QString tr(const char* text)
@@ -33,10 +34,22 @@ QString folded(const QString& text, int lines = 40)
         .join(QLatin1Char('\n'));
 }
 
+/// The model's prose in light markdown (emphasis, code, lists), as the model wrote it.
+QString markdown(const QString& text)
+{
+    QTextDocument document;
+    document.setMarkdown(text);
+    QString html = document.toHtml();
+    const qsizetype body = html.indexOf(QLatin1String("<body"));
+    const qsizetype start = html.indexOf(QLatin1Char('>'), body) + 1;
+    const qsizetype end = html.lastIndexOf(QLatin1String("</body>"));
+    return body < 0 || end < start ? pre(escaped(text)) : html.mid(start, end - start);
+}
+
 QString contentHtml(const QJsonValue& content)
 {
     if (content.isString())
-        return pre(escaped(content.toString()));
+        return markdown(content.toString());
     QString html;
     for (const QJsonValue& part : content.toArray()) {
         const QJsonObject object = part.toObject();
@@ -46,7 +59,7 @@ QString contentHtml(const QJsonValue& content)
             html += QStringLiteral("<p style=\"color: gray\"><i>%1</i></p>")
                         .arg(reasoning.isEmpty() ? tr("Reasoning (encrypted)") : tr("Reasoning, about %1 tokens, folded: select the JSON tab to read it").arg(reasoning.size() / 4));
         } else if (type == QLatin1String("text")) {
-            html += pre(escaped(object.value(QLatin1String("text")).toString()));
+            html += markdown(object.value(QLatin1String("text")).toString());
         } else if (!type.isEmpty()) {
             html += QStringLiteral("<p><i>[%1]</i></p>").arg(escaped(type));
         }

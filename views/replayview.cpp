@@ -2,12 +2,16 @@
 
 #include "eventrenderer.h"
 #include "rerundialog.h"
+#include "turndelegate.h"
 #include "runner/workspacebuilder.h"
 #include "store/rerunstore.h"
 #include "store/store.h"
 #include "transcriptmodel.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QSlider>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -42,6 +46,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_speed(new QComboBox(this))
     , m_find(new QLineEdit(this))
     , m_status(new QLabel(this))
+    , m_scrubber(new QSlider(Qt::Horizontal, this))
 {
     {
         SqliteStatement title(store.db(), "SELECT r.model, s.sample_id, s.epoch FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?");
@@ -50,6 +55,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
             setWindowTitle(tr("Replay: %1, %2, epoch %3").arg(title.text(0), title.text(1)).arg(title.integer(2)));
     }
     m_transcript->setModel(m_model);
+    m_transcript->setItemDelegate(new TurnDelegate(m_transcript));
     m_transcript->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_transcript->setSelectionMode(QAbstractItemView::SingleSelection);
     m_transcript->setWordWrap(false);
@@ -60,6 +66,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     m_transcript->horizontalHeader()->setStretchLastSection(false);
     m_transcript->horizontalHeader()->setSectionResizeMode(TranscriptModel::Summary, QHeaderView::Stretch);
     m_transcript->setColumnWidth(TranscriptModel::Step, 70);
+    m_transcript->setColumnWidth(TranscriptModel::Turn, 50);
     m_transcript->setColumnWidth(TranscriptModel::Time, 80);
     m_transcript->setColumnWidth(TranscriptModel::Type, 100);
     m_transcript->setColumnWidth(TranscriptModel::Tokens, 90);
@@ -129,6 +136,13 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_plot, 1);
+    // The scrubber: the whole run on one slider.
+    m_scrubber->setRange(0, std::max(0, m_model->totalCount() - 1));
+    rightLayout->addWidget(m_scrubber);
+    connect(m_scrubber, &QSlider::valueChanged, this, [this](int row) {
+        if (m_transcript->currentIndex().row() != row)
+            m_transcript->setCurrentIndex(m_model->index(row, 0));
+    });
     rightLayout->addLayout(transport);
     rightLayout->addLayout(jumps);
     rightLayout->addWidget(m_status);
@@ -150,6 +164,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int step = m_current;
         m_model->setType(m_filter->currentData().toString());
+        m_scrubber->setRange(0, std::max(0, m_model->totalCount() - 1));
         goToStep(step);
     });
     connect(play, &QPushButton::toggled, this, &ReplayView::setPlaying);
@@ -182,6 +197,10 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     connect(m_find, &QLineEdit::textChanged, this, [this] { m_found.clear(); });
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_transcript);
     connect(space, &QShortcut::activated, play, &QPushButton::toggle);
+    auto* copy = new QShortcut(QKeySequence::Copy, m_transcript);
+    connect(copy, &QShortcut::activated, this, [this] {
+        QApplication::clipboard()->setText(m_model->rowText(m_transcript->currentIndex().row()));
+    });
     auto* find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] { m_find->setFocus(); m_find->selectAll(); });
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
@@ -356,6 +375,10 @@ void ReplayView::currentChanged()
     if (!index.isValid())
         return;
     m_current = index.data(TranscriptModel::SeqRole).toInt();
+    {
+        const QSignalBlocker block(m_scrubber);
+        m_scrubber->setValue(index.row());
+    }
     // The raw JSON waits until the cursor rests: playing and scrubbing never pay for it.
     m_rawTimer.start();
     emit positionChanged(m_current, positionOf(Axis::Time, m_current), positionOf(Axis::Cost, m_current));

@@ -11,6 +11,7 @@ class QCustomPlot;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QSlider;
 class QTextBrowser;
 class QTableWidget;
 class QTableView;
@@ -80,6 +81,7 @@ private:
     QComboBox* m_speed;
     QLineEdit* m_find;
     QLabel* m_status;
+    QSlider* m_scrubber;
     QTimer m_player;
     QTimer m_rawTimer;
     std::vector<int> m_found;

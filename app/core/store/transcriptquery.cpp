@@ -37,8 +37,28 @@ int TranscriptQuery::count()
     return int(m_listed.size());
 }
 
+void TranscriptQuery::loadStructure()
+{
+    m_structureLoaded = true;
+    SqliteStatement query(m_db, R"sql(SELECT seq, type FROM events WHERE sample_id = ?
+        AND type IN ('model', 'span_begin', 'span_end', 'step') ORDER BY seq)sql");
+    query.bind(1, m_sampleId);
+    while (query.step()) {
+        const int seq = int(query.integer(0));
+        const QString type = query.text(1);
+        if (type == QLatin1String("model"))
+            m_modelCalls.push_back(seq);
+        else if (type == QLatin1String("span_begin"))
+            m_spanBegins.push_back(seq);
+        else if (type == QLatin1String("span_end"))
+            m_spanEnds.push_back(seq);
+    }
+}
+
 std::vector<EventRow> TranscriptQuery::events(int row, int limit)
 {
+    if (!m_structureLoaded)
+        loadStructure();
     SqliteStatement query(m_db, R"sql(SELECT seq, type, timestamp, working_start, summary, model,
         input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, cost FROM events
         WHERE sample_id = ?1 AND (?2 = '' OR type = ?2) AND seq >= ?3 ORDER BY seq LIMIT ?4)sql");
@@ -64,6 +84,11 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
                 row.cost = priced ? *priced : notANumber;
             }
         }
+        row.turn = int(std::upper_bound(m_modelCalls.begin(), m_modelCalls.end(), row.seq) - m_modelCalls.begin());
+        // Spans opened before this event and not yet closed; a span's own end sits at its opening's depth.
+        const int opened = int(std::upper_bound(m_spanBegins.begin(), m_spanBegins.end(), row.seq) - m_spanBegins.begin());
+        const int closed = int(std::upper_bound(m_spanEnds.begin(), m_spanEnds.end(), row.seq) - m_spanEnds.begin());
+        row.depth = std::max(0, opened - closed - (row.type == QLatin1String("span_begin") ? 1 : 0));
         rows.push_back(std::move(row));
     }
     return rows;

@@ -13,6 +13,8 @@ class SqliteDb;
 /// One event of a transcript, as a list shows it.
 struct EventRow {
     int seq = 0;
+    int turn = 0; ///< the agent turn: model calls up to and including this step
+    int depth = 0; ///< spans open around it
     QString type;
     QString timestamp;
     double workingStart = 0;
@@ -79,6 +81,13 @@ private:
     PriceTable m_prices;
     QString m_type;
     std::vector<int> m_listed; ///< the steps of the listed events, when a type filter leaves gaps
+    void loadStructure();
+
     ChunkReader m_reader;
     AttachmentResolver m_resolver;
+    // The transcript's shape, read once: where model calls, span openings and closings fall.
+    bool m_structureLoaded = false;
+    std::vector<int> m_modelCalls;
+    std::vector<int> m_spanBegins;
+    std::vector<int> m_spanEnds;
 };
