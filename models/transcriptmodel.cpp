@@ -39,12 +39,13 @@ const EventRow* TranscriptModel::row(int index) const
     const int page = index / pageSize;
     auto found = m_pages.find(page);
     if (found == m_pages.end()) {
-        found = m_pages.insert(page, m_query->events(page * pageSize, pageSize));
-        m_recent.push_front(page);
-        if (int(m_recent.size()) > cachedPages) {
+        // Evict before inserting: removing from a QHash invalidates its iterators.
+        if (int(m_recent.size()) >= cachedPages) {
             m_pages.remove(m_recent.back());
             m_recent.pop_back();
         }
+        found = m_pages.insert(page, m_query->events(page * pageSize, pageSize));
+        m_recent.push_front(page);
     } else if (m_recent.front() != page) {
         m_recent.remove(page);
         m_recent.push_front(page);

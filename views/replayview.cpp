@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QMetaMethod>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -210,6 +211,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
             goToStep(int(std::lround(x)));
             return;
         }
+        ensureSteps();
         int best = 0;
         double distance = 1e300;
         for (const auto& [seq, time, cost] : m_steps) {
@@ -248,8 +250,24 @@ double ReplayView::xOf(int seq, double workingStart, double cost) const
     return seq;
 }
 
+void ReplayView::ensureSteps()
+{
+    if (!m_steps.empty())
+        return;
+    // Each step's working time and spending, for the time and cost axes: read the first time they are asked for.
+    SqliteStatement steps(m_store.db(), "SELECT seq, working_start FROM events WHERE sample_id = ? ORDER BY seq");
+    steps.bind(1, m_sampleId);
+    while (steps.step()) {
+        const int seq = int(steps.integer(0));
+        m_steps.push_back({ seq, std::isnan(steps.real(1)) ? 0.0 : steps.real(1), costAt(seq) });
+    }
+}
+
 double ReplayView::positionOf(Axis axis, int seq) const
 {
+    if (axis == Axis::Step)
+        return seq == INT_MAX ? m_lastStep : seq;
+    const_cast<ReplayView*>(this)->ensureSteps();
     const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), seq, [](const StepPoint& p, int s) { return p.seq < s; });
     if (found == m_steps.end())
         return m_steps.empty() ? 0.0 : (axis == Axis::Step ? m_steps.back().seq : axis == Axis::Time ? m_steps.back().time / 3600.0 : m_steps.back().cost);
@@ -262,6 +280,7 @@ void ReplayView::goToPosition(Axis axis, double value)
         goToStep(int(std::lround(value)));
         return;
     }
+    ensureSteps();
     // Positions grow with the step: the first step at or past the value.
     const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), value, [axis](const StepPoint& p, double v) {
         return (axis == Axis::Time ? p.time / 3600.0 : p.cost) < v;
@@ -287,16 +306,11 @@ void ReplayView::drawCurve()
         plot->plotLayout()->insertRow(0);
         plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Tests passing, and dollars spent"), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
     }
-    if (m_steps.empty()) {
-        // Each step's working time and spending, for the time and cost axes.
-        SqliteStatement steps(m_store.db(), "SELECT seq, working_start FROM events WHERE sample_id = ? ORDER BY seq");
-        steps.bind(1, m_sampleId);
-        while (steps.step()) {
-            const int seq = int(steps.integer(0));
-            m_steps.push_back({ seq, std::isnan(steps.real(1)) ? 0.0 : steps.real(1), costAt(seq) });
-        }
-    }
+    if (m_axisKind != Axis::Step)
+        ensureSteps();
     auto stepX = [this](int seq) {
+        if (m_axisKind == Axis::Step)
+            return double(seq);
         const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), seq, [](const StepPoint& p, int s) { return p.seq < s; });
         if (found == m_steps.end())
             return m_steps.empty() ? 0.0 : xOf(m_steps.back().seq, m_steps.back().time, m_steps.back().cost);
@@ -356,7 +370,12 @@ void ReplayView::drawCurve()
     }
     m_cursor = new QCPItemStraightLine(plot);
     m_cursor->setPen(QPen(Qt::black, 1.5));
-    const double end = m_steps.empty() ? 1.0 : xOf(m_steps.back().seq, m_steps.back().time, m_steps.back().cost);
+    if (m_lastStep < 0) {
+        SqliteStatement last(m_store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
+        last.bind(1, m_sampleId);
+        m_lastStep = last.step() ? int(last.integer(0)) : 0;
+    }
+    const double end = m_axisKind == Axis::Step ? double(std::max(1, m_lastStep)) : m_steps.empty() ? 1.0 : xOf(m_steps.back().seq, m_steps.back().time, m_steps.back().cost);
     plot->xAxis->setRange(0, std::max(end, 1e-6));
     plot->xAxis->setLabel(m_axisKind == Axis::Step ? tr("step") : m_axisKind == Axis::Time ? tr("working time, hours") : tr("USD spent"));
     plot->yAxis->setRange(0, 1.02);
@@ -381,10 +400,11 @@ void ReplayView::currentChanged()
     }
     // The raw JSON waits until the cursor rests: playing and scrubbing never pay for it.
     m_rawTimer.start();
-    emit positionChanged(m_current, positionOf(Axis::Time, m_current), positionOf(Axis::Cost, m_current));
+    // Only a compare view listens; a replay on its own never pays for the time and cost positions.
+    if (isSignalConnected(QMetaMethod::fromSignal(&ReplayView::positionChanged)))
+        emit positionChanged(m_current, positionOf(Axis::Time, m_current), positionOf(Axis::Cost, m_current));
     if (m_cursor) {
-        const auto found = std::lower_bound(m_steps.begin(), m_steps.end(), m_current, [](const StepPoint& p, int s) { return p.seq < s; });
-        const double x = found == m_steps.end() ? double(m_current) : xOf(found->seq, found->time, found->cost);
+        const double x = positionOf(m_axisKind, m_current);
         m_cursor->point1->setCoords(x, 0);
         m_cursor->point2->setCoords(x, 1);
         m_plot->replot(QCustomPlot::rpQueuedReplot);

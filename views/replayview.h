@@ -60,6 +60,7 @@ private:
     void drawCurve();
     double xOf(int seq, double workingStart, double cost) const;
     double costAt(int seq) const;
+    void ensureSteps();
     void currentChanged();
     void findNext(bool backwards);
 
@@ -90,6 +91,7 @@ private:
         double time;
         double cost;
     };
-    std::vector<StepPoint> m_steps; ///< each step's working time and cumulative cost
+    std::vector<StepPoint> m_steps; ///< each step's working time and cumulative cost, read when first needed
+    int m_lastStep = -1;
     int m_current = 0;
 };
