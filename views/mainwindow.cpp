@@ -13,6 +13,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QProcess>
+#include <QSpinBox>
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QFile>
@@ -76,6 +83,10 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_tier(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_outcome(new QComboBox(this))
+    , m_program(new QComboBox(this))
+    , m_evalSet(new QComboBox(this))
+    , m_status(new QComboBox(this))
+    , m_since(new QDateEdit(this))
 {
     setWindowTitle(tr("Runlens"));
     m_sortedRuns->setSourceModel(m_runs);
@@ -98,16 +109,30 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
 
     // The filter bar: every view below follows it.
     auto* filters = new QWidget(this);
-    auto* filterRow = new QHBoxLayout(filters);
-    filterRow->setContentsMargins(6, 6, 6, 0);
-    for (const auto& [label, box] : { std::pair { tr("Model:"), m_model }, std::pair { tr("Tier:"), m_tier },
-             std::pair { tr("Language:"), m_language }, std::pair { tr("Outcome:"), m_outcome } }) {
-        filterRow->addWidget(new QLabel(label, filters));
-        filterRow->addWidget(box);
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto* filterGrid = new QGridLayout(filters);
+    filterGrid->setContentsMargins(6, 6, 6, 0);
+    const std::pair<QString, QComboBox*> boxes[] = { { tr("Model:"), m_model }, { tr("Program:"), m_program },
+        { tr("Tier:"), m_tier }, { tr("Language:"), m_language }, { tr("Outcome:"), m_outcome }, { tr("Eval set:"), m_evalSet },
+        { tr("Run status:"), m_status } };
+    int cell = 0;
+    for (const auto& [label, box] : boxes) {
+        filterGrid->addWidget(new QLabel(label, filters), cell / 4, 2 * (cell % 4));
+        filterGrid->addWidget(box, cell / 4, 2 * (cell % 4) + 1);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(14);
         connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+        ++cell;
     }
-    filterRow->addStretch();
+    // Runs created on or after this day; the earliest day shows everything.
+    m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_since->setMinimumDate(QDate(2000, 1, 1));
+    m_since->setSpecialValueText(tr("any date"));
+    m_since->setDate(m_since->minimumDate());
+    filterGrid->addWidget(new QLabel(tr("Since:"), filters), 1, 6);
+    filterGrid->addWidget(m_since, 1, 7);
+    filterGrid->setColumnStretch(8, 1);
+    connect(m_since, &QDateEdit::dateChanged, this, &MainWindow::applyFilters);
 
     m_tabs->addTab(m_runTable, tr("Runs"));
     m_tabs->addTab(m_sampleTable, tr("Samples"));
@@ -156,6 +181,18 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     });
     file->addAction(tr("&Export plot\u2026"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentPlot);
     file->addSeparator();
+    file->addAction(tr("&Open a store\u2026"), this, &MainWindow::openStore);
+    QMenu* recent = file->addMenu(tr("&Recent stores"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        for (const QString& path : QSettings().value(QStringLiteral("stores/recent")).toStringList()) {
+            recent->addAction(path, this, [path] {
+                // Each store in its own window: a new Runlens on it.
+                QProcess::startDetached(QCoreApplication::applicationFilePath(), { QStringLiteral("--store"), path });
+            });
+        }
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* dark = view->addAction(tr("&Dark palette"));
@@ -197,6 +234,7 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     resize(1200, 720);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    rememberStore(QFileInfo(m_store.path()).absoluteFilePath());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(m_tabs, &QTabWidget::currentChanged, this, [](int index) { QSettings().setValue(QStringLiteral("window/tab"), index); });
     reload();
@@ -231,6 +269,15 @@ void MainWindow::reload()
     fillFilter(m_model, tr("all models"), models);
     fillFilter(m_tier, tr("all tiers"), tiers);
     fillFilter(m_language, tr("all languages"), languages);
+    QStringList programs, evalSets, statuses;
+    for (const SampleRow& sample : m_samples) {
+        programs << sample.program;
+        evalSets << sample.evalSetId;
+        statuses << sample.runStatus;
+    }
+    fillFilter(m_program, tr("all programs"), programs);
+    fillFilter(m_evalSet, tr("all eval sets"), evalSets);
+    fillFilter(m_status, tr("any run status"), statuses);
     {
         const QSignalBlocker block(m_outcome);
         if (m_outcome->count() == 0) {
@@ -249,10 +296,16 @@ void MainWindow::applyFilters()
     const QString tier = m_tier->currentData().toString();
     const QString language = m_language->currentData().toString();
     const int outcome = m_outcome->currentData().isValid() ? m_outcome->currentData().toInt() : -2;
+    const QString program = m_program->currentData().toString();
+    const QString evalSet = m_evalSet->currentData().toString();
+    const QString status = m_status->currentData().toString();
+    const QString since = m_since->date() == m_since->minimumDate() ? QString() : m_since->date().toString(Qt::ISODate);
     m_filtered.clear();
     for (const SampleRow& sample : m_samples) {
         if ((model.isEmpty() || sample.model == model) && (tier.isEmpty() || sample.tier == tier)
-            && (language.isEmpty() || sample.language == language) && (outcome == -2 || sample.solved == outcome))
+            && (language.isEmpty() || sample.language == language) && (outcome == -2 || sample.solved == outcome)
+            && (program.isEmpty() || sample.program == program) && (evalSet.isEmpty() || sample.evalSetId == evalSet)
+            && (status.isEmpty() || sample.runStatus == status) && (since.isEmpty() || sample.created.left(10) >= since))
             m_filtered.push_back(sample);
     }
     m_sampleModel->setSamples(m_filtered);
@@ -365,6 +418,7 @@ bool MainWindow::setFilter(const QString& field, const QString& value)
     QComboBox* box = field == QLatin1String("model") ? m_model
         : field == QLatin1String("tier")             ? m_tier
         : field == QLatin1String("language")         ? m_language
+        : field == QLatin1String("program")          ? m_program
                                                      : nullptr;
     if (!box)
         return false;
@@ -399,9 +453,35 @@ void MainWindow::exportCurrentPlot()
         tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
     if (path.isEmpty())
         return;
+    // The figure's size in millimetres, and a PNG's resolution.
+    QDialog size(this);
+    size.setWindowTitle(tr("Figure size"));
+    auto* width = new QDoubleSpinBox(&size);
+    auto* height = new QDoubleSpinBox(&size);
+    auto* dpi = new QSpinBox(&size);
+    width->setRange(20, 1000);
+    height->setRange(20, 1000);
+    dpi->setRange(72, 1200);
+    QSettings settings;
+    width->setValue(settings.value(QStringLiteral("export/width"), 160).toDouble());
+    height->setValue(settings.value(QStringLiteral("export/height"), 100).toDouble());
+    dpi->setValue(settings.value(QStringLiteral("export/dpi"), 300).toInt());
+    auto* form = new QFormLayout(&size);
+    form->addRow(tr("Width, mm:"), width);
+    form->addRow(tr("Height, mm:"), height);
+    form->addRow(tr("PNG resolution, dpi:"), dpi);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &size);
+    connect(buttons, &QDialogButtonBox::accepted, &size, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &size, &QDialog::reject);
+    form->addRow(buttons);
+    if (size.exec() != QDialog::Accepted)
+        return;
+    settings.setValue(QStringLiteral("export/width"), width->value());
+    settings.setValue(QStringLiteral("export/height"), height->value());
+    settings.setValue(QStringLiteral("export/dpi"), dpi->value());
     QString error;
     auto* target = const_cast<QCustomPlot*>(plot);
-    if (!PlotBuilder::save(target, path, 160, 100, 300, &error)) {
+    if (!PlotBuilder::save(target, path, width->value(), height->value(), dpi->value(), &error)) {
         QMessageBox::warning(this, tr("Export plot"), error);
         return;
     }
@@ -469,6 +549,22 @@ void MainWindow::dropEvent(QDropEvent* event)
     }
     if (!paths.isEmpty())
         importPaths(paths);
+}
+
+void MainWindow::openStore()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a store"), {}, tr("Runlens stores (*.sqlite);;All files (*)"));
+    if (!path.isEmpty())
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), { QStringLiteral("--store"), path });
+}
+
+void MainWindow::rememberStore(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("stores/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("stores/recent"), recent.mid(0, 8));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QComboBox;
+class QDateEdit;
 class QCustomPlot;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -50,6 +51,8 @@ private:
     void updatePlots();
     void exportCurrentPlot();
     void copySelection();
+    void openStore();
+    void rememberStore(const QString& path);
 
     Store& m_store;
     PriceTable m_prices;
@@ -67,6 +70,10 @@ private:
     QComboBox* m_tier;
     QComboBox* m_language;
     QComboBox* m_outcome;
+    QComboBox* m_program;
+    QComboBox* m_evalSet;
+    QComboBox* m_status;
+    QDateEdit* m_since;
     std::vector<std::pair<QString, QCustomPlot*>> m_plots;
     std::vector<QString> m_plotData; ///< CSV of what each plot shows
 };

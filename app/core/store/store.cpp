@@ -104,7 +104,8 @@ SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier,
     (SELECT CAST(json_extract(sc.metadata, '$.held_out_passed') AS REAL) / json_extract(sc.metadata, '$.held_out_total')
         FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1),
     (SELECT CAST(json_extract(sc.metadata, '$.visible_passed') AS REAL) / json_extract(sc.metadata, '$.visible_total')
-        FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1)
+        FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1),
+    r.eval_set_id, r.status, r.created
 FROM samples s JOIN runs r ON r.id = s.run_id
 WHERE ?1 = 0 OR s.run_id = ?1
 ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
@@ -133,6 +134,9 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
         row.totalCost = query.real(18);
         row.heldOutPass = query.real(19);
         row.visiblePass = query.real(20);
+        row.evalSetId = query.text(21);
+        row.runStatus = query.text(22);
+        row.created = query.text(23);
         rows.push_back(std::move(row));
     }
     return rows;

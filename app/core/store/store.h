@@ -32,6 +32,9 @@ struct RunRow {
 struct SampleRow {
     qint64 id = 0;
     qint64 runId = 0;
+    QString evalSetId;
+    QString runStatus;
+    QString created; ///< the run's
     QString task;
     QString model;
     QString sampleId;
