@@ -404,6 +404,82 @@
         <source>Select two samples in the Samples tab (Ctrl+click).</source>
         <translation>Zwei Samples im Reiter Samples wählen (Strg+Klick).</translation>
     </message>
+    <message>
+        <source>Program:</source>
+        <translation>Programm:</translation>
+    </message>
+    <message>
+        <source>Eval set:</source>
+        <translation>Eval-Set:</translation>
+    </message>
+    <message>
+        <source>Run status:</source>
+        <translation>Laufstatus:</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>jedes Datum</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>Seit:</translation>
+    </message>
+    <message>
+        <source>By program size</source>
+        <translation>Nach Programmgröße</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>&amp;Open a store…</source>
+        <translation>Speicher ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores</source>
+        <translation>&amp;Zuletzt geöffnete Speicher</translation>
+    </message>
+    <message>
+        <source>all programs</source>
+        <translation>alle Programme</translation>
+    </message>
+    <message>
+        <source>all eval sets</source>
+        <translation>alle Eval-Sets</translation>
+    </message>
+    <message>
+        <source>any run status</source>
+        <translation>jeder Laufstatus</translation>
+    </message>
+    <message>
+        <source>Figure size</source>
+        <translation>Diagrammgröße</translation>
+    </message>
+    <message>
+        <source>Width, mm:</source>
+        <translation>Breite, mm:</translation>
+    </message>
+    <message>
+        <source>Height, mm:</source>
+        <translation>Höhe, mm:</translation>
+    </message>
+    <message>
+        <source>PNG resolution, dpi:</source>
+        <translation>PNG-Auflösung, dpi:</translation>
+    </message>
+    <message>
+        <source>Open a store</source>
+        <translation>Speicher öffnen</translation>
+    </message>
+    <message>
+        <source>Runlens stores (*.sqlite);;All files (*)</source>
+        <translation>Runlens-Speicher (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>MirrorCodeSynth</name>
@@ -580,10 +656,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, cost-curve or pareto; the format follows the extension of --out (.pdf, .svg, .png).</source>
-        <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, cost-curve oder pareto; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
-    </message>
-    <message>
         <source>The figure file (required).</source>
         <translation>Die Diagrammdatei (erforderlich).</translation>
     </message>
@@ -610,16 +682,6 @@
     <message>
         <source>Only these languages (repeatable).</source>
         <translation>Nur diese Sprachen (wiederholbar).</translation>
-    </message>
-    <message>
-        <source>solve-rate, tier, cost-curve or pareto</source>
-        <translation>solve-rate, tier, cost-curve oder pareto</translation>
-    </message>
-    <message>
-        <source>usage: runlens-cli plot solve-rate|tier|cost-curve|pareto --out FILE.pdf|svg|png
-</source>
-        <translation>Aufruf: runlens-cli plot solve-rate|tier|cost-curve|pareto --out DATEI.pdf|svg|png
-</translation>
     </message>
     <message>
         <source>%1: cannot be written
@@ -697,6 +759,52 @@
     <message>
         <source>%1: cannot be written</source>
         <translation>%1: lässt sich nicht schreiben</translation>
+    </message>
+    <message>
+        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, tokens or duration; the format follows the extension of --out (.pdf, .svg, .png).</source>
+        <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, program-size, cost-curve, pareto, tokens oder duration; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
+    </message>
+    <message>
+        <source>solve-rate, tier, program-size, cost-curve, pareto, tokens or duration</source>
+        <translation>solve-rate, tier, program-size, cost-curve, pareto, tokens oder duration</translation>
+    </message>
+    <message>
+        <source>usage: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|tokens|duration --out FILE.pdf|svg|png
+</source>
+        <translation>Aufruf: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|tokens|duration --out DATEI.pdf|svg|png
+</translation>
+    </message>
+    <message>
+        <source>lines of code of the original program (log)</source>
+        <translation>Codezeilen des Originalprogramms (log.)</translation>
+    </message>
+    <message>
+        <source>share of the program's samples solved</source>
+        <translation>Anteil gelöster Samples des Programms</translation>
+    </message>
+    <message>
+        <source>Solve rate against the size of the original program</source>
+        <translation>Lösungsrate über der Größe des Originalprogramms</translation>
+    </message>
+    <message>
+        <source>Tokens a sample used, by model</source>
+        <translation>Token je Sample, nach Modell</translation>
+    </message>
+    <message>
+        <source>How long a sample ran, by model</source>
+        <translation>Laufzeit je Sample, nach Modell</translation>
+    </message>
+    <message>
+        <source>input and output tokens (log)</source>
+        <translation>Eingabe- und Ausgabe-Token (log.)</translation>
+    </message>
+    <message>
+        <source>total time, hours (log)</source>
+        <translation>Gesamtzeit in Stunden (log.)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1410,10 @@
     <message>
         <source>Cost</source>
         <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Runde</translation>
     </message>
 </context>
 <context>
