@@ -88,6 +88,8 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     play->setCheckable(true);
     auto* back = new QPushButton(tr("\u25c0 Step"), this);
     auto* forward = new QPushButton(tr("Step \u25b6"), this);
+    auto* turnBack = new QPushButton(tr("\u25c0\u25c0 Turn"), this);
+    auto* turnForward = new QPushButton(tr("Turn \u25b6\u25b6"), this);
     auto* nextChange = new QPushButton(tr("Next pass change"), this);
     auto* nextError = new QPushButton(tr("Next error"), this);
     auto* nextCompaction = new QPushButton(tr("Next compaction"), this);
@@ -130,7 +132,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
         transport->addWidget(widget);
     transport->addStretch();
     auto* jumps = new QHBoxLayout;
-    for (QWidget* widget : std::initializer_list<QWidget*> { nextChange, nextError, nextCompaction, rerun })
+    for (QWidget* widget : std::initializer_list<QWidget*> { turnBack, turnForward, nextChange, nextError, nextCompaction, rerun })
         jumps->addWidget(widget);
     jumps->addStretch();
     auto* right = new QWidget(this);
@@ -184,6 +186,25 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
         m_transcript->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1), 0));
     });
     connect(nextChange, &QPushButton::clicked, this, [this] { jumpToNext(Jump::PassChange); });
+    // By turn: to the first event of the next turn, or of this one (of the previous one when already there).
+    auto stepByTurn = [this](int direction) {
+        auto turnOf = [this](int row) { return m_model->index(row, 0).data(TranscriptModel::TurnRole).toInt(); };
+        int row = std::max(0, m_transcript->currentIndex().row());
+        int turn = turnOf(row);
+        if (direction > 0) {
+            while (row + 1 < m_model->rowCount() && turnOf(row + 1) == turn)
+                ++row;
+            row = std::min(row + 1, m_model->rowCount() - 1);
+        } else {
+            if (row > 0 && turnOf(row - 1) != turn)
+                turn = turnOf(--row);
+            while (row > 0 && turnOf(row - 1) == turn)
+                --row;
+        }
+        m_transcript->setCurrentIndex(m_model->index(row, 0));
+    };
+    connect(turnForward, &QPushButton::clicked, this, [stepByTurn] { stepByTurn(1); });
+    connect(turnBack, &QPushButton::clicked, this, [stepByTurn] { stepByTurn(-1); });
     connect(m_axis, &QComboBox::currentIndexChanged, this, [this] { setAxis(Axis(m_axis->currentData().toInt())); });
     connect(rerun, &QPushButton::clicked, this, [this] {
         auto* dialog = new RerunDialog(m_store.path(), m_sampleId, m_current, this);

@@ -1,6 +1,7 @@
 #include "archive/zipreader.h"
 #include "runner/testrunner.h"
 #include "runner/workspacebuilder.h"
+#include "store/transcriptquery.h"
 #include "store/importer.h"
 #include "store/store.h"
 #include "synth/mirrorcodesynth.h"
@@ -265,6 +266,13 @@ void TestSynth::demoCurvesEqualTheirReexecution()
             QCOMPARE(summary.heldOutFraction(), value["held_out"].get<double>());
             ++checked;
         }
+        // The replay's curve of the sample is the one the generator wrote, point for point.
+        const PassCurve curve = TranscriptQuery(store.db(), sample.id).passCurve();
+        SqliteStatement written(store.db(), "SELECT COUNT(*) FROM events WHERE sample_id = ? AND type = 'score'");
+        written.bind(1, sample.id);
+        QVERIFY(written.step());
+        QCOMPARE(qint64(curve.points.size()) + 1, written.integer(0)); // all but the final score are intermediate
+        QCOMPARE(curve.source, QStringLiteral("score events"));
     }
     QVERIFY2(checked >= 6, qPrintable(QString::number(checked)));
 }

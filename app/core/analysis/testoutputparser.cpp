@@ -1,15 +1,24 @@
 #include "testoutputparser.h"
 
+#include <QDir>
 #include <QFile>
+#include <QStandardPaths>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 TestOutputParser TestOutputParser::standard()
 {
+    // The user's own patterns come first, then those shipped with Runlens.
     TestOutputParser parser;
+    parser.load(userPath());
     parser.load(QStringLiteral(":/runlens/test_patterns.json"));
     return parser;
+}
+
+QString TestOutputParser::userPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("test_patterns.json"));
 }
 
 bool TestOutputParser::load(const QString& path)

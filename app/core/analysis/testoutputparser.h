@@ -17,8 +17,10 @@ struct TestCounts {
 /// patterns from a JSON file that users can extend.
 class TestOutputParser {
 public:
-    /// The patterns shipped with Runlens (resources/test_patterns.json).
+    /// The user's patterns (userPath(), when there), then those shipped with Runlens (resources/test_patterns.json).
     static TestOutputParser standard();
+    static QString userPath();
+    /// Adds the patterns of a file after those already loaded; false when it cannot be read.
     bool load(const QString& path);
 
     std::optional<TestCounts> parse(const QString& output) const;
