@@ -1,3 +1,4 @@
+#include "analysis/pricetable.h"
 #include "archive/zipreader.h"
 #include "runner/testrunner.h"
 #include "runner/workspacebuilder.h"
@@ -13,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -76,6 +79,7 @@ private slots:
     void zipRoundTrip();
     void deterministicForASeed();
     void keysMatchRealLogs();
+    void demoShapedLikeThePaper();
     void demoImportsWithItsHeaderAccuracy();
     void demoCurvesEqualTheirReexecution();
 
@@ -159,6 +163,7 @@ void TestSynth::keysMatchRealLogs()
         { "score", { "history" } },
     };
 
+    // Small runs, and the demo of one epoch: its long runs meet their limits, its large runs compact.
     SynthOptions options;
     options.outputDirectory = m_dir.filePath(QStringLiteral("keys"));
     options.scaleRuns = 2;
@@ -166,8 +171,14 @@ void TestSynth::keysMatchRealLogs()
     SynthReport report;
     MirrorCodeSynth synth;
     QVERIFY2(synth.run(options, report), qPrintable(synth.errorString()));
+    QStringList files = report.files;
+    options.outputDirectory = m_dir.filePath(QStringLiteral("keys-demo"));
+    options.scaleRuns = 0;
+    options.epochs = 1;
+    QVERIFY2(synth.run(options, report), qPrintable(synth.errorString()));
+    files += report.files;
     KeySets generated;
-    for (const QString& file : report.files) {
+    for (const QString& file : files) {
         ZipReader zip;
         QVERIFY(zip.open(file));
         for (const auto& entry : zip.entries()) {
@@ -175,13 +186,73 @@ void TestSynth::keysMatchRealLogs()
                 collectKeys(Json::parse(zip.readAll(entry).toStdString()), generated);
         }
     }
-    QVERIFY(generated.count("event:compaction") || generated.count("event:model"));
+    for (const char* kind : { "event:model", "event:tool", "event:score", "event:compaction", "event:sample_limit",
+             "event:error", "message:assistant", "message:tool", "usage", "score" })
+        QVERIFY2(generated.count(kind), kind);
     for (const auto& [kind, keys] : generated) {
         for (const std::string& key : keys) {
             const bool known = (real.count(kind) && real.at(kind).count(key)) || (documented.count(kind) && documented.at(kind).count(key));
             QVERIFY2(known, qPrintable(QStringLiteral("%1 has key '%2', found in no real log").arg(QString::fromStdString(kind), QString::fromStdString(key))));
         }
     }
+}
+
+void TestSynth::demoShapedLikeThePaper()
+{
+    PriceTable prices;
+    const QString priceFile = QStringLiteral(RUNLENS_SOURCE_DIR "/resources/prices.json");
+    QVERIFY2(prices.load(priceFile), qPrintable(prices.errorString()));
+    SynthOptions options;
+    options.outputDirectory = m_dir.filePath(QStringLiteral("paper"));
+    options.epochs = 1;
+    SynthReport report;
+    MirrorCodeSynth synth;
+    QVERIFY2(synth.run(options, report), qPrintable(synth.errorString()));
+    const std::map<std::string, double> leaderboard { { "anthropic/claude-opus-4-7", 0.56 }, { "openai/gpt-5.5", 0.44 },
+        { "google/gemini-3.1-pro-preview", 0.32 } };
+    int limited = 0, withCost = 0;
+    for (const QString& file : report.files) {
+        ZipReader zip;
+        QVERIFY(zip.open(file));
+        const Json header = Json::parse(zip.readAll(*zip.find(QStringLiteral("header.json"))).toStdString());
+        const std::string model = header["eval"]["model"];
+        QCOMPARE(header["results"]["scores"][0]["metrics"]["accuracy"]["value"].get<double>(), leaderboard.at(model));
+        withCost += header["stats"]["model_usage"][model].contains("total_cost");
+        std::map<char, std::vector<double>> costs, hours;
+        const Json summaries = Json::parse(zip.readAll(*zip.find(QStringLiteral("summaries.json"))).toStdString());
+        for (const Json& summary : summaries) {
+            const Json& usage = summary["model_usage"][model];
+            const double cost = *prices.cost(QString::fromStdString(model), usage["input_tokens"],
+                usage["input_tokens_cache_read"], usage["input_tokens_cache_write"], usage["output_tokens"]);
+            const char tier = summary["metadata"]["tier"].get<std::string>().front();
+            costs[tier].push_back(cost);
+            hours[tier].push_back(summary["total_time"].get<double>() / 3600);
+            if (usage.contains("total_cost"))
+                QVERIFY(std::abs(usage["total_cost"].get<double>() - cost) < 0.01 * cost + 0.01);
+            if (!summary.contains("limit"))
+                continue;
+            // A limit is where the run stopped: it spent what the limit allows.
+            ++limited;
+            const QString member = QStringLiteral("samples/%1_epoch_1.json").arg(QString::fromStdString(summary["id"]));
+            const Json sample = Json::parse(zip.readAll(*zip.find(member)).toStdString());
+            const double limit = sample["limit"]["limit"];
+            const std::string type = sample["limit"]["type"];
+            QVERIFY(type == "cost" || type == "time");
+            const double reached = type == "cost" ? cost : summary["total_time"].get<double>();
+            QVERIFY(reached >= limit && reached < 1.01 * limit);
+            QCOMPARE(sample["events"].back()["event"].get<std::string>(), std::string("span_end"));
+        }
+        // Minutes and a few dollars for small targets, hours and hundreds for medium ones, days for large ones.
+        auto median = [](std::vector<double> values) {
+            std::sort(values.begin(), values.end());
+            return values[values.size() / 2];
+        };
+        QVERIFY(median(costs['S']) < 10 && median(hours['S']) < 0.5);
+        QVERIFY(median(costs['M']) > 50 && median(hours['M']) > 1 && median(hours['M']) < 24);
+        QVERIFY(median(costs['L']) > 100 && median(hours['L']) > 24);
+    }
+    QCOMPARE(limited, 3); // one long run per model
+    QCOMPARE(withCost, 1); // total_cost in one model's log only
 }
 
 void TestSynth::demoImportsWithItsHeaderAccuracy()

@@ -20,19 +20,19 @@
 namespace {
 struct ModelProfile {
     QString name;
-    double solveSmall, solveMedium; ///< chance to solve a task of the tier (large: never)
+    double solveSmall, solveMedium; ///< share of the tier's targets solved (large: none)
     SynthPrices prices; ///< USD per million tokens, billed on the calls
     double tokenFactor; ///< output tokens relative to the others
 };
 
 ModelProfile profileOf(const QString& model)
 {
-    // Solve chances give overall rates near the leaderboard's 56% / 44% / 32%.
+    // Shares of the 10 small and 11 medium targets solved: 14, 11 and 8 of 25, the leaderboard's 56% / 44% / 32%.
     if (model.contains(QLatin1String("opus")))
         return { model, 0.98, 0.38, { 5.0, 25.0, 0.5, 6.25 }, 1.0 };
     if (model.contains(QLatin1String("gpt")))
-        return { model, 0.88, 0.15, { 5.0, 30.0, 0.5, 0.0 }, 1.6 };
-    return { model, 0.80, 0.06, { 2.0, 12.0, 0.2, 0.0 }, 1.2 };
+        return { model, 0.90, 0.18, { 5.0, 30.0, 0.5, 0.0 }, 1.3 };
+    return { model, 0.70, 0.09, { 2.0, 12.0, 0.2, 0.0 }, 1.2 };
 }
 
 QString languageFor(const MirrorCodeTarget& target, const QString& model, quint64 seed)
@@ -89,17 +89,33 @@ bool runDemoVersions(const DemoProgram& demo, DemoResults& results, QString* err
         }
         file.close();
         QFile::setPermissions(file.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
-        TestRunner runner;
         TestRunner::Options options;
         options.command = { python, file.fileName() };
         options.limits.isolateNetwork = false;
-        QStringList passing;
-        for (const TestResult& result : runner.run(suite, options)) {
-            if (result.passed && !result.heldOut)
-                passing << result.id;
+        // Every version exits by itself on every test (wrong output at worst): anything else is this machine
+        // refusing a process or running out of time under load, which would bend the curve, so run again.
+        QString trouble;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            TestRunner runner;
+            QStringList passing;
+            trouble.clear();
+            for (const TestResult& result : runner.run(suite, options)) {
+                if (result.passed && !result.heldOut)
+                    passing << result.id;
+                if (result.outcome.stop != ProcessOutcome::Exited && trouble.isEmpty())
+                    trouble = MirrorCodeSynth::tr("test %1 of %2: %3")
+                                  .arg(result.id, demo.program(), result.outcome.describe());
+            }
+            if (trouble.isEmpty()) {
+                results.passes.emplace_back(runner.summary().visiblePassed, runner.summary().heldOutPassed);
+                results.passing.push_back(passing);
+                break;
+            }
         }
-        results.passes.emplace_back(runner.summary().visiblePassed, runner.summary().heldOutPassed);
-        results.passing.push_back(passing);
+        if (!trouble.isEmpty()) {
+            *error = MirrorCodeSynth::tr("python3 could not run the demo programs' tests here (%1)").arg(trouble);
+            return false;
+        }
     }
     // The last version passes every test by construction: if it did not here, the machine could not run the
     // programs (python3 missing for the sandbox user, processes refused), and every curve would be wrong.
@@ -130,12 +146,80 @@ QByteArray shortId(quint64 seed, quint64 a, quint64 b = 0)
     return id;
 }
 
+/// The budgets of a run's eval.config; a sample that reaches one stops there.
+struct RunLimits {
+    qint64 tokens = 1000000000;
+    double seconds = 1728000; // 20 days
+    double cost = 2000;
+};
+
+/// Estimated turns until a sample's spending reaches `limit` (cost, time or tokens), from the averages of
+/// SampleSynth's draws: a limited run is planned so that its curve ends about when the limit stops it.
+int turnsToLimit(const SampleSpec& spec)
+{
+    const double output = spec.outputTokens * 0.75;
+    const double context = spec.contextLimit * 0.5;
+    const double growth = spec.contextGrowth;
+    double perTurn = 0;
+    if (spec.limitType == QLatin1String("cost"))
+        perTurn = (output * spec.prices.output + context * spec.prices.cacheRead + growth * spec.prices.cacheWrite
+                      + 100 * spec.prices.input)
+            / 1e6;
+    else if (spec.limitType == QLatin1String("time"))
+        perTurn = spec.secondsPerTurn;
+    else
+        perTurn = output + context + growth;
+    return perTurn > 0 ? int(spec.limitValue / perTurn) : spec.turns;
+}
+
+/// Makes `spec` the run a budget stops: a large target worked on for days, like the paper's $2,600, 19-day attempt.
+void makeLongRun(SampleSpec& spec, const ModelProfile& profile, const RunLimits& limits)
+{
+    // Gemini's calls are cheap: its long run meets the time limit well before the cost limit.
+    const bool cheap = profile.prices.output < 20;
+    spec.limitType = cheap ? QStringLiteral("time") : QStringLiteral("cost");
+    spec.limitValue = cheap ? limits.seconds : limits.cost;
+    spec.outputTokens = int(100000 * profile.tokenFactor);
+    spec.contextLimit = 950000;
+    spec.contextGrowth = 40000;
+    spec.secondsPerTurn = cheap ? 3000 : 1500;
+    spec.verbosity = 0.4;
+    spec.crashed = false;
+    spec.curveTurns = turnsToLimit(spec);
+    spec.turns = spec.curveTurns * 13 / 10 + 10; // enough that the limit, not the end of the plan, stops it
+}
+
+/// Whether `model` solves `target` in `epoch`. By quota rather than by a coin for each sample: 25 targets are too
+/// few for coins to land near the leaderboard's rates. In each epoch a model solves the share of a tier's targets
+/// its profile gives, those ranked first by a draw of its own; medium targets' ranks shift a little between
+/// epochs, so the ones near the cut change.
+bool solvesTarget(const MirrorCodeTarget& target, const QString& model, int epoch, quint64 seed, double share)
+{
+    auto rank = [&](const MirrorCodeTarget& other) {
+        const quint64 program = qHash(QLatin1String(other.program));
+        double key = SynthRandom::derive(seed, program, qHash(model), 11).uniform();
+        if (other.tier == 'M')
+            key += SynthRandom::derive(seed, program, qHash(model), 12 + quint64(epoch)).uniform(0, 0.25);
+        return key;
+    };
+    int inTier = 0, ahead = 0;
+    const double own = rank(target);
+    for (const MirrorCodeTarget& other : mirrorCodeTargets()) {
+        if (other.tier != target.tier)
+            continue;
+        ++inTier;
+        ahead += rank(other) < own;
+    }
+    return ahead < int(std::lround(share * inTier));
+}
+
 /// One eval log: its samples stream into the archive; the header, summaries and reductions are written from them.
 class EvalLogWriter {
 public:
     EvalLogWriter(const QString& path, const SynthOptions& options, const QString& model, const QByteArray& evalSetId,
-        const QDateTime& created, quint64 runSeed)
+        const QDateTime& created, quint64 runSeed, const RunLimits& limits = {})
         : m_path(path)
+        , m_limits(limits)
         , m_options(options)
         , m_model(model)
         , m_evalSetId(evalSetId)
@@ -262,18 +346,24 @@ private:
               "\"task_args_passed\": {}, \"dataset\": {\"name\": \"mirror-code\", \"samples\": "
             + QByteArray::number(m_planned) + ", \"shuffled\": false}, \"sandbox\": {\"type\": \"docker\"}, \"model\": \""
             + m_model.toUtf8() + "\", \"model_generate_config\": {}, \"model_args\": {}, \"config\": {\"epochs\": "
-            + QByteArray::number(m_options.epochs) + ", \"epochs_reducer\": [\"mean\"], \"token_limit\": 1000000000, "
-              "\"time_limit\": 1728000, \"cost_limit\": 3000, \"fail_on_error\": false, \"log_samples\": true, "
+            + QByteArray::number(m_options.epochs) + ", \"epochs_reducer\": [\"mean\"], \"token_limit\": "
+            + QByteArray::number(m_limits.tokens)
+            + ", \"time_limit\": " + QByteArray::number(qint64(m_limits.seconds))
+            + (m_limits.cost > 0 ? ", \"cost_limit\": " + QByteArray::number(m_limits.cost, 'g', 10) : QByteArray())
+            + ", \"fail_on_error\": false, \"log_samples\": true, "
               "\"log_realtime\": true, \"max_samples\": 8}, \"packages\": {\"inspect_ai\": \"0.3.212\"}, "
               "\"scorers\": [{\"name\": \"mirrorcode\", \"options\": {}, \"metrics\": [{\"name\": \"inspect_ai/accuracy\", "
               "\"options\": {}}, {\"name\": \"inspect_ai/stderr\", \"options\": {}}], \"metadata\": {}}]}";
     }
     static QByteArray plan()
     {
-        return R"({"name": "plan", "steps": [{"solver": "react", "params": {"tools": ["bash", "text_editor"], "compaction": "summary"}, "params_passed": {}}], "config": {"max_tokens": 64000}})";
+        return R"({"name": "plan", "steps": [{"solver": "react", "params": {"tools": ["bash", "text_editor"], )"
+               R"("compaction": "summary"}, "params_passed": {}}], "config": {"max_tokens": )"
+            + QByteArray::number(SampleSynth::maxTokens) + "}}";
     }
 
     QString m_path;
+    RunLimits m_limits;
     const SynthOptions& m_options;
     QString m_model;
     QByteArray m_evalSetId;
@@ -310,9 +400,11 @@ SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, 
     spec.start = start;
     SynthRandom random = SynthRandom::derive(spec.seed, 7);
     const double solveChance = target.tier == 'S' ? profile.solveSmall : target.tier == 'M' ? profile.solveMedium : 0.0;
-    const bool solved = random.chance(solveChance);
-    spec.visibleTotal = visibleTestsOf(target, random);
-    spec.heldOutTotal = std::max(10, int(spec.visibleTotal * random.uniform(0.8, 1.2)));
+    const bool solved = solvesTarget(target, profile.name, epoch, options.seed, solveChance);
+    // The suite is the target's: the same size in every run of it.
+    SynthRandom suiteSize = SynthRandom::derive(options.seed, qHash(program), 13);
+    spec.visibleTotal = visibleTestsOf(target, suiteSize);
+    spec.heldOutTotal = std::max(10, int(spec.visibleTotal * suiteSize.uniform(0.8, 1.2)));
     if (solved) {
         spec.finalVisible = spec.finalHeldOut = 1.0;
     } else if (target.tier == 'L') {
@@ -323,22 +415,51 @@ SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, 
         spec.finalHeldOut = random.chance(0.8) ? random.uniform(0.9, 0.995) : random.uniform(0.6, 0.9);
         spec.finalVisible = std::min(0.999, spec.finalHeldOut + random.uniform(0.0, 0.05));
     }
-    // Cost and duration grow with the tier: minutes and dollars, hours and hundreds, days and thousands.
-    const double tierScale = target.tier == 'S' ? 1 : target.tier == 'M' ? 6 : 14;
-    spec.turns = small ? int(random.range(3, 8)) : int(random.range(20, 50) * tierScale * random.uniform(0.7, 1.3));
-    spec.secondsPerTurn = target.tier == 'S' ? random.uniform(10, 25) : target.tier == 'M' ? random.uniform(30, 70) : random.uniform(120, 300);
-    spec.outputTokens = int((target.tier == 'S' ? 3000 : target.tier == 'M' ? 30000 : 60000) * profile.tokenFactor);
-    spec.contextLimit = 300000;
-    if (!solved && target.tier != 'S' && random.chance(0.25)) {
-        spec.limitType = random.chance(0.6) ? QStringLiteral("cost") : QStringLiteral("time");
-        spec.limitValue = spec.limitType == QLatin1String("cost") ? 3000 : 1728000;
-    } else if (!solved && random.chance(0.04)) {
-        spec.crashed = true;
+    // Cost and duration grow with the tier: minutes and dollars, hours and hundreds, days and up to thousands.
+    // The demo keeps transcripts to a few hundred events, so one of its turns stands for more work than a real
+    // call: outputs heavy with (mostly hidden) reasoning, long contexts re-read from the cache.
+    switch (target.tier) {
+    case 'S':
+        spec.turns = int(random.range(12, 30));
+        spec.secondsPerTurn = random.uniform(8, 25);
+        spec.outputTokens = 4000;
+        spec.contextGrowth = 2500;
+        spec.contextLimit = 200000;
+        break;
+    case 'M':
+        spec.turns = int(random.range(60, 130));
+        spec.secondsPerTurn = random.uniform(80, 220);
+        spec.outputTokens = 80000;
+        spec.contextGrowth = 12000;
+        spec.contextLimit = 800000;
+        break;
+    default:
+        spec.turns = int(random.range(120, 200));
+        spec.secondsPerTurn = random.uniform(1100, 3000);
+        spec.outputTokens = 100000;
+        spec.contextGrowth = 25000;
+        spec.contextLimit = 850000;
+        break;
     }
+    spec.outputTokens = int(spec.outputTokens * profile.tokenFactor);
+    spec.verbosity = target.tier == 'S' ? 1.0 : 0.6;
+    if (small)
+        spec.turns = int(random.range(3, 8));
+    if (!solved && random.chance(0.04))
+        spec.crashed = true;
     if (const DemoProgram* demo = DemoProgram::find(program); demo && !small) {
         const DemoResults& results = demos.at(program);
         spec.demo = demo;
-        const size_t reached = solved ? results.passes.size() : size_t(random.range(1, qsizetype(results.passes.size()) - 1));
+        // A failed run stops short of the last version, at the best one before it: failed runs still pass most tests.
+        size_t reached = results.passes.size();
+        if (!solved) {
+            reached = 1;
+            for (size_t k = 1; k < results.passes.size(); ++k) {
+                const auto& [visible, heldOut] = results.passes[k - 1];
+                if (visible + heldOut >= results.passes[reached - 1].first + results.passes[reached - 1].second)
+                    reached = k;
+            }
+        }
         spec.demoPasses.assign(results.passes.begin(), results.passes.begin() + qsizetype(reached));
         spec.demoPassing.assign(results.passing.begin(), results.passing.begin() + qsizetype(reached));
         spec.visibleTotal = 0;
@@ -391,17 +512,22 @@ bool MirrorCodeSynth::run(const SynthOptions& options, SynthReport& report, cons
         const MirrorCodeTarget* target = findMirrorCodeTarget(QStringLiteral("cprepro"));
         const ModelProfile profile = profileOf(models.first());
         SampleSpec spec = specFor(*target, profile, 1, options, {}, base, false);
-        spec.turns = 63000;
-        spec.verbosity = 3.2;
+        // Its ~10B tokens are what stops it: the run's token budget.
+        const RunLimits limits { 10000000000, 1728000, 0 };
+        spec.verbosity = 4.2;
         spec.requestHeaders = 40;
-        spec.secondsPerTurn = 25; // 19 days
+        spec.secondsPerTurn = 25; // 18 days
         spec.sandboxEvents = true;
         spec.outputTokens = 3000;
-        spec.limitType = QStringLiteral("cost");
-        spec.limitValue = 3000;
+        spec.contextLimit = 310000;
+        spec.contextGrowth = 0;
+        spec.limitType = QStringLiteral("token");
+        spec.limitValue = double(limits.tokens);
         spec.crashed = false;
+        spec.curveTurns = turnsToLimit(spec);
+        spec.turns = spec.curveTurns * 12 / 10;
         const QString path = out.filePath(QStringLiteral("2026-05-20T09-00-00+00-00_mirror-code_monster.eval"));
-        EvalLogWriter log(path, options, profile.name, evalSetId, base, options.seed);
+        EvalLogWriter log(path, options, profile.name, evalSetId, base, options.seed, limits);
         SampleSynth sample(spec);
         if (!log.begin(1) || !log.add(sample, report))
             return fail(log.errorString());
@@ -467,7 +593,11 @@ bool MirrorCodeSynth::run(const SynthOptions& options, SynthReport& report, cons
         QDateTime start = created;
         for (const MirrorCodeTarget& target : targets) {
             for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-                SampleSynth sample(specFor(target, profile, epoch, options, demos, start, false));
+                SampleSpec spec = specFor(target, profile, epoch, options, demos, start, false);
+                // One long run per model, stopped by its budget, so that every log has a limited sample.
+                if (epoch == 1 && QLatin1String(target.program) == QLatin1String("pkl"))
+                    makeLongRun(spec, profile, RunLimits {});
+                SampleSynth sample(spec);
                 if (!log.add(sample, report))
                     return fail(log.errorString());
                 start = start.addSecs(97);

@@ -5,9 +5,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace {
 constexpr int attachmentThreshold = 100; // Inspect moves strings over 100 characters into attachments
+
+// The tools' JSON schemas, as the model event lists them and the provider request sends them.
+const QByteArray bashParameters = R"({"type": "object", "properties": {"cmd": {"type": "string", )"
+                                  R"("description": "The bash command to execute."}}, "required": ["cmd"], )"
+                                  R"("additionalProperties": false})";
+const QByteArray editorParameters
+    = R"({"type": "object", "properties": {"command": {"type": "string", "enum": ["view", "create", "str_replace", )"
+      R"("insert", "undo_edit"]}, "path": {"type": "string"}, "file_text": {"type": "string"}, "insert_line": )"
+      R"({"type": "integer"}, "new_str": {"type": "string"}, "old_str": {"type": "string"}, "view_range": )"
+      R"({"type": "array", "items": {"type": "integer"}}}, "required": ["command", "path"], )"
+      R"("additionalProperties": false})";
 
 QByteArray jsonString(const QByteArray& text)
 {
@@ -84,6 +96,16 @@ void SampleSynth::attachment(JsonOut& out, const QByteArray& value)
         return;
     out.key(hash.constData()).string(value);
     ++m_stats.attachments;
+}
+
+int SampleSynth::finalVisiblePassed() const
+{
+    return m_spec.demo ? m_spec.demoPasses.back().first : int(std::lround(m_spec.finalVisible * m_spec.visibleTotal));
+}
+
+int SampleSynth::finalHeldOutPassed() const
+{
+    return m_spec.demo ? m_spec.demoPasses.back().second : int(std::lround(m_spec.finalHeldOut * m_spec.heldOutTotal));
 }
 
 QByteArray SampleSynth::scoreValue(int visiblePassed, int heldOutPassed) const
@@ -186,18 +208,22 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
     spanBegin(agentSpan, solverSpan, "agent", "react");
 
     // The pass curve: test runs every few turns; plateaus, steps and an occasional fall, ending at the final fractions.
-    const int cadence = m_spec.demo ? 2 : std::max(3, int(m_spec.turns / 40));
+    const int curveTurns = m_spec.curveTurns > 0 ? std::min(m_spec.curveTurns, m_spec.turns) : m_spec.turns;
+    const int cadence = m_spec.demo ? 2 : std::max(3, int(curveTurns / 40));
     int testRuns = 0;
-    for (int t = 0; t < m_spec.turns; ++t)
-        testRuns += (t % cadence == cadence - 1) || t == m_spec.turns - 1;
-    const int finalVisible = int(std::lround(m_spec.finalVisible * m_spec.visibleTotal));
-    const int finalHeldOut = int(std::lround(m_spec.finalHeldOut * m_spec.heldOutTotal));
+    for (int t = 0; t < curveTurns; ++t)
+        testRuns += (t % cadence == cadence - 1) || t == curveTurns - 1;
+    const int finalVisible = finalVisiblePassed();
+    const int finalHeldOut = finalHeldOutPassed();
     SynthRandom curve = SynthRandom::derive(m_spec.seed, 3);
     double progress = 0;
     int testRun = 0;
     int version = -1; // demo: the version of the code written so far
     QByteArray content; // the source file as it stands
-    std::vector<std::pair<QByteArray, QByteArray>> probes; // demo: reference runs to show
+    // What the run has spent, counted in every pass: a limit must cut each pass at the same turn.
+    double spent = 0;
+    qint64 tokens = 0;
+    bool limitHit = false;
 
     for (int t = 0; t < m_spec.turns; ++t) {
         Turn turn;
@@ -205,7 +231,7 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
         turn.toolMessageId = newId(random);
         turn.callId = "toolu_" + newId(random);
         turn.spanId = newId(random);
-        const bool runsTests = (t % cadence == cadence - 1) || t == m_spec.turns - 1;
+        const bool runsTests = (t % cadence == cadence - 1) || t == curveTurns - 1 || t == m_spec.turns - 1;
         const double thinks = random.uniform();
         const double verbosity = m_spec.verbosity;
         if (thinks < 0.45)
@@ -214,8 +240,11 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
         turn.text = SynthText::prose(random, random.chance(0.3) ? int(random.range(20, 120)) : int(random.range(3, 12)));
         turn.seconds = m_spec.secondsPerTurn * random.uniform(0.3, 1.7);
         turn.stateChange = m_spec.sandboxEvents && random.chance(0.75);
-        turn.reasoningTokens = turn.reasoning.size() / 4 + (turn.reasoning.isEmpty() ? 0 : random.range(0, m_spec.outputTokens));
-        turn.outputTokens = turn.text.size() / 4 + turn.reasoningTokens + random.range(50, m_spec.outputTokens / 4 + 60);
+        // Most of a call's output is reasoning, much of it hidden (encrypted), so more than the text logged.
+        const qint64 budget = qint64(m_spec.outputTokens * random.uniform(0.3, 1.2));
+        turn.reasoningTokens = std::min<qint64>(turn.reasoning.size() / 4 + budget * 7 / 10, maxTokens * 9 / 10);
+        turn.outputTokens
+            = std::min<qint64>(turn.text.size() / 4 + turn.reasoningTokens + budget * 3 / 10 + 50, maxTokens);
 
         if (runsTests) {
             turn.function = "bash";
@@ -226,7 +255,7 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
                 const auto& passes = m_spec.demoPasses[size_t(std::max(version, 0))];
                 turn.visiblePassed = version < 0 ? 0 : passes.first;
                 turn.heldOutPassed = version < 0 ? 0 : passes.second;
-            } else if (testRun == testRuns) {
+            } else if (testRun >= testRuns) {
                 turn.visiblePassed = finalVisible;
                 turn.heldOutPassed = finalHeldOut;
             } else {
@@ -359,7 +388,8 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
         }
 
         // Usage: the context is re-read from the cache; what is new since the last call is written to it.
-        const qint64 newTokens = (turn.text.size() + turn.result.size()) / 4 + 20;
+        const qint64 newTokens = (turn.text.size() + turn.result.size()) / 4 + 20
+            + (m_spec.contextGrowth ? qint64(m_spec.contextGrowth * random.uniform(0.5, 1.5)) : 0);
         const qint64 cacheRead = contextTokens;
         const qint64 uncached = random.range(5, 200);
         const qint64 cacheWrite = newTokens;
@@ -367,6 +397,8 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
         const double cost = (uncached * m_spec.prices.input + turn.outputTokens * m_spec.prices.output
                                 + cacheRead * m_spec.prices.cacheRead + cacheWrite * m_spec.prices.cacheWrite)
             / 1e6;
+        spent += cost;
+        tokens += uncached + turn.outputTokens + cacheRead + cacheWrite;
         if (events) {
             m_stats.inputTokens += uncached;
             m_stats.outputTokens += turn.outputTokens;
@@ -377,6 +409,7 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
         }
 
         const double callSeconds = turn.seconds * 0.35;
+        const double toolSeconds = turn.seconds - callSeconds;
         auto writeArguments = [&](bool asJsonText) {
             // Tool call arguments: an object in events and messages.
             Q_UNUSED(asJsonText);
@@ -412,19 +445,24 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
             eventStart("model", agentSpan);
             out.field("model", model).field("role", "agent").key("input").beginArray().endArray();
             out.key("input_refs").beginArray();
-            out.beginArray().number(0).number(2).endArray();
-            out.beginArray().number(contextStart).number(poolSize).endArray();
+            // Slices of the pool: the opening messages, then the history since the last compaction.
+            if (contextStart == 2) {
+                out.beginArray().number(0).number(poolSize).endArray();
+            } else {
+                out.beginArray().number(0).number(2).endArray();
+                out.beginArray().number(contextStart).number(poolSize).endArray();
+            }
             out.endArray();
             out.key("tools").beginArray();
             out.beginObject().field("name", "bash").key("description");
             text(out, bashDescription);
-            out.key("parameters").raw(R"({"type": "object", "properties": {"cmd": {"type": "string", "description": "The bash command to execute."}}, "required": ["cmd"], "additionalProperties": false})");
+            out.key("parameters").raw(bashParameters);
             out.endObject();
             out.beginObject().field("name", "text_editor").key("description");
             text(out, editorDescription);
-            out.key("parameters").raw(R"({"type": "object", "properties": {"command": {"type": "string", "enum": ["view", "create", "str_replace", "insert", "undo_edit"]}, "path": {"type": "string"}, "file_text": {"type": "string"}, "insert_line": {"type": "integer"}, "new_str": {"type": "string"}, "old_str": {"type": "string"}, "view_range": {"type": "array", "items": {"type": "integer"}}}, "required": ["command", "path"], "additionalProperties": false})");
+            out.key("parameters").raw(editorParameters);
             out.endObject().endArray();
-            out.field("tool_choice", "auto").key("config").beginObject().field("max_tokens", 64000).endObject();
+            out.field("tool_choice", "auto").key("config").beginObject().field("max_tokens", maxTokens).endObject();
             out.key("output").beginObject().field("model", model).key("choices").beginArray().beginObject().key("message");
             assistantMessage();
             out.field("stop_reason", "tool_calls").endObject().endArray().key("completion");
@@ -436,17 +474,18 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
             if (m_spec.writeTotalCost)
                 out.key("total_cost").real(cost, 6);
             out.endObject().key("time").real(callSeconds, 3).endObject();
-            out.key("call").beginObject().key("request").beginObject().field("model", model).field("max_tokens", 64000);
+            out.key("call").beginObject().key("request").beginObject().field("model", model);
+            out.field("max_tokens", maxTokens);
             out.field("stream", true).key("metadata").beginObject().field("user_id", "mirrorcode").endObject();
             // The provider request as logged: its tool definitions and message headers, strings short enough
             // to stay inline (the texts themselves are in the message pool).
             out.key("tools").beginArray();
-            for (const char* tool : { "bash", "text_editor", "submit" }) {
-                out.beginObject().field("name", tool).field("type", "custom").key("input_schema").beginObject().field("type", "object");
-                out.key("properties").beginObject();
-                for (const char* property : { "cmd", "command", "path", "file_text", "old_str", "new_str", "insert_line", "view_range" })
-                    out.key(property).beginObject().field("type", "string").field("description", QByteArray("The ") + property + " argument.").endObject();
-                out.endObject().endObject().endObject();
+            for (const auto& [tool, description, parameters] :
+                { std::tuple { "bash", &bashDescription, &bashParameters },
+                    std::tuple { "text_editor", &editorDescription, &editorParameters } }) {
+                out.beginObject().field("name", tool).key("description");
+                text(out, *description);
+                out.key("input_schema").raw(*parameters).endObject();
             }
             out.endArray().key("messages").beginArray();
             const int headers = std::min(poolSize - contextStart + 2, m_spec.requestHeaders);
@@ -475,7 +514,6 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
             out.key("result");
             text(out, turn.result);
             out.key("events").beginArray().endArray();
-            const double toolSeconds = turn.seconds - callSeconds;
             out.field("completed", timestamp(clock + toolSeconds)).key("working_time").real(toolSeconds, 3);
             out.field("agent_span_id", agentSpan).endObject();
             if (m_spec.sandboxEvents && turn.function == "bash") {
@@ -497,11 +535,13 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
                 m_stats.heldOutPassed = turn.heldOutPassed;
             }
         } else if (pool) {
+            clock += callSeconds + toolSeconds;
             assistantMessage();
             out.beginObject().field("id", turn.toolMessageId).key("content");
             text(out, turn.result);
             out.field("role", "tool").field("tool_call_id", turn.callId).field("function", turn.function).endObject();
         } else {
+            clock += callSeconds + toolSeconds;
             attachment(out, turn.reasoning);
             attachment(out, turn.text);
             for (const auto& [name, value] : turn.arguments)
@@ -528,13 +568,25 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
             contextStart = poolSize;
             ++poolSize;
         }
+
+        const double reached = m_spec.limitType == QLatin1String("cost") ? spent
+            : m_spec.limitType == QLatin1String("time")                   ? clock
+            : m_spec.limitType == QLatin1String("token")                  ? double(tokens)
+                                                                           : -1.0;
+        if (m_spec.limitValue > 0 && reached >= m_spec.limitValue) {
+            limitHit = true;
+            break;
+        }
     }
 
     if (events) {
-        if (!m_spec.limitType.isEmpty()) {
+        m_stats.limitHit = limitHit;
+        if (limitHit) {
             eventStart("sample_limit", agentSpan);
-            out.field("type", m_spec.limitType).field("message", QStringLiteral("%1 limit of %2 reached").arg(m_spec.limitType).arg(m_spec.limitValue));
-            out.key("limit").real(m_spec.limitValue, 2).endObject();
+            out.field("type", m_spec.limitType);
+            const qint64 limit = qint64(m_spec.limitValue);
+            out.field("message", QStringLiteral("%1 limit of %2 reached").arg(m_spec.limitType).arg(limit));
+            out.key("limit").number(qint64(m_spec.limitValue)).endObject();
         }
         if (m_spec.crashed) {
             eventStart("error", agentSpan);
@@ -548,6 +600,9 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
     spanBegin(scorersSpan, {}, "scorers", "scorers");
     if (events) {
         eventStart("score", scorersSpan);
+        // The scorer runs the held-out suite on the code as the run left it, whatever the last visible run showed.
+        m_stats.visiblePassed = finalVisiblePassed();
+        m_stats.heldOutPassed = finalHeldOutPassed();
         const bool solved = m_stats.visiblePassed == m_spec.visibleTotal && m_stats.heldOutPassed == m_spec.heldOutTotal && !m_spec.crashed;
         m_stats.solved = solved;
         out.key("score").beginObject().field("value", solved ? "C" : "I");
@@ -570,8 +625,8 @@ bool SampleSynth::write(JsonOut& out)
     m_stats = {};
     m_hashes.clear();
     // The score and the final fractions are known before the events: they decide how the curve ends.
-    const int finalVisible = m_spec.demo ? m_spec.demoPasses.back().first : int(std::lround(m_spec.finalVisible * m_spec.visibleTotal));
-    const int finalHeldOut = m_spec.demo ? m_spec.demoPasses.back().second : int(std::lround(m_spec.finalHeldOut * m_spec.heldOutTotal));
+    const int finalVisible = finalVisiblePassed();
+    const int finalHeldOut = finalHeldOutPassed();
     const bool solved = finalVisible == m_spec.visibleTotal && finalHeldOut == m_spec.heldOutTotal && !m_spec.crashed;
 
     out.beginObject();
@@ -605,8 +660,10 @@ bool SampleSynth::write(JsonOut& out)
         out.field("traceback", "Traceback (most recent call last):\nRuntimeError: sandbox connection lost\n");
         out.field("traceback_ansi", "RuntimeError: sandbox connection lost\n").endObject();
     }
-    if (!m_spec.limitType.isEmpty())
-        out.key("limit").beginObject().field("type", m_spec.limitType).key("limit").real(m_spec.limitValue, 2).endObject();
+    if (m_stats.limitHit) {
+        out.key("limit").beginObject().field("type", m_spec.limitType);
+        out.key("limit").number(qint64(m_spec.limitValue)).endObject();
+    }
     const std::set<QByteArray> referenced = std::move(m_hashes);
     m_hashes.clear();
     out.key("attachments").beginObject();
@@ -652,7 +709,7 @@ QByteArray SampleSynth::summaryJson() const
     out.key("total_time").real(m_stats.totalTime, 3).key("working_time").real(m_stats.workingTime, 3);
     if (m_spec.crashed)
         out.field("error", "RuntimeError('sandbox connection lost')");
-    if (!m_spec.limitType.isEmpty())
+    if (m_stats.limitHit)
         out.field("limit", m_spec.limitType);
     out.field("completed", true).field("message_count", m_stats.messages).endObject();
     out.flush();

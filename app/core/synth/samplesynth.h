@@ -28,17 +28,21 @@ struct SampleSpec {
     QString language;
     QString model;
     uint64_t seed = 1;
-    int turns = 30; ///< agent turns: model calls, each followed by one tool call
+    int turns = 30; ///< agent turns at most: model calls, each followed by one tool call
+    int curveTurns = 0; ///< turns over which the pass curve reaches its end (0: all), for runs a limit cuts short
     double secondsPerTurn = 20;
     int visibleTotal = 100;
     int heldOutTotal = 100;
     double finalVisible = 1; ///< pass fractions the run ends at (the demo programs' come from running their code)
     double finalHeldOut = 1;
-    QString limitType; ///< a limit the run hit at its end, or empty
+    QString limitType; ///< cost, time or token: the run stops once it reaches limitValue
     double limitValue = 0;
     bool crashed = false;
     int outputTokens = 2000; ///< typical output of a call (reasoning included)
     int contextLimit = 300000; ///< context tokens at which the agent compacts its history
+    /// Tokens a turn adds to the context beyond its logged text: the demo's transcripts are a few hundred events,
+    /// so each turn stands for more reading than its logged output shows.
+    int contextGrowth = 0;
     bool sandboxEvents = false; ///< a sandbox exec event beside every bash call
     double verbosity = 1; ///< scales the length of reasoning, tool output and files
     int requestHeaders = 4; ///< message headers logged with each provider request
@@ -69,6 +73,7 @@ struct SampleStats {
     QString startedAt;
     QString completedAt;
     bool solved = false;
+    bool limitHit = false;
     int visiblePassed = 0;
     int heldOutPassed = 0;
 };
@@ -78,6 +83,9 @@ struct SampleStats {
 /// (which follow the events in a sample) and once more for the message pool, so nothing is held in memory.
 class SampleSynth {
 public:
+    /// The generate config's max_tokens (the output limit of Opus 4.7 and GPT-5.5): no call outputs more.
+    static constexpr int maxTokens = 128000;
+
     explicit SampleSynth(SampleSpec spec);
 
     bool write(JsonOut& out);
@@ -95,6 +103,9 @@ private:
     void simulate(Pass pass, JsonOut& out);
     void text(JsonOut& out, const QByteArray& value); ///< a string, as an attachment reference when long
     void attachment(JsonOut& out, const QByteArray& value); ///< in the attachments pass: the text, once
+    /// The visible and held-out tests the run's final code passes.
+    int finalVisiblePassed() const;
+    int finalHeldOutPassed() const;
     QByteArray scoreValue(int visiblePassed, int heldOutPassed) const;
     void writeModelUsage(JsonOut& out) const;
     QByteArray newId(SynthRandom& random) const;

@@ -114,7 +114,12 @@ bool ZipStreamWriter::write(const char* data, size_t size)
 {
     if (!m_inMember)
         return fail(QStringLiteral("write outside a member"));
-    m_current.crc = quint32(crc32(m_current.crc, reinterpret_cast<const Bytef*>(data), uInt(size)));
+    // zlib counts in uInt: feed it at most 1 GiB at a time.
+    for (size_t done = 0; done < size;) {
+        const size_t part = std::min<size_t>(size - done, size_t(1) << 30);
+        m_current.crc = quint32(crc32(m_current.crc, reinterpret_cast<const Bytef*>(data + done), uInt(part)));
+        done += part;
+    }
     m_current.size += size;
     m_totalUncompressed += qint64(size);
     m_out.resize(qsizetype(std::max<size_t>(ZSTD_CStreamOutSize(), 1 << 17)));
@@ -131,16 +136,20 @@ bool ZipStreamWriter::write(const char* data, size_t size)
         }
         return true;
     }
-    m_deflate->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data));
-    m_deflate->avail_in = uInt(size);
-    while (m_deflate->avail_in > 0) {
-        m_deflate->next_out = reinterpret_cast<Bytef*>(m_out.data());
-        m_deflate->avail_out = uInt(m_out.size());
-        deflate(m_deflate, Z_NO_FLUSH);
-        const size_t produced = size_t(m_out.size()) - m_deflate->avail_out;
-        if (produced && !put(QByteArray::fromRawData(m_out.constData(), qsizetype(produced))))
-            return false;
-        m_current.compressedSize += produced;
+    for (size_t done = 0; done < size;) {
+        const size_t part = std::min<size_t>(size - done, size_t(1) << 30);
+        m_deflate->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data + done));
+        m_deflate->avail_in = uInt(part);
+        done += part;
+        while (m_deflate->avail_in > 0) {
+            m_deflate->next_out = reinterpret_cast<Bytef*>(m_out.data());
+            m_deflate->avail_out = uInt(m_out.size());
+            deflate(m_deflate, Z_NO_FLUSH);
+            const size_t produced = size_t(m_out.size()) - m_deflate->avail_out;
+            if (produced && !put(QByteArray::fromRawData(m_out.constData(), qsizetype(produced))))
+                return false;
+            m_current.compressedSize += produced;
+        }
     }
     return true;
 }
