@@ -1,3 +1,4 @@
+#include "inspect/jsonstream.h"
 #include "store/importer.h"
 #include "store/messageindex.h"
 #include "store/store.h"
@@ -33,6 +34,8 @@ private slots:
     void nonFiniteNumbersAndOddStrings();
     void changedFileReplacesItsRows();
     void killedImportLeavesStoreAsItWas();
+    void rawItemsAcrossBlocks_data();
+    void rawItemsAcrossBlocks();
 
 private:
     QTemporaryDir m_dir;
@@ -299,4 +302,45 @@ void TestImporter::killedImportLeavesStoreAsItWas()
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
+void TestImporter::rawItemsAcrossBlocks_data()
+{
+    QTest::addColumn<QByteArray>("item");
+    QTest::newRow("nested") << QByteArray(R"({"a": [1, {"b": []}], "c": {}})");
+    QTest::newRow("brackets in strings") << QByteArray(R"({"s": "}]{[", "t": "\"}"})");
+    QTest::newRow("backslash runs") << QByteArray(R"({"a": "\\", "b": "\\\"}", "c": "x\\\\"})");
+    QTest::newRow("array") << QByteArray(R"([{"x": "]"}, ["\\"], 3])");
+}
+
+void TestImporter::rawItemsAcrossBlocks()
+{
+    // The item is copied exactly, whatever the block size; the stream stops before its closing bracket.
+    QFETCH(QByteArray, item);
+    const QByteArray input = item + " , 7";
+    for (int blockSize = 1; blockSize <= 5; ++blockSize) {
+        qsizetype at = 0;
+        JsonStream stream([&](const char*& data, size_t& size) {
+            if (at >= input.size())
+                return false;
+            data = input.constData() + at;
+            size = size_t(std::min<qsizetype>(blockSize, input.size() - at));
+            at += qsizetype(size);
+            return true;
+        });
+        const char open = stream.Take();
+        std::string raw;
+        QVERIFY(stream.takeRaw(raw, open));
+        QCOMPARE(QByteArray::fromStdString(raw), item);
+        QCOMPARE(stream.Peek(), item.back());
+        QCOMPARE(stream.Tell(), size_t(item.size() - 1));
+    }
+    // An item the input cuts off is reported.
+    JsonStream cut([done = false](const char*& data, size_t& size) mutable {
+        data = R"({"a": "}")";
+        size = 8;
+        return !std::exchange(done, true);
+    });
+    std::string raw;
+    QVERIFY(!cut.takeRaw(raw, cut.Take()));
+}
+
 #include "tst_importer.moc"

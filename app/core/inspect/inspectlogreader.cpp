@@ -59,8 +59,9 @@ private:
 /// is handed to a SampleParser as it streams past.
 class JsonLogHandler : public SaxTokenAdapter<JsonLogHandler> {
 public:
-    JsonLogHandler(LogSink& sink, const ImportOptions& options)
-        : m_sink(sink)
+    JsonLogHandler(JsonStream& stream, LogSink& sink, const ImportOptions& options)
+        : m_stream(stream)
+        , m_sink(sink)
         , m_options(options)
         , m_header(m_headerBuffer)
     {
@@ -104,7 +105,7 @@ public:
         }
         if (m_inSamples) {
             if (m_depth == 3 && token.kind == SaxToken::StartObject) {
-                m_sample = std::make_unique<SampleParser>(m_sink, m_options);
+                m_sample = std::make_unique<SampleParser>(m_stream, m_sink, m_options);
                 m_sample->setLegacyScorer(m_legacyScorer);
                 if (!m_sample->token(token)) {
                     m_error = m_sample->errorString();
@@ -188,6 +189,7 @@ private:
         return true;
     }
 
+    JsonStream& m_stream;
     LogSink& m_sink;
     const ImportOptions& m_options;
     QString m_error;
@@ -257,7 +259,7 @@ bool InspectLogReader::readJson(const QString& path, LogSink& sink, const Progre
         size = size_t(read);
         return true;
     });
-    JsonLogHandler handler(sink, m_options);
+    JsonLogHandler handler(stream, sink, m_options);
     rapidjson::Reader reader;
     const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, handler);
     if (meter.cancelled()) {
@@ -337,7 +339,7 @@ bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progre
         JsonStream stream([&](const char*& data, size_t& size) {
             return zip.nextBlock(data, size) && meter.advance(qint64(size));
         });
-        SampleParser parser(sink, m_options);
+        SampleParser parser(stream, sink, m_options);
         parser.setLegacyScorer(legacyScorer);
         rapidjson::Reader reader;
         const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, parser);

@@ -4,6 +4,7 @@
 #include "sampleclassifier.h"
 
 #include <QCoreApplication>
+#include <rapidjson/error/en.h>
 #include <string_view>
 
 namespace {
@@ -129,12 +130,11 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
 }
 }
 
-SampleParser::SampleParser(LogSink& sink, const ImportOptions& options)
-    : m_sink(sink)
+SampleParser::SampleParser(JsonStream& stream, LogSink& sink, const ImportOptions& options)
+    : m_stream(stream)
+    , m_sink(sink)
     , m_options(options)
     , m_capture(m_captureBuffer)
-    , m_item(m_itemBuffer)
-    , m_input(m_inputBuffer)
 {
 }
 
@@ -276,7 +276,6 @@ bool SampleParser::enterValue(const SaxToken& open, const QByteArray& key, const
     if (m_mode == Mode::List) {
         m_listDepth = m_depth;
         m_itemIndex = 0;
-        m_inItem = false;
     }
     return true;
 }
@@ -319,98 +318,28 @@ bool SampleParser::containerToken(const SaxToken& token)
 
 bool SampleParser::listToken(const SaxToken& token)
 {
-    if (!m_inItem) {
-        if (token.kind == SaxToken::StartObject && m_depth == m_listDepth + 1) {
-            m_inItem = true;
-            resetWriter(m_item, m_itemBuffer);
-            m_item.StartObject();
-            return true;
-        }
-        if (token.isOpen()) {
-            // Not an object: nothing this list should hold. Skip it.
-            m_enclosing.emplace_back(m_mode, m_modeDepth);
-            m_mode = Mode::Skip;
-            m_modeDepth = m_depth;
-            return true;
-        }
-        if (token.isClose()) {
-            --m_depth;
-            m_listKind = ListKind::None;
-            return leave();
-        }
+    if (token.kind == SaxToken::StartObject && m_depth == m_listDepth + 1) {
+        // The item is copied as it stands, unparsed: the reader sees it as `{}` and closes it next.
+        m_itemOffset = m_stream.Tell() - 1;
+        if (!m_stream.takeRaw(m_itemJson, '{'))
+            return fail(QCoreApplication::translate("SampleParser", "the sample ends early, inside item %1 of a list").arg(m_itemIndex));
         return true;
     }
-    if (m_listKind == ListKind::Events)
-        return eventToken(token);
-    write(m_item, token);
-    if (token.isClose() && --m_depth == m_listDepth) {
-        m_inItem = false;
+    if (token.kind == SaxToken::EndObject && m_depth == m_listDepth + 1) {
+        --m_depth;
         return finishItem();
     }
-    return true;
-}
-
-bool SampleParser::eventToken(const SaxToken& token)
-{
-    if (m_inputDepth > 0) {
-        if (m_inInputMessage) {
-            write(m_input, token);
-            if (token.isClose() && --m_depth == m_inputDepth) {
-                m_inInputMessage = false;
-                const int index = inlineInput(m_inputBuffer.GetString(), m_inputBuffer.GetSize());
-                if (index < 0)
-                    return false;
-                m_inputIndices.push_back(index);
-            }
-            return true;
-        }
-        if (token.kind == SaxToken::StartObject) {
-            m_inInputMessage = true;
-            resetWriter(m_input, m_inputBuffer);
-            m_input.StartObject();
-            return true;
-        }
-        if (token.isClose()) {
-            --m_depth;
-            m_inputDepth = 0;
-            if (!m_inputIndices.empty()) {
-                m_item.Key("input_refs");
-                m_item.StartArray();
-                size_t begin = 0;
-                for (size_t i = 1; i <= m_inputIndices.size(); ++i) {
-                    if (i == m_inputIndices.size() || m_inputIndices[i] != m_inputIndices[i - 1] + 1) {
-                        m_item.StartArray();
-                        m_item.Int(m_inputIndices[begin]);
-                        m_item.Int(m_inputIndices[i - 1] + 1);
-                        m_item.EndArray();
-                        begin = i;
-                    }
-                }
-                m_item.EndArray();
-                m_inputIndices.clear();
-            }
-        }
+    if (token.isOpen()) {
+        // Not an object: nothing this list should hold. Skip it.
+        m_enclosing.emplace_back(m_mode, m_modeDepth);
+        m_mode = Mode::Skip;
+        m_modeDepth = m_depth;
         return true;
     }
-    if (token.kind == SaxToken::Key && m_depth == m_listDepth + 1) {
-        if (std::string_view(token.text, token.length) == "input") {
-            m_inputPending = true;
-            return true;
-        }
-    } else if (m_inputPending) {
-        m_inputPending = false;
-        m_item.Key("input");
-        if (token.kind == SaxToken::StartArray) {
-            m_item.StartArray();
-            m_item.EndArray();
-            m_inputDepth = m_depth;
-            return true;
-        }
-    }
-    write(m_item, token);
-    if (token.isClose() && --m_depth == m_listDepth) {
-        m_inItem = false;
-        return finishItem();
+    if (token.isClose()) {
+        --m_depth;
+        m_listKind = ListKind::None;
+        return leave();
     }
     return true;
 }
@@ -426,6 +355,41 @@ int SampleParser::inlineInput(const char* json, size_t size)
     if (!finishMessage(MessageRecord::Pool, index, json, size))
         return -1;
     return index;
+}
+
+bool SampleParser::poolInlineInput(rapidjson::Document& event, JsonValue& input)
+{
+    std::vector<int> indices;
+    for (const JsonValue& message : input.GetArray()) {
+        const QByteArray json = toJson(message);
+        const int index = inlineInput(json.constData(), size_t(json.size()));
+        if (index < 0)
+            return false;
+        indices.push_back(index);
+    }
+    // Runs of consecutive indices become [begin, end) ranges, as in Inspect's own pools.
+    auto& allocator = event.GetAllocator();
+    JsonValue ranges(rapidjson::kArrayType);
+    size_t begin = 0;
+    for (size_t i = 1; i <= indices.size(); ++i) {
+        if (i == indices.size() || indices[i] != indices[i - 1] + 1) {
+            JsonValue range(rapidjson::kArrayType);
+            range.PushBack(indices[begin], allocator).PushBack(indices[i - 1] + 1, allocator);
+            ranges.PushBack(range, allocator);
+            begin = i;
+        }
+    }
+    input.SetArray();
+    event.AddMember("input_refs", ranges, allocator);
+    return true;
+}
+
+QString SampleParser::itemFault(const QString& parseError) const
+{
+    return QCoreApplication::translate("SampleParser", "item %1 of a list at byte %2: %3")
+        .arg(m_itemIndex)
+        .arg(m_itemOffset)
+        .arg(parseError);
 }
 
 void SampleParser::topScalar(const SaxToken& token)
@@ -505,8 +469,8 @@ bool SampleParser::finishCapture()
 
 bool SampleParser::finishItem()
 {
-    const char* json = m_itemBuffer.GetString();
-    const size_t size = m_itemBuffer.GetSize();
+    const char* json = m_itemJson.data();
+    const size_t size = m_itemJson.size();
     const int index = m_itemIndex++;
     switch (m_listKind) {
     case ListKind::Events:
@@ -517,6 +481,8 @@ bool SampleParser::finishItem()
         m_poolSize = std::max(m_poolSize, index + 1);
         return finishMessage(MessageRecord::Pool, index, json, size);
     case ListKind::PoolCalls:
+        if (rapidjson::Document call; !parseJson(call, json, size, &m_parseError))
+            return fail(itemFault(m_parseError));
         if (!ensureBegun() || !m_sink.modelCall(index, std::string_view(json, size)))
             return fail(QCoreApplication::translate("SampleParser", "the store refused a model call"));
         return true;
@@ -529,9 +495,8 @@ bool SampleParser::finishItem()
 bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size)
 {
     rapidjson::Document message;
-    QString error;
-    if (!parseJson(message, json, size, &error))
-        return fail(error);
+    if (!parseJson(message, json, size, &m_parseError))
+        return fail(kind == MessageRecord::Pool && m_listKind == ListKind::Events ? m_parseError : itemFault(m_parseError));
     MessageRecord record;
     record.kind = kind;
     record.index = index;
@@ -558,12 +523,21 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
 bool SampleParser::finishEvent()
 {
     EventRecord record;
-    record.payload = QByteArray(m_itemBuffer.GetString(), qsizetype(m_itemBuffer.GetSize()));
-    // The payload is kept above, so the buffer can be parsed in place: no string is copied again.
+    record.payload = QByteArray(m_itemJson.data(), qsizetype(m_itemJson.size()));
+    // The payload is kept above, so the item can be parsed in place: no string is copied again.
     rapidjson::Document event;
-    event.ParseInsitu<rapidjson::kParseNanAndInfFlag>(const_cast<char*>(m_itemBuffer.GetString()));
-    if (event.HasParseError())
-        return fail(QCoreApplication::translate("SampleParser", "event %1 is not valid JSON").arg(m_eventSeq));
+    event.ParseInsitu<rapidjson::kParseNanAndInfFlag>(m_itemJson.data());
+    if (event.HasParseError()) {
+        return fail(QCoreApplication::translate("SampleParser", "invalid JSON at byte %1 (event %2): %3")
+                        .arg(m_itemOffset + event.GetErrorOffset())
+                        .arg(m_eventSeq)
+                        .arg(QString::fromUtf8(rapidjson::GetParseError_En(event.GetParseError()))));
+    }
+    if (JsonValue* input = event.HasMember("input") ? &event["input"] : nullptr; input && input->IsArray() && !input->Empty()) {
+        if (!poolInlineInput(event, *input))
+            return false;
+        record.payload = toJson(event);
+    }
     record.seq = m_eventSeq;
     record.type = stringOf(member(event, "event"));
     record.timestamp = stringOf(member(event, "timestamp"));

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "importoptions.h"
+#include "jsonstream.h"
+#include "jsonvalues.h"
 #include "logsink.h"
 #include "saxtoken.h"
 
@@ -14,12 +16,14 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>,
     rapidjson::CrtAllocator, rapidjson::kWriteNanAndInfFlag>;
 
 /// A RapidJSON SAX handler for one EvalSample. It cuts the sample into events, messages and attachments as
-/// they stream past and hands them to a LogSink, so no sample is ever held whole in memory. Inline model
+/// they stream past and hands them to a LogSink, so no sample is ever held whole in memory. The items of its
+/// lists (events, messages) are copied from the stream unparsed and parsed once each, in place. Inline model
 /// inputs (logs before message pools) are stored once each and referenced from the event through
 /// `input_refs`, exactly as Inspect's own pools do.
 class SampleParser : public SaxTokenAdapter<SampleParser> {
 public:
-    SampleParser(LogSink& sink, const ImportOptions& options);
+    /// `stream` is the one the reader parses: list items are copied from it unparsed.
+    SampleParser(JsonStream& stream, LogSink& sink, const ImportOptions& options);
 
     /// Scorer name that a version 1 sample's single `score` belongs to.
     void setLegacyScorer(const QString& name) { m_legacyScorer = name; }
@@ -40,7 +44,6 @@ private:
     bool topToken(const SaxToken& token);
     bool containerToken(const SaxToken& token);
     bool listToken(const SaxToken& token);
-    bool eventToken(const SaxToken& token);
     bool enterValue(const SaxToken& open, const QByteArray& key, const QByteArray& innerKey);
     bool leave();
     void topScalar(const SaxToken& token);
@@ -49,10 +52,13 @@ private:
     bool finishEvent();
     bool finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size);
     int inlineInput(const char* json, size_t size);
+    bool poolInlineInput(rapidjson::Document& event, JsonValue& input);
+    QString itemFault(const QString& parseError) const;
     bool ensureBegun();
     bool finishSample();
     bool fail(const QString& message);
 
+    JsonStream& m_stream;
     LogSink& m_sink;
     const ImportOptions& m_options;
     QString m_legacyScorer;
@@ -63,7 +69,6 @@ private:
     std::vector<std::pair<Mode, int>> m_enclosing; ///< modes (and their depths) to return to
     QByteArray m_key; ///< current key of the sample object
     QByteArray m_innerKey; ///< current key inside a container such as `transcript` or `events_data`
-    QByteArray m_eventKey; ///< current key of the event being captured
     ListKind m_listKind = ListKind::None;
     int m_listDepth = 0; ///< depth inside the list whose items are captured
     int m_modeDepth = 0; ///< depth of the contents of the value the current mode covers
@@ -72,25 +77,17 @@ private:
 
     rapidjson::StringBuffer m_captureBuffer;
     JsonWriter m_capture;
-    rapidjson::StringBuffer m_itemBuffer;
-    JsonWriter m_item;
-    bool m_inItem = false;
+    std::string m_itemJson; ///< the list item just read, as it stood in the log
+    size_t m_itemOffset = 0; ///< where it starts in the member
+    QString m_parseError;
 
-    // Inline model input of the event being captured.
-    bool m_inputPending = false;
-    int m_inputDepth = 0; ///< depth of the input array, 0 when not inside one
-    bool m_inInputMessage = false;
-    rapidjson::StringBuffer m_inputBuffer;
-    JsonWriter m_input;
-    std::vector<int> m_inputIndices;
+    // Inline model inputs (logs before message pools), pooled as they are read.
     std::unordered_map<size_t, int> m_poolByHash;
     int m_poolSize = 0;
     std::vector<int> m_poolFirstUse; ///< first event seq using each pool message
     std::unordered_map<std::string, int> m_producedBy; ///< tool call id or output message id -> the event that produced it
 
     SampleRecord m_sample;
-    QByteArray m_scoresJson;
-    QByteArray m_usageJson;
     bool m_begun = false;
     bool m_finished = false;
     int m_eventSeq = 0;

@@ -10,11 +10,14 @@ namespace {
 constexpr int itemsPerChunk = 64;
 constexpr qsizetype bytesPerChunk = 256 * 1024;
 constexpr size_t cachedChunks = 4;
+constexpr qsizetype headerRoom = 4 * (itemsPerChunk + 1);
 }
 
 ChunkWriter::ChunkWriter(SqliteDb& db, Placed placed)
     : m_db(db)
     , m_placed(std::move(placed))
+    , m_data(headerRoom, Qt::Uninitialized)
+    , m_compressor(ZSTD_createCCtx(), ZSTD_freeCCtx)
     , m_insert(new SqliteStatement(db, "INSERT INTO chunks (sample_id, data) VALUES (?, ?)"))
 {
 }
@@ -27,8 +30,8 @@ ChunkWriter::~ChunkWriter()
 bool ChunkWriter::add(const char* data, size_t size)
 {
     m_data.append(data, qsizetype(size));
-    m_ends.push_back(quint32(m_data.size()));
-    if (int(m_ends.size()) >= itemsPerChunk || m_data.size() >= bytesPerChunk)
+    m_ends.push_back(quint32(m_data.size() - headerRoom));
+    if (int(m_ends.size()) >= itemsPerChunk || m_data.size() - headerRoom >= bytesPerChunk)
         return flush();
     return true;
 }
@@ -37,26 +40,28 @@ bool ChunkWriter::flush()
 {
     if (m_ends.empty())
         return true;
-    // Layout before compression: item count, the end offset of each item, then the items.
-    QByteArray plain(qsizetype(4 * (m_ends.size() + 1)), Qt::Uninitialized);
-    qToLittleEndian(quint32(m_ends.size()), plain.data());
+    // Layout before compression: item count, the end offset of each item, then the items. The header is
+    // written into the room left before the items, so the chunk is compressed from where it lies.
+    const qsizetype headerSize = qsizetype(4 * (m_ends.size() + 1));
+    char* header = m_data.data() + headerRoom - headerSize;
+    qToLittleEndian(quint32(m_ends.size()), header);
     for (size_t i = 0; i < m_ends.size(); ++i)
-        qToLittleEndian(m_ends[i], plain.data() + 4 * (i + 1));
-    plain += m_data;
-    QByteArray packed(qsizetype(ZSTD_compressBound(size_t(plain.size()))), Qt::Uninitialized);
+        qToLittleEndian(m_ends[i], header + 4 * (i + 1));
+    const size_t plainSize = size_t(m_data.size() - headerRoom + headerSize);
+    m_packed.resize(qsizetype(ZSTD_compressBound(plainSize)));
     // Level 1: measured 10% faster imports than level 3 for a store 3% larger.
-    const size_t written = ZSTD_compress(packed.data(), size_t(packed.size()), plain.constData(), size_t(plain.size()), 1);
+    const size_t written = ZSTD_compressCCtx(m_compressor.get(), m_packed.data(), size_t(m_packed.size()), header, plainSize, 1);
     if (ZSTD_isError(written))
         return false;
     m_insert->bind(1, m_sampleId);
-    m_insert->bindBlob(2, packed.constData(), qsizetype(written));
+    m_insert->bindBlob(2, m_packed.constData(), qsizetype(written));
     if (!m_insert->exec())
         return false;
     const qint64 chunk = m_db.lastInsertId();
     std::vector<ChunkSlot> placed(m_ends.size());
     for (size_t i = 0; i < placed.size(); ++i)
         placed[i] = { chunk, int(i) };
-    m_data.clear();
+    m_data.resize(headerRoom); // keeps its capacity for the next chunk
     m_ends.clear();
     return m_placed(placed);
 }
@@ -64,6 +69,7 @@ bool ChunkWriter::flush()
 ChunkReader::ChunkReader(SqliteDb& db)
     : m_db(db)
     , m_select(new SqliteStatement)
+    , m_decompressor(ZSTD_createDCtx(), ZSTD_freeDCtx)
 {
 }
 
@@ -90,7 +96,7 @@ QByteArray ChunkReader::item(qint64 chunk, int slot)
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
             return {};
         QByteArray plain(qsizetype(size), Qt::Uninitialized);
-        if (ZSTD_isError(ZSTD_decompress(plain.data(), size_t(size), packed.constData(), size_t(packed.size()))))
+        if (ZSTD_isError(ZSTD_decompressDCtx(m_decompressor.get(), plain.data(), size_t(size), packed.constData(), size_t(packed.size()))))
             return {};
         m_cache.push_front({ chunk, std::move(plain) });
         if (m_cache.size() > cachedChunks)

@@ -3,10 +3,13 @@
 #include <QByteArray>
 #include <functional>
 #include <list>
+#include <memory>
 #include <vector>
 
 class SqliteDb;
 class SqliteStatement;
+struct ZSTD_CCtx_s;
+struct ZSTD_DCtx_s;
 
 /// Where one item (an event's payload, a message's JSON, an attachment's text) lies in the store.
 struct ChunkSlot {
@@ -37,6 +40,8 @@ private:
     qint64 m_sampleId = 0;
     QByteArray m_data;
     std::vector<quint32> m_ends;
+    QByteArray m_packed;
+    std::unique_ptr<ZSTD_CCtx_s, size_t (*)(ZSTD_CCtx_s*)> m_compressor; ///< kept: making one costs more than a chunk
     SqliteStatement* m_insert;
 };
 
@@ -58,6 +63,7 @@ private:
     };
     SqliteDb& m_db;
     SqliteStatement* m_select;
+    std::unique_ptr<ZSTD_DCtx_s, size_t (*)(ZSTD_DCtx_s*)> m_decompressor;
     std::list<Cached> m_cache;
 };
 
