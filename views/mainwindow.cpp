@@ -10,6 +10,7 @@
 #include "runtablemodel.h"
 #include "sampletablemodel.h"
 
+#include <QHash>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -309,7 +310,12 @@ void MainWindow::applyFilters()
             m_filtered.push_back(sample);
     }
     m_sampleModel->setSamples(m_filtered);
-    m_sampleTable->resizeColumnsToContents();
+    // Sized to the first rows shown; measuring thousands of rows again on every filter change would cost more
+    // than the filter itself.
+    if (!m_samplesSized && !m_filtered.empty()) {
+        m_sampleTable->resizeColumnsToContents();
+        m_samplesSized = true;
+    }
     updateOutcomes();
     updatePlots();
     int solved = 0, priced = 0;
@@ -351,37 +357,50 @@ void MainWindow::updateOutcomes()
         headers << model.section(QLatin1Char('/'), -1);
     m_outcomes->setHorizontalHeaderLabels(headers);
     m_outcomes->setVerticalHeaderLabels(programs);
+    // Each cell summed over its samples first, then made into one item: the grid is set once, not per sample.
+    struct Cell {
+        double best = -1;
+        double cost = 0;
+        double hours = 0;
+        qint64 sample = 0; ///< the best sample of the cell, which a double-click opens
+        const SampleRow* any = nullptr;
+    };
+    std::vector<Cell> cells(size_t(programs.size() * models.size()));
+    QHash<QString, int> rowOf, columnOf;
+    for (int i = 0; i < programs.size(); ++i)
+        rowOf.insert(programs[i], i);
+    for (int i = 0; i < models.size(); ++i)
+        columnOf.insert(models[i], i);
     for (const SampleRow& sample : m_filtered) {
-        const int row = int(programs.indexOf(sample.program.isEmpty() ? sample.sampleId : sample.program));
-        const int column = int(models.indexOf(sample.model));
-        QTableWidgetItem* item = m_outcomes->item(row, column);
-        if (!item) {
-            item = new QTableWidgetItem;
-            item->setData(Qt::UserRole, -1.0);
-            item->setData(Qt::UserRole + 1, 0.0);
-            item->setData(Qt::UserRole + 2, 0.0);
-            m_outcomes->setItem(row, column, item);
-        }
+        const int row = rowOf.value(sample.program.isEmpty() ? sample.sampleId : sample.program);
+        Cell& cell = cells[size_t(row * models.size() + columnOf.value(sample.model))];
         const double pass = sample.solved == 1 ? 1.0 : std::isnan(sample.heldOutPass) ? 0.0 : sample.heldOutPass;
-        const double best = std::max(item->data(Qt::UserRole).toDouble(), pass);
-        const double cost = item->data(Qt::UserRole + 1).toDouble() + (std::isnan(sample.totalCost) ? 0 : sample.totalCost);
-        const double hours = item->data(Qt::UserRole + 2).toDouble() + (std::isnan(sample.totalTime) ? 0 : sample.totalTime / 3600);
-        if (pass >= item->data(Qt::UserRole).toDouble())
-            item->setData(Qt::UserRole + 3, sample.id); // the best sample of the cell, which a double-click opens
-        item->setData(Qt::UserRole, best);
-        item->setData(Qt::UserRole + 1, cost);
-        item->setData(Qt::UserRole + 2, hours);
-        item->setText(best >= 1.0 ? tr("solved") : QStringLiteral("%1%").arg(100 * best, 0, 'f', 0));
+        if (pass >= cell.best)
+            cell.sample = sample.id;
+        cell.best = std::max(cell.best, pass);
+        cell.cost += std::isnan(sample.totalCost) ? 0 : sample.totalCost;
+        cell.hours += std::isnan(sample.totalTime) ? 0 : sample.totalTime / 3600;
+        cell.any = &sample;
+    }
+    for (size_t i = 0; i < cells.size(); ++i) {
+        const Cell& cell = cells[i];
+        if (!cell.any)
+            continue;
+        auto* item = new QTableWidgetItem(cell.best >= 1.0 ? tr("solved") : QStringLiteral("%1%").arg(100 * cell.best, 0, 'f', 0));
+        item->setData(Qt::UserRole, cell.best);
+        item->setData(Qt::UserRole + 1, cell.cost);
+        item->setData(Qt::UserRole + 2, cell.hours);
+        item->setData(Qt::UserRole + 3, cell.sample);
         // Solved in green; unsolved from red (little passing) to amber (most passing).
-        item->setBackground(best >= 1.0 ? QColor(0x00, 0x9E, 0x73)
-                                        : QColor::fromHsvF(0.02 + 0.1 * best, 0.55, 0.95));
-        item->setForeground(best >= 1.0 ? Qt::white : Qt::black);
+        item->setBackground(cell.best >= 1.0 ? QColor(0x00, 0x9E, 0x73) : QColor::fromHsvF(0.02 + 0.1 * cell.best, 0.55, 0.95));
+        item->setForeground(cell.best >= 1.0 ? Qt::white : Qt::black);
         item->setTextAlignment(Qt::AlignCenter);
         item->setToolTip(tr("%1 on %2: best held-out pass %3%, $%4 and %5 h over its epochs")
-                             .arg(sample.model, sample.program)
-                             .arg(100 * best, 0, 'f', 1)
-                             .arg(cost, 0, 'f', 2)
-                             .arg(hours, 0, 'f', 1));
+                             .arg(cell.any->model, cell.any->program)
+                             .arg(100 * cell.best, 0, 'f', 1)
+                             .arg(cell.cost, 0, 'f', 2)
+                             .arg(cell.hours, 0, 'f', 1));
+        m_outcomes->setItem(int(i) / int(models.size()), int(i) % int(models.size()), item);
     }
     m_outcomes->resizeColumnsToContents();
 }

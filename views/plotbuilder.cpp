@@ -14,7 +14,10 @@ namespace {
 void tagPoint(QVariantList& points, double x, double y, const SampleRow& sample)
 {
     // One element a point (appending a list to a QVariantList would splice its elements in).
-    points.append(QVariant(QVariantList { x, y, sample.id, QStringLiteral("%1, %2 (epoch %3)").arg(sample.model, sample.sampleId).arg(sample.epoch) }));
+    // Built by concatenation: this runs for every point of every plot on each filter change.
+    const QString label = sample.model + QStringLiteral(", ") + sample.sampleId + QStringLiteral(" (epoch ")
+        + QString::number(sample.epoch) + QLatin1Char(')');
+    points.append(QVariant(QVariantList { x, y, sample.id, label }));
 }
 
 const QColor palette[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
@@ -168,7 +171,8 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
             if (const SampleRow* sample = byId.value(point.sampleId))
                 tagPoint(tagged, point.dollars, point.share, *sample);
             maxDollars = std::max(maxDollars, point.dollars);
-            csv += QStringLiteral("%1,%2,%3,%4\n").arg(model).arg(point.dollars, 0, 'f', 4).arg(point.share, 0, 'f', 6).arg(point.sampleId);
+            csv += model + QLatin1Char(',') + QString::number(point.dollars, 'f', 4) + QLatin1Char(',')
+                + QString::number(point.share, 'f', 6) + QLatin1Char(',') + QString::number(point.sampleId) + QLatin1Char('\n');
         }
         graph->setProperty("samplePoints", tagged);
     }
@@ -281,8 +285,8 @@ QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples)
             scatter->addData(points[i].first, points[i].second);
             tagPoint(tagged, points[i].first, points[i].second, *rows[i]);
             const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
-            csv += QStringLiteral("%1,%2,%3,%4,%5\n").arg(model, rows[i]->sampleId).arg(points[i].first, 0, 'f', 4)
-                       .arg(points[i].second, 0, 'f', 6).arg(onFrontier ? 1 : 0);
+            csv += model + QLatin1Char(',') + rows[i]->sampleId + QLatin1Char(',') + QString::number(points[i].first, 'f', 4)
+                + QLatin1Char(',') + QString::number(points[i].second, 'f', 6) + (onFrontier ? QLatin1String(",1\n") : QLatin1String(",0\n"));
         }
         scatter->setProperty("samplePoints", tagged);
         for (const size_t i : frontier)

@@ -391,6 +391,8 @@ void ReplayView::drawCurve()
     }
     m_cursor = new QCPItemStraightLine(plot);
     m_cursor->setPen(QPen(Qt::black, 1.5));
+    // On the buffered overlay layer: moving the cursor redraws it alone, not the curves under it.
+    m_cursor->setLayer(QStringLiteral("overlay"));
     if (m_lastStep < 0) {
         SqliteStatement last(m_store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
         last.bind(1, m_sampleId);
@@ -428,7 +430,7 @@ void ReplayView::currentChanged()
         const double x = positionOf(m_axisKind, m_current);
         m_cursor->point1->setCoords(x, 0);
         m_cursor->point2->setCoords(x, 1);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        m_cursor->layer()->replot();
     }
     // Where the run stood at this step.
     const PassPoint* standing = nullptr;

@@ -217,6 +217,13 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='');
 -- Fewer, larger merges while a big sample is indexed (measured: 8% faster import of the monster sample).
 INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 16);
 )sql",
+    // 2: what a replay reads of a long transcript at once comes from indexes: its event kinds, and the steps its
+    // plot marks (the marks query in TranscriptQuery::passCurve repeats this WHERE clause word for word).
+    R"sql(
+CREATE INDEX events_by_type ON events(sample_id, type, seq);
+CREATE INDEX events_marked ON events(sample_id, seq) WHERE type IN ('compaction', 'error', 'sample_limit')
+    OR summary LIKE 'model error:%' OR summary LIKE '%✗%';
+)sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
 static_assert(migrationCount == StoreSchema::currentVersion);
