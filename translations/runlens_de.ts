@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>CompareView</name>
@@ -83,7 +84,9 @@
     <message numerus="yes">
         <source>%n change(s)</source>
         <translation>
-            <numerusform>%n Änderung</numerusform><numerusform>%n Änderungen</numerusform></translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -485,71 +488,71 @@
     <name>MirrorCodeSynth</name>
     <message>
         <source>Writes MirrorCode-shaped Inspect eval logs (.eval, zstd members): by default the demo, one log per model (Claude Opus 4.7, GPT-5.5, Gemini 3.1 Pro) over the 25 MirrorCode targets and several epochs, with the test suites of the three demo programs whose code the transcripts build for real (suites/*.jsonl). Deterministic for a seed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Folder to write into (required).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Seed (default 1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Epochs of the demo (default 2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deflate members instead of zstd.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One sample at the scale of the largest known MirrorCode sample (~337,000 events, ~1 GB of JSON).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N runs of small samples, for store-sized benchmarks.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Samples in each --scale run (default 10).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Comma-separated models (default: the three of the leaderboard).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runlens-cli synth: --out DIR is required
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>wrote %1
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runlens-cli synth: %1
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 files, %2 samples, %3 events, %4 messages, %5 attachments, %6 compactions; %7 MB of JSON in %8 MB of archives, in %9 s
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the demo programs are run with python3, which is not installed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sample %1 could not be written</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -558,6 +561,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>test %1 of %2: %3</source>
+        <translation>Test %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>python3 could not run the demo programs&apos; tests here (%1)</source>
+        <translation>python3 konnte die Tests der Demoprogramme hier nicht ausführen (%1)</translation>
+    </message>
+    <message>
+        <source>the last version of the demo program %1 passed %2 of its %3 tests here: python3 could not run its tests</source>
+        <translation>die letzte Version des Demoprogramms %1 bestand hier %2 seiner %3 Tests: python3 konnte seine Tests nicht ausführen</translation>
     </message>
 </context>
 <context>
@@ -603,7 +618,7 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>USD per million tokens. A model without a row has no price: its cost shows as "no price", never $0.</source>
+        <source>USD per million tokens. A model without a row has no price: its cost shows as &quot;no price&quot;, never $0.</source>
         <translation>USD je Million Token. Ein Modell ohne Zeile hat keinen Preis: seine Kosten erscheinen als „kein Preis“, nie als 0 $.</translation>
     </message>
 </context>
@@ -718,7 +733,9 @@
     <message numerus="yes">
         <source>cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)</source>
         <translation>
-            <numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Sample ohne Preis ausgelassen)</numerusform><numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Samples ohne Preis ausgelassen)</numerusform></translation>
+            <numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Sample ohne Preis ausgelassen)</numerusform>
+            <numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Samples ohne Preis ausgelassen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>cumulative cost, USD, tasks cheapest first</source>
@@ -779,7 +796,7 @@
         <translation>Codezeilen des Originalprogramms (log.)</translation>
     </message>
     <message>
-        <source>share of the program's samples solved</source>
+        <source>share of the program&apos;s samples solved</source>
         <translation>Anteil gelöster Samples des Programms</translation>
     </message>
     <message>
@@ -814,7 +831,7 @@
         <translation>Wiedergabe: %1, %2, Epoche %3</translation>
     </message>
     <message>
-        <source>The selected event's JSON</source>
+        <source>The selected event&apos;s JSON</source>
         <translation>Das JSON des gewählten Ereignisses</translation>
     </message>
     <message>
@@ -866,7 +883,7 @@
         <translation>Tests hier erneut ausführen…</translation>
     </message>
     <message>
-        <source>Rebuild the agent's files as they stood at this step and run a test suite on them</source>
+        <source>Rebuild the agent&apos;s files as they stood at this step and run a test suite on them</source>
         <translation>Die Dateien des Agenten im Stand dieses Schritts wiederherstellen und eine Testsuite darauf ausführen</translation>
     </message>
     <message>
@@ -986,8 +1003,16 @@
         <translation>%1 änderte sich bei den Schritten %2</translation>
     </message>
     <message>
-        <source>"%1" is not in this transcript</source>
+        <source>&quot;%1&quot; is not in this transcript</source>
         <translation>„%1“ kommt in diesem Transkript nicht vor</translation>
+    </message>
+    <message>
+        <source>◀◀ Turn</source>
+        <translation>◀◀ Runde</translation>
+    </message>
+    <message>
+        <source>Turn ▶▶</source>
+        <translation>Runde ▶▶</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1038,7 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>default: the workspace's program, or python3 on its one .py file; {workspace} is its folder</source>
+        <source>default: the workspace&apos;s program, or python3 on its one .py file; {workspace} is its folder</source>
         <translation>Vorgabe: das Programm des Arbeitsbereichs oder python3 mit seiner einzigen .py-Datei; {workspace} ist sein Ordner</translation>
     </message>
     <message>
@@ -1055,7 +1080,9 @@
     <message numerus="yes">
         <source>%n earlier step(s) changed files in ways that could not be followed.</source>
         <translation>
-            <numerusform>%n früherer Schritt hat Dateien auf nicht nachvollziehbare Weise geändert.</numerusform><numerusform>%n frühere Schritte haben Dateien auf nicht nachvollziehbare Weise geändert.</numerusform></translation>
+            <numerusform>%n früherer Schritt hat Dateien auf nicht nachvollziehbare Weise geändert.</numerusform>
+            <numerusform>%n frühere Schritte haben Dateien auf nicht nachvollziehbare Weise geändert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The network was reachable: this system allows no private network namespace.</source>
@@ -1069,7 +1096,7 @@
         <translation>unbewertet</translation>
     </message>
     <message>
-        <source>The accuracy computed from the samples differs from the one in the log's header.</source>
+        <source>The accuracy computed from the samples differs from the one in the log&apos;s header.</source>
         <translation>Die aus den Samples berechnete Genauigkeit weicht von der im Log-Kopf ab.</translation>
     </message>
     <message>
@@ -1124,16 +1151,24 @@
         <translation>der Speicher hat eine Nachricht abgelehnt</translation>
     </message>
     <message>
-        <source>event %1 is not valid JSON</source>
-        <translation>Ereignis %1 ist kein gültiges JSON</translation>
-    </message>
-    <message>
         <source>the store refused an event</source>
         <translation>der Speicher hat ein Ereignis abgelehnt</translation>
     </message>
     <message>
         <source>the store refused sample %1</source>
         <translation>der Speicher hat Sample %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>the sample ends early, inside item %1 of a list</source>
+        <translation>die Probe endet vorzeitig, in Element %1 einer Liste</translation>
+    </message>
+    <message>
+        <source>item %1 of a list at byte %2: %3</source>
+        <translation>Element %1 einer Liste bei Byte %2: %3</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 (event %2): %3</source>
+        <translation>ungültiges JSON bei Byte %1 (Ereignis %2): %3</translation>
     </message>
 </context>
 <context>
@@ -1251,7 +1286,9 @@
     <message numerus="yes">
         <source>%n match(es) in %1 ms</source>
         <translation>
-            <numerusform>%n Treffer in %1 ms</numerusform><numerusform>%n Treffer in %1 ms</numerusform></translation>
+            <numerusform>%n Treffer in %1 ms</numerusform>
+            <numerusform>%n Treffer in %1 ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1472,9 +1509,9 @@
 <context>
     <name>main</name>
     <message>
-        <source>runlens-cli: unknown command '%1'
+        <source>runlens-cli: unknown command &apos;%1&apos;
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Runlens: explore Inspect AI eval runs.</source>
@@ -1485,7 +1522,7 @@
         <translation>Die Speicherdatei (Vorgabe: %1).</translation>
     </message>
     <message>
-        <source>Language, e.g. de (default: the system's).</source>
+        <source>Language, e.g. de (default: the system&apos;s).</source>
         <translation>Sprache, z. B. de (Vorgabe: die des Systems).</translation>
     </message>
     <message>
@@ -1509,9 +1546,9 @@
         <translation>Runlens</translation>
     </message>
     <message>
-        <source>cannot write the PNG '%1'
+        <source>cannot write the PNG &apos;%1&apos;
 </source>
-        <translation>die PNG-Datei '%1' lässt sich nicht schreiben
+        <translation>die PNG-Datei &apos;%1&apos; lässt sich nicht schreiben
 </translation>
     </message>
     <message>
@@ -1524,12 +1561,12 @@ Commands:
   synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
   bench            benchmarks: import (beside its floor), runner (beside a shell loop)
   test             run a test suite against a program, sandboxed
-  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript
+  rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
   plot KIND        a figure (solve-rate, tier, cost-curve, pareto) as PDF, SVG or PNG, with its CSV
 
-Run 'runlens-cli COMMAND --help' for a command's options.
+Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>window usable after %1 ms (%2 samples)
@@ -1556,40 +1593,40 @@ Run 'runlens-cli COMMAND --help' for a command's options.
         <translation>Start und Filterwechsel auf dem Speicher messen, dann beenden.</translation>
     </message>
     <message>
-        <source>light or dark (default: the system's).</source>
+        <source>light or dark (default: the system&apos;s).</source>
         <translation>light oder dark (Vorgabe: die des Systems).</translation>
     </message>
     <message>
         <source>replay: first screen after %1 ms
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>replay: find "%1": %2 steps in %3 ms; peak memory %4 MB
+        <source>replay: find &quot;%1&quot;: %2 steps in %3 ms; peak memory %4 MB
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, replay, compare, rerun.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The replay view shows its tests over time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The second sample of the compare view.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown view '%1' (known: main, %2, search, import, prices, replay, compare, rerun)
+        <source>unknown view &apos;%1&apos; (known: main, %2, search, import, prices, replay, compare, rerun)
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
