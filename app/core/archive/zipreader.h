@@ -53,4 +53,6 @@ private:
     archive* m_archive = nullptr;
     int m_position = -1; ///< index of the header last read from m_archive
     QString m_reading; ///< name of the member being read
+    qint64 m_expected = -1; ///< its uncompressed size from the central directory, -1 when unknown
+    qint64 m_delivered = 0; ///< bytes of it handed out so far
 };
