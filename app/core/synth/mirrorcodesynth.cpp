@@ -418,29 +418,19 @@ SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, 
     // Cost and duration grow with the tier: minutes and dollars, hours and hundreds, days and up to thousands.
     // The demo keeps transcripts to a few hundred events, so one of its turns stands for more work than a real
     // call: outputs heavy with (mostly hidden) reasoning, long contexts re-read from the cache.
-    switch (target.tier) {
-    case 'S':
-        spec.turns = int(random.range(12, 30));
-        spec.secondsPerTurn = random.uniform(8, 25);
-        spec.outputTokens = 4000;
-        spec.contextGrowth = 2500;
-        spec.contextLimit = 200000;
-        break;
-    case 'M':
-        spec.turns = int(random.range(60, 130));
-        spec.secondsPerTurn = random.uniform(80, 220);
-        spec.outputTokens = 80000;
-        spec.contextGrowth = 12000;
-        spec.contextLimit = 800000;
-        break;
-    default:
-        spec.turns = int(random.range(120, 200));
-        spec.secondsPerTurn = random.uniform(1100, 3000);
-        spec.outputTokens = 100000;
-        spec.contextGrowth = 25000;
-        spec.contextLimit = 850000;
-        break;
-    }
+    struct TierShape {
+        int turns[2];
+        double secondsPerTurn[2];
+        int outputTokens, contextGrowth, contextLimit;
+    };
+    const TierShape shape = target.tier == 'S' ? TierShape { { 12, 30 }, { 8, 25 }, 4000, 2500, 200000 }
+        : target.tier == 'M'                   ? TierShape { { 60, 130 }, { 80, 220 }, 80000, 12000, 800000 }
+                                               : TierShape { { 120, 200 }, { 1100, 3000 }, 100000, 25000, 850000 };
+    spec.turns = int(random.range(shape.turns[0], shape.turns[1]));
+    spec.secondsPerTurn = random.uniform(shape.secondsPerTurn[0], shape.secondsPerTurn[1]);
+    spec.outputTokens = shape.outputTokens;
+    spec.contextGrowth = shape.contextGrowth;
+    spec.contextLimit = shape.contextLimit;
     spec.outputTokens = int(spec.outputTokens * profile.tokenFactor);
     spec.verbosity = target.tier == 'S' ? 1.0 : 0.6;
     if (small)
