@@ -488,71 +488,75 @@
     <name>MirrorCodeSynth</name>
     <message>
         <source>Writes MirrorCode-shaped Inspect eval logs (.eval, zstd members): by default the demo, one log per model (Claude Opus 4.7, GPT-5.5, Gemini 3.1 Pro) over the 25 MirrorCode targets and several epochs, with the test suites of the three demo programs whose code the transcripts build for real (suites/*.jsonl). Deterministic for a seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt Inspect-Eval-Logs in der Form von MirrorCode (.eval, zstd-Einträge): als Vorgabe die Demo, ein Log je Modell (Claude Opus 4.7, GPT-5.5, Gemini 3.1 Pro) über die 25 MirrorCode-Ziele und mehrere Epochen, mit den Testsuiten der drei Demoprogramme, deren Code die Transkripte wirklich aufbauen (suites/*.jsonl). Für einen Seed deterministisch.</translation>
     </message>
     <message>
         <source>Folder to write into (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner (erforderlich).</translation>
     </message>
     <message>
         <source>Seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed (Vorgabe 1).</translation>
     </message>
     <message>
         <source>Epochs of the demo (default 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen der Demo (Vorgabe 2).</translation>
     </message>
     <message>
         <source>Deflate members instead of zstd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge mit Deflate statt zstd.</translation>
     </message>
     <message>
         <source>One sample at the scale of the largest known MirrorCode sample (~337,000 events, ~1 GB of JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sample in der Größe des größten bekannten MirrorCode-Samples (~337.000 Ereignisse, ~1 GB JSON).</translation>
     </message>
     <message>
         <source>N runs of small samples, for store-sized benchmarks.</source>
-        <translation type="unfinished"></translation>
+        <translation>N Läufe kleiner Samples, für Benchmarks in Speichergröße.</translation>
     </message>
     <message>
         <source>Samples in each --scale run (default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Samples je --scale-Lauf (Vorgabe 10).</translation>
     </message>
     <message>
         <source>Comma-separated models (default: the three of the leaderboard).</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle, durch Kommas getrennt (Vorgabe: die drei der Rangliste).</translation>
     </message>
     <message>
         <source>runlens-cli synth: --out DIR is required
 </source>
-        <translation type="unfinished"></translation>
+        <translation>runlens-cli synth: --out ORDNER ist erforderlich
+</translation>
     </message>
     <message>
         <source>wrote %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben
+</translation>
     </message>
     <message>
         <source>runlens-cli synth: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>runlens-cli synth: %1
+</translation>
     </message>
     <message>
         <source>%1 files, %2 samples, %3 events, %4 messages, %5 attachments, %6 compactions; %7 MB of JSON in %8 MB of archives, in %9 s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien, %2 Samples, %3 Ereignisse, %4 Nachrichten, %5 Anhänge, %6 Verdichtungen; %7 MB JSON in %8 MB Archiven, in %9 s
+</translation>
     </message>
     <message>
         <source>the demo programs are run with python3, which is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demoprogramme laufen mit python3, das nicht installiert ist</translation>
     </message>
     <message>
         <source>sample %1 could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample %1 ließ sich nicht schreiben</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lässt sich nicht anlegen</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -1511,7 +1515,8 @@
     <message>
         <source>runlens-cli: unknown command &apos;%1&apos;
 </source>
-        <translation type="unfinished"></translation>
+        <translation>runlens-cli: unbekannter Befehl &apos;%1&apos;
+</translation>
     </message>
     <message>
         <source>Runlens: explore Inspect AI eval runs.</source>
@@ -1552,23 +1557,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: runlens-cli COMMAND [options]
-
-Commands:
-  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
-  runs             list the imported runs with their accuracy
-  samples          list the imported samples
-  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
-  bench            benchmarks: import (beside its floor), runner (beside a shell loop)
-  test             run a test suite against a program, sandboxed
-  rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
-  plot KIND        a figure (solve-rate, tier, cost-curve, pareto) as PDF, SVG or PNG, with its CSV
-
-Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>window usable after %1 ms (%2 samples)
 </source>
         <translation>Fenster nach %1 ms bedienbar (%2 Samples)
@@ -1599,34 +1587,70 @@ Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>replay: first screen after %1 ms
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe: erste Ansicht nach %1 ms
+</translation>
     </message>
     <message>
         <source>replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe: eine Seite blättern höchstens %1 ms; zu einem Schritt springen %2 ms im Mittel, höchstens %3 ms
+</translation>
     </message>
     <message>
         <source>replay: find &quot;%1&quot;: %2 steps in %3 ms; peak memory %4 MB
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, cost-curve, pareto, search, import, prices, replay, compare, rerun.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe: Suche nach „%1“: %2 Schritte in %3 ms; Spitzenspeicher %4 MB
+</translation>
     </message>
     <message>
         <source>The replay view shows its tests over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiedergabeansicht zeigt ihre Tests über die Zeit.</translation>
     </message>
     <message>
         <source>The second sample of the compare view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das zweite Sample der Vergleichsansicht.</translation>
     </message>
     <message>
         <source>unknown view &apos;%1&apos; (known: main, %2, search, import, prices, replay, compare, rerun)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Ansicht &apos;%1&apos; (bekannt: main, %2, search, import, prices, replay, compare, rerun)
+</translation>
+    </message>
+    <message>
+        <source>Usage: runlens-cli COMMAND [options]
+
+Commands:
+  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
+  runs             list the imported runs with their accuracy
+  samples          list the imported samples
+  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
+  bench            benchmarks: import (beside its floor), runner (beside a shell loop)
+  test             run a test suite against a program, sandboxed
+  rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
+  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, tokens, duration) as PDF,
+                   SVG or PNG, with its CSV
+
+Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>Aufruf: runlens-cli BEFEHL [Optionen]
+
+Befehle:
+  import PATH...   Inspect-Logs (.eval, .json; Ordner rekursiv) in den Speicher importieren
+  runs             die importierten Läufe mit ihrer Genauigkeit auflisten
+  samples          die importierten Samples auflisten
+  synth            Inspect-Archive in der Form von MirrorCode schreiben (Demodaten, Benchmarks)
+  bench            Benchmarks: Import (neben seiner Untergrenze), Runner (neben einer Shell-Schleife)
+  test             eine Testsuite abgeschottet gegen ein Programm ausführen
+  rerun SAMPLE     eine Suite auf dem Code eines Samples bei Schritten seines Transkripts erneut ausführen
+  plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, tokens, duration) als PDF,
+                   SVG oder PNG, mit ihrer CSV
+
+&apos;runlens-cli BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, tokens, duration, search, import, prices, replay, compare, rerun.</source>
+        <translation>Eine Ansicht ohne Bildschirm zeichnen, statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, tokens, duration, search, import, prices, replay, compare, rerun.</translation>
     </message>
 </context>
 </TS>
