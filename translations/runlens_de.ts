@@ -483,6 +483,10 @@
         <source>Runlens stores (*.sqlite);;All files (*)</source>
         <translation>Runlens-Speicher (*.sqlite);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Cost by task</source>
+        <translation>Kosten je Aufgabe</translation>
+    </message>
 </context>
 <context>
     <name>MirrorCodeSynth</name>
@@ -782,20 +786,6 @@
         <translation>%1: lässt sich nicht schreiben</translation>
     </message>
     <message>
-        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, tokens or duration; the format follows the extension of --out (.pdf, .svg, .png).</source>
-        <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, program-size, cost-curve, pareto, tokens oder duration; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
-    </message>
-    <message>
-        <source>solve-rate, tier, program-size, cost-curve, pareto, tokens or duration</source>
-        <translation>solve-rate, tier, program-size, cost-curve, pareto, tokens oder duration</translation>
-    </message>
-    <message>
-        <source>usage: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|tokens|duration --out FILE.pdf|svg|png
-</source>
-        <translation>Aufruf: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|tokens|duration --out DATEI.pdf|svg|png
-</translation>
-    </message>
-    <message>
         <source>lines of code of the original program (log)</source>
         <translation>Codezeilen des Originalprogramms (log.)</translation>
     </message>
@@ -826,6 +816,32 @@
     <message>
         <source>%1: %2, %3</source>
         <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration; the format follows the extension of --out (.pdf, .svg, .png).</source>
+        <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens oder duration; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
+    </message>
+    <message>
+        <source>solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration</source>
+        <translation>solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens oder duration</translation>
+    </message>
+    <message>
+        <source>usage: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|cost-by-task|tokens|duration --out FILE.pdf|svg|png
+</source>
+        <translation>Aufruf: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|cost-by-task|tokens|duration --out DATEI.pdf|svg|png
+</translation>
+    </message>
+    <message>
+        <source>task, small to large (filled: solved; hollow: never solved)</source>
+        <translation>Aufgabe, von klein bis groß (gefüllt: gelöst; hohl: nie gelöst)</translation>
+    </message>
+    <message>
+        <source>mean cost of a run, USD (log)</source>
+        <translation>mittlere Kosten eines Laufs, USD (log)</translation>
+    </message>
+    <message>
+        <source>Cost of each task, model beside model</source>
+        <translation>Kosten jeder Aufgabe, Modell neben Modell</translation>
     </message>
 </context>
 <context>
@@ -1627,8 +1643,8 @@ Commands:
   bench            benchmarks: import (beside its floor), runner (beside a shell loop)
   test             run a test suite against a program, sandboxed
   rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
-  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, tokens, duration) as PDF,
-                   SVG or PNG, with its CSV
+  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
+                   duration) as PDF, SVG or PNG, with its CSV
 
 Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
 </source>
@@ -1642,15 +1658,15 @@ Befehle:
   bench            Benchmarks: Import (neben seiner Untergrenze), Runner (neben einer Shell-Schleife)
   test             eine Testsuite abgeschottet gegen ein Programm ausführen
   rerun SAMPLE     eine Suite auf dem Code eines Samples bei Schritten seines Transkripts erneut ausführen
-  plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, tokens, duration) als PDF,
-                   SVG oder PNG, mit ihrer CSV
+  plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
+                   duration) als PDF, SVG oder PNG, mit ihrer CSV
 
 &apos;runlens-cli BEFEHL --help&apos; zeigt die Optionen eines Befehls.
 </translation>
     </message>
     <message>
-        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, tokens, duration, search, import, prices, replay, compare, rerun.</source>
-        <translation>Eine Ansicht ohne Bildschirm zeichnen, statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, tokens, duration, search, import, prices, replay, compare, rerun.</translation>
+        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun.</source>
+        <translation>Eine Ansicht ohne Bildschirm zeichnen, statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun.</translation>
     </message>
 </context>
 </TS>

@@ -67,7 +67,7 @@ QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"), QStringLiteral("solve-rate"),
         QStringLiteral("tier"), QStringLiteral("program-size"), QStringLiteral("cost-curve"), QStringLiteral("pareto"),
-        QStringLiteral("tokens"), QStringLiteral("duration") };
+        QStringLiteral("cost-by-task"), QStringLiteral("tokens"), QStringLiteral("duration") };
 }
 
 MainWindow::MainWindow(Store& store, QWidget* parent)
@@ -139,7 +139,7 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     m_tabs->addTab(m_sampleTable, tr("Samples"));
     m_tabs->addTab(m_outcomes, tr("Outcomes"));
     const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"), tr("Cost and pass"),
-        tr("Tokens"), tr("Duration") };
+        tr("Cost by task"), tr("Tokens"), tr("Duration") };
     for (const QString& name : viewNames().mid(3)) {
         auto* plot = new QCustomPlot(this);
         plot->setObjectName(name);
@@ -159,7 +159,6 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
             if (const qint64 sample = PlotBuilder::sampleAt(plot, event->position(), nullptr))
                 openSample(sample);
         });
-        m_plotData.emplace_back();
         m_tabs->addTab(plot, plotTitles[qsizetype(m_plots.size()) - 1]);
     }
     auto* central = new QWidget(this);
@@ -237,7 +236,11 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     rememberStore(QFileInfo(m_store.path()).absoluteFilePath());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    connect(m_tabs, &QTabWidget::currentChanged, this, [](int index) { QSettings().setValue(QStringLiteral("window/tab"), index); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        QSettings().setValue(QStringLiteral("window/tab"), index);
+        if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->widget(index)))
+            plot->replot();
+    });
     reload();
 }
 
@@ -410,8 +413,11 @@ void MainWindow::updatePlots()
     for (size_t i = 0; i < m_plots.size(); ++i) {
         PlotBuilder::Kind kind;
         PlotBuilder::kindFromName(m_plots[i].first, &kind);
-        m_plotData[i] = PlotBuilder::draw(m_plots[i].second, kind, m_filtered);
+        PlotBuilder::draw(m_plots[i].second, kind, m_filtered, PlotBuilder::Csv::Skip);
     }
+    // Only the plot on screen is drawn now; the others when their tab is chosen.
+    if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->currentWidget()))
+        plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MainWindow::useDarkPalette()
@@ -504,13 +510,17 @@ void MainWindow::exportCurrentPlot()
         QMessageBox::warning(this, tr("Export plot"), error);
         return;
     }
-    // The data behind the figure, beside it.
-    for (size_t i = 0; i < m_plots.size(); ++i) {
-        if (m_plots[i].second != plot)
+    // The data behind the figure, beside it: made now, from the samples the plot shows.
+    for (const auto& [name, shown] : m_plots) {
+        if (shown != plot)
             continue;
+        PlotBuilder::Kind kind;
+        PlotBuilder::kindFromName(name, &kind);
+        QCustomPlot tabulated;
+        const QString data = PlotBuilder::draw(&tabulated, kind, m_filtered, PlotBuilder::Csv::Make);
         QFile csv(QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".csv"));
         if (csv.open(QIODevice::WriteOnly))
-            csv.write(m_plotData[i].toUtf8());
+            csv.write(data.toUtf8());
     }
     statusBar()->showMessage(tr("Exported %1 and its data as CSV").arg(path), 5000);
 }

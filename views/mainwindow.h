@@ -75,6 +75,5 @@ private:
     QComboBox* m_status;
     QDateEdit* m_since;
     std::vector<std::pair<QString, QCustomPlot*>> m_plots;
-    std::vector<QString> m_plotData; ///< CSV of what each plot shows
     bool m_samplesSized = false; ///< the samples table's columns fit their contents once
 };

@@ -4,20 +4,30 @@
 #include "inspect/mirrorcodetargets.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QSvgGenerator>
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <qcustomplot.h>
 
+using PlotBuilder::Csv;
+
 namespace {
-/// Remembers which sample a plotted point stands for, so hovering and clicking can name and open it.
+/// What a plotted point stands for, so hovering and clicking can name and open its sample. The texts are the
+/// sample row's own, shared: nothing is built for a point until it is hovered.
+struct PointTag {
+    double x = 0, y = 0;
+    qint64 sample = 0;
+    QString model, sampleId;
+    int epoch = 0;
+};
+using PointTags = QList<PointTag>;
+
 /// The points are kept on the plottable as a "samplePoints" property once all are known.
-void tagPoint(QVariantList& points, double x, double y, const SampleRow& sample)
+void tagPoint(PointTags& points, double x, double y, const SampleRow& sample)
 {
-    // One element a point (appending a list to a QVariantList would splice its elements in).
-    // Built by concatenation: this runs for every point of every plot on each filter change.
-    const QString label = sample.model + QStringLiteral(", ") + sample.sampleId + QStringLiteral(" (epoch ")
-        + QString::number(sample.epoch) + QLatin1Char(')');
-    points.append(QVariant(QVariantList { x, y, sample.id, label }));
+    points.append({ x, y, sample.id, sample.model, sample.sampleId, sample.epoch });
 }
 
 const QColor palette[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
@@ -25,11 +35,15 @@ const QColor palette[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), Q
 
 QStringList modelsOf(const std::vector<SampleRow>& samples)
 {
-    QStringList models;
+    // Samples come run by run: a model is looked up only where it changes.
+    QSet<QString> seen;
+    const QString* last = nullptr;
     for (const SampleRow& sample : samples) {
-        if (!models.contains(sample.model))
-            models << sample.model;
+        if (!last || sample.model != *last)
+            seen.insert(sample.model);
+        last = &sample.model;
     }
+    QStringList models(seen.begin(), seen.end());
     models.sort();
     return models;
 }
@@ -79,7 +93,7 @@ QCPErrorBars* errorBars(QCustomPlot* plot, QCPBars* bars, const std::vector<Solv
     return errors;
 }
 
-QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
 {
     const QStringList models = modelsOf(samples);
     const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; });
@@ -97,7 +111,8 @@ QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples)
         bars->setData({ double(i + 1) }, { rate->rate });
         errorBars(plot, bars, { *rate });
         ticker->addTick(double(i + 1), shortName(models[i]));
-        csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(models[i]).arg(rate->solved).arg(rate->scored).arg(rate->rate, 0, 'f', 6)
+        if (table == Csv::Make)
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(models[i]).arg(rate->solved).arg(rate->scored).arg(rate->rate, 0, 'f', 6)
                    .arg(rate->interval.low, 0, 'f', 6).arg(rate->interval.high, 0, 'f', 6);
     }
     plot->xAxis->setTicker(ticker);
@@ -108,7 +123,7 @@ QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples)
     return csv;
 }
 
-QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
 {
     const QStringList models = modelsOf(samples);
     const QStringList tiers { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") };
@@ -132,7 +147,8 @@ QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples)
             keys << double(t + 1);
             values << rate->rate;
             shown.push_back(*rate);
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(model, tiers[t]).arg(rate->solved).arg(rate->scored)
+            if (table == Csv::Make)
+                csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(model, tiers[t]).arg(rate->solved).arg(rate->scored)
                        .arg(rate->rate, 0, 'f', 6).arg(rate->interval.low, 0, 'f', 6).arg(rate->interval.high, 0, 'f', 6);
         }
         bars->setData(keys, values);
@@ -151,7 +167,7 @@ QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples)
     return csv;
 }
 
-QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
 {
     const QStringList models = modelsOf(samples);
     int unpriced = 0;
@@ -165,16 +181,17 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
         graph->setName(shortName(model));
         graph->setPen(QPen(PlotBuilder::modelColor(model, models), 1.8));
         graph->setLineStyle(QCPGraph::lsStepLeft);
-        QVariantList tagged;
+        PointTags tagged;
         for (const CostPoint& point : points) {
             graph->addData(point.dollars, point.share);
             if (const SampleRow* sample = byId.value(point.sampleId))
                 tagPoint(tagged, point.dollars, point.share, *sample);
             maxDollars = std::max(maxDollars, point.dollars);
-            csv += model + QLatin1Char(',') + QString::number(point.dollars, 'f', 4) + QLatin1Char(',')
+            if (table == Csv::Make)
+                csv += model + QLatin1Char(',') + QString::number(point.dollars, 'f', 4) + QLatin1Char(',')
                 + QString::number(point.share, 'f', 6) + QLatin1Char(',') + QString::number(point.sampleId) + QLatin1Char('\n');
         }
-        graph->setProperty("samplePoints", tagged);
+        graph->setProperty("samplePoints", QVariant::fromValue(tagged));
     }
     plot->xAxis->setRange(0, maxDollars * 1.02);
     plot->xAxis->setLabel(unpriced ? QObject::tr("cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)", nullptr, unpriced)
@@ -184,7 +201,7 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples)
     return csv;
 }
 
-QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
 {
     // Solve rate of each program against the size of the original (MirrorCode table 3), one series per model.
     const QStringList models = modelsOf(samples);
@@ -201,7 +218,8 @@ QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples)
             if (!target || target->originalLines <= 0)
                 continue;
             graph->addData(target->originalLines, rate.rate);
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(model, rate.group).arg(target->originalLines).arg(rate.solved).arg(rate.scored).arg(rate.rate, 0, 'f', 6);
+            if (table == Csv::Make)
+                csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(model, rate.group).arg(target->originalLines).arg(rate.solved).arg(rate.scored).arg(rate.rate, 0, 'f', 6);
         }
     }
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -216,7 +234,7 @@ QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples)
 
 /// One box (quartiles, whiskers to the extremes) per model of a quantity of the samples, on a log axis.
 QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, const QString& quantity, const QString& label,
-    const std::function<double(const SampleRow&)>& value)
+    const std::function<double(const SampleRow&)>& value, Csv table)
 {
     const QStringList models = modelsOf(samples);
     QString csv = QStringLiteral("model,minimum,lower_quartile,median,upper_quartile,maximum,samples\n");
@@ -240,7 +258,8 @@ QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, c
         ticker->addTick(double(i + 1), shortName(models[i]));
         low = std::min(low, values.front());
         high = std::max(high, values.back());
-        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(models[i]).arg(values.front()).arg(quantile(0.25)).arg(quantile(0.5))
+        if (table == Csv::Make)
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(models[i]).arg(values.front()).arg(quantile(0.25)).arg(quantile(0.5))
                    .arg(quantile(0.75)).arg(values.back()).arg(values.size());
     }
     plot->xAxis->setTicker(ticker);
@@ -254,7 +273,92 @@ QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, c
     return csv;
 }
 
-QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples)
+/// Each task on its own column, each model's cost on it side by side (the mean over its epochs, log axis): the
+/// paired comparison of models task by task. A filled marker: solved in at least one epoch; hollow: never.
+QString costByTask(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
+{
+    struct Cell {
+        double cost = 0;
+        int priced = 0, solved = 0, epochs = 0;
+        const SampleRow* first = nullptr;
+    };
+    const QStringList models = modelsOf(samples);
+    std::map<std::pair<QString, QString>, Cell> cells; // (program, model)
+    for (const SampleRow& sample : samples) {
+        Cell& cell = cells[{ sample.program.isEmpty() ? sample.sampleId : sample.program, sample.model }];
+        ++cell.epochs;
+        cell.solved += sample.solved == 1;
+        if (!std::isnan(sample.totalCost)) {
+            cell.cost += sample.totalCost;
+            ++cell.priced;
+        }
+        if (!cell.first)
+            cell.first = &sample;
+    }
+    // Programs by tier, then by the size of the original, so the columns climb in difficulty.
+    QStringList programs;
+    for (const auto& [key, cell] : cells) {
+        if (!programs.contains(key.first))
+            programs << key.first;
+    }
+    auto rank = [](const QString& program) {
+        const MirrorCodeTarget* target = findMirrorCodeTarget(program);
+        const int tier = !target ? 3 : target->tier == 'S' ? 0 : target->tier == 'M' ? 1 : 2;
+        return std::tuple(tier, target ? target->originalLines : 0, program);
+    };
+    std::sort(programs.begin(), programs.end(), [&](const QString& a, const QString& b) { return rank(a) < rank(b); });
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (qsizetype i = 0; i < programs.size(); ++i)
+        ticker->addTick(double(i), programs[i]);
+    QString csv = QStringLiteral("program,model,mean_cost_usd,priced_epochs,solved_epochs,epochs\n");
+    double low = 1e300, high = 0;
+    for (qsizetype m = 0; m < models.size(); ++m) {
+        const QColor color = PlotBuilder::modelColor(models[m], models);
+        auto* solved = plot->addGraph();
+        solved->setName(shortName(models[m]));
+        solved->setLineStyle(QCPGraph::lsNone);
+        solved->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 8));
+        auto* unsolved = plot->addGraph();
+        unsolved->removeFromLegend();
+        unsolved->setLineStyle(QCPGraph::lsNone);
+        unsolved->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 1.5), Qt::white, 8));
+        PointTags solvedTags, unsolvedTags;
+        const double offset = (double(m) - double(models.size() - 1) / 2) * 0.22; // side by side within a column
+        for (qsizetype i = 0; i < programs.size(); ++i) {
+            const auto found = cells.find({ programs[i], models[m] });
+            if (found == cells.end())
+                continue;
+            const Cell& cell = found->second;
+            const double mean = cell.priced ? cell.cost / cell.priced : notANumber;
+            if (table == Csv::Make)
+                csv += programs[i] + QLatin1Char(',') + models[m] + QLatin1Char(',')
+                + (cell.priced ? QString::number(mean, 'f', 4) : QString()) + QLatin1Char(',') + QString::number(cell.priced)
+                + QLatin1Char(',') + QString::number(cell.solved) + QLatin1Char(',') + QString::number(cell.epochs) + QLatin1Char('\n');
+            if (!cell.priced || mean <= 0)
+                continue;
+            (cell.solved ? solved : unsolved)->addData(double(i) + offset, mean);
+            tagPoint(cell.solved ? solvedTags : unsolvedTags, double(i) + offset, mean, *cell.first);
+            low = std::min(low, mean);
+            high = std::max(high, mean);
+        }
+        solved->setProperty("samplePoints", QVariant::fromValue(solvedTags));
+        unsolved->setProperty("samplePoints", QVariant::fromValue(unsolvedTags));
+    }
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setTickLabelRotation(60);
+    plot->xAxis->setSubTicks(false);
+    plot->xAxis->setRange(-0.6, double(programs.size()) - 0.4);
+    plot->xAxis->setLabel(QObject::tr("task, small to large (filled: solved; hollow: never solved)"));
+    plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot->yAxis->setRange(std::max(0.01, (high > 0 ? low : 1) / 1.5), std::max(1.0, high * 1.5));
+    plot->yAxis->setLabel(QObject::tr("mean cost of a run, USD (log)"));
+    // Small tasks cost little and large ones much: the lower right corner is free.
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    return csv;
+}
+
+QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
 {
     const QStringList models = modelsOf(samples);
     QString csv = QStringLiteral("model,sample,cost,pass_fraction,on_frontier\n");
@@ -280,15 +384,16 @@ QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples)
         line->removeFromLegend();
         line->setPen(QPen(PlotBuilder::modelColor(model, models), 1.5, Qt::DashLine));
         line->setLineStyle(QCPGraph::lsStepLeft);
-        QVariantList tagged;
+        PointTags tagged;
         for (size_t i = 0; i < points.size(); ++i) {
             scatter->addData(points[i].first, points[i].second);
             tagPoint(tagged, points[i].first, points[i].second, *rows[i]);
             const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
-            csv += model + QLatin1Char(',') + rows[i]->sampleId + QLatin1Char(',') + QString::number(points[i].first, 'f', 4)
+            if (table == Csv::Make)
+                csv += model + QLatin1Char(',') + rows[i]->sampleId + QLatin1Char(',') + QString::number(points[i].first, 'f', 4)
                 + QLatin1Char(',') + QString::number(points[i].second, 'f', 6) + (onFrontier ? QLatin1String(",1\n") : QLatin1String(",0\n"));
         }
-        scatter->setProperty("samplePoints", tagged);
+        scatter->setProperty("samplePoints", QVariant::fromValue(tagged));
         for (const size_t i : frontier)
             line->addData(points[i].first, points[i].second);
     }
@@ -321,6 +426,8 @@ bool kindFromName(const QString& name, Kind* kind)
         *kind = Kind::Tokens;
     else if (name == QLatin1String("duration"))
         *kind = Kind::Duration;
+    else if (name == QLatin1String("cost-by-task"))
+        *kind = Kind::CostByTask;
     else
         return false;
     return true;
@@ -343,6 +450,8 @@ QString title(Kind kind)
         return QObject::tr("Tokens a sample used, by model");
     case Kind::Duration:
         return QObject::tr("How long a sample ran, by model");
+    case Kind::CostByTask:
+        return QObject::tr("Cost of each task, model beside model");
     }
     return {};
 }
@@ -353,7 +462,7 @@ QColor modelColor(const QString& model, const QStringList& models)
     return palette[size_t(index) % (sizeof palette / sizeof palette[0])];
 }
 
-QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples)
+QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples, Csv table)
 {
     plot->clearPlottables();
     plot->clearItems();
@@ -374,30 +483,32 @@ QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples
     QString csv;
     switch (kind) {
     case Kind::SolveRate:
-        csv = solveRate(plot, samples);
+        csv = solveRate(plot, samples, table);
         break;
     case Kind::Tier:
-        csv = tierRates(plot, samples);
+        csv = tierRates(plot, samples, table);
         break;
     case Kind::CostCurve:
-        csv = costCurve(plot, samples);
+        csv = costCurve(plot, samples, table);
         break;
     case Kind::Pareto:
-        csv = pareto(plot, samples);
+        csv = pareto(plot, samples, table);
+        break;
+    case Kind::CostByTask:
+        csv = costByTask(plot, samples, table);
         break;
     case Kind::ProgramSize:
-        csv = programSize(plot, samples);
+        csv = programSize(plot, samples, table);
         break;
     case Kind::Tokens:
         csv = distribution(plot, samples, QStringLiteral("tokens"), QObject::tr("input and output tokens (log)"),
-            [](const SampleRow& s) { return double(s.inputTokens + s.outputTokens); });
+            [](const SampleRow& s) { return double(s.inputTokens + s.outputTokens); }, table);
         break;
     case Kind::Duration:
         csv = distribution(plot, samples, QStringLiteral("hours"), QObject::tr("total time, hours (log)"),
-            [](const SampleRow& s) { return s.totalTime / 3600.0; });
+            [](const SampleRow& s) { return s.totalTime / 3600.0; }, table);
         break;
     }
-    plot->replot(QCustomPlot::rpQueuedReplot);
     return csv;
 }
 
@@ -407,18 +518,19 @@ qint64 sampleAt(QCustomPlot* plot, const QPointF& pixel, QString* description)
     double best = 8.0; // pixels
     for (int i = 0; i < plot->plottableCount(); ++i) {
         QCPAbstractPlottable* plottable = plot->plottable(i);
-        for (const QVariant& entry : plottable->property("samplePoints").toList()) {
-            const QVariantList point = entry.toList();
-            if (point.size() != 4)
-                continue;
-            const double dx = plottable->keyAxis()->coordToPixel(point[0].toDouble()) - pixel.x();
-            const double dy = plottable->valueAxis()->coordToPixel(point[1].toDouble()) - pixel.y();
+        for (const PointTag& point : plottable->property("samplePoints").value<PointTags>()) {
+            const double dx = plottable->keyAxis()->coordToPixel(point.x) - pixel.x();
+            const double dy = plottable->valueAxis()->coordToPixel(point.y) - pixel.y();
             const double distance = std::hypot(dx, dy);
             if (distance < best) {
                 best = distance;
-                nearest = point[2].toLongLong();
+                nearest = point.sample;
                 if (description)
-                    *description = QObject::tr("%1: %2, %3").arg(point[3].toString()).arg(point[0].toDouble(), 0, 'g', 4).arg(point[1].toDouble(), 0, 'g', 3);
+                    *description = QObject::tr("%1, %2 (epoch %3): %4, %5")
+                                       .arg(point.model, point.sampleId)
+                                       .arg(point.epoch)
+                                       .arg(point.x, 0, 'g', 4)
+                                       .arg(point.y, 0, 'g', 3);
             }
         }
     }

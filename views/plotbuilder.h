@@ -11,15 +11,19 @@ class QCustomPlot;
 /// The plots of the explorer and of `runlens-cli plot`, drawn into a QCustomPlot in one house style. Each
 /// returns the plotted data as CSV, so a figure and its numbers leave together.
 namespace PlotBuilder {
-enum class Kind { SolveRate, Tier, ProgramSize, CostCurve, Pareto, Tokens, Duration };
-/// The kinds by name: solve-rate, tier, program-size, cost-curve, pareto, tokens, duration.
+enum class Kind { SolveRate, Tier, ProgramSize, CostCurve, Pareto, CostByTask, Tokens, Duration };
+/// The kinds by name: solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration.
 bool kindFromName(const QString& name, Kind* kind);
 QString title(Kind kind);
 
 /// One colour per model, from the Okabe-Ito palette (safe for colour-blind readers), the same in every plot.
 QColor modelColor(const QString& model, const QStringList& models);
 
-QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples);
+/// Whether draw() also writes out the CSV of what it shows: a window skips it until a figure is exported.
+enum class Csv { Make, Skip };
+/// Sets the plot up to show the samples, in the house style, and returns the CSV of what it shows (empty with
+/// Csv::Skip). The caller replots: a window replots only the plot on screen.
+QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples, Csv table = Csv::Make);
 
 /// The sample drawn nearest to a pixel of the plot (within a few pixels), with a line describing it; 0 if none.
 qint64 sampleAt(QCustomPlot* plot, const QPointF& pixel, QString* description);

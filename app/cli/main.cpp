@@ -18,8 +18,8 @@ void printUsage(QTextStream& out)
         "  bench            benchmarks: import (beside its floor), runner (beside a shell loop)\n"
         "  test             run a test suite against a program, sandboxed\n"
         "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
-        "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, tokens, duration) as PDF,\n"
-        "                   SVG or PNG, with its CSV\n"
+        "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,\n"
+        "                   duration) as PDF, SVG or PNG, with its CSV\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }

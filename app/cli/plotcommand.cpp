@@ -17,7 +17,7 @@ int runPlotCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr(
         "Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it "
-        "(FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, tokens or duration; the format follows the extension of --out "
+        "(FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration; the format follows the extension of --out "
         "(.pdf, .svg, .png)."));
     parser.addHelpOption();
     parser.addOption(storeOption());
@@ -28,14 +28,14 @@ int runPlotCommand(const QStringList& arguments)
     parser.addOption({ QStringLiteral("model"), QObject::tr("Only these models (repeatable)."), QStringLiteral("MODEL") });
     parser.addOption({ QStringLiteral("tier"), QObject::tr("Only these size tiers: S, M, L (repeatable)."), QStringLiteral("TIER") });
     parser.addOption({ QStringLiteral("language"), QObject::tr("Only these languages (repeatable)."), QStringLiteral("LANGUAGE") });
-    parser.addPositionalArgument(QStringLiteral("KIND"), QObject::tr("solve-rate, tier, program-size, cost-curve, pareto, tokens or duration"));
+    parser.addPositionalArgument(QStringLiteral("KIND"), QObject::tr("solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration"));
     parser.process(arguments);
 
     QTextStream err(stderr);
     PlotBuilder::Kind kind;
     if (parser.positionalArguments().size() != 1 || !PlotBuilder::kindFromName(parser.positionalArguments().first(), &kind)
         || !parser.isSet(QStringLiteral("out"))) {
-        err << QObject::tr("usage: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|tokens|duration --out FILE.pdf|svg|png\n");
+        err << QObject::tr("usage: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|cost-by-task|tokens|duration --out FILE.pdf|svg|png\n");
         return 2;
     }
     Store store;

@@ -122,7 +122,7 @@ int main(int argc, char* argv[])
     parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
         QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, tokens, duration, search, import, prices, replay, compare, rerun."),
+                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });

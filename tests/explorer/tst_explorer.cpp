@@ -15,6 +15,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <tuple>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -24,6 +25,7 @@ private slots:
     void sampleModel();
     void solveRateEqualsHeaderAccuracy();
     void exportsParseBack();
+    void costByTaskPairsModels();
     void importAndSearchFromTheWindow();
 
 private:
@@ -70,6 +72,37 @@ void TestExplorer::solveRateEqualsHeaderAccuracy()
         QVERIFY(line != lines.end());
         QCOMPARE(line->split(QLatin1Char(','))[3].toDouble(), run.headerAccuracy);
     }
+}
+
+void TestExplorer::costByTaskPairsModels()
+{
+    // Two models on two tasks over two epochs; one of b's tasks is unpriced in one epoch and unsolved.
+    std::vector<SampleRow> samples;
+    for (const auto& [model, program, epoch, cost, solved] :
+        { std::tuple { "a/one", "gotree", 1, 100.0, 1 }, std::tuple { "a/one", "gotree", 2, 300.0, 0 },
+            std::tuple { "b/two", "gotree", 1, 50.0, 0 }, std::tuple { "b/two", "gotree", 2, notANumber, 0 },
+            std::tuple { "a/one", "choose", 1, 2.0, 1 }, std::tuple { "b/two", "choose", 1, 4.0, 1 } }) {
+        SampleRow sample;
+        sample.id = qint64(samples.size() + 1);
+        sample.model = QString::fromLatin1(model);
+        sample.program = QString::fromLatin1(program);
+        sample.epoch = epoch;
+        sample.totalCost = cost;
+        sample.solved = solved;
+        samples.push_back(sample);
+    }
+    QCustomPlot plot;
+    const QStringList lines = PlotBuilder::draw(&plot, PlotBuilder::Kind::CostByTask, samples).trimmed().split(QLatin1Char('\n'));
+    // Small tier first; the mean is over the priced epochs; solved counts any epoch.
+    QCOMPARE(lines.mid(1), (QStringList { QStringLiteral("choose,a/one,2.0000,1,1,1"), QStringLiteral("gotree,a/one,200.0000,2,1,2"),
+                               QStringLiteral("choose,b/two,4.0000,1,1,1"), QStringLiteral("gotree,b/two,50.0000,1,0,2") }));
+    // Per model a filled (solved) and a hollow series: a's two tasks solved, b's gotree hollow.
+    QCOMPARE(plot.graphCount(), 4);
+    QCOMPARE(plot.graph(0)->dataCount(), 2);
+    QCOMPARE(plot.graph(1)->dataCount(), 0);
+    QCOMPARE(plot.graph(2)->dataCount(), 1);
+    QCOMPARE(plot.graph(3)->dataCount(), 1);
+    QCOMPARE(plot.graph(3)->data()->at(0)->value, 50.0);
 }
 
 void TestExplorer::exportsParseBack()
