@@ -1,7 +1,9 @@
 #include "sampletablemodel.h"
 
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace {
 QString percent(double value)
@@ -30,7 +32,84 @@ void SampleTableModel::setSamples(std::vector<SampleRow> samples)
 {
     beginResetModel();
     m_samples = std::move(samples);
+    sortRows();
     endResetModel();
+}
+
+void SampleTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    std::vector<int> from;
+    sortRows(&from);
+    // Selections and other persistent indexes follow their rows to where they now are.
+    std::vector<int> to(from.size());
+    for (size_t row = 0; row < from.size(); ++row)
+        to[size_t(from[row])] = int(row);
+    QModelIndexList before = persistentIndexList(), after;
+    for (const QModelIndex& index : before)
+        after << this->index(to[size_t(index.row())], index.column());
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void SampleTableModel::sortRows(std::vector<int>* from)
+{
+    std::vector<int> order(m_samples.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (m_sortColumn >= 0 && m_sortColumn < ColumnCount) {
+        // Numbers as numbers (an unknown one below every known one), texts as texts; ties keep their order.
+        auto key = [](double value) { return std::isnan(value) ? -1.0 : value; };
+        auto less = [&](int a, int b) {
+            const SampleRow& x = m_samples[size_t(a)];
+            const SampleRow& y = m_samples[size_t(b)];
+            switch (Column(m_sortColumn)) {
+            case Program:
+                return (x.program.isEmpty() ? x.sampleId : x.program) < (y.program.isEmpty() ? y.sampleId : y.program);
+            case Tier:
+                return x.tier < y.tier;
+            case Language:
+                return x.language < y.language;
+            case Model:
+                return x.model < y.model;
+            case Epoch:
+                return x.epoch < y.epoch;
+            case Solved:
+                return x.solved < y.solved;
+            case Visible:
+                return key(x.visiblePass) < key(y.visiblePass);
+            case HeldOut:
+                return key(x.heldOutPass) < key(y.heldOutPass);
+            case Cost:
+                return key(x.totalCost) < key(y.totalCost);
+            case InputTokens:
+                return x.inputTokens < y.inputTokens;
+            case OutputTokens:
+                return x.outputTokens < y.outputTokens;
+            case Duration:
+                return key(x.totalTime) < key(y.totalTime);
+            case Limit:
+                return x.limitType < y.limitType;
+            case Error:
+                return x.error < y.error;
+            case ColumnCount:
+                break;
+            }
+            return false;
+        };
+        if (m_sortOrder == Qt::AscendingOrder)
+            std::stable_sort(order.begin(), order.end(), less);
+        else
+            std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return less(b, a); });
+    }
+    std::vector<SampleRow> sorted;
+    sorted.reserve(m_samples.size());
+    for (const int row : order)
+        sorted.push_back(std::move(m_samples[size_t(row)]));
+    m_samples = std::move(sorted);
+    if (from)
+        *from = std::move(order);
 }
 
 int SampleTableModel::rowCount(const QModelIndex& parent) const
@@ -50,10 +129,8 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     const SampleRow& s = m_samples[size_t(index.row())];
     if (role == SampleIdRole)
         return s.id;
-    const bool sort = role == SortRole;
-    if (role != Qt::DisplayRole && !sort && role != Qt::ToolTipRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    auto number = [&](double value, const QString& text) { return sort ? QVariant(std::isnan(value) ? -1.0 : value) : QVariant(text); };
     switch (Column(index.column())) {
     case Program:
         return s.program.isEmpty() ? s.sampleId : s.program;
@@ -66,21 +143,19 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     case Epoch:
         return s.epoch;
     case Solved:
-        if (sort)
-            return s.solved;
         return s.solved < 0 ? tr("unscored") : s.solved ? tr("solved") : tr("not solved");
     case Visible:
-        return number(s.visiblePass, percent(s.visiblePass));
+        return percent(s.visiblePass);
     case HeldOut:
-        return number(s.heldOutPass, percent(s.heldOutPass));
+        return percent(s.heldOutPass);
     case Cost:
-        return number(s.totalCost, std::isnan(s.totalCost) ? tr("no price") : QStringLiteral("$%1").arg(s.totalCost, 0, 'f', 2));
+        return std::isnan(s.totalCost) ? tr("no price") : QStringLiteral("$%1").arg(s.totalCost, 0, 'f', 2);
     case InputTokens:
-        return sort ? QVariant(s.inputTokens) : QVariant(QLocale().toString(s.inputTokens));
+        return QLocale().toString(s.inputTokens);
     case OutputTokens:
-        return sort ? QVariant(s.outputTokens) : QVariant(QLocale().toString(s.outputTokens));
+        return QLocale().toString(s.outputTokens);
     case Duration:
-        return number(s.totalTime, duration(s.totalTime));
+        return duration(s.totalTime);
     case Limit:
         return s.limitType;
     case Error:

@@ -11,7 +11,7 @@ class SampleTableModel : public QAbstractTableModel {
 public:
     enum Column { Program, Tier, Language, Model, Epoch, Solved, Visible, HeldOut, Cost, InputTokens, OutputTokens,
         Duration, Limit, Error, ColumnCount };
-    enum Role { SortRole = Qt::UserRole, SampleIdRole };
+    enum Role { SampleIdRole = Qt::UserRole };
 
     explicit SampleTableModel(QObject* parent = nullptr);
 
@@ -22,10 +22,17 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// Sorts the rows themselves (no proxy: re-sorting 10,000 rows through one costs more than a filter change),
+    /// and keeps them so sorted as samples are set.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     /// The visible rows as CSV, for the clipboard.
     QString toCsv(const QModelIndexList& rows) const;
 
 private:
+    void sortRows(std::vector<int>* from = nullptr);
+
     std::vector<SampleRow> m_samples;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -77,7 +77,6 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_runs(new RunTableModel(this))
     , m_sampleModel(new SampleTableModel(this))
     , m_sortedRuns(new QSortFilterProxyModel(this))
-    , m_sortedSamples(new QSortFilterProxyModel(this))
     , m_tabs(new QTabWidget(this))
     , m_outcomes(new QTableWidget(this))
     , m_model(new QComboBox(this))
@@ -92,11 +91,9 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     setWindowTitle(tr("Runlens"));
     m_sortedRuns->setSourceModel(m_runs);
     m_sortedRuns->setSortRole(RunTableModel::SortRole);
-    m_sortedSamples->setSourceModel(m_sampleModel);
-    m_sortedSamples->setSortRole(SampleTableModel::SortRole);
     m_runTable = makeTable(m_sortedRuns, this);
     m_runTable->sortByColumn(RunTableModel::Created, Qt::AscendingOrder);
-    m_sampleTable = makeTable(m_sortedSamples, this);
+    m_sampleTable = makeTable(m_sampleModel, this);
     m_sampleTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_sampleTable->sortByColumn(SampleTableModel::Program, Qt::AscendingOrder);
     connect(m_sampleTable, &QTableView::activated, this, [this](const QModelIndex& index) {
@@ -530,10 +527,7 @@ void MainWindow::copySelection()
     QTableView* table = qobject_cast<QTableView*>(m_tabs->currentWidget());
     if (table != m_sampleTable)
         return;
-    QModelIndexList rows;
-    for (const QModelIndex& index : m_sampleTable->selectionModel()->selectedRows())
-        rows << m_sortedSamples->mapToSource(index);
-    QApplication::clipboard()->setText(m_sampleModel->toCsv(rows));
+    QApplication::clipboard()->setText(m_sampleModel->toCsv(m_sampleTable->selectionModel()->selectedRows()));
 }
 
 void MainWindow::importPaths(const QStringList& paths)

@@ -61,7 +61,6 @@ private:
     RunTableModel* m_runs;
     SampleTableModel* m_sampleModel;
     QSortFilterProxyModel* m_sortedRuns;
-    QSortFilterProxyModel* m_sortedSamples;
     QTabWidget* m_tabs;
     QTableView* m_runTable;
     QTableView* m_sampleTable;

@@ -46,7 +46,13 @@ void TestExplorer::sampleModel()
     model.setSamples({ priced, unpriced });
     QCOMPARE(model.index(0, SampleTableModel::Cost).data().toString(), QStringLiteral("$251.00"));
     QCOMPARE(model.index(1, SampleTableModel::Cost).data().toString(), QStringLiteral("no price"));
-    QCOMPARE(model.index(0, SampleTableModel::Cost).data(SampleTableModel::SortRole).toDouble(), 251.0);
+    // Sorted by cost, the unpriced sample comes first, and stays sorted as samples are set anew.
+    model.sort(SampleTableModel::Cost, Qt::AscendingOrder);
+    QCOMPARE(model.index(0, SampleTableModel::Program).data().toString(), QStringLiteral("ruff"));
+    model.setSamples({ priced, unpriced });
+    QCOMPARE(model.index(0, SampleTableModel::Program).data().toString(), QStringLiteral("ruff"));
+    model.sort(SampleTableModel::Cost, Qt::DescendingOrder);
+    QCOMPARE(model.index(0, SampleTableModel::Program).data().toString(), QStringLiteral("gotree"));
     QVERIFY(model.toCsv({ model.index(0, 0) }).contains(QLatin1String("gotree")));
 }
 
