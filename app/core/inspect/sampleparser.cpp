@@ -496,7 +496,7 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
 {
     rapidjson::Document message;
     if (!parseJson(message, json, size, &m_parseError))
-        return fail(kind == MessageRecord::Pool && m_listKind == ListKind::Events ? m_parseError : itemFault(m_parseError));
+        return fail(itemFault(m_parseError));
     MessageRecord record;
     record.kind = kind;
     record.index = index;
