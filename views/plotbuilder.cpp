@@ -189,7 +189,7 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv 
             maxDollars = std::max(maxDollars, point.dollars);
             if (table == Csv::Make)
                 csv += model + QLatin1Char(',') + QString::number(point.dollars, 'f', 4) + QLatin1Char(',')
-                + QString::number(point.share, 'f', 6) + QLatin1Char(',') + QString::number(point.sampleId) + QLatin1Char('\n');
+                    + QString::number(point.share, 'f', 6) + QLatin1Char(',') + QString::number(point.sampleId) + QLatin1Char('\n');
         }
         graph->setProperty("samplePoints", QVariant::fromValue(tagged));
     }
@@ -332,8 +332,8 @@ QString costByTask(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv
             const double mean = cell.priced ? cell.cost / cell.priced : notANumber;
             if (table == Csv::Make)
                 csv += programs[i] + QLatin1Char(',') + models[m] + QLatin1Char(',')
-                + (cell.priced ? QString::number(mean, 'f', 4) : QString()) + QLatin1Char(',') + QString::number(cell.priced)
-                + QLatin1Char(',') + QString::number(cell.solved) + QLatin1Char(',') + QString::number(cell.epochs) + QLatin1Char('\n');
+                    + (cell.priced ? QString::number(mean, 'f', 4) : QString()) + QLatin1Char(',') + QString::number(cell.priced)
+                    + QLatin1Char(',') + QString::number(cell.solved) + QLatin1Char(',') + QString::number(cell.epochs) + QLatin1Char('\n');
             if (!cell.priced || mean <= 0)
                 continue;
             (cell.solved ? solved : unsolved)->addData(double(i) + offset, mean);
@@ -391,7 +391,7 @@ QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv tab
             const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
             if (table == Csv::Make)
                 csv += model + QLatin1Char(',') + rows[i]->sampleId + QLatin1Char(',') + QString::number(points[i].first, 'f', 4)
-                + QLatin1Char(',') + QString::number(points[i].second, 'f', 6) + (onFrontier ? QLatin1String(",1\n") : QLatin1String(",0\n"));
+                    + QLatin1Char(',') + QString::number(points[i].second, 'f', 6) + (onFrontier ? QLatin1String(",1\n") : QLatin1String(",0\n"));
         }
         scatter->setProperty("samplePoints", QVariant::fromValue(tagged));
         for (const size_t i : frontier)
