@@ -2,6 +2,7 @@
 #include "compareview.h"
 #include "replayview.h"
 #include "store/importer.h"
+#include "store/sqlitedb.h"
 #include "store/store.h"
 #include "transcriptmodel.h"
 
@@ -31,6 +32,7 @@ private slots:
     void modelPagesThroughTheTranscript();
     void curveFromTestOutput();
     void curveFromScoreEvents();
+    void errorsAreMarked();
     void viewMovesThroughTheRun();
     void compareScrubsTogether();
 
@@ -154,6 +156,37 @@ void TestReplay::curveFromScoreEvents()
         QCOMPARE(curve.points[i].visible, fractions[i]);
         QCOMPARE(curve.points[i].heldOut, fractions[i] / 2);
     }
+}
+
+void TestReplay::errorsAreMarked()
+{
+    // A tool error, a model error and a sample error are the plot's error marks, read from the events_marked index.
+    QJsonObject failedTool = toolEvent(QStringLiteral("rm -r /"), QString());
+    failedTool.insert(QStringLiteral("error"), QJsonObject { { QStringLiteral("type"), QStringLiteral("permission") },
+                                                   { QStringLiteral("message"), QStringLiteral("Permission denied") } });
+    const QJsonArray events { toolEvent(QStringLiteral("ls"), QStringLiteral("src\n")), failedTool,
+        QJsonObject { { QStringLiteral("event"), QStringLiteral("model") }, { QStringLiteral("model"), QStringLiteral("m") },
+            { QStringLiteral("error"), QStringLiteral("overloaded") } },
+        QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
+            { QStringLiteral("error"), QJsonObject { { QStringLiteral("message"), QStringLiteral("sandbox lost") } } } } };
+    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
+        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("errors") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
+    QFile file(m_dir.filePath(QStringLiteral("errors.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(log).toJson());
+    file.close();
+    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
+    qint64 sampleId = 0;
+    for (const SampleRow& sample : m_store.samples())
+        sampleId = sample.task == QLatin1String("errors") ? sample.id : sampleId;
+    QCOMPARE(TranscriptQuery(m_store.db(), sampleId).passCurve().errors, (std::vector<int> { 1, 2, 3 }));
+    SqliteStatement plan(m_store.db(), (QByteArray("EXPLAIN QUERY PLAN ") + TranscriptQuery::marksQuery).constData());
+    plan.bind(1, sampleId);
+    QString steps;
+    while (plan.step())
+        steps += plan.text(3);
+    QVERIFY2(steps.contains(QLatin1String("events_marked")), qPrintable(steps));
 }
 
 void TestReplay::viewMovesThroughTheRun()

@@ -10,6 +10,10 @@
 #include <map>
 
 
+// Word for word the WHERE clause of the events_marked index (schema version 2), so SQLite reads the marks from it.
+const char* const TranscriptQuery::marksQuery = R"sql(SELECT seq, type FROM events WHERE sample_id = ?
+    AND (type IN ('compaction', 'error', 'sample_limit') OR summary LIKE 'model error:%' OR summary LIKE '%✗%') ORDER BY seq)sql";
+
 TranscriptQuery::TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices)
     : m_db(db)
     , m_sampleId(sampleId)
@@ -143,9 +147,7 @@ PassCurve TranscriptQuery::passCurve()
         return after == curve.spending.begin() ? 0.0 : std::prev(after)->second;
     };
     {
-        // Word for word the WHERE clause of the events_marked index, so SQLite reads the marks from it.
-        SqliteStatement marks(m_db, R"sql(SELECT seq, type FROM events WHERE sample_id = ? AND (type IN ('compaction', 'error', 'sample_limit')
-    OR summary LIKE 'model error:%' OR summary LIKE '%✗%') ORDER BY seq)sql");
+        SqliteStatement marks(m_db, marksQuery);
         marks.bind(1, m_sampleId);
         while (marks.step())
             (marks.text(1) == QLatin1String("compaction") ? curve.compactions : curve.errors).push_back(int(marks.integer(0)));
