@@ -1,5 +1,6 @@
 #include "importdialog.h"
 
+#include "store/messageindex.h"
 #include "store/store.h"
 
 #include <QDialogButtonBox>
@@ -20,7 +21,7 @@ ImportDialog::ImportDialog(const QString& storePath, const QStringList& paths, Q
 {
     setWindowTitle(tr("Import"));
     m_files = int(Importer::collectFiles(paths).size());
-    m_progress->setRange(0, std::max(1, m_files) * 100);
+    m_progress->setRange(0, (m_files + 1) * 100); // the files, then the search index
     m_failures->setVisible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_current);
@@ -51,7 +52,7 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
 {
     Store store; // this thread's own connection; WAL lets the window read meanwhile
     const QStringList files = Importer::collectFiles(paths);
-    promise.setProgressRange(0, std::max<int>(1, int(files.size())) * 100);
+    promise.setProgressRange(0, int(files.size() + 1) * 100);
     if (!store.open(storePath)) {
         ImportResult result;
         result.path = storePath;
@@ -69,11 +70,33 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
         });
         promise.addResult(std::move(result));
     }
+    if (promise.isCanceled())
+        return;
+    // The result after the files' is the search index's, added only when it fails.
+    const int base = int(files.size()) * 100;
+    promise.setProgressValueAndText(base, tr("Indexing the new messages for search"));
+    MessageIndex index(store.db());
+    const bool indexed = index.indexPending([&](qint64 done, qint64 total) {
+        promise.setProgressValue(base + int(100 * done / total));
+        return !promise.isCanceled();
+    });
+    if (!indexed) {
+        ImportResult result;
+        result.path = storePath;
+        result.status = ImportResult::Failed;
+        result.error = tr("cannot index the messages for search: %1").arg(store.db().errorString());
+        promise.addResult(result);
+    }
 }
 
 void ImportDialog::resultReady(int index)
 {
     const ImportResult result = m_watcher.resultAt(index);
+    if (index >= m_files) {
+        m_failures->setVisible(true);
+        m_failures->addItem(result.error);
+        return;
+    }
     switch (result.status) {
     case ImportResult::Imported:
         ++m_imported;
@@ -89,6 +112,16 @@ void ImportDialog::resultReady(int index)
     case ImportResult::Cancelled:
         break;
     }
+    if (index == m_files - 1)
+        announce();
+}
+
+void ImportDialog::announce()
+{
+    if (m_announced)
+        return;
+    m_announced = true;
+    emit importFinished(m_imported, m_failed);
 }
 
 void ImportDialog::finished()
@@ -100,5 +133,5 @@ void ImportDialog::finished()
                            .arg(m_failed)
                            .arg(m_watcher.isCanceled() ? tr(", cancelled") : QString()));
     m_cancel->setText(tr("Close"));
-    emit importFinished(m_imported, m_failed);
+    announce();
 }

@@ -11,7 +11,8 @@ class QProgressBar;
 class QPushButton;
 
 /// Imports files and folders into the store off the UI thread, with progress, cancel, and the list of files
-/// that failed with the reason for each.
+/// that failed with the reason for each; then indexes their messages for search. The window is told as soon as
+/// the files are in, so their runs can be browsed while the index is built.
 class ImportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -22,15 +23,10 @@ signals:
     void importFinished(int imported, int failed);
 
 private:
-    struct Progress {
-        int file = 0;
-        int files = 0;
-        QString path;
-        int percent = 0;
-    };
     static void run(QPromise<ImportResult>& promise, QString storePath, QStringList paths);
     void resultReady(int index);
     void finished();
+    void announce();
 
     QFutureWatcher<ImportResult> m_watcher;
     QProgressBar* m_progress;
@@ -41,4 +37,5 @@ private:
     int m_skipped = 0;
     int m_failed = 0;
     int m_files = 0;
+    bool m_announced = false;
 };

@@ -593,7 +593,10 @@ void ReplayView::findNext(bool backwards)
     if (m_found.empty())
         m_found = m_model->query().find(m_find->text());
     if (m_found.empty()) {
-        m_status->setText(tr("\"%1\" is not in this transcript").arg(m_find->text()));
+        m_status->setText(m_model->query().fullyIndexed()
+                ? tr("\"%1\" is not in this transcript").arg(m_find->text())
+                : tr("\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search dialog)")
+                      .arg(m_find->text()));
         return;
     }
     int target = -1;

@@ -2,6 +2,7 @@
 #include "storeoption.h"
 
 #include "store/importer.h"
+#include "store/messageindex.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -114,6 +115,25 @@ int runImportCommand(const QStringList& arguments)
                .arg(double(bytes) / 1e6, 0, 'f', 1)
                .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
                .arg(store.path());
+    // The imported runs are browsable from here on; their messages become searchable once indexed.
+    MessageIndex index(store.db());
+    const qint64 pending = index.pendingCount();
+    if (pending > 0) {
+        clock.restart();
+        const bool indexed = index.indexPending([&](qint64 done, qint64 total) {
+            if (!quiet)
+                err << '\r' << tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))) << Qt::flush;
+            return true;
+        });
+        if (!quiet)
+            err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
+        if (!indexed) {
+            err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n")
+                       .arg(store.db().errorString());
+            return 1;
+        }
+        out << tr("indexed %1 messages for search in %2 s\n").arg(pending).arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2);
+    }
     if (parser.isSet(QStringLiteral("report-peak-memory"))) {
         rusage usage {};
         getrusage(RUSAGE_SELF, &usage);

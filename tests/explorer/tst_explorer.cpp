@@ -4,12 +4,14 @@
 #include "plotbuilder.h"
 #include "sampletablemodel.h"
 #include "store/importer.h"
+#include "store/messageindex.h"
 #include "store/store.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeWidget>
 #include <QSvgRenderer>
@@ -182,6 +184,9 @@ void TestExplorer::importAndSearchFromTheWindow()
     QVERIFY(failures && failures->count() == 1 && failures->item(0)->text().contains(QLatin1String("broken.json")));
     window.reload();
     QCOMPARE(window.filteredSamples().size(), size_t(1));
+    // The window was told as soon as the files were in; the dialog then indexed the messages for search.
+    dialog.waitForFinished();
+    QCOMPARE(MessageIndex(store.db()).pendingCount(), 0);
     QCOMPARE(window.filteredSamples().front().tier, QStringLiteral("S"));
 
     SearchDialog search(store);
@@ -193,6 +198,27 @@ void TestExplorer::importAndSearchFromTheWindow()
     emit results->itemActivated(results->topLevelItem(0), 0);
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.first().at(0).toLongLong(), window.filteredSamples().front().id);
+
+    // A file imported without its index (a stopped import): the dialog says so and indexes it on request.
+    QFile later(m_dir.filePath(QStringLiteral("later.json")));
+    QVERIFY(later.open(QIODevice::WriteOnly));
+    later.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/y", "created": "2026-01-02T00:00:00+00:00"},
+        "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "I"}}, "events": [],
+        "messages": [{"role": "assistant", "content": "a wombat ate the tests"}]}]})");
+    later.close();
+    QCOMPARE(Importer(store).importFile(later.fileName()).status, ImportResult::Imported);
+    SearchDialog waiting(store);
+    waiting.search(QStringLiteral("wombat"));
+    results = waiting.findChild<QTreeWidget*>();
+    QCOMPARE(results->topLevelItemCount(), 0);
+    QPushButton* indexNow = nullptr;
+    for (QPushButton* button : waiting.findChildren<QPushButton*>())
+        indexNow = button->isVisibleTo(&waiting) ? button : indexNow;
+    QVERIFY(indexNow);
+    indexNow->click();
+    waiting.waitForIndex();
+    QCOMPARE(results->topLevelItemCount(), 1);
+    QVERIFY(!indexNow->isVisibleTo(&waiting));
 }
 
 QTEST_MAIN(TestExplorer)

@@ -32,7 +32,9 @@ private slots:
     void evalAndJsonAgree();
     void reimportIsSkipped();
     void nonFiniteNumbersAndOddStrings();
+    void changedFileReplacesItsRows_data();
     void changedFileReplacesItsRows();
+    void stoppedIndexGoesOn();
     void killedImportLeavesStoreAsItWas();
     void rawItemsAcrossBlocks_data();
     void rawItemsAcrossBlocks();
@@ -120,11 +122,17 @@ void TestImporter::fixtureImports()
                                        "(SELECT COUNT(*) FROM events e WHERE e.sample_id = s.id)");
     QVERIFY(gaps.step());
     QCOMPARE(gaps.integer(0), 0);
-    // Every message's text resolves its attachments.
+    // Every message's text resolves its attachments, and every message is indexed after the import.
     MessageIndex index(m_store.db());
     SqliteStatement messages(m_store.db(), "SELECT id FROM messages");
     while (messages.step())
         QVERIFY(!index.text(messages.integer(0)).contains(QLatin1String("attachment://")));
+    QCOMPARE(index.pendingCount(), result.messages);
+    QVERIFY(index.indexPending());
+    QCOMPARE(index.pendingCount(), 0);
+    SqliteStatement indexed(m_store.db(), "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages)");
+    QVERIFY(indexed.step());
+    QCOMPARE(indexed.integer(0), 0);
 }
 
 void TestImporter::failuresNameTheFault_data()
@@ -224,7 +232,9 @@ void TestImporter::nonFiniteNumbersAndOddStrings()
     const std::vector<RunRow> runs = m_store.runs();
     QVERIFY(runs.front().hasHeaderAccuracy);
     QVERIFY(std::isnan(runs.front().headerAccuracy));
-    const std::vector<SearchHit> hits = MessageIndex(m_store.db()).search(QStringLiteral("surrogate"));
+    MessageIndex index(m_store.db());
+    QVERIFY(index.indexPending());
+    const std::vector<SearchHit> hits = index.search(QStringLiteral("surrogate"));
     QCOMPARE(hits.size(), size_t(1));
     QVERIFY2(hits.front().snippet.contains(QLatin1String("[surrogate]")), qPrintable(hits.front().snippet));
 }
@@ -234,8 +244,12 @@ void TestImporter::changedFileReplacesItsRows()
     const QString path = m_dir.filePath(QStringLiteral("changing.json"));
     writeJsonLog(path, R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": [],
         "messages": [{"role": "user", "content": "the first wording"}]}])");
+    QFETCH(bool, indexedBetween);
     Importer importer(m_store);
+    MessageIndex index(m_store.db());
     QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
+    if (indexedBetween)
+        QVERIFY(index.indexPending());
     writeJsonLog(path, R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "I"}}, "events": [],
         "messages": [{"role": "user", "content": "the second wording"}]},
         {"id": 2, "epoch": 1, "target": "x", "scores": {"s": {"value": "I"}}, "events": []}])");
@@ -243,11 +257,57 @@ void TestImporter::changedFileReplacesItsRows()
     QCOMPARE(m_store.runs().size(), size_t(1));
     QCOMPARE(m_store.runs().front().samples, 2);
     QCOMPARE(m_store.runs().front().solvedSamples, 0);
-    // The replaced messages left the full-text index with their rows.
-    MessageIndex index(m_store.db());
+    // The replaced messages left the full-text index with their rows, whether they were in it yet or not.
+    QCOMPARE(index.pendingCount(), 1);
+    QVERIFY(index.indexPending());
     QCOMPARE(index.search(QStringLiteral("first")).size(), size_t(0));
     QCOMPARE(index.search(QStringLiteral("second")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("wording")).size(), size_t(1));
+    SqliteStatement integrity(m_store.db(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    QVERIFY2(integrity.exec(), qPrintable(m_store.db().errorString()));
+}
+
+void TestImporter::changedFileReplacesItsRows_data()
+{
+    QTest::addColumn<bool>("indexedBetween");
+    QTest::newRow("indexed before the change") << true;
+    QTest::newRow("changed before it was indexed") << false;
+}
+
+void TestImporter::stoppedIndexGoesOn()
+{
+    // More messages than one batch of the index holds, each with a word of its own.
+    QString messages;
+    for (int i = 0; i < 4500; ++i)
+        messages += QStringLiteral("%1{\"role\": \"user\", \"content\": \"word%2 shared\"}").arg(i ? QStringLiteral(",") : QString()).arg(i);
+    const QString path = writeJsonLog(m_dir.filePath(QStringLiteral("many.json")),
+        QStringLiteral(R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": [], "messages": [%1]}])").arg(messages).toUtf8());
+    QCOMPARE(Importer(m_store).importFile(path).status, ImportResult::Imported);
+    MessageIndex index(m_store.db());
+    QCOMPARE(index.pendingCount(), 4500);
+    QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(0)); // stored, not yet searchable
+
+    // Stopped after the first batch: that batch is searchable, the rest waits, and the index is whole.
+    QVERIFY(index.indexPending([](qint64, qint64) { return false; }));
+    const qint64 left = index.pendingCount();
+    QVERIFY2(left > 0 && left < 4500, qPrintable(QString::number(left)));
+    QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(1));
+    QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(0));
+    SqliteStatement integrity(m_store.db(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    QVERIFY2(integrity.exec(), qPrintable(m_store.db().errorString()));
+
+    // The next call goes on from there.
+    qint64 lastDone = 0, lastTotal = 0;
+    QVERIFY(index.indexPending([&](qint64 done, qint64 total) {
+        lastDone = done;
+        lastTotal = total;
+        return true;
+    }));
+    QCOMPARE(lastDone, left);
+    QCOMPARE(lastTotal, left);
+    QCOMPARE(index.pendingCount(), 0);
+    QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(1));
+    QCOMPARE(index.search(QStringLiteral("shared"), 0, 10000).size(), size_t(4500));
 }
 
 void TestImporter::killedImportLeavesStoreAsItWas()

@@ -109,7 +109,6 @@ struct MessageRecord {
     int index = 0;
     int eventSeq = -1; ///< first event that uses this message
     QString role;
-    QString text; ///< searchable text: content, tool calls; may hold attachment:// references
     QString toolCallId;
     QString function;
     QByteArray json;

@@ -503,7 +503,6 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
     record.role = stringOf(member(message, "role"));
     record.toolCallId = scalarText(member(message, "tool_call_id"));
     record.function = stringOf(member(message, "function"));
-    record.text = messageText(message);
     record.json = QByteArray(json, qsizetype(size));
     // The step a message belongs to: the event that produced it (a tool result, a model's output), else the
     // first model call that read it.

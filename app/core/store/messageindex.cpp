@@ -18,12 +18,69 @@ QString MessageIndex::text(qint64 messageId)
     query.bind(1, messageId);
     if (!query.step())
         return {};
-    m_resolver.setSample(query.integer(0));
-    const QByteArray json = m_reader.item(query.integer(1), int(query.integer(2)));
+    return text(query.integer(0), query.integer(1), int(query.integer(2)));
+}
+
+QString MessageIndex::text(qint64 sampleId, qint64 chunk, int slot)
+{
+    m_resolver.setSample(sampleId);
+    const QByteArray json = m_reader.item(chunk, slot);
     rapidjson::Document message;
     if (!parseJson(message, json.constData(), size_t(json.size())))
         return {};
     return m_resolver.resolve(messageText(message));
+}
+
+qint64 MessageIndex::indexedThrough()
+{
+    SqliteStatement query(m_db, "SELECT indexed_through FROM search_progress");
+    return query.step() ? query.integer(0) : 0;
+}
+
+qint64 MessageIndex::pendingCount()
+{
+    SqliteStatement query(m_db, "SELECT COUNT(*) FROM messages WHERE id > (SELECT indexed_through FROM search_progress)");
+    return query.step() ? query.integer(0) : 0;
+}
+
+bool MessageIndex::indexPending(const Progress& progress)
+{
+    // Batches of a few thousand messages: large enough that FTS5 merges rarely, small enough that a stop is
+    // quick and a window reading the store waits little for each commit.
+    constexpr int batchSize = 4000;
+    m_resolver.setSample(0); // sample ids are reused when a file is replaced: forget what was loaded
+    const qint64 total = pendingCount();
+    qint64 done = 0;
+    while (done < total) {
+        if (!m_db.exec("BEGIN IMMEDIATE"))
+            return false;
+        SqliteStatement batch(m_db, R"sql(SELECT id, sample_id, json_chunk, json_slot FROM messages
+            WHERE id > (SELECT indexed_through FROM search_progress) ORDER BY id LIMIT ?)sql");
+        SqliteStatement insert(m_db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
+        batch.bind(1, batchSize);
+        qint64 last = -1;
+        int count = 0;
+        while (batch.step()) {
+            last = batch.integer(0);
+            insert.bind(1, last);
+            insert.bind(2, text(batch.integer(1), batch.integer(2), int(batch.integer(3))));
+            if (!insert.exec()) {
+                m_db.exec("ROLLBACK");
+                return false;
+            }
+            ++count;
+        }
+        SqliteStatement advance(m_db, "UPDATE search_progress SET indexed_through = ?");
+        advance.bind(1, last);
+        if (count == 0 || !advance.exec() || !m_db.exec("COMMIT")) {
+            m_db.exec("ROLLBACK");
+            return count == 0; // none left: another connection indexed them meanwhile
+        }
+        done += count;
+        if (progress && !progress(std::min(done, total), total))
+            break;
+    }
+    return true;
 }
 
 QString MessageIndex::quoteWords(const QString& words)
@@ -93,9 +150,11 @@ std::vector<int> MessageIndex::steps(const QString& query, qint64 sampleId)
 
 bool MessageIndex::removeFile(qint64 fileId)
 {
+    // Only the indexed messages: the index would take a delete of a row it never held as a fault.
     SqliteStatement messages(m_db, R"sql(SELECT m.id FROM messages m JOIN samples s ON s.id = m.sample_id
-        JOIN runs r ON r.id = s.run_id WHERE r.file_id = ? ORDER BY m.id)sql");
+        JOIN runs r ON r.id = s.run_id WHERE r.file_id = ? AND m.id <= ? ORDER BY m.id)sql");
     messages.bind(1, fileId);
+    messages.bind(2, indexedThrough());
     SqliteStatement remove(m_db, "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)");
     std::vector<qint64> ids;
     while (messages.step())

@@ -4,6 +4,7 @@
 #include "chunkstore.h"
 
 #include <QCoreApplication>
+#include <functional>
 #include <vector>
 
 class SqliteDb;
@@ -17,16 +18,26 @@ struct SearchHit {
     QString snippet; ///< the text around the first match, the match in [brackets]
 };
 
-/// The full-text index of messages: searching it, and taking a file's messages out of it. The index keeps
-/// no text of its own; a message's text is rebuilt from its JSON and the sample's attachments.
+/// The full-text index of messages: building it, searching it, and taking a file's messages out of it. The
+/// index keeps no text of its own; a message's text is rebuilt from its JSON and the sample's attachments.
+/// An import only stores messages; they are indexed afterwards, by indexPending(), so a run can be browsed
+/// before its transcripts are searchable.
 class MessageIndex {
     Q_DECLARE_TR_FUNCTIONS(MessageIndex)
 
 public:
     explicit MessageIndex(SqliteDb& db);
 
+    /// Receives how many of the waiting messages are indexed; returning false stops after that batch.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
     /// The searchable text of a stored message, attachments resolved.
     QString text(qint64 messageId);
+    /// Messages stored but not yet indexed: searches do not find them.
+    qint64 pendingCount();
+    /// Indexes every waiting message, a batch per transaction, so a stop or a kill keeps what is done and the
+    /// next call goes on from there. Must be called outside a transaction. False on a store error.
+    bool indexPending(const Progress& progress = {});
     /// FTS5 query syntax; words are matched as prefixes when `prefix` is set. `sampleId` 0: every sample.
     std::vector<SearchHit> search(const QString& query, qint64 sampleId = 0, int limit = 100);
     /// The steps of one sample whose messages match (no snippets: fast enough to find as one types).
@@ -38,6 +49,9 @@ public:
     static QString quoteWords(const QString& words);
 
 private:
+    QString text(qint64 sampleId, qint64 chunk, int slot);
+    qint64 indexedThrough();
+
     SqliteDb& m_db;
     ChunkReader m_reader;
     AttachmentResolver m_resolver;

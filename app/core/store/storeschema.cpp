@@ -224,6 +224,26 @@ CREATE INDEX events_by_type ON events(sample_id, type, seq);
 CREATE INDEX events_marked ON events(sample_id, seq) WHERE type IN ('compaction', 'error', 'sample_limit')
     OR summary LIKE 'model error:%' OR summary LIKE '%✗%';
 )sql",
+    // 3: the full-text index is built after each import, off its path: every message up to `indexed_through`
+    // is in it, the ones after are waiting. Message ids only grow (AUTOINCREMENT), so one number says which.
+    R"sql(
+CREATE TABLE search_progress (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_through INTEGER NOT NULL
+);
+INSERT INTO search_progress VALUES (1, (SELECT COALESCE(MAX(id), 0) FROM messages));
+-- Chunk ids are never reused either (AUTOINCREMENT): a reader that cached a chunk by its id, here or on another
+-- connection, must never get the old contents for a chunk written after a file was replaced.
+CREATE TABLE chunks_once (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
+INSERT INTO chunks_once (id, sample_id, data) SELECT id, sample_id, data FROM chunks ORDER BY id;
+DROP TABLE chunks;
+ALTER TABLE chunks_once RENAME TO chunks;
+CREATE INDEX chunks_by_sample ON chunks(sample_id);
+)sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
 static_assert(migrationCount == StoreSchema::currentVersion);

@@ -53,7 +53,6 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
     m_insertCall.prepare(db, "INSERT INTO model_calls (sample_id, idx, json) VALUES (?,?,?)");
     m_eventSummary.prepare(db, "SELECT summary FROM events WHERE id = ?");
     m_updateEventSummary.prepare(db, "UPDATE events SET summary = ? WHERE id = ?");
-    m_indexMessage.prepare(db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
 }
 
 QString StoreWriter::errorString() const
@@ -137,7 +136,6 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
     m_sampleEvents = 0;
     m_finalMessages = 0;
     m_pendingSummaries.clear();
-    m_pendingTexts.clear();
     m_resolver.setSample(m_sampleId);
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks })
         chunks->setSample(m_sampleId);
@@ -227,11 +225,6 @@ bool StoreWriter::placeMessages(const std::vector<ChunkSlot>& placed)
         q.bind(9, placed[i].slot);
         if (!check(q))
             return false;
-        const qint64 id = m_db.lastInsertId();
-        if (AttachmentResolver::hasReference(message.text))
-            m_pendingTexts.push_back({ id, message.text });
-        else if (!index(id, message.text))
-            return false;
     }
     m_queuedMessages.clear();
     return true;
@@ -268,13 +261,6 @@ bool StoreWriter::modelCall(int index, std::string_view json)
     m_insertCall.bind(2, index);
     m_insertCall.bind(3, json);
     return check(m_insertCall);
-}
-
-bool StoreWriter::index(qint64 messageId, const QString& text)
-{
-    m_indexMessage.bind(1, messageId);
-    m_indexMessage.bind(2, text);
-    return check(m_indexMessage);
 }
 
 bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
@@ -331,7 +317,7 @@ bool StoreWriter::endSample(const SampleRecord& sample)
             return false;
         }
     }
-    // The attachments are all in: resolve the references held back, and index the rest of the messages.
+    // The attachments are all in: resolve the references held back.
     for (const qint64 id : m_pendingSummaries) {
         m_eventSummary.bind(1, id);
         const QString summary = m_eventSummary.step() ? m_eventSummary.text(0) : QString();
@@ -341,12 +327,7 @@ bool StoreWriter::endSample(const SampleRecord& sample)
         if (!check(m_updateEventSummary))
             return false;
     }
-    for (const PendingText& pending : m_pendingTexts) {
-        if (!index(pending.id, m_resolver.resolve(pending.text)))
-            return false;
-    }
     m_pendingSummaries.clear();
-    m_pendingTexts.clear();
     return writeSampleDetails(sample);
 }
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 /// Writes what a log reader finds into the store, inside the caller's transaction. Events, message JSON and
-/// attachments go into compressed chunks. Attachment references in message text and event summaries are
-/// resolved when their sample ends (attachments follow the events in a sample), and the sample's messages are
-/// then added to the full-text index.
+/// attachments go into compressed chunks. Attachment references in event summaries are resolved when their
+/// sample ends (attachments follow the events in a sample). Messages are indexed for search after the import
+/// (MessageIndex::indexPending).
 class StoreWriter : public LogSink {
 public:
     StoreWriter(SqliteDb& db, qint64 fileId);
@@ -30,16 +30,11 @@ public:
     qint64 messageCount() const { return m_messages; }
 
 private:
-    struct PendingText {
-        qint64 id;
-        QString text;
-    };
     bool insertSample(const SampleRecord& sample, bool fromSummary);
     bool writeSampleDetails(const SampleRecord& sample);
     bool placeEvents(const std::vector<ChunkSlot>& placed);
     bool placeMessages(const std::vector<ChunkSlot>& placed);
     bool placeAttachments(const std::vector<ChunkSlot>& placed);
-    bool index(qint64 messageId, const QString& text);
     bool check(SqliteStatement& statement);
 
     SqliteDb& m_db;
@@ -62,7 +57,6 @@ private:
     std::vector<MessageRecord> m_queuedMessages;
     std::vector<QString> m_queuedHashes;
     std::vector<qint64> m_pendingSummaries; ///< events whose summary holds attachment references
-    std::vector<PendingText> m_pendingTexts; ///< messages to index once the attachments are in
 
     SqliteStatement m_insertRun;
     SqliteStatement m_insertMetric;
@@ -77,5 +71,4 @@ private:
     SqliteStatement m_insertCall;
     SqliteStatement m_eventSummary;
     SqliteStatement m_updateEventSummary;
-    SqliteStatement m_indexMessage;
 };

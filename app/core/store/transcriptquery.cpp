@@ -206,6 +206,14 @@ PassCurve TranscriptQuery::passCurve()
     return curve;
 }
 
+bool TranscriptQuery::fullyIndexed()
+{
+    SqliteStatement waiting(m_db, R"sql(SELECT EXISTS (SELECT 1 FROM messages WHERE sample_id = ?
+        AND id > (SELECT indexed_through FROM search_progress)))sql");
+    waiting.bind(1, m_sampleId);
+    return waiting.step() && waiting.integer(0) == 0;
+}
+
 std::vector<int> TranscriptQuery::find(const QString& words)
 {
     return MessageIndex(m_db).steps(MessageIndex::quoteWords(words), m_sampleId);

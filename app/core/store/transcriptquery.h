@@ -76,6 +76,8 @@ public:
     /// Per-test results from test output that names its tests (PASS/FAIL lines, go test, pytest -v).
     TestMatrix testMatrix();
     /// Steps whose messages hold all of `words` (full-text index), in order.
+    /// False while some of this sample's messages wait to be indexed (a stopped import): find() misses them.
+    bool fullyIndexed();
     std::vector<int> find(const QString& words);
 
 private:
