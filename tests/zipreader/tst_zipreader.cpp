@@ -1,3 +1,4 @@
+#include "archive/readahead.h"
 #include "archive/zipreader.h"
 #include "store/importer.h"
 #include "store/store.h"
@@ -6,6 +7,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -61,6 +64,8 @@ private slots:
     void journalOnlyLog();
     void truncatedArchive();
     void corruptMember();
+    void readAheadKeepsOrder();
+    void readAheadStopsEarly();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +197,58 @@ void TestZipReader::corruptMember()
     QVERIFY2(result.error.contains(QLatin1String("samples/1_epoch_1.json")), qPrintable(result.error));
     QCOMPARE(store.runs().size(), size_t(0));
     QCOMPARE(store.failedFiles().size(), size_t(1));
+}
+
+void TestZipReader::readAheadKeepsOrder()
+{
+    // Blocks of many sizes, each reused by the source as soon as it is handed out, as libarchive does.
+    std::string block;
+    int produced = 0;
+    QByteArray expected;
+    ReadAhead blocks([&](const char*& data, size_t& size) {
+        if (produced == 500)
+            return false;
+        block.assign(size_t(1 + (produced * 7919) % 5000), char('a' + produced % 26));
+        ++produced;
+        data = block.data();
+        size = block.size();
+        return true;
+    });
+    QByteArray read;
+    const char* data = nullptr;
+    size_t size = 0;
+    while (blocks.next(data, size)) {
+        read.append(data, qsizetype(size));
+        if (read.size() % 3 == 0)
+            QThread::usleep(50); // a reader sometimes slower than the source
+    }
+    for (int i = 0; i < 500; ++i)
+        expected.append(QByteArray(1 + (i * 7919) % 5000, char('a' + i % 26)));
+    QCOMPARE(read, expected);
+    QVERIFY(!blocks.next(data, size)); // the end stays the end
+}
+
+void TestZipReader::readAheadStopsEarly()
+{
+    // A reader that gives up (a parse error) stops an endless source; the source is then the reader's again.
+    std::atomic<int> produced = 0;
+    const std::string block(1000, 'x');
+    ReadAhead blocks([&](const char*& data, size_t& size) {
+        ++produced;
+        data = block.data();
+        size = block.size();
+        return true;
+    }, 4);
+    const char* data = nullptr;
+    size_t size = 0;
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(blocks.next(data, size));
+    blocks.stop();
+    const int after = produced;
+    QVERIFY2(after <= 3 + 4 + 1, qPrintable(QString::number(after))); // never more than the ring ahead
+    QThread::msleep(20);
+    QCOMPARE(produced.load(), after);
+    QVERIFY(!blocks.next(data, size));
 }
 
 QTEST_GUILESS_MAIN(TestZipReader)

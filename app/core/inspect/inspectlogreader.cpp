@@ -1,5 +1,6 @@
 #include "inspectlogreader.h"
 
+#include "archive/readahead.h"
 #include "archive/zipreader.h"
 #include "jsonstream.h"
 #include "logheader.h"
@@ -336,13 +337,16 @@ bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progre
     for (const ZipReader::Entry* entry : samples) {
         if (!zip.startRead(*entry))
             return fail(zip.errorString());
+        // The member is decompressed on a second core while this one parses and stores it.
+        ReadAhead blocks([&zip](const char*& data, size_t& size) { return zip.nextBlock(data, size); });
         JsonStream stream([&](const char*& data, size_t& size) {
-            return zip.nextBlock(data, size) && meter.advance(qint64(size));
+            return blocks.next(data, size) && meter.advance(qint64(size));
         });
         SampleParser parser(stream, sink, m_options);
         parser.setLegacyScorer(legacyScorer);
         rapidjson::Reader reader;
         const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, parser);
+        blocks.stop(); // the zip is this thread's again
         if (meter.cancelled()) {
             m_cancelled = true;
             return fail(tr("cancelled"));
