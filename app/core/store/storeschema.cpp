@@ -218,7 +218,7 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='');
 INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 16);
 )sql",
     // 2: what a replay reads of a long transcript at once comes from indexes: its event kinds, and the steps its
-    // plot marks (the marks query in TranscriptQuery::passCurve repeats this WHERE clause word for word).
+    // plot marks (events_marked, replaced in 3).
     R"sql(
 CREATE INDEX events_by_type ON events(sample_id, type, seq);
 CREATE INDEX events_marked ON events(sample_id, seq) WHERE type IN ('compaction', 'error', 'sample_limit')
@@ -243,6 +243,11 @@ INSERT INTO chunks_once (id, sample_id, data) SELECT id, sample_id, data FROM ch
 DROP TABLE chunks;
 ALTER TABLE chunks_once RENAME TO chunks;
 CREATE INDEX chunks_by_sample ON chunks(sample_id);
+-- The marks' index, with a condition SQLite evaluates cheaply on each insert: an IN list in it is built anew for
+-- every row (measured, inserting 337,000 events: 3.5-4.3 s with the old condition, 2.4-2.9 s with this one).
+DROP INDEX events_marked;
+CREATE INDEX events_marked ON events(sample_id, seq) WHERE type = 'compaction' OR type = 'error'
+    OR type = 'sample_limit' OR summary LIKE 'model error:%' OR instr(summary, '✗') > 0;
 )sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));

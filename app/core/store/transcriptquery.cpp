@@ -10,9 +10,10 @@
 #include <map>
 
 
-// Word for word the WHERE clause of the events_marked index (schema version 2), so SQLite reads the marks from it.
+// Word for word the WHERE clause of the events_marked index (schema version 3), so SQLite reads the marks from it.
 const char* const TranscriptQuery::marksQuery = R"sql(SELECT seq, type FROM events WHERE sample_id = ?
-    AND (type IN ('compaction', 'error', 'sample_limit') OR summary LIKE 'model error:%' OR summary LIKE '%✗%') ORDER BY seq)sql";
+    AND (type = 'compaction' OR type = 'error'
+    OR type = 'sample_limit' OR summary LIKE 'model error:%' OR instr(summary, '✗') > 0) ORDER BY seq)sql";
 
 TranscriptQuery::TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices)
     : m_db(db)
