@@ -33,6 +33,7 @@ private slots:
     void curveFromTestOutput();
     void curveFromScoreEvents();
     void errorsAreMarked();
+    void summariesShowAttachments();
     void viewMovesThroughTheRun();
     void compareScrubsTogether();
 
@@ -189,6 +190,34 @@ void TestReplay::errorsAreMarked()
     QVERIFY2(steps.contains(QLatin1String("events_marked")), qPrintable(steps));
 }
 
+void TestReplay::summariesShowAttachments()
+{
+    // A tool call whose file content Inspect moved to the sample's attachments, which follow the events.
+    const QString hash = QStringLiteral("0123456789abcdef0123456789abcdef");
+    const QJsonArray events { toolEvent(QStringLiteral("write_file attachment://") + hash, QStringLiteral("ok")) };
+    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
+        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("attached") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events },
+                                         { QStringLiteral("attachments"), QJsonObject { { hash, QStringLiteral("fn main() {\n    println!(\"quokka\");\n}") } } } } } } };
+    QFile file(m_dir.filePath(QStringLiteral("attached.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(log).toJson());
+    file.close();
+    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
+    qint64 sampleId = 0;
+    for (const SampleRow& sample : m_store.samples())
+        sampleId = sample.task == QLatin1String("attached") ? sample.id : sampleId;
+    // The store keeps the reference; the line a reader gets shows the file, on one line.
+    SqliteStatement stored(m_store.db(), "SELECT summary FROM events WHERE sample_id = ?");
+    stored.bind(1, sampleId);
+    QVERIFY(stored.step());
+    QVERIFY(stored.text(0).contains(QLatin1String("attachment://") + hash));
+    const std::vector<EventRow> rows = TranscriptQuery(m_store.db(), sampleId).events(0, 10);
+    QCOMPARE(rows.size(), size_t(1));
+    QVERIFY2(rows.front().summary.contains(QLatin1String(R"(fn main() { println!("quokka"); })")), qPrintable(rows.front().summary));
+    QVERIFY(!rows.front().summary.contains(QLatin1String("attachment://")));
+}
+
 void TestReplay::viewMovesThroughTheRun()
 {
     ReplayView view(m_store, m_sampleId);
@@ -207,9 +236,9 @@ void TestReplay::viewMovesThroughTheRun()
 
 void TestReplay::compareScrubsTogether()
 {
-    qint64 other = 0;
+    qint64 other = 0; // the run with four steps
     for (const SampleRow& sample : m_store.samples())
-        other = sample.id != m_sampleId ? sample.id : other;
+        other = sample.task == QLatin1String("errors") ? sample.id : other;
     QVERIFY(other > 0);
     CompareView compare(m_store, m_sampleId, other);
     compare.setAxis(ReplayView::Axis::Step);

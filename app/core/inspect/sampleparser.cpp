@@ -28,9 +28,10 @@ QString jsonStart(const JsonValue& value, int length = 300)
 
 QString summaryOf(const QString& text, int length = 160)
 {
-    // A reference must survive whole: the sink replaces it with the attachment and shortens the line then.
+    // A reference is kept whole: it is replaced with its attachment when the summary is read, and the line cut
+    // then. oneLine() reads four characters for each it keeps, so those and one reference (45) are enough.
     if (text.contains(QLatin1String("attachment://")) || text.contains(QLatin1String("tc://")))
-        return text.left(4000);
+        return text.left(length * 4 + 45);
     return oneLine(text, length);
 }
 

@@ -18,27 +18,24 @@ void AttachmentResolver::setSample(qint64 sampleId)
     if (sampleId == m_sampleId)
         return;
     m_sampleId = sampleId;
-    m_loaded = false;
     m_slots.clear();
-}
-
-void AttachmentResolver::load()
-{
-    m_loaded = true;
-    SqliteStatement query(m_db, "SELECT hash, chunk, slot FROM attachments WHERE sample_id = ?");
-    query.bind(1, m_sampleId);
-    while (query.step())
-        m_slots.insert(query.text(0), { query.integer(1), int(query.integer(2)) });
 }
 
 QByteArray AttachmentResolver::attachment(const QString& hash)
 {
+    // Looked up one by one, by the table's key: a replay's first lines need a few of a sample's 100,000.
     auto found = m_slots.constFind(hash);
-    if (found == m_slots.constEnd() && !m_loaded) {
-        load();
-        found = m_slots.constFind(hash);
+    if (found == m_slots.constEnd()) {
+        if (!m_find.isValid() && !m_find.prepare(m_db, "SELECT chunk, slot FROM attachments WHERE sample_id = ? AND hash = ?"))
+            return {};
+        m_find.bind(1, m_sampleId);
+        m_find.bind(2, hash);
+        const bool stored = m_find.step();
+        const ChunkSlot slot { stored ? m_find.integer(0) : 0, stored ? int(m_find.integer(1)) : -1 };
+        m_find.reset();
+        found = m_slots.insert(hash, slot);
     }
-    if (found == m_slots.constEnd())
+    if (found->slot < 0)
         return {};
     return m_reader.item(found->chunk, found->slot);
 }

@@ -21,8 +21,6 @@ void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
 StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
     : m_db(db)
     , m_fileId(fileId)
-    , m_reader(db)
-    , m_resolver(db, m_reader)
     , m_eventChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeEvents(placed); })
     , m_messageChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeMessages(placed); })
     , m_attachmentChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })
@@ -51,8 +49,6 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
         function, json_chunk, json_slot) VALUES (?,?,?,?,?,?,?,?,?))sql");
     m_insertAttachment.prepare(db, "INSERT OR REPLACE INTO attachments (sample_id, hash, chunk, slot) VALUES (?,?,?,?)");
     m_insertCall.prepare(db, "INSERT INTO model_calls (sample_id, idx, json) VALUES (?,?,?)");
-    m_eventSummary.prepare(db, "SELECT summary FROM events WHERE id = ?");
-    m_updateEventSummary.prepare(db, "UPDATE events SET summary = ? WHERE id = ?");
 }
 
 QString StoreWriter::errorString() const
@@ -135,8 +131,6 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
     m_sampleId = m_db.lastInsertId();
     m_sampleEvents = 0;
     m_finalMessages = 0;
-    m_pendingSummaries.clear();
-    m_resolver.setSample(m_sampleId);
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks })
         chunks->setSample(m_sampleId);
     ++m_samples;
@@ -187,8 +181,6 @@ bool StoreWriter::placeEvents(const std::vector<ChunkSlot>& placed)
         q.bind(16, placed[i].slot);
         if (!check(q))
             return false;
-        if (AttachmentResolver::hasReference(event.summary))
-            m_pendingSummaries.push_back(m_db.lastInsertId());
     }
     m_queuedEvents.clear();
     return true;
@@ -249,7 +241,6 @@ bool StoreWriter::placeAttachments(const std::vector<ChunkSlot>& placed)
         m_insertAttachment.bind(4, placed[i].slot);
         if (!check(m_insertAttachment))
             return false;
-        m_resolver.add(m_queuedHashes[i], placed[i]);
     }
     m_queuedHashes.clear();
     return true;
@@ -317,17 +308,6 @@ bool StoreWriter::endSample(const SampleRecord& sample)
             return false;
         }
     }
-    // The attachments are all in: resolve the references held back.
-    for (const qint64 id : m_pendingSummaries) {
-        m_eventSummary.bind(1, id);
-        const QString summary = m_eventSummary.step() ? m_eventSummary.text(0) : QString();
-        m_eventSummary.reset();
-        m_updateEventSummary.bind(1, oneLine(m_resolver.resolve(summary)));
-        m_updateEventSummary.bind(2, id);
-        if (!check(m_updateEventSummary))
-            return false;
-    }
-    m_pendingSummaries.clear();
     return writeSampleDetails(sample);
 }
 

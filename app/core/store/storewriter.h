@@ -1,6 +1,5 @@
 #pragma once
 
-#include "attachmentresolver.h"
 #include "chunkstore.h"
 #include "inspect/logsink.h"
 #include "sqlitedb.h"
@@ -8,8 +7,8 @@
 #include <vector>
 
 /// Writes what a log reader finds into the store, inside the caller's transaction. Events, message JSON and
-/// attachments go into compressed chunks. Attachment references in event summaries are resolved when their
-/// sample ends (attachments follow the events in a sample). Messages are indexed for search after the import
+/// attachments go into compressed chunks. Event summaries keep their attachment references, resolved when they
+/// are read (TranscriptQuery::events); messages are indexed for search after the import
 /// (MessageIndex::indexPending).
 class StoreWriter : public LogSink {
 public:
@@ -48,15 +47,12 @@ private:
     int m_finalMessages = 0;
     QString m_error;
 
-    ChunkReader m_reader;
-    AttachmentResolver m_resolver;
     ChunkWriter m_eventChunks;
     ChunkWriter m_messageChunks;
     ChunkWriter m_attachmentChunks;
     std::vector<EventRecord> m_queuedEvents; ///< waiting for their chunk
     std::vector<MessageRecord> m_queuedMessages;
     std::vector<QString> m_queuedHashes;
-    std::vector<qint64> m_pendingSummaries; ///< events whose summary holds attachment references
 
     SqliteStatement m_insertRun;
     SqliteStatement m_insertMetric;
@@ -69,6 +65,4 @@ private:
     SqliteStatement m_insertMessage;
     SqliteStatement m_insertAttachment;
     SqliteStatement m_insertCall;
-    SqliteStatement m_eventSummary;
-    SqliteStatement m_updateEventSummary;
 };

@@ -77,6 +77,9 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         row.timestamp = query.text(2);
         row.workingStart = query.real(3);
         row.summary = query.text(4);
+        // Summaries keep attachment references (the attachments come after the events in a log): resolved here.
+        if (AttachmentResolver::hasReference(row.summary))
+            row.summary = oneLine(m_resolver.resolve(row.summary));
         row.model = query.text(5);
         if (!row.model.isEmpty()) {
             row.tokens = query.integer(6) + query.integer(7) + query.integer(8) + query.integer(9);
