@@ -1,5 +1,7 @@
 #include "transcriptmodel.h"
 
+#include "store/attachmentresolver.h"
+
 #include <cmath>
 
 TranscriptModel::TranscriptModel(std::unique_ptr<TranscriptQuery> query, QObject* parent)
@@ -34,7 +36,7 @@ int TranscriptModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const EventRow* TranscriptModel::row(int index) const
+EventRow* TranscriptModel::row(int index) const
 {
     const int page = index / pageSize;
     auto found = m_pages.find(page);
@@ -54,14 +56,21 @@ const EventRow* TranscriptModel::row(int index) const
     return offset < found->size() ? &(*found)[offset] : nullptr;
 }
 
+const QString& TranscriptModel::summary(EventRow& row) const
+{
+    if (AttachmentResolver::hasReference(row.summary))
+        row.summary = m_query->summary(row.summary);
+    return row.summary;
+}
+
 QVariant TranscriptModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_total)
         return {};
-    const EventRow* found = this->row(index.row());
+    EventRow* found = this->row(index.row());
     if (!found)
         return {};
-    const EventRow& row = *found;
+    EventRow& row = *found;
     if (role == SeqRole)
         return row.seq;
     if (role == TypeRole)
@@ -69,7 +78,7 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
     if (role == TurnRole)
         return row.turn;
     if (role == Qt::ToolTipRole && index.column() == Summary)
-        return row.summary;
+        return summary(row);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -86,7 +95,7 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
         return row.type;
     case Summary:
         // Spans nest: their events are indented under them.
-        return QString(row.depth * 3, QLatin1Char(' ')) + row.summary;
+        return QString(row.depth * 3, QLatin1Char(' ')) + summary(row);
     case Tokens:
         return row.tokens ? QVariant(row.tokens) : QVariant();
     case Cost:
@@ -130,8 +139,7 @@ QString TranscriptModel::rowText(int row) const
     for (int column = 0; column < ColumnCount; ++column)
         cells << data(index(row, column)).toString().trimmed();
     // The full text of the event's line, not the one cut for the list.
-    const EventRow* event = this->row(row);
-    if (event)
-        cells[Summary] = event->summary;
+    if (EventRow* event = this->row(row))
+        cells[Summary] = summary(*event);
     return cells.join(QLatin1Char('\t'));
 }

@@ -34,7 +34,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    const EventRow* row(int index) const;
+    EventRow* row(int index) const;
+    /// The row's line as shown, its attachment references replaced the first time it is asked for.
+    const QString& summary(EventRow& row) const;
 
     std::unique_ptr<TranscriptQuery> m_query;
     int m_total = 0;

@@ -212,10 +212,12 @@ void TestReplay::summariesShowAttachments()
     stored.bind(1, sampleId);
     QVERIFY(stored.step());
     QVERIFY(stored.text(0).contains(QLatin1String("attachment://") + hash));
-    const std::vector<EventRow> rows = TranscriptQuery(m_store.db(), sampleId).events(0, 10);
-    QCOMPARE(rows.size(), size_t(1));
-    QVERIFY2(rows.front().summary.contains(QLatin1String(R"(fn main() { println!("quokka"); })")), qPrintable(rows.front().summary));
-    QVERIFY(!rows.front().summary.contains(QLatin1String("attachment://")));
+    TranscriptModel model(std::make_unique<TranscriptQuery>(m_store.db(), sampleId));
+    QCOMPARE(model.rowCount(), 1);
+    const QString line = model.data(model.index(0, TranscriptModel::Summary)).toString();
+    QVERIFY2(line.contains(QLatin1String(R"(fn main() { println!("quokka"); })")), qPrintable(line));
+    QVERIFY(!line.contains(QLatin1String("attachment://")));
+    QVERIFY(model.rowText(0).contains(QLatin1String("quokka")));
 }
 
 void TestReplay::viewMovesThroughTheRun()

@@ -77,9 +77,6 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         row.timestamp = query.text(2);
         row.workingStart = query.real(3);
         row.summary = query.text(4);
-        // Summaries keep attachment references (the attachments come after the events in a log): resolved here.
-        if (AttachmentResolver::hasReference(row.summary))
-            row.summary = oneLine(m_resolver.resolve(row.summary));
         row.model = query.text(5);
         if (!row.model.isEmpty()) {
             row.tokens = query.integer(6) + query.integer(7) + query.integer(8) + query.integer(9);
@@ -97,6 +94,11 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+QString TranscriptQuery::summary(const QString& stored)
+{
+    return AttachmentResolver::hasReference(stored) ? oneLine(m_resolver.resolve(stored)) : stored;
 }
 
 int TranscriptQuery::rowOf(int seq)

@@ -18,7 +18,7 @@ struct EventRow {
     QString type;
     QString timestamp;
     double workingStart = 0;
-    QString summary;
+    QString summary; ///< as stored: see TranscriptQuery::summary()
     QString model;
     qint64 tokens = 0; ///< input (cache included) and output of a model call
     double cost = notANumber; ///< of a model call: logged, else priced; NaN: no price
@@ -65,6 +65,9 @@ public:
     int count();
     /// Up to `limit` listed events from the one at index `row` (keyset reads: as fast at the end as at the start).
     std::vector<EventRow> events(int row, int limit);
+    /// An event's line as shown: its stored summary keeps attachment references (a log's attachments come
+    /// after its events), replaced here. Asked for the rows on screen only: it may read attachments.
+    QString summary(const QString& stored);
     /// The index among the listed events of the first event at or after `seq`.
     int rowOf(int seq);
     /// The event's JSON with attachment references replaced by their text.
