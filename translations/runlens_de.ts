@@ -119,6 +119,14 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Indexing the new messages for search</source>
+        <translation>Die neuen Nachrichten werden für die Suche indiziert</translation>
+    </message>
+    <message>
+        <source>cannot index the messages for search: %1</source>
+        <translation>die Nachrichten können nicht für die Suche indiziert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
@@ -814,10 +822,6 @@
         <translation>Gesamtzeit in Stunden (log.)</translation>
     </message>
     <message>
-        <source>%1: %2, %3</source>
-        <translation>%1: %2, %3</translation>
-    </message>
-    <message>
         <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration; the format follows the extension of --out (.pdf, .svg, .png).</source>
         <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens oder duration; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
     </message>
@@ -842,6 +846,10 @@
     <message>
         <source>Cost of each task, model beside model</source>
         <translation>Kosten jeder Aufgabe, Modell neben Modell</translation>
+    </message>
+    <message>
+        <source>%1, %2 (epoch %3): %4, %5</source>
+        <translation>%1, %2 (Epoche %3): %4, %5</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1041,10 @@
     <message>
         <source>Turn ▶▶</source>
         <translation>Runde ▶▶</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the indexed part of this transcript: the rest waits to be indexed (Search dialog)</source>
+        <translation>&quot;%1&quot; steht nicht im indizierten Teil dieses Transkripts: der Rest wartet auf die Indizierung (Suchdialog)</translation>
     </message>
 </context>
 <context>
@@ -1285,7 +1297,7 @@
     </message>
     <message>
         <source>Run</source>
-        <translation>Ausführen</translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Sample</source>
@@ -1308,6 +1320,25 @@
         <translation>
             <numerusform>%n Treffer in %1 ms</numerusform>
             <numerusform>%n Treffer in %1 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Index them now</source>
+        <translation>Jetzt indizieren</translation>
+    </message>
+    <message>
+        <source>Indexing the waiting messages: %1%</source>
+        <translation>Die wartenden Nachrichten werden indiziert: %1%</translation>
+    </message>
+    <message>
+        <source>Cannot index the waiting messages: the store is busy or full.</source>
+        <translation>Die wartenden Nachrichten können nicht indiziert werden: der Speicher ist belegt oder voll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) not yet indexed (an import was stopped): searches do not find them.</source>
+        <translation>
+            <numerusform>%Ln Nachricht ist noch nicht indiziert (ein Import wurde angehalten): die Suche findet sie nicht.</numerusform>
+            <numerusform>%Ln Nachrichten sind noch nicht indiziert (ein Import wurde angehalten): die Suche findet sie nicht.</numerusform>
         </translation>
     </message>
 </context>

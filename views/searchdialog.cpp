@@ -94,7 +94,7 @@ void SearchDialog::search(const QString& words)
 void SearchDialog::showPending()
 {
     const qint64 pending = MessageIndex(m_store.db()).pendingCount();
-    m_pending->setText(tr("%n message(s) not yet indexed (an import was stopped): searches do not find them.", nullptr,
+    m_pending->setText(tr("%Ln message(s) not yet indexed (an import was stopped): searches do not find them.", nullptr,
         int(std::min<qint64>(pending, INT_MAX))));
     m_pending->setVisible(pending > 0);
     m_index->setVisible(pending > 0);
