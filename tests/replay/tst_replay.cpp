@@ -38,10 +38,34 @@ private slots:
     void compareScrubsTogether();
 
 private:
+    /// Imports a log of one sample, the only one of its task, and returns the sample's store id (0 on failure).
+    qint64 importSample(const QString& task, const QJsonArray& events, const QJsonObject& attachments = {});
+
     QTemporaryDir m_dir;
     Store m_store;
     qint64 m_sampleId = 0;
 };
+
+qint64 TestReplay::importSample(const QString& task, const QJsonArray& events, const QJsonObject& attachments)
+{
+    QJsonObject sample { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } };
+    if (!attachments.isEmpty())
+        sample.insert(QStringLiteral("attachments"), attachments);
+    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
+        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), task }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"), QJsonArray { sample } } };
+    QFile file(m_dir.filePath(task + QStringLiteral(".json")));
+    if (!file.open(QIODevice::WriteOnly))
+        return 0;
+    file.write(QJsonDocument(log).toJson());
+    file.close();
+    if (Importer(m_store).importFile(file.fileName()).status != ImportResult::Imported)
+        return 0;
+    qint64 sampleId = 0;
+    for (const SampleRow& sample : m_store.samples())
+        sampleId = sample.task == task ? sample.id : sampleId;
+    return sampleId;
+}
 
 void TestReplay::initTestCase()
 {
@@ -139,17 +163,8 @@ void TestReplay::curveFromScoreEvents()
             { QStringLiteral("score"), QJsonObject { { QStringLiteral("value"), QJsonObject { { QStringLiteral("visible"), fraction },
                                                                              { QStringLiteral("held_out"), fraction / 2 } } } } } });
     }
-    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("scores") }, { QStringLiteral("model"), QStringLiteral("m") } } },
-        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
-    QFile file(m_dir.filePath(QStringLiteral("scores.json")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(log).toJson());
-    file.close();
-    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
-    qint64 sampleId = 0;
-    for (const SampleRow& sample : m_store.samples())
-        sampleId = sample.task == QLatin1String("scores") ? sample.id : sampleId;
+    const qint64 sampleId = importSample(QStringLiteral("scores"), events);
+    QVERIFY(sampleId > 0);
     const PassCurve curve = TranscriptQuery(m_store.db(), sampleId).passCurve();
     QCOMPARE(curve.source, QStringLiteral("score events"));
     QCOMPARE(curve.points.size(), size_t(4));
@@ -170,17 +185,8 @@ void TestReplay::errorsAreMarked()
             { QStringLiteral("error"), QStringLiteral("overloaded") } },
         QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
             { QStringLiteral("error"), QJsonObject { { QStringLiteral("message"), QStringLiteral("sandbox lost") } } } } };
-    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("errors") }, { QStringLiteral("model"), QStringLiteral("m") } } },
-        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
-    QFile file(m_dir.filePath(QStringLiteral("errors.json")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(log).toJson());
-    file.close();
-    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
-    qint64 sampleId = 0;
-    for (const SampleRow& sample : m_store.samples())
-        sampleId = sample.task == QLatin1String("errors") ? sample.id : sampleId;
+    const qint64 sampleId = importSample(QStringLiteral("errors"), events);
+    QVERIFY(sampleId > 0);
     QCOMPARE(TranscriptQuery(m_store.db(), sampleId).passCurve().errors, (std::vector<int> { 1, 2, 3 }));
     SqliteStatement plan(m_store.db(), (QByteArray("EXPLAIN QUERY PLAN ") + TranscriptQuery::marksQuery).constData());
     plan.bind(1, sampleId);
@@ -195,18 +201,9 @@ void TestReplay::summariesShowAttachments()
     // A tool call whose file content Inspect moved to the sample's attachments, which follow the events.
     const QString hash = QStringLiteral("0123456789abcdef0123456789abcdef");
     const QJsonArray events { toolEvent(QStringLiteral("write_file attachment://") + hash, QStringLiteral("ok")) };
-    const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("attached") }, { QStringLiteral("model"), QStringLiteral("m") } } },
-        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events },
-                                         { QStringLiteral("attachments"), QJsonObject { { hash, QStringLiteral("fn main() {\n    println!(\"quokka\");\n}") } } } } } } };
-    QFile file(m_dir.filePath(QStringLiteral("attached.json")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(log).toJson());
-    file.close();
-    QCOMPARE(Importer(m_store).importFile(file.fileName()).status, ImportResult::Imported);
-    qint64 sampleId = 0;
-    for (const SampleRow& sample : m_store.samples())
-        sampleId = sample.task == QLatin1String("attached") ? sample.id : sampleId;
+    const qint64 sampleId = importSample(QStringLiteral("attached"), events,
+        QJsonObject { { hash, QStringLiteral("fn main() {\n    println!(\"quokka\");\n}") } });
+    QVERIFY(sampleId > 0);
     // The store keeps the reference; the line a reader gets shows the file, on one line.
     SqliteStatement stored(m_store.db(), "SELECT summary FROM events WHERE sample_id = ?");
     stored.bind(1, sampleId);
