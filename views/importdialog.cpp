@@ -20,7 +20,8 @@ ImportDialog::ImportDialog(const QString& storePath, const QStringList& paths, Q
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setWindowTitle(tr("Import"));
-    m_files = int(Importer::collectFiles(paths).size());
+    const QStringList files = Importer::collectFiles(paths);
+    m_files = int(files.size());
     m_progress->setRange(0, (m_files + 1) * 100); // the files, then the search index
     m_failures->setVisible(false);
     auto* layout = new QVBoxLayout(this);
@@ -39,7 +40,7 @@ ImportDialog::ImportDialog(const QString& storePath, const QStringList& paths, Q
     connect(&m_watcher, &QFutureWatcher<ImportResult>::progressTextChanged, m_current, &QLabel::setText);
     connect(&m_watcher, &QFutureWatcher<ImportResult>::resultReadyAt, this, &ImportDialog::resultReady);
     connect(&m_watcher, &QFutureWatcher<ImportResult>::finished, this, &ImportDialog::finished);
-    m_watcher.setFuture(QtConcurrent::run(&ImportDialog::run, storePath, paths));
+    m_watcher.setFuture(QtConcurrent::run(&ImportDialog::run, storePath, files));
 }
 
 void ImportDialog::waitForFinished()
@@ -48,10 +49,9 @@ void ImportDialog::waitForFinished()
     QCoreApplication::sendPostedEvents(&m_watcher);
 }
 
-void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStringList paths)
+void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStringList files)
 {
     Store store; // this thread's own connection; WAL lets the window read meanwhile
-    const QStringList files = Importer::collectFiles(paths);
     promise.setProgressRange(0, int(files.size() + 1) * 100);
     if (!store.open(storePath)) {
         ImportResult result;
@@ -84,7 +84,7 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
         ImportResult result;
         result.path = storePath;
         result.status = ImportResult::Failed;
-        result.error = tr("cannot index the messages for search: %1").arg(store.db().errorString());
+        result.error = tr("cannot index the messages for search: %1").arg(index.errorString());
         promise.addResult(result);
     }
 }

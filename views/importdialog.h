@@ -23,7 +23,7 @@ signals:
     void importFinished(int imported, int failed);
 
 private:
-    static void run(QPromise<ImportResult>& promise, QString storePath, QStringList paths);
+    static void run(QPromise<ImportResult>& promise, QString storePath, QStringList files);
     void resultReady(int index);
     void finished();
     void announce();

@@ -129,7 +129,7 @@ int runImportCommand(const QStringList& arguments)
             err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
         if (!indexed) {
             err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n")
-                       .arg(store.db().errorString());
+                       .arg(index.errorString());
             return 1;
         }
         out << tr("indexed %1 messages for search in %2 s\n").arg(pending).arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2);

@@ -2,6 +2,8 @@
 #include "store/importer.h"
 #include "store/messageindex.h"
 #include "store/store.h"
+#include "store/storeschema.h"
+#include "store/transcriptquery.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,6 +37,7 @@ private slots:
     void changedFileReplacesItsRows_data();
     void changedFileReplacesItsRows();
     void stoppedIndexGoesOn();
+    void migratesAVersion2Store();
     void killedImportLeavesStoreAsItWas();
     void rawItemsAcrossBlocks_data();
     void rawItemsAcrossBlocks();
@@ -308,6 +311,42 @@ void TestImporter::stoppedIndexGoesOn()
     QCOMPARE(index.pendingCount(), 0);
     QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("shared"), 0, 10000).size(), size_t(4500));
+}
+
+void TestImporter::migratesAVersion2Store()
+{
+    // A store as version 2 left it: messages indexed as they were imported, chunk ids reusable.
+    const QString path = m_dir.filePath(QStringLiteral("version2.sqlite"));
+    QFile::remove(path);
+    {
+        SqliteDb db;
+        QVERIFY(db.open(path));
+        QString error;
+        QVERIFY2(StoreSchema::migrate(db, &error, 2), qPrintable(error));
+        QVERIFY2(db.exec(R"sql(INSERT INTO files (id, path, status) VALUES (1, '/runs/a.eval', 'imported');
+            INSERT INTO runs (id, file_id) VALUES (1, 1);
+            INSERT INTO samples (id, run_id, sample_id, epoch) VALUES (1, 1, 'gron_go', 1);
+            INSERT INTO chunks (id, sample_id, data) VALUES (7, 1, x'00'), (9, 1, x'00');
+            INSERT INTO messages (sample_id, kind, idx) VALUES (1, 0, 0), (1, 0, 1), (1, 0, 2);
+            INSERT INTO events (sample_id, seq, type, summary) VALUES (1, 0, 'tool', 'bash ls ✗ denied'), (1, 1, 'tool', 'bash ls');)sql"),
+            qPrintable(db.errorString()));
+    }
+    Store store;
+    QVERIFY2(store.open(path), qPrintable(store.errorString()));
+    QCOMPARE(StoreSchema::version(store.db()), StoreSchema::currentVersion);
+    // Its messages count as indexed; its chunks are kept, and a new chunk never takes a deleted one's id.
+    QCOMPARE(MessageIndex(store.db()).pendingCount(), 0);
+    SqliteStatement chunks(store.db(), "SELECT group_concat(id) FROM (SELECT id FROM chunks ORDER BY id)");
+    QVERIFY(chunks.step());
+    QCOMPARE(chunks.text(0), QStringLiteral("7,9"));
+    QVERIFY(store.db().exec("DELETE FROM chunks WHERE id = 9; INSERT INTO chunks (sample_id, data) VALUES (1, x'00')"));
+    QCOMPARE(store.db().lastInsertId(), 10);
+    // The marks are read from the new index.
+    SqliteStatement marks(store.db(), TranscriptQuery::marksQuery);
+    marks.bind(1, 1);
+    QVERIFY(marks.step());
+    QCOMPARE(marks.integer(0), 0);
+    QVERIFY(!marks.step());
 }
 
 void TestImporter::killedImportLeavesStoreAsItWas()

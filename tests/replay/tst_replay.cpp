@@ -198,7 +198,7 @@ void TestReplay::errorsAreMarked()
 
 void TestReplay::summariesShowAttachments()
 {
-    // A tool call whose file content Inspect moved to the sample's attachments, which follow the events.
+    // A tool call whose file content Inspect moved to the sample's attachments.
     const QString hash = QStringLiteral("0123456789abcdef0123456789abcdef");
     const QJsonArray events { toolEvent(QStringLiteral("write_file attachment://") + hash, QStringLiteral("ok")) };
     const qint64 sampleId = importSample(QStringLiteral("attached"), events,

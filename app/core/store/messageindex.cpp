@@ -48,12 +48,21 @@ bool MessageIndex::indexPending(const Progress& progress)
     // Batches of a few thousand messages: large enough that FTS5 merges rarely, small enough that a stop is
     // quick and a window reading the store waits little for each commit.
     constexpr int batchSize = 4000;
-    m_resolver.setSample(0); // sample ids are reused when a file is replaced: forget what was loaded
     const qint64 total = pendingCount();
     qint64 done = 0;
+    m_error.clear();
+    auto fail = [this] {
+        m_error = m_db.errorString(); // before the rollback, which clears it
+        m_db.exec("ROLLBACK");
+        return false;
+    };
     while (done < total) {
-        if (!m_db.exec("BEGIN IMMEDIATE"))
+        if (!m_db.exec("BEGIN IMMEDIATE")) {
+            m_error = m_db.errorString();
             return false;
+        }
+        // Sample ids are reused when a file is replaced, maybe by another connection between two batches.
+        m_resolver.setSample(0);
         SqliteStatement batch(m_db, R"sql(SELECT id, sample_id, json_chunk, json_slot FROM messages
             WHERE id > (SELECT indexed_through FROM search_progress) ORDER BY id LIMIT ?)sql");
         SqliteStatement insert(m_db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
@@ -64,18 +73,20 @@ bool MessageIndex::indexPending(const Progress& progress)
             last = batch.integer(0);
             insert.bind(1, last);
             insert.bind(2, text(batch.integer(1), batch.integer(2), int(batch.integer(3))));
-            if (!insert.exec()) {
-                m_db.exec("ROLLBACK");
-                return false;
-            }
+            if (!insert.exec())
+                return fail();
             ++count;
+        }
+        if (batch.failed())
+            return fail();
+        if (count == 0) { // none left: another connection indexed them meanwhile
+            m_db.exec("ROLLBACK");
+            break;
         }
         SqliteStatement advance(m_db, "UPDATE search_progress SET indexed_through = ?");
         advance.bind(1, last);
-        if (count == 0 || !advance.exec() || !m_db.exec("COMMIT")) {
-            m_db.exec("ROLLBACK");
-            return count == 0; // none left: another connection indexed them meanwhile
-        }
+        if (!advance.exec() || !m_db.exec("COMMIT"))
+            return fail();
         done += count;
         if (progress && !progress(std::min(done, total), total))
             break;

@@ -36,8 +36,9 @@ public:
     /// Messages stored but not yet indexed: searches do not find them.
     qint64 pendingCount();
     /// Indexes every waiting message, a batch per transaction, so a stop or a kill keeps what is done and the
-    /// next call goes on from there. Must be called outside a transaction. False on a store error.
+    /// next call goes on from there. Must be called outside a transaction. False on a store error (errorString()).
     bool indexPending(const Progress& progress = {});
+    QString errorString() const { return m_error; }
     /// FTS5 query syntax; words are matched as prefixes when `prefix` is set. `sampleId` 0: every sample.
     std::vector<SearchHit> search(const QString& query, qint64 sampleId = 0, int limit = 100);
     /// The steps of one sample whose messages match (no snippets: fast enough to find as one types).
@@ -55,4 +56,5 @@ private:
     SqliteDb& m_db;
     ChunkReader m_reader;
     AttachmentResolver m_resolver;
+    QString m_error;
 };

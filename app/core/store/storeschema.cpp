@@ -260,20 +260,27 @@ int StoreSchema::version(SqliteDb& db)
     return query.step() ? int(query.integer(0)) : -1;
 }
 
-bool StoreSchema::migrate(SqliteDb& db, QString* error)
+bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
 {
-    const int from = version(db);
-    if (from > currentVersion) {
-        *error = QCoreApplication::translate("Store", "the store has schema version %1, newer than this Runlens (%2)")
-                     .arg(from)
-                     .arg(currentVersion);
-        return false;
-    }
-    for (int next = from + 1; next <= currentVersion; ++next) {
-        if (!db.exec("BEGIN IMMEDIATE"))
-            break;
+    for (;;) {
+        const int from = version(db);
+        if (from > currentVersion) {
+            *error = QCoreApplication::translate("Store", "the store has schema version %1, newer than this Runlens (%2)")
+                         .arg(from)
+                         .arg(currentVersion);
+            return false;
+        }
+        if (from >= target)
+            return true;
+        const int next = from + 1;
         const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(next);
-        if (!db.exec(migrations[next - 1]) || !db.exec(setVersion.constData()) || !db.exec("COMMIT")) {
+        const bool locked = db.exec("BEGIN IMMEDIATE");
+        // Another connection may have migrated the store while this one waited for the lock: read it again.
+        if (locked && version(db) != from) {
+            db.exec("ROLLBACK");
+            continue;
+        }
+        if (!locked || !db.exec(migrations[next - 1]) || !db.exec(setVersion.constData()) || !db.exec("COMMIT")) {
             *error = QCoreApplication::translate("Store", "cannot migrate the store to version %1: %2")
                          .arg(next)
                          .arg(db.errorString());
@@ -281,5 +288,4 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error)
             return false;
         }
     }
-    return true;
 }
