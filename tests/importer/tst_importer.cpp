@@ -1,4 +1,5 @@
 #include "inspect/jsonstream.h"
+#include "store/checkpointer.h"
 #include "store/importer.h"
 #include "store/messageindex.h"
 #include "store/store.h"
@@ -39,6 +40,7 @@ private slots:
     void stoppedIndexGoesOn();
     void migratesAVersion2Store();
     void killedImportLeavesStoreAsItWas();
+    void checkpointsBesideTheWriter();
     void rawItemsAcrossBlocks_data();
     void rawItemsAcrossBlocks();
 
@@ -253,6 +255,11 @@ void TestImporter::changedFileReplacesItsRows()
     QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
     if (indexedBetween)
         QVERIFY(index.indexPending());
+    SqliteStatement lastChunk(m_store.db(), "SELECT MAX(id), MIN(id) FROM chunks");
+    QVERIFY(lastChunk.step());
+    const qint64 firstImportsLast = lastChunk.integer(0);
+    QVERIFY(firstImportsLast > 0);
+    lastChunk.reset();
     writeJsonLog(path, R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "I"}}, "events": [],
         "messages": [{"role": "user", "content": "the second wording"}]},
         {"id": 2, "epoch": 1, "target": "x", "scores": {"s": {"value": "I"}}, "events": []}])");
@@ -260,6 +267,9 @@ void TestImporter::changedFileReplacesItsRows()
     QCOMPARE(m_store.runs().size(), size_t(1));
     QCOMPARE(m_store.runs().front().samples, 2);
     QCOMPARE(m_store.runs().front().solvedSamples, 0);
+    // A replaced chunk's id is never given again: a reader may still hold it.
+    QVERIFY(lastChunk.step());
+    QVERIFY(lastChunk.integer(1) > firstImportsLast);
     // The replaced messages left the full-text index with their rows, whether they were in it yet or not.
     QCOMPARE(index.pendingCount(), 1);
     QVERIFY(index.indexPending());
@@ -401,6 +411,35 @@ void TestImporter::killedImportLeavesStoreAsItWas()
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
+void TestImporter::checkpointsBesideTheWriter()
+{
+    const QString path = m_store.path();
+    SqliteDb& db = m_store.db();
+    QVERIFY(db.exec("CREATE TABLE scratch (data BLOB)"));
+    // 24 MB of pages that do not compress, past the 16 MB at which a checkpoint is due.
+    const auto commitPages = [&db] {
+        QVERIFY(db.exec("BEGIN"));
+        QVERIFY(db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 384) "
+                        "INSERT INTO scratch SELECT randomblob(65536) FROM n"));
+        QVERIFY(db.exec("COMMIT"));
+    };
+    const qint64 empty = QFileInfo(path).size();
+    {
+        Checkpointer checkpointer(db, path);
+        commitPages();
+        checkpointer.waitForIdle();
+        // Copied into the store file by the checkpointer's thread, while the writer's connection stays open.
+        QVERIFY2(QFileInfo(path).size() > empty + 24'000'000, qPrintable(QString::number(QFileInfo(path).size())));
+    }
+    // Without it, SQLite checkpoints inside the commit again.
+    const qint64 before = QFileInfo(path).size();
+    commitPages();
+    QVERIFY2(QFileInfo(path).size() > before + 24'000'000, qPrintable(QString::number(QFileInfo(path).size())));
+    SqliteStatement integrity(db, "PRAGMA integrity_check");
+    QVERIFY(integrity.step());
+    QCOMPARE(integrity.text(0), QStringLiteral("ok"));
+}
+
 void TestImporter::rawItemsAcrossBlocks_data()
 {
     QTest::addColumn<QByteArray>("item");

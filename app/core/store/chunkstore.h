@@ -6,9 +6,9 @@
 #include <memory>
 #include <vector>
 
+class ChunkCompressor;
 class SqliteDb;
 class SqliteStatement;
-struct ZSTD_CCtx_s;
 struct ZSTD_DCtx_s;
 
 /// Where one item (an event's payload, a message's JSON, an attachment's text) lies in the store.
@@ -22,27 +22,26 @@ struct ChunkSlot {
 /// better than its items one by one; a store stays a small multiple of the compressed log, not of its JSON.
 class ChunkWriter {
 public:
-    /// Receives where the items added since the last flush were placed, in order, once their chunk is stored.
+    /// Receives where the items added since the last flush were placed, in order, once their chunk has its id.
     using Placed = std::function<bool(const std::vector<ChunkSlot>& placed)>;
 
-    ChunkWriter(SqliteDb& db, Placed placed);
-    ~ChunkWriter();
+    /// The chunks go to `compressor`, shared by the writers of one import.
+    ChunkWriter(ChunkCompressor& compressor, Placed placed);
 
     void setSample(qint64 sampleId) { m_sampleId = sampleId; }
-    /// Adds an item; flushes when the chunk is full. False on a store error.
+    /// Adds an item; flushes when the chunk is full. False on a store error (see ChunkCompressor::errorString()).
     bool add(const char* data, size_t size);
     bool add(const QByteArray& data) { return add(data.constData(), size_t(data.size())); }
     bool flush();
 
 private:
-    SqliteDb& m_db;
+    void startChunk();
+
+    ChunkCompressor& m_compressor;
     Placed m_placed;
     qint64 m_sampleId = 0;
     QByteArray m_data;
     std::vector<quint32> m_ends;
-    QByteArray m_packed;
-    std::unique_ptr<ZSTD_CCtx_s, size_t (*)(ZSTD_CCtx_s*)> m_compressor; ///< kept: making one costs more than a chunk
-    SqliteStatement* m_insert;
 };
 
 /// Reads items back, keeping the last few chunks decompressed: readers walk a transcript in order.

@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "checkpointer.h"
 #include "messageindex.h"
 #include "store.h"
 #include "storewriter.h"
@@ -32,8 +33,11 @@ QString contentHash(const QString& path, QString* error)
 Importer::Importer(Store& store, const ImportOptions& options)
     : m_store(store)
     , m_options(options)
+    , m_checkpointer(std::make_unique<Checkpointer>(store.db(), store.path()))
 {
 }
+
+Importer::~Importer() = default;
 
 QStringList Importer::collectFiles(const QStringList& paths, QStringList* missing)
 {
@@ -99,6 +103,7 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
         }
     }
 
+    m_checkpointer->limitWal();
     if (!db.exec("BEGIN IMMEDIATE"))
         return fail(result, tr("the store is busy: %1").arg(db.errorString()));
     // A changed file replaces what it held before: runs, samples and events cascade away with its row, once its
@@ -132,6 +137,8 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
             result.status = ImportResult::Cancelled;
         return fail(result, reader.errorString());
     }
+    if (!writer.finish())
+        return fail(result, writer.errorString());
     if (!db.exec("COMMIT"))
         return fail(result, tr("cannot commit to the store: %1").arg(db.errorString()));
     result.status = ImportResult::Imported;

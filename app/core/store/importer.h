@@ -7,7 +7,9 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
+class Checkpointer;
 class Store;
 
 /// The outcome of importing one file.
@@ -25,7 +27,8 @@ struct ImportResult {
 
 /// Imports Inspect logs into a store, one transaction per file: a file that fails leaves the store as it
 /// was, and a file whose content was imported before (same hash) is skipped. Synchronous: run it on a
-/// worker thread with its own Store.
+/// worker thread with its own Store. While it lives, the store's WAL is checkpointed on a thread of its own
+/// (Checkpointer), also for what else the same connection writes, such as the search index.
 class Importer {
     Q_DECLARE_TR_FUNCTIONS(Importer)
 
@@ -34,6 +37,7 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     Importer(Store& store, const ImportOptions& options = {});
+    ~Importer();
 
     /// The log files under `paths`: files as given, folders searched recursively for .eval and .json.
     static QStringList collectFiles(const QStringList& paths, QStringList* missing = nullptr);
@@ -45,4 +49,5 @@ private:
 
     Store& m_store;
     ImportOptions m_options;
+    std::unique_ptr<Checkpointer> m_checkpointer;
 };

@@ -21,9 +21,10 @@ void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
 StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
     : m_db(db)
     , m_fileId(fileId)
-    , m_eventChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeEvents(placed); })
-    , m_messageChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeMessages(placed); })
-    , m_attachmentChunks(db, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })
+    , m_compressor(db)
+    , m_eventChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeEvents(placed); })
+    , m_messageChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeMessages(placed); })
+    , m_attachmentChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })
 {
     m_insertRun.prepare(db, R"sql(INSERT INTO runs (file_id, log_version, status, eval_id, run_id, eval_set_id, task,
         task_id, model, created, inspect_version, started_at, completed_at, error, epochs, message_limit, token_limit,
@@ -62,6 +63,17 @@ bool StoreWriter::check(SqliteStatement& statement)
         return true;
     m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
     return false;
+}
+
+bool StoreWriter::chunkFailed()
+{
+    m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_compressor.errorString());
+    return false;
+}
+
+bool StoreWriter::finish()
+{
+    return m_compressor.finish() || chunkFailed();
 }
 
 bool StoreWriter::run(const RunRecord& run)
@@ -148,8 +160,7 @@ bool StoreWriter::event(const EventRecord& event)
     m_queuedEvents.push_back(event);
     m_queuedEvents.back().payload.clear();
     if (!m_eventChunks.add(event.payload)) {
-        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
-        return false;
+        return chunkFailed();
     }
     ++m_sampleEvents;
     ++m_events;
@@ -191,8 +202,7 @@ bool StoreWriter::message(const MessageRecord& message)
     m_queuedMessages.push_back(message);
     m_queuedMessages.back().json.clear();
     if (!m_messageChunks.add(message.json)) {
-        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
-        return false;
+        return chunkFailed();
     }
     if (message.kind == MessageRecord::Final)
         ++m_finalMessages;
@@ -226,8 +236,7 @@ bool StoreWriter::attachment(const QString& hash, std::string_view text)
 {
     m_queuedHashes.push_back(hash);
     if (!m_attachmentChunks.add(text.data(), text.size())) {
-        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
-        return false;
+        return chunkFailed();
     }
     return true;
 }
@@ -303,10 +312,8 @@ bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
 bool StoreWriter::endSample(const SampleRecord& sample)
 {
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks }) {
-        if (!chunks->flush()) {
-            m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_db.errorString());
-            return false;
-        }
+        if (!chunks->flush())
+            return chunkFailed();
     }
     return writeSampleDetails(sample);
 }

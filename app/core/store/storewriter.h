@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chunkcompressor.h"
 #include "chunkstore.h"
 #include "inspect/logsink.h"
 #include "sqlitedb.h"
@@ -22,6 +23,8 @@ public:
     bool modelCall(int index, std::string_view json) override;
     bool endSample(const SampleRecord& sample) override;
     bool summarySample(const SampleRecord& sample) override;
+    /// Stores the chunks still being compressed; call before committing. False on a store error.
+    bool finish();
 
     QString errorString() const;
     int sampleCount() const { return m_samples; }
@@ -35,6 +38,7 @@ private:
     bool placeMessages(const std::vector<ChunkSlot>& placed);
     bool placeAttachments(const std::vector<ChunkSlot>& placed);
     bool check(SqliteStatement& statement);
+    bool chunkFailed();
 
     SqliteDb& m_db;
     qint64 m_fileId;
@@ -47,6 +51,7 @@ private:
     int m_finalMessages = 0;
     QString m_error;
 
+    ChunkCompressor m_compressor; ///< before the writers that use it
     ChunkWriter m_eventChunks;
     ChunkWriter m_messageChunks;
     ChunkWriter m_attachmentChunks;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "sqlitedb.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QString>
+#include <QThreadPool>
+#include <deque>
+
+/// Compresses chunks on a thread of its own and stores them in the order they came, so the importer's thread
+/// goes on parsing meanwhile: compression is about a third of its work. A chunk's id is handed out when the
+/// chunk is given, so the rows pointing into it are written while it is still being compressed. Everything
+/// given is in the store once finish() returns, inside the caller's transaction.
+class ChunkCompressor {
+public:
+    explicit ChunkCompressor(SqliteDb& db);
+    ~ChunkCompressor();
+    ChunkCompressor(const ChunkCompressor&) = delete;
+    ChunkCompressor& operator=(const ChunkCompressor&) = delete;
+
+    /// Queues the bytes of `plain` from `offset` on as the next chunk of a sample; returns the chunk's id, or 0
+    /// on an error (see errorString()).
+    qint64 add(qint64 sampleId, QByteArray plain, qsizetype offset);
+    /// Waits for the chunks still being compressed and stores them. False on an error.
+    bool finish();
+    QString errorString() const;
+
+private:
+    /// Stores the compressed chunks at the front of the queue; waits for the first one if `wait`.
+    bool storeCompressed(bool wait);
+
+    struct Pending {
+        qint64 id;
+        qint64 sampleId;
+        QFuture<QByteArray> packed; ///< empty on a compression error
+    };
+    SqliteDb& m_db;
+    SqliteStatement m_insert;
+    QString m_error;
+    qint64 m_lastId = -1; ///< read from the store at the first chunk
+    std::deque<Pending> m_pending;
+    QThreadPool m_thread; ///< one thread: chunks come back in the order they were given
+};
