@@ -86,6 +86,47 @@ public:
         }
     }
 
+    /// Called with each member of a string map: its key and its value, both unescaped. False stops the read.
+    using StringMember = std::function<bool(const std::string& key, const std::string& value)>;
+
+    /// Reads the members of the object whose opening brace was just taken, each of whose values must be a
+    /// string (a sample's attachments), and stops before its closing brace: the reader then takes an empty
+    /// object. The reader's own string parsing takes a character at a time from a stream like this one; this
+    /// scans a block at a time, and attachments are a third of a large log. Returns null, or what is wrong
+    /// (at Tell()).
+    const char* takeStringMap(const StringMember& member)
+    {
+        std::string key;
+        std::string value;
+        int c = skipSpace();
+        if (c == '}')
+            return nullptr;
+        for (;;) {
+            if (c != '"')
+                return c < 0 ? ended : "a key was expected";
+            ++m_cursor;
+            if (const char* fault = takeString(key))
+                return fault;
+            if (skipSpace() != ':')
+                return "':' was expected after a key";
+            ++m_cursor;
+            if (skipSpace() != '"')
+                return "the value is not a string";
+            ++m_cursor;
+            if (const char* fault = takeString(value))
+                return fault;
+            if (!member(key, value))
+                return "the member was refused";
+            c = skipSpace();
+            if (c == '}')
+                return nullptr;
+            if (c != ',')
+                return c < 0 ? ended : "',' or '}' was expected";
+            ++m_cursor;
+            c = skipSpace();
+        }
+    }
+
     // Output side of the stream concept; never used for parsing.
     Ch* PutBegin() { return nullptr; }
     void Put(Ch) { }
@@ -93,6 +134,141 @@ public:
     size_t PutEnd(Ch*) { return 0; }
 
 private:
+    static constexpr const char* ended = "the input ends inside an object";
+
+    /// The next character that is not white space, left in the stream; -1 at the end of the input.
+    int skipSpace()
+    {
+        for (;;) {
+            if (m_cursor == m_end && !fill())
+                return -1;
+            while (m_cursor != m_end) {
+                const char c = *m_cursor;
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                    return static_cast<unsigned char>(c);
+                ++m_cursor;
+            }
+        }
+    }
+
+    int take()
+    {
+        if (m_cursor == m_end && !fill())
+            return -1;
+        return static_cast<unsigned char>(*m_cursor++);
+    }
+
+    /// Four hex digits of a \u escape.
+    bool takeHex(unsigned& code)
+    {
+        code = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int c = take();
+            code <<= 4;
+            if (c >= '0' && c <= '9')
+                code |= unsigned(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                code |= unsigned(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                code |= unsigned(c - 'A' + 10);
+            else
+                return false;
+        }
+        return true;
+    }
+
+    static void appendUtf8(std::string& out, unsigned code)
+    {
+        if (code < 0x80) {
+            out += char(code);
+        } else if (code < 0x800) {
+            out += char(0xC0 | (code >> 6));
+            out += char(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out += char(0xE0 | (code >> 12));
+            out += char(0x80 | ((code >> 6) & 0x3F));
+            out += char(0x80 | (code & 0x3F));
+        } else {
+            out += char(0xF0 | (code >> 18));
+            out += char(0x80 | ((code >> 12) & 0x3F));
+            out += char(0x80 | ((code >> 6) & 0x3F));
+            out += char(0x80 | (code & 0x3F));
+        }
+    }
+
+    /// The rest of a string whose opening quote was taken, unescaped into `out`. Null, or what is wrong.
+    const char* takeString(std::string& out)
+    {
+        out.clear();
+        for (;;) {
+            if (m_cursor == m_end && !fill())
+                return "the input ends inside a string";
+            const char* p = m_cursor;
+            while (p != m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
+                ++p;
+            out.append(m_cursor, size_t(p - m_cursor));
+            m_cursor = p;
+            if (p == m_end)
+                continue;
+            const char c = *m_cursor++;
+            if (c == '"')
+                return nullptr;
+            if (c != '\\')
+                return "a control character inside a string";
+            switch (take()) {
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'u': {
+                unsigned code = 0;
+                if (!takeHex(code))
+                    return "an invalid \\u escape";
+                if (code >= 0xD800 && code <= 0xDBFF && Peek() == '\\') {
+                    // A pair of surrogates is one character. Python writes a lone one for text that was not
+                    // valid UTF-8: it becomes U+FFFD rather than failing the log.
+                    ++m_cursor;
+                    unsigned low = 0;
+                    if (take() != 'u' || !takeHex(low))
+                        return "an invalid \\u escape";
+                    if (low >= 0xDC00 && low <= 0xDFFF) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    } else {
+                        appendUtf8(out, 0xFFFD);
+                        code = low;
+                    }
+                }
+                appendUtf8(out, code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : code);
+                break;
+            }
+            case -1:
+                return "the input ends inside a string";
+            default:
+                return "an invalid escape in a string";
+            }
+        }
+    }
+
     bool fill()
     {
         if (m_finished)

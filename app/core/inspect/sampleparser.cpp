@@ -208,14 +208,9 @@ bool SampleParser::token(const SaxToken& token)
         }
         return true;
     case Mode::Attachments:
-        if (token.kind == SaxToken::Key && m_depth == m_modeDepth) {
-            m_attachmentKey = QString::fromUtf8(token.text, qsizetype(token.length));
-        } else if (token.kind == SaxToken::String && m_depth == m_modeDepth) {
-            if (!ensureBegun() || !m_sink.attachment(m_attachmentKey, std::string_view(token.text, token.length)))
-                return fail(QCoreApplication::translate("SampleParser", "the store refused an attachment"));
-        } else if (token.isClose() && --m_depth < m_modeDepth) {
+        // takeAttachments() read the members: the reader sees an empty object.
+        if (token.isClose() && --m_depth < m_modeDepth)
             return leave();
-        }
         return true;
     }
     return true;
@@ -277,6 +272,28 @@ bool SampleParser::enterValue(const SaxToken& open, const QByteArray& key, const
     if (m_mode == Mode::List) {
         m_listDepth = m_depth;
         m_itemIndex = 0;
+    }
+    if (m_mode == Mode::Attachments)
+        return takeAttachments();
+    return true;
+}
+
+bool SampleParser::takeAttachments()
+{
+    const size_t offset = m_stream.Tell();
+    bool refused = false;
+    const char* fault = m_stream.takeStringMap([this, &refused](const std::string& key, const std::string& text) {
+        refused = !ensureBegun() || !m_sink.attachment(QString::fromUtf8(key.data(), qsizetype(key.size())), text);
+        return !refused;
+    });
+    if (refused)
+        return fail(QCoreApplication::translate("SampleParser", "the store refused an attachment"));
+    if (fault) {
+        return fail(
+            QCoreApplication::translate("SampleParser", "invalid JSON at byte %1 (the attachments from byte %2): %3")
+                .arg(m_stream.Tell())
+                .arg(offset)
+                .arg(QString::fromUtf8(fault)));
     }
     return true;
 }

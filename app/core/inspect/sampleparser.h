@@ -46,6 +46,7 @@ private:
     bool listToken(const SaxToken& token);
     bool enterValue(const SaxToken& open, const QByteArray& key, const QByteArray& innerKey);
     bool leave();
+    bool takeAttachments();
     void topScalar(const SaxToken& token);
     bool finishCapture();
     bool finishItem();
@@ -73,7 +74,6 @@ private:
     int m_listDepth = 0; ///< depth inside the list whose items are captured
     int m_modeDepth = 0; ///< depth of the contents of the value the current mode covers
     int m_itemIndex = 0;
-    QString m_attachmentKey;
 
     rapidjson::StringBuffer m_captureBuffer;
     JsonWriter m_capture;
