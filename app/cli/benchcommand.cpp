@@ -262,10 +262,14 @@ int runImportBench(const QStringList& arguments)
         return 1;
     }
     // The command stores the files, then indexes their messages for search: each step prints its own time.
-    static const QRegularExpression storedLine(QStringLiteral("MB in ([0-9.]+) s\\)"));
-    static const QRegularExpression indexedLine(QStringLiteral("for search in ([0-9.]+) s"));
-    const double storedSeconds = storedLine.match(imported.output).captured(1).toDouble();
-    const double indexSeconds = indexedLine.match(imported.output).captured(1).toDouble();
+    static const QRegularExpression storedLine(QStringLiteral("MB in ([0-9.]+) s, ([0-9.]+) s of processor time\\)"));
+    static const QRegularExpression indexedLine(QStringLiteral("for search in ([0-9.]+) s \\(([0-9.]+) s of processor"));
+    const auto stored = storedLine.match(imported.output);
+    const auto indexed = indexedLine.match(imported.output);
+    const double storedSeconds = stored.captured(1).toDouble();
+    const double storedCpuSeconds = stored.captured(2).toDouble();
+    const double indexSeconds = indexed.captured(1).toDouble();
+    const double indexCpuSeconds = indexed.captured(2).toDouble();
     static const QRegularExpression eventsLine(QStringLiteral("(\\d+) events"));
     qint64 events = 0;
     for (auto it = eventsLine.globalMatch(imported.output); it.hasNext();)
@@ -332,12 +336,18 @@ int runImportBench(const QStringList& arguments)
 
     const double memberMB = double(memberBytes) / 1e6;
     out << '\n' << tr("Largest member: %1 of %2, %3 MB of JSON").arg(largestMember, QFileInfo(largestFile).fileName()).arg(memberMB, 0, 'f', 1) << '\n';
-    out << tr("%1  %2  %3  %4").arg(tr("step").leftJustified(34), tr("seconds").rightJustified(9), tr("MB/s").rightJustified(9), tr("peak MB").rightJustified(9)) << '\n';
-    auto row = [&](const QString& step, double seconds, double megabytes, double peak) {
-        out << QStringLiteral("%1  %2  %3  %4")
-                   .arg(step.leftJustified(34), QString::number(seconds, 'f', 2).rightJustified(9),
-                       QString::number(megabytes / seconds, 'f', 1).rightJustified(9),
-                       (peak < 0 ? QStringLiteral("-") : QString::number(peak, 'f', 0)).rightJustified(9))
+    // Processor time is summed over the import's threads: MB per processor second is its rate on one core.
+    out << tr("%1  %2  %3  %4  %5  %6")
+               .arg(tr("step").leftJustified(34), tr("seconds").rightJustified(9), tr("MB/s").rightJustified(9),
+                   tr("CPU s").rightJustified(9), tr("MB/CPU s").rightJustified(9), tr("peak MB").rightJustified(9))
+        << '\n';
+    auto row = [&](const QString& step, double seconds, double megabytes, double peak, double cpuSeconds = -1) {
+        const auto orDash = [](double value, int decimals) {
+            return (value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals)).rightJustified(9);
+        };
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                   .arg(step.leftJustified(34), orDash(seconds, 2), orDash(megabytes / seconds, 1), orDash(cpuSeconds, 2),
+                       orDash(cpuSeconds > 0 ? megabytes / cpuSeconds : -1, 1), orDash(peak, 0))
             << '\n';
     };
     if (zstd.ok && files.size() == 1)
@@ -348,13 +358,16 @@ int runImportBench(const QStringList& arguments)
         const double pythonSeconds = seconds.match(python.output).captured(1).toDouble();
         row(tr("python3 json.load (member only)"), pythonSeconds, memberMB, peakMegabytes(python.output));
     }
-    row(tr("runlens-cli import: store the files"), storedSeconds, double(jsonBytes) / 1e6, -1);
-    row(tr("runlens-cli import: search index"), indexSeconds, double(jsonBytes) / 1e6, -1);
+    row(tr("runlens-cli import: store the files"), storedSeconds, double(jsonBytes) / 1e6, -1, storedCpuSeconds);
+    row(tr("runlens-cli import: search index"), indexSeconds, double(jsonBytes) / 1e6, -1, indexCpuSeconds);
     row(tr("runlens-cli import: whole command"), imported.seconds, double(jsonBytes) / 1e6, peakMegabytes(imported.output));
     out << '\n'
         << tr("import (files stored, browsable): %1 MB/s of JSON, %2 events/s, %n event(s)", nullptr, int(events))
                .arg(importMBs, 0, 'f', 1)
                .arg(double(events) / storedSeconds, 0, 'f', 0)
+        << '\n';
+    out << tr("import on one core (files stored, per second of processor time over all threads): %1 MB/s of JSON")
+               .arg(double(jsonBytes) / 1e6 / storedCpuSeconds, 0, 'f', 1)
         << '\n';
     out << tr("import and search index (whole command): %1 MB/s of JSON").arg(double(jsonBytes) / 1e6 / imported.seconds, 0, 'f', 1) << '\n';
     if (zstd.ok && files.size() == 1) {

@@ -13,6 +13,17 @@
 #include <unistd.h>
 
 namespace {
+/// Processor time of the whole process so far, all its threads: what a step would take on one core.
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& time) { return double(time.tv_sec) + double(time.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+}
+
+namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("import", text);
@@ -72,6 +83,7 @@ int runImportCommand(const QStringList& arguments)
     qint64 bytes = 0;
     QElapsedTimer clock;
     clock.start();
+    double cpuAtStart = cpuSeconds();
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString& path = files.at(i);
         const QString counter = QStringLiteral("[%1/%2]").arg(i + 1).arg(files.size());
@@ -108,18 +120,20 @@ int runImportCommand(const QStringList& arguments)
         for (const QString& warning : result.warnings)
             err << tr("warning %1: %2\n").arg(path, warning);
     }
-    out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s) into %6\n")
+    out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
                .arg(imported)
                .arg(skipped)
                .arg(failed)
                .arg(double(bytes) / 1e6, 0, 'f', 1)
                .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
+               .arg(cpuSeconds() - cpuAtStart, 0, 'f', 2)
                .arg(store.path());
     // The imported runs are browsable from here on; their messages become searchable once indexed.
     MessageIndex index(store.db());
     const qint64 pending = index.pendingCount();
     if (pending > 0) {
         clock.restart();
+        cpuAtStart = cpuSeconds();
         const bool indexed = index.indexPending([&](qint64 done, qint64 total) {
             if (!quiet)
                 err << '\r' << tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))) << Qt::flush;
@@ -132,7 +146,10 @@ int runImportCommand(const QStringList& arguments)
                        .arg(index.errorString());
             return 1;
         }
-        out << tr("indexed %1 messages for search in %2 s\n").arg(pending).arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2);
+        out << tr("indexed %1 messages for search in %2 s (%3 s of processor time)\n")
+                   .arg(pending)
+                   .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
+                   .arg(cpuSeconds() - cpuAtStart, 0, 'f', 2);
     }
     if (parser.isSet(QStringLiteral("report-peak-memory"))) {
         rusage usage {};
