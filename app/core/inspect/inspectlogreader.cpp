@@ -11,11 +11,14 @@
 #include <QRegularExpression>
 #include <map>
 #include <memory>
+#include <optional>
 #include <rapidjson/error/en.h>
 #include <set>
 
 namespace {
 constexpr auto parseFlags = rapidjson::kParseNanAndInfFlag;
+/// Members from this size on (uncompressed) are decompressed on a thread of their own.
+constexpr qint64 readAheadFrom = 4 << 20;
 
 QString parseErrorText(const rapidjson::ParseResult& result)
 {
@@ -337,16 +340,20 @@ bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progre
     for (const ZipReader::Entry* entry : samples) {
         if (!zip.startRead(*entry))
             return fail(zip.errorString());
-        // The member is decompressed on a second core while this one parses and stores it.
-        ReadAhead blocks([&zip](const char*& data, size_t& size) { return zip.nextBlock(data, size); });
+        // A large member is decompressed on a second core while this one parses and stores it. A small one is
+        // not worth starting a thread for: a store of many short runs reads thousands of them.
+        std::optional<ReadAhead> blocks;
+        if (entry->size < 0 || entry->size >= readAheadFrom)
+            blocks.emplace([&zip](const char*& data, size_t& size) { return zip.nextBlock(data, size); });
         JsonStream stream([&](const char*& data, size_t& size) {
-            return blocks.next(data, size) && meter.advance(qint64(size));
+            return (blocks ? blocks->next(data, size) : zip.nextBlock(data, size)) && meter.advance(qint64(size));
         });
         SampleParser parser(stream, sink, m_options);
         parser.setLegacyScorer(legacyScorer);
         rapidjson::Reader reader;
         const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, parser);
-        blocks.stop(); // the zip is this thread's again
+        if (blocks)
+            blocks->stop(); // the zip is this thread's again
         if (meter.cancelled()) {
             m_cancelled = true;
             return fail(tr("cancelled"));

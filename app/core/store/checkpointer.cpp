@@ -14,13 +14,15 @@ Checkpointer::Checkpointer(SqliteDb& writer, const QString& path)
     , m_path(path)
     , m_thread(&Checkpointer::run, this)
 {
-    sqlite3_wal_hook(m_writer.handle(), &Checkpointer::committed, this);
+    if (m_writer.isOpen())
+        sqlite3_wal_hook(m_writer.handle(), &Checkpointer::committed, this);
 }
 
 Checkpointer::~Checkpointer()
 {
     // Back to SQLite's checkpoints inside commits (this replaces the hook).
-    sqlite3_wal_autocheckpoint(m_writer.handle(), pagesBetweenCheckpoints);
+    if (m_writer.isOpen())
+        sqlite3_wal_autocheckpoint(m_writer.handle(), pagesBetweenCheckpoints);
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;

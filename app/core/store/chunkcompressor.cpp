@@ -25,17 +25,11 @@ QByteArray compress(const QByteArray& plain, qsizetype offset)
 }
 }
 
-ChunkCompressor::ChunkCompressor(SqliteDb& db)
+ChunkCompressor::ChunkCompressor(SqliteDb& db, QThreadPool& thread)
     : m_db(db)
     , m_insert(db, "INSERT INTO chunks (id, sample_id, data) VALUES (?, ?, ?)")
+    , m_thread(thread)
 {
-    m_thread.setMaxThreadCount(1);
-}
-
-ChunkCompressor::~ChunkCompressor()
-{
-    // Chunks not stored by now belong to an import that failed: they are dropped with its transaction.
-    m_thread.waitForDone();
 }
 
 QString ChunkCompressor::errorString() const { return m_error.isEmpty() ? m_db.errorString() : m_error; }

@@ -9,13 +9,14 @@
 #include <deque>
 
 /// Compresses chunks on a thread of its own and stores them in the order they came, so the importer's thread
-/// goes on parsing meanwhile: compression is about a third of its work. A chunk's id is handed out when the
+/// goes on parsing meanwhile: compression was about a fifth of its work. A chunk's id is handed out when the
 /// chunk is given, so the rows pointing into it are written while it is still being compressed. Everything
-/// given is in the store once finish() returns, inside the caller's transaction.
+/// given is in the store once finish() returns, inside the caller's transaction; what is not by the time it is
+/// destroyed belonged to a failed import and is dropped (the jobs still compressing it hold their own copies).
 class ChunkCompressor {
 public:
-    explicit ChunkCompressor(SqliteDb& db);
-    ~ChunkCompressor();
+    /// Compresses on `thread`, a pool of one thread that outlives this (the importer's, for all its files).
+    ChunkCompressor(SqliteDb& db, QThreadPool& thread);
     ChunkCompressor(const ChunkCompressor&) = delete;
     ChunkCompressor& operator=(const ChunkCompressor&) = delete;
 
@@ -40,5 +41,5 @@ private:
     QString m_error;
     qint64 m_lastId = -1; ///< read from the store at the first chunk
     std::deque<Pending> m_pending;
-    QThreadPool m_thread; ///< one thread: chunks come back in the order they were given
+    QThreadPool& m_thread; ///< one thread: chunks come back in the order they were given
 };

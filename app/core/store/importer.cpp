@@ -35,6 +35,7 @@ Importer::Importer(Store& store, const ImportOptions& options)
     , m_options(options)
     , m_checkpointer(std::make_unique<Checkpointer>(store.db(), store.path()))
 {
+    m_compressing.setMaxThreadCount(1);
 }
 
 Importer::~Importer() = default;
@@ -128,7 +129,7 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     if (!insert.exec())
         return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
 
-    StoreWriter writer(db, db.lastInsertId());
+    StoreWriter writer(db, db.lastInsertId(), m_compressing);
     InspectLogReader reader(m_options);
     const bool ok = reader.read(result.path, writer, progress);
     result.warnings = reader.warnings();

@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 #include <functional>
 #include <memory>
 
@@ -49,5 +50,6 @@ private:
 
     Store& m_store;
     ImportOptions m_options;
+    QThreadPool m_compressing; ///< one thread, kept from file to file
     std::unique_ptr<Checkpointer> m_checkpointer;
 };

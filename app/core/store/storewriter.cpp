@@ -18,10 +18,10 @@ void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
 }
 }
 
-StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId)
+StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
     : m_db(db)
     , m_fileId(fileId)
-    , m_compressor(db)
+    , m_compressor(db, compressing)
     , m_eventChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeEvents(placed); })
     , m_messageChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeMessages(placed); })
     , m_attachmentChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })

@@ -13,7 +13,8 @@
 /// (MessageIndex::indexPending).
 class StoreWriter : public LogSink {
 public:
-    StoreWriter(SqliteDb& db, qint64 fileId);
+    /// Compresses its chunks on `compressing`, a pool of one thread.
+    StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing);
 
     bool run(const RunRecord& run) override;
     bool beginSample(const SampleRecord& sample) override;
