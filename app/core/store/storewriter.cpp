@@ -48,7 +48,9 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
         payload_chunk, payload_slot) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     m_insertMessage.prepare(db, R"sql(INSERT INTO messages (sample_id, kind, idx, event_seq, role, tool_call_id,
         function, json_chunk, json_slot) VALUES (?,?,?,?,?,?,?,?,?))sql");
-    m_insertAttachment.prepare(db, "INSERT OR REPLACE INTO attachments (sample_id, hash, chunk, slot) VALUES (?,?,?,?)");
+    // An attachment's key is the hash of its text, so a key met twice brings the same text: the first is kept.
+    // (OR REPLACE would make SQLite keep a statement journal, written to a temporary file for each sample.)
+    m_insertAttachment.prepare(db, "INSERT OR IGNORE INTO attachments (sample_id, hash, chunk, slot) VALUES (?,?,?,?)");
     m_insertCall.prepare(db, "INSERT INTO model_calls (sample_id, idx, json) VALUES (?,?,?)");
 }
 
