@@ -76,10 +76,11 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
     const int base = int(files.size()) * 100;
     promise.setProgressValueAndText(base, tr("Indexing the new messages for search"));
     MessageIndex index(store.db());
-    const bool indexed = index.indexPending([&](qint64 done, qint64 total) {
+    const auto indexProgress = [&](qint64 done, qint64 total) {
         promise.setProgressValue(base + int(100 * done / total));
         return !promise.isCanceled();
-    });
+    };
+    const bool indexed = index.indexPending(indexProgress, importer.checkpointer());
     if (!indexed) {
         ImportResult result;
         result.path = storePath;

@@ -366,9 +366,11 @@ int runImportBench(const QStringList& arguments)
                .arg(importMBs, 0, 'f', 1)
                .arg(double(events) / storedSeconds, 0, 'f', 0)
         << '\n';
-    out << tr("import on one core (files stored, per second of processor time over all threads): %1 MB/s of JSON")
-               .arg(double(jsonBytes) / 1e6 / storedCpuSeconds, 0, 'f', 1)
-        << '\n';
+    if (storedCpuSeconds > 0) {
+        out << tr("import on one core (files stored, per second of processor time over all threads): %1 MB/s of JSON")
+                   .arg(double(jsonBytes) / 1e6 / storedCpuSeconds, 0, 'f', 1)
+            << '\n';
+    }
     out << tr("import and search index (whole command): %1 MB/s of JSON").arg(double(jsonBytes) / 1e6 / imported.seconds, 0, 'f', 1) << '\n';
     if (zstd.ok && files.size() == 1) {
         out << tr("import time / zstd -d floor: %1x; whole command / floor: %2x")

@@ -134,11 +134,12 @@ int runImportCommand(const QStringList& arguments)
     if (pending > 0) {
         clock.restart();
         cpuAtStart = cpuSeconds();
-        const bool indexed = index.indexPending([&](qint64 done, qint64 total) {
+        const auto indexProgress = [&](qint64 done, qint64 total) {
             if (!quiet)
                 err << '\r' << tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))) << Qt::flush;
             return true;
-        });
+        };
+        const bool indexed = index.indexPending(indexProgress, importer.checkpointer());
         if (!quiet)
             err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
         if (!indexed) {

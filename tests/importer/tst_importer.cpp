@@ -46,6 +46,7 @@ private slots:
     void rawItemsAcrossBlocks();
     void stringMapsAcrossBlocks_data();
     void stringMapsAcrossBlocks();
+    void stringMapCutInAnEscape();
 
 private:
     QTemporaryDir m_dir;
@@ -494,13 +495,15 @@ void TestImporter::stringMapsAcrossBlocks_data()
     QTest::newRow("escapes") << QByteArray(R"({"e": "q\"b\\s\/n\nr\rt\tb\bf\f \u00e9\u20ac \ud83d\ude00 }"})")
                              << QString();
     QTest::newRow("quotes and braces") << QByteArray(R"({"x": "}\"{", "y": "\\"})") << QString();
-    QTest::newRow("lone surrogates") << QByteArray(R"({"s": "a\ud800b\udc00c\ud800\u0041"})") << QString();
+    QTest::newRow("lone surrogates")
+        << QByteArray(R"({"s": "a\ud800b\udc00c\ud800\u0041", "t": "\ud800\n\ud800\ud83d\ude00\ud800"})") << QString();
     QTest::newRow("not a string") << QByteArray(R"({"a": "one", "b": 2})") << QStringLiteral("not a string");
     QTest::newRow("control character") << QByteArray("{\"a\": \"x\ny\"}") << QStringLiteral("control character");
     QTest::newRow("bad escape") << QByteArray(R"({"a": "\x41"})") << QStringLiteral("invalid escape");
     QTest::newRow("bad hex") << QByteArray(R"({"a": "\u00g1"})") << QStringLiteral("\\u escape");
     QTest::newRow("missing comma") << QByteArray(R"({"a": "1" "b": "2"})") << QStringLiteral("',' or '}'");
     QTest::newRow("cut short") << QByteArray(R"({"a": "1", "b": "tw)") << QStringLiteral("ends inside a string");
+    QTest::newRow("missing colon") << QByteArray(R"({"a" "b"})") << QStringLiteral("':' was expected");
 }
 
 void TestImporter::stringMapsAcrossBlocks()
@@ -512,6 +515,7 @@ void TestImporter::stringMapsAcrossBlocks()
     if (QByteArray(QTest::currentDataTag()) == "lone surrogates") {
         // RapidJSON fails a lone high surrogate and keeps a lone low one as it is: this reader makes both U+FFFD.
         expected.emplace_back("s", "a\uFFFDb\uFFFDc\uFFFDA");
+        expected.emplace_back("t", "\uFFFD\n\uFFFD\U0001F600\uFFFD");
     } else if (fault.isEmpty()) {
         rapidjson::Document document;
         QVERIFY(!document.Parse(object.constData(), size_t(object.size())).HasParseError());
@@ -545,6 +549,19 @@ void TestImporter::stringMapsAcrossBlocks()
         QCOMPARE(stream.Peek(), '}');
         QCOMPARE(stream.Tell(), size_t(object.size() - 1));
     }
+}
+
+void TestImporter::stringMapCutInAnEscape()
+{
+    JsonStream stream([done = false](const char*& data, size_t& size) mutable {
+        data = R"({"a": "\u00)";
+        size = 11;
+        return !std::exchange(done, true);
+    });
+    QCOMPARE(stream.Take(), '{');
+    const char* error = stream.takeStringMap([](const std::string&, const std::string&) { return true; });
+    QVERIFY(error);
+    QCOMPARE(QString::fromUtf8(error), QStringLiteral("the input ends inside a string"));
 }
 
 #include "tst_importer.moc"

@@ -271,10 +271,11 @@ bool InspectLogReader::readJson(const QString& path, LogSink& sink, const Progre
         return fail(tr("cancelled"));
     }
     if (result.IsError()) {
-        if (!handler.errorString().isEmpty())
-            return fail(handler.errorString());
+        // A read error first: a parser stopped by one would only say that the input ended.
         if (file.error() != QFileDevice::NoError)
             return fail(tr("read error: %1").arg(file.errorString()));
+        if (!handler.errorString().isEmpty())
+            return fail(handler.errorString());
         if (qint64(result.Offset()) >= file.size())
             return fail(tr("invalid JSON: the document ends early, at byte %1 (truncated?)").arg(result.Offset()));
         return fail(parseErrorText(result));

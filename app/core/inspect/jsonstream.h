@@ -107,11 +107,11 @@ public:
             ++m_cursor;
             if (const char* fault = takeString(key))
                 return fault;
-            if (skipSpace() != ':')
-                return "':' was expected after a key";
+            if (const int colon = skipSpace(); colon != ':')
+                return colon < 0 ? ended : "':' was expected after a key";
             ++m_cursor;
-            if (skipSpace() != '"')
-                return "the value is not a string";
+            if (const int quote = skipSpace(); quote != '"')
+                return quote < 0 ? ended : "the value is not a string";
             ++m_cursor;
             if (const char* fault = takeString(value))
                 return fault;
@@ -158,8 +158,8 @@ private:
         return static_cast<unsigned char>(*m_cursor++);
     }
 
-    /// Four hex digits of a \u escape.
-    bool takeHex(unsigned& code)
+    /// Four hex digits of a \u escape: 1, or 0 when one is not a hex digit, -1 when the input ends first.
+    int takeHex(unsigned& code)
     {
         code = 0;
         for (int i = 0; i < 4; ++i) {
@@ -172,9 +172,9 @@ private:
             else if (c >= 'A' && c <= 'F')
                 code |= unsigned(c - 'A' + 10);
             else
-                return false;
+                return c < 0 ? -1 : 0;
         }
-        return true;
+        return 1;
     }
 
     static void appendUtf8(std::string& out, unsigned code)
@@ -199,31 +199,60 @@ private:
     /// The rest of a string whose opening quote was taken, unescaped into `out`. Null, or what is wrong.
     const char* takeString(std::string& out)
     {
+        static constexpr const char* cut = "the input ends inside a string";
         out.clear();
+        // A high surrogate waits for the low one that makes a character with it. Python writes a lone one for
+        // text that was not valid UTF-8: it becomes U+FFFD rather than failing the log.
+        unsigned high = 0;
+        const auto loneHigh = [&] {
+            if (high) {
+                appendUtf8(out, 0xFFFD);
+                high = 0;
+            }
+        };
         for (;;) {
             if (m_cursor == m_end && !fill())
-                return "the input ends inside a string";
+                return cut;
             const char* p = m_cursor;
             while (p != m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
                 ++p;
-            out.append(m_cursor, size_t(p - m_cursor));
-            m_cursor = p;
+            if (p != m_cursor) {
+                loneHigh();
+                out.append(m_cursor, size_t(p - m_cursor));
+                m_cursor = p;
+            }
             if (p == m_end)
                 continue;
             const char c = *m_cursor++;
-            if (c == '"')
+            if (c == '"') {
+                loneHigh();
                 return nullptr;
+            }
             if (c != '\\')
                 return "a control character inside a string";
-            switch (take()) {
+            const int escaped = take();
+            if (escaped == 'u') {
+                unsigned code = 0;
+                if (const int hex = takeHex(code); hex <= 0)
+                    return hex < 0 ? cut : "an invalid \\u escape";
+                if (code >= 0xDC00 && code <= 0xDFFF && high) {
+                    appendUtf8(out, 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00));
+                    high = 0;
+                    continue;
+                }
+                loneHigh();
+                if (code >= 0xD800 && code <= 0xDBFF)
+                    high = code;
+                else
+                    appendUtf8(out, code >= 0xDC00 && code <= 0xDFFF ? 0xFFFD : code);
+                continue;
+            }
+            loneHigh();
+            switch (escaped) {
             case '"':
-                out += '"';
-                break;
             case '\\':
-                out += '\\';
-                break;
             case '/':
-                out += '/';
+                out += char(escaped);
                 break;
             case 'b':
                 out += '\b';
@@ -240,29 +269,8 @@ private:
             case 't':
                 out += '\t';
                 break;
-            case 'u': {
-                unsigned code = 0;
-                if (!takeHex(code))
-                    return "an invalid \\u escape";
-                if (code >= 0xD800 && code <= 0xDBFF && Peek() == '\\') {
-                    // A pair of surrogates is one character. Python writes a lone one for text that was not
-                    // valid UTF-8: it becomes U+FFFD rather than failing the log.
-                    ++m_cursor;
-                    unsigned low = 0;
-                    if (take() != 'u' || !takeHex(low))
-                        return "an invalid \\u escape";
-                    if (low >= 0xDC00 && low <= 0xDFFF) {
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                    } else {
-                        appendUtf8(out, 0xFFFD);
-                        code = low;
-                    }
-                }
-                appendUtf8(out, code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : code);
-                break;
-            }
             case -1:
-                return "the input ends inside a string";
+                return cut;
             default:
                 return "an invalid escape in a string";
             }

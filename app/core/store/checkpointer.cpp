@@ -11,18 +11,22 @@ constexpr int walPagesKept = 16384;
 
 Checkpointer::Checkpointer(SqliteDb& writer, const QString& path)
     : m_writer(writer)
-    , m_path(path)
-    , m_thread(&Checkpointer::run, this)
 {
-    if (m_writer.isOpen())
-        sqlite3_wal_hook(m_writer.handle(), &Checkpointer::committed, this);
+    // A connection learns that the store is in WAL mode only once it reads it: a checkpoint before would do nothing.
+    if (!m_writer.isOpen() || !m_db.open(path) || !m_db.exec("PRAGMA schema_version")) {
+        m_db.close();
+        return;
+    }
+    m_thread = std::thread(&Checkpointer::run, this);
+    sqlite3_wal_hook(m_writer.handle(), &Checkpointer::committed, this);
 }
 
 Checkpointer::~Checkpointer()
 {
+    if (!m_thread.joinable())
+        return;
     // Back to SQLite's checkpoints inside commits (this replaces the hook).
-    if (m_writer.isOpen())
-        sqlite3_wal_autocheckpoint(m_writer.handle(), pagesBetweenCheckpoints);
+    sqlite3_wal_autocheckpoint(m_writer.handle(), pagesBetweenCheckpoints);
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -62,9 +66,6 @@ void Checkpointer::limitWal()
 
 void Checkpointer::run()
 {
-    SqliteDb db;
-    // A connection learns that the store is in WAL mode only once it reads it: a checkpoint before would do nothing.
-    const bool open = db.open(m_path) && db.exec("PRAGMA schema_version");
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_changed.wait(lock, [this] { return m_wanted || m_stopping; });
@@ -75,8 +76,7 @@ void Checkpointer::run()
         lock.unlock();
         // Passive: copies what no reader still needs and never waits for a lock. What it leaves, the next
         // checkpoint or the last connection's close copies.
-        if (open)
-            sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        sqlite3_wal_checkpoint_v2(m_db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         lock.lock();
         m_running = false;
         m_changed.notify_all();

@@ -12,13 +12,15 @@
 /// A passive checkpoint runs beside the writer; the WAL starts over once one has copied it whole.
 class Checkpointer {
 public:
-    /// Takes over checkpoints for `writer`, a connection to the store at `path`, until destroyed.
+    /// Takes over checkpoints for `writer`, a connection to the store at `path`, until destroyed. Where its own
+    /// connection cannot be opened, it leaves them to SQLite.
     Checkpointer(SqliteDb& writer, const QString& path);
     ~Checkpointer();
     Checkpointer(const Checkpointer&) = delete;
     Checkpointer& operator=(const Checkpointer&) = delete;
 
-    /// Waits until the WAL pages committed so far are copied (or a checkpoint found them in use).
+    /// Waits for the checkpoint asked for by the last commit, if any: those pages are then copied, or were in
+    /// use by a reader. (Commits of fewer than 1,000 WAL pages ask for none.)
     void waitForIdle();
     /// Call before a write transaction: when the WAL has grown large, waits for the checkpoint, so that the
     /// transaction starts the WAL over instead of growing it further.
@@ -29,7 +31,7 @@ private:
     void run();
 
     SqliteDb& m_writer;
-    QString m_path;
+    SqliteDb m_db; ///< the checkpoints' own, used on their thread only
     std::mutex m_mutex;
     std::condition_variable m_changed;
     int m_walPages = 0; ///< in the WAL after the last commit

@@ -6,8 +6,10 @@
 #include <zstd.h>
 
 namespace {
-/// Enough to keep the compressing thread busy while the parser fills the next chunk, and little memory.
+/// Enough to keep the compressing thread busy while the parser fills the next chunk, and little memory: a chunk
+/// is about 256 KB, unless one item (a file the agent read, say) is larger.
 constexpr size_t chunksInFlight = 8;
+constexpr qsizetype bytesInFlight = 32 << 20;
 
 QByteArray compress(const QByteArray& plain, qsizetype offset)
 {
@@ -36,8 +38,12 @@ QString ChunkCompressor::errorString() const { return m_error.isEmpty() ? m_db.e
 
 qint64 ChunkCompressor::add(qint64 sampleId, QByteArray plain, qsizetype offset)
 {
-    if (!storeCompressed(m_pending.size() >= chunksInFlight))
+    if (!storeCompressed(false))
         return 0;
+    while (m_pending.size() >= chunksInFlight || m_pendingBytes >= bytesInFlight) {
+        if (!storeCompressed(true))
+            return 0;
+    }
     if (m_lastId < 0) {
         // Chunk ids are never reused (AUTOINCREMENT): a long-lived reader may still hold a deleted chunk's id.
         SqliteStatement last(
@@ -48,7 +54,9 @@ qint64 ChunkCompressor::add(qint64 sampleId, QByteArray plain, qsizetype offset)
         m_lastId = last.integer(0);
     }
     const qint64 id = ++m_lastId;
-    m_pending.push_back({ id, sampleId, QtConcurrent::run(&m_thread, compress, std::move(plain), offset) });
+    const qsizetype size = plain.size();
+    m_pendingBytes += size;
+    m_pending.push_back({ id, sampleId, size, QtConcurrent::run(&m_thread, compress, std::move(plain), offset) });
     return id;
 }
 
@@ -67,6 +75,7 @@ bool ChunkCompressor::storeCompressed(bool wait)
         wait = false;
         const Pending chunk = m_pending.front();
         m_pending.pop_front();
+        m_pendingBytes -= chunk.size;
         const QByteArray packed = chunk.packed.result();
         if (packed.isEmpty()) {
             m_error = QCoreApplication::translate("ChunkCompressor", "cannot compress chunk %1").arg(chunk.id);

@@ -8,11 +8,12 @@
 #include <QThreadPool>
 #include <deque>
 
-/// Compresses chunks on a thread of its own and stores them in the order they came, so the importer's thread
-/// goes on parsing meanwhile: compression was about a fifth of its work. A chunk's id is handed out when the
-/// chunk is given, so the rows pointing into it are written while it is still being compressed. Everything
-/// given is in the store once finish() returns, inside the caller's transaction; what is not by the time it is
-/// destroyed belonged to a failed import and is dropped (the jobs still compressing it hold their own copies).
+/// Compresses chunks on the importer's compressing thread and stores them in the order they came, so the
+/// importer's own thread goes on parsing meanwhile: compression was about a fifth of its work. A chunk's id is
+/// handed out when the chunk is given, so the rows pointing into it are written while it is still being
+/// compressed. Everything given is in the store once finish() returns, inside the caller's transaction; what is
+/// not by the time it is destroyed belonged to a failed import and is dropped (the jobs still compressing it
+/// hold their own copies).
 class ChunkCompressor {
 public:
     /// Compresses on `thread`, a pool of one thread that outlives this (the importer's, for all its files).
@@ -34,12 +35,14 @@ private:
     struct Pending {
         qint64 id;
         qint64 sampleId;
+        qsizetype size; ///< plain bytes
         QFuture<QByteArray> packed; ///< empty on a compression error
     };
     SqliteDb& m_db;
     SqliteStatement m_insert;
     QString m_error;
     qint64 m_lastId = -1; ///< read from the store at the first chunk
-    std::deque<Pending> m_pending;
-    QThreadPool& m_thread; ///< one thread: chunks come back in the order they were given
+    std::deque<Pending> m_pending; ///< in the order given, which is the order stored
+    QThreadPool& m_thread;
+    qsizetype m_pendingBytes = 0; ///< of the chunks given and not stored yet
 };

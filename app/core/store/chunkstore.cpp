@@ -50,14 +50,12 @@ bool ChunkWriter::flush()
     for (size_t i = 0; i < m_ends.size(); ++i)
         qToLittleEndian(m_ends[i], header + 4 * (i + 1));
     const qint64 chunk = m_compressor.add(m_sampleId, std::move(m_data), headerRoom - headerSize);
-    if (chunk == 0)
-        return false;
     std::vector<ChunkSlot> placed(m_ends.size());
     for (size_t i = 0; i < placed.size(); ++i)
         placed[i] = { chunk, int(i) };
     startChunk();
     m_ends.clear();
-    return m_placed(placed);
+    return chunk != 0 && m_placed(placed);
 }
 
 ChunkReader::ChunkReader(SqliteDb& db)

@@ -136,6 +136,9 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     if (!ok) {
         if (reader.wasCancelled())
             result.status = ImportResult::Cancelled;
+        // The reader says what it was reading when the store refused it; the writer says why.
+        if (!writer.errorString().isEmpty())
+            return fail(result, reader.errorString() + QStringLiteral(" (") + writer.errorString() + QLatin1Char(')'));
         return fail(result, reader.errorString());
     }
     if (!writer.finish())

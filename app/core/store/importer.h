@@ -44,6 +44,8 @@ public:
     static QStringList collectFiles(const QStringList& paths, QStringList* missing = nullptr);
 
     ImportResult importFile(const QString& path, const Progress& progress = {});
+    /// Checkpoints the store's connection while the importer lives: pass it on to what else writes on it.
+    Checkpointer* checkpointer() { return m_checkpointer.get(); }
 
 private:
     ImportResult fail(ImportResult result, const QString& error);

@@ -1,6 +1,7 @@
 #include "messageindex.h"
 
 #include "inspect/jsonvalues.h"
+#include "checkpointer.h"
 #include "sqlitedb.h"
 
 #include <QRegularExpression>
@@ -43,7 +44,7 @@ qint64 MessageIndex::pendingCount()
     return query.step() ? query.integer(0) : 0;
 }
 
-bool MessageIndex::indexPending(const Progress& progress)
+bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoints)
 {
     // Batches of a few thousand messages: large enough that FTS5 merges rarely, small enough that a stop is
     // quick and a window reading the store waits little for each commit.
@@ -57,6 +58,8 @@ bool MessageIndex::indexPending(const Progress& progress)
         return false;
     };
     while (done < total) {
+        if (checkpoints)
+            checkpoints->limitWal();
         if (!m_db.exec("BEGIN IMMEDIATE")) {
             m_error = m_db.errorString();
             return false;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+class Checkpointer;
 class SqliteDb;
 
 /// One message that matches a search.
@@ -37,7 +38,8 @@ public:
     qint64 pendingCount();
     /// Indexes every waiting message, a batch per transaction, so a stop or a kill keeps what is done and the
     /// next call goes on from there. Must be called outside a transaction. False on a store error (errorString()).
-    bool indexPending(const Progress& progress = {});
+    /// `checkpoints`: the one that checkpoints this connection, if any, to keep the WAL small between batches.
+    bool indexPending(const Progress& progress = {}, Checkpointer* checkpoints = nullptr);
     QString errorString() const { return m_error; }
     /// FTS5 query syntax; words are matched as prefixes when `prefix` is set. `sampleId` 0: every sample.
     std::vector<SearchHit> search(const QString& query, qint64 sampleId = 0, int limit = 100);

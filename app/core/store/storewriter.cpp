@@ -56,7 +56,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
 
 QString StoreWriter::errorString() const
 {
-    return m_error.isEmpty() ? m_db.errorString() : m_error;
+    return m_error;
 }
 
 bool StoreWriter::check(SqliteStatement& statement)

@@ -27,6 +27,7 @@ public:
     /// Stores the chunks still being compressed; call before committing. False on a store error.
     bool finish();
 
+    /// Why a write failed; empty while none has.
     QString errorString() const;
     int sampleCount() const { return m_samples; }
     qint64 eventCount() const { return m_events; }
