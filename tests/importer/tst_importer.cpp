@@ -20,6 +20,19 @@ QString fixture(const char* name)
     return QDir(QStringLiteral(RUNLENS_FIXTURES_DIR)).filePath(QString::fromLatin1(name));
 }
 
+/// Hands out `input` a few bytes at a time, as a zip member's reader hands out blocks.
+JsonStream::Source inBlocks(const QByteArray& input, int blockSize)
+{
+    return [input, blockSize, at = qsizetype(0)](const char*& data, size_t& size) mutable {
+        if (at >= input.size())
+            return false;
+        data = input.constData() + at;
+        size = size_t(std::min<qsizetype>(blockSize, input.size() - at));
+        at += qsizetype(size);
+        return true;
+    };
+}
+
 #define REQUIRE_FIXTURES()                                                                                             \
     if (!QDir(QStringLiteral(RUNLENS_FIXTURES_DIR)).exists())                                                          \
     QSKIP("The shared Inspect fixtures (../shared/fixtures/inspect beside the checkout) are absent.")
@@ -459,15 +472,7 @@ void TestImporter::rawItemsAcrossBlocks()
     QFETCH(QByteArray, item);
     const QByteArray input = item + " , 7";
     for (int blockSize = 1; blockSize <= 5; ++blockSize) {
-        qsizetype at = 0;
-        JsonStream stream([&](const char*& data, size_t& size) {
-            if (at >= input.size())
-                return false;
-            data = input.constData() + at;
-            size = size_t(std::min<qsizetype>(blockSize, input.size() - at));
-            at += qsizetype(size);
-            return true;
-        });
+        JsonStream stream(inBlocks(input, blockSize));
         const char open = stream.Take();
         std::string raw;
         QVERIFY(stream.takeRaw(raw, open));
@@ -524,15 +529,7 @@ void TestImporter::stringMapsAcrossBlocks()
                 member.name.GetString(), std::string(member.value.GetString(), member.value.GetStringLength()));
     }
     for (int blockSize = 1; blockSize <= 7; ++blockSize) {
-        qsizetype at = 0;
-        JsonStream stream([&](const char*& data, size_t& size) {
-            if (at >= input.size())
-                return false;
-            data = input.constData() + at;
-            size = size_t(std::min<qsizetype>(blockSize, input.size() - at));
-            at += qsizetype(size);
-            return true;
-        });
+        JsonStream stream(inBlocks(input, blockSize));
         QCOMPARE(stream.Take(), '{');
         std::vector<std::pair<std::string, std::string>> read;
         const char* error = stream.takeStringMap([&read](const std::string& key, const std::string& value) {
