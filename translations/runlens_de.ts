@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChunkCompressor</name>
+    <message>
+        <source>cannot compress chunk %1</source>
+        <translation>Block %1 kann nicht komprimiert werden</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>Scrub together</source>
@@ -1201,6 +1208,10 @@
     <message>
         <source>invalid JSON at byte %1 (event %2): %3</source>
         <translation>ungültiges JSON bei Byte %1 (Ereignis %2): %3</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 (the attachments from byte %2): %3</source>
+        <translation>ungültiges JSON bei Byte %1 (die Anhänge ab Byte %2): %3</translation>
     </message>
 </context>
 <context>
