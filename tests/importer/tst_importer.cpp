@@ -494,27 +494,37 @@ void TestImporter::stringMapsAcrossBlocks_data()
 {
     QTest::addColumn<QByteArray>("object");
     QTest::addColumn<QString>("fault"); // empty: the object is read, each value as RapidJSON reads it
-    QTest::newRow("empty") << QByteArray("{ }") << QString();
-    QTest::newRow("plain") << QByteArray(R"({"a1": "one", "b2":"two"})") << QString();
-    QTest::newRow("white space") << QByteArray("{\n\t\"k\" :\r\n \"v\" ,\"l\": \"\"\n}") << QString();
+    QTest::addColumn<QByteArray>("faultAt"); // the text the fault is reported at; empty: the end of the input
+    QTest::newRow("empty") << QByteArray("{ }") << QString() << QByteArray();
+    QTest::newRow("plain") << QByteArray(R"({"a1": "one", "b2":"two"})") << QString() << QByteArray();
+    QTest::newRow("white space") << QByteArray("{\n\t\"k\" :\r\n \"v\" ,\"l\": \"\"\n}") << QString() << QByteArray();
     QTest::newRow("escapes") << QByteArray(R"({"e": "q\"b\\s\/n\nr\rt\tb\bf\f \u00e9\u20ac \ud83d\ude00 }"})")
-                             << QString();
-    QTest::newRow("quotes and braces") << QByteArray(R"({"x": "}\"{", "y": "\\"})") << QString();
+                             << QString() << QByteArray();
+    QTest::newRow("quotes and braces") << QByteArray(R"({"x": "}\"{", "y": "\\"})") << QString() << QByteArray();
     QTest::newRow("lone surrogates")
-        << QByteArray(R"({"s": "a\ud800b\udc00c\ud800\u0041", "t": "\ud800\n\ud800\ud83d\ude00\ud800"})") << QString();
-    QTest::newRow("not a string") << QByteArray(R"({"a": "one", "b": 2})") << QStringLiteral("not a string");
-    QTest::newRow("control character") << QByteArray("{\"a\": \"x\ny\"}") << QStringLiteral("control character");
-    QTest::newRow("bad escape") << QByteArray(R"({"a": "\x41"})") << QStringLiteral("invalid escape");
-    QTest::newRow("bad hex") << QByteArray(R"({"a": "\u00g1"})") << QStringLiteral("\\u escape");
-    QTest::newRow("missing comma") << QByteArray(R"({"a": "1" "b": "2"})") << QStringLiteral("',' or '}'");
-    QTest::newRow("cut short") << QByteArray(R"({"a": "1", "b": "tw)") << QStringLiteral("ends inside a string");
-    QTest::newRow("missing colon") << QByteArray(R"({"a" "b"})") << QStringLiteral("':' was expected");
+        << QByteArray(R"({"s": "a\ud800b\udc00c\ud800\u0041", "t": "\ud800\n\ud800\ud83d\ude00\ud800"})") << QString()
+        << QByteArray();
+    QTest::newRow("not a string") << QByteArray(R"({"a": "one", "b": 2})") << QStringLiteral("not a string")
+                                  << QByteArray("2}");
+    QTest::newRow("control character") << QByteArray("{\"a\": \"x\ny\"}") << QStringLiteral("control character")
+                                       << QByteArray("\ny");
+    QTest::newRow("bad escape") << QByteArray(R"({"a": "\x41"})") << QStringLiteral("invalid escape")
+                                << QByteArray(R"(\x41)");
+    QTest::newRow("bad hex") << QByteArray(R"({"a": "\u00g1"})") << QStringLiteral("\\u escape")
+                             << QByteArray(R"(\u00g1)");
+    QTest::newRow("missing comma") << QByteArray(R"({"a": "1" "b": "2"})") << QStringLiteral("',' or '}'")
+                                   << QByteArray(R"("b")");
+    QTest::newRow("missing colon") << QByteArray(R"({"a" "b"})") << QStringLiteral("':' was expected")
+                                   << QByteArray(R"("b")");
+    QTest::newRow("cut short") << QByteArray(R"({"a": "1", "b": "tw)") << QStringLiteral("ends inside a string")
+                               << QByteArray();
 }
 
 void TestImporter::stringMapsAcrossBlocks()
 {
     QFETCH(QByteArray, object);
     QFETCH(QString, fault);
+    QFETCH(QByteArray, faultAt);
     const QByteArray input = object + " , 7";
     std::vector<std::pair<std::string, std::string>> expected;
     if (QByteArray(QTest::currentDataTag()) == "lone surrogates") {
@@ -538,6 +548,7 @@ void TestImporter::stringMapsAcrossBlocks()
         });
         if (!fault.isEmpty()) {
             QVERIFY2(error && QString::fromUtf8(error).contains(fault), error ? error : "no fault");
+            QCOMPARE(stream.faultAt(), size_t(faultAt.isEmpty() ? input.size() : input.indexOf(faultAt)));
             continue;
         }
         QVERIFY2(!error, error);

@@ -93,9 +93,13 @@ public:
     /// string (a sample's attachments), and stops before its closing brace: the reader then takes an empty
     /// object. The reader's own string parsing takes a character at a time from a stream like this one; this
     /// scans a block at a time, and attachments are a third of a large log. Returns null, or what is wrong
-    /// (at Tell()).
+    /// (at faultAt()).
     const char* takeStringMap(const StringMember& member)
     {
+        const auto fault = [this](const char* what) {
+            m_faultAt = Tell();
+            return what;
+        };
         std::string key;
         std::string value;
         int c = skipSpace();
@@ -103,29 +107,32 @@ public:
             return nullptr;
         for (;;) {
             if (c != '"')
-                return c < 0 ? ended : "a key was expected";
+                return fault(c < 0 ? ended : "a key was expected");
             ++m_cursor;
-            if (const char* fault = takeString(key))
-                return fault;
+            if (const char* wrong = takeString(key))
+                return wrong;
             if (const int colon = skipSpace(); colon != ':')
-                return colon < 0 ? ended : "':' was expected after a key";
+                return fault(colon < 0 ? ended : "':' was expected after a key");
             ++m_cursor;
             if (const int quote = skipSpace(); quote != '"')
-                return quote < 0 ? ended : "the value is not a string";
+                return fault(quote < 0 ? ended : "the value is not a string");
             ++m_cursor;
-            if (const char* fault = takeString(value))
-                return fault;
+            if (const char* wrong = takeString(value))
+                return wrong;
             if (!member(key, value))
-                return "the member was refused";
+                return fault("the member was refused");
             c = skipSpace();
             if (c == '}')
                 return nullptr;
             if (c != ',')
-                return c < 0 ? ended : "',' or '}' was expected";
+                return fault(c < 0 ? ended : "',' or '}' was expected");
             ++m_cursor;
             c = skipSpace();
         }
     }
+
+    /// Where the fault takeStringMap() returned lies in the input.
+    size_t faultAt() const { return m_faultAt; }
 
     // Output side of the stream concept; never used for parsing.
     Ch* PutBegin() { return nullptr; }
@@ -200,6 +207,10 @@ private:
     const char* takeString(std::string& out)
     {
         static constexpr const char* cut = "the input ends inside a string";
+        const auto fault = [this](const char* what, size_t at) {
+            m_faultAt = at;
+            return what;
+        };
         out.clear();
         // A high surrogate waits for the low one that makes a character with it. Python writes a lone one for
         // text that was not valid UTF-8: it becomes U+FFFD rather than failing the log.
@@ -212,7 +223,7 @@ private:
         };
         for (;;) {
             if (m_cursor == m_end && !fill())
-                return cut;
+                return fault(cut, Tell());
             const char* p = m_cursor;
             while (p != m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
                 ++p;
@@ -229,12 +240,13 @@ private:
                 return nullptr;
             }
             if (c != '\\')
-                return "a control character inside a string";
+                return fault("a control character inside a string", Tell() - 1);
+            const size_t escapeAt = Tell() - 1;
             const int escaped = take();
             if (escaped == 'u') {
                 unsigned code = 0;
                 if (const int hex = takeHex(code); hex <= 0)
-                    return hex < 0 ? cut : "an invalid \\u escape";
+                    return hex < 0 ? fault(cut, Tell()) : fault("an invalid \\u escape", escapeAt);
                 if (code >= 0xDC00 && code <= 0xDFFF && high) {
                     appendUtf8(out, 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00));
                     high = 0;
@@ -270,9 +282,9 @@ private:
                 out += '\t';
                 break;
             case -1:
-                return cut;
+                return fault(cut, Tell());
             default:
-                return "an invalid escape in a string";
+                return fault("an invalid escape in a string", escapeAt);
             }
         }
     }
@@ -300,4 +312,5 @@ private:
     const char* m_end = nullptr;
     size_t m_consumed = 0;
     bool m_finished = false;
+    size_t m_faultAt = 0;
 };

@@ -280,7 +280,7 @@ bool SampleParser::enterValue(const SaxToken& open, const QByteArray& key, const
 
 bool SampleParser::takeAttachments()
 {
-    const size_t offset = m_stream.Tell();
+    const size_t offset = m_stream.Tell() - 1; // the reader took the opening brace
     bool refused = false;
     const char* fault = m_stream.takeStringMap([this, &refused](const std::string& key, const std::string& text) {
         refused = !ensureBegun() || !m_sink.attachment(QString::fromUtf8(key.data(), qsizetype(key.size())), text);
@@ -291,7 +291,7 @@ bool SampleParser::takeAttachments()
     if (fault) {
         return fail(
             QCoreApplication::translate("SampleParser", "invalid JSON at byte %1 (the attachments from byte %2): %3")
-                .arg(m_stream.Tell())
+                .arg(m_stream.faultAt())
                 .arg(offset)
                 .arg(QString::fromUtf8(fault)));
     }
