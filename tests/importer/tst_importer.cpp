@@ -52,6 +52,7 @@ private slots:
     void changedFileReplacesItsRows_data();
     void changedFileReplacesItsRows();
     void stoppedIndexGoesOn();
+    void indexReadsAheadOnlyWhatStands();
     void migratesAVersion2Store();
     void killedImportLeavesStoreAsItWas();
     void checkpointsBesideTheWriter();
@@ -228,6 +229,22 @@ QString writeJsonLog(const QString& path, const QByteArray& samples, const QByte
         "created": "2026-01-01T00:00:00+00:00", "config": {}}, "results": )" + results + R"(, "samples": )" + samples + "}");
     return path;
 }
+
+/// A one-sample log of `count` user messages, each with a word of its own (`word<N>`) and the word `shared`.
+QString writeManyMessages(const QString& path, int count)
+{
+    QString messages;
+    for (int i = 0; i < count; ++i) {
+        messages += QStringLiteral("%1{\"role\": \"user\", \"content\": \"word%2 shared\"}")
+                        .arg(i ? QStringLiteral(",") : QString())
+                        .arg(i);
+    }
+    return writeJsonLog(path,
+        QStringLiteral(R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": [],
+            "messages": [%1]}])")
+            .arg(messages)
+            .toUtf8());
+}
 }
 
 void TestImporter::nonFiniteNumbersAndOddStrings()
@@ -306,13 +323,9 @@ void TestImporter::changedFileReplacesItsRows_data()
 
 void TestImporter::stoppedIndexGoesOn()
 {
-    // More messages than one batch of the index holds, each with a word of its own.
-    QString messages;
-    for (int i = 0; i < 4500; ++i)
-        messages += QStringLiteral("%1{\"role\": \"user\", \"content\": \"word%2 shared\"}").arg(i ? QStringLiteral(",") : QString()).arg(i);
-    const QString path = writeJsonLog(m_dir.filePath(QStringLiteral("many.json")),
-        QStringLiteral(R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": [], "messages": [%1]}])").arg(messages).toUtf8());
-    QCOMPARE(Importer(m_store).importFile(path).status, ImportResult::Imported);
+    // More messages than one batch of the index holds.
+    QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), 4500)).status,
+        ImportResult::Imported);
     MessageIndex index(m_store.db());
     QCOMPARE(index.pendingCount(), 4500);
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(0)); // stored, not yet searchable
@@ -338,6 +351,43 @@ void TestImporter::stoppedIndexGoesOn()
     QCOMPARE(index.pendingCount(), 0);
     QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("shared"), 0, 10000).size(), size_t(4500));
+}
+
+void TestImporter::indexReadsAheadOnlyWhatStands()
+{
+    // Three batches; while the first is indexed, the second's texts are read ahead on another thread.
+    QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), 9000)).status,
+        ImportResult::Imported);
+    SqliteStatement first(m_store.db(), "SELECT MIN(id) FROM messages");
+    QVERIFY(first.step());
+    const qint64 base = first.integer(0);
+    first.reset();
+
+    // After the first batch, another connection points the second batch's messages at the first message's JSON:
+    // the texts read ahead for them are stale, and must not be indexed.
+    MessageIndex index(m_store.db());
+    bool changed = false;
+    QVERIFY(index.indexPending([&](qint64, qint64) {
+        if (!std::exchange(changed, true)) {
+            Store other;
+            if (!other.open(m_store.path()))
+                return false;
+            SqliteStatement repoint(other.db(), R"sql(UPDATE messages SET json_chunk = (SELECT json_chunk FROM messages
+                WHERE id = ?1), json_slot = (SELECT json_slot FROM messages WHERE id = ?1) WHERE id > ?1 + 3999 AND id <= ?1 + 7999)sql");
+            repoint.bind(1, base);
+            if (!repoint.exec())
+                return false;
+        }
+        return true;
+    }));
+    QVERIFY(changed);
+    QCOMPARE(index.pendingCount(), 0);
+    QCOMPARE(index.search(QStringLiteral("word4000")).size(), size_t(0));
+    QCOMPARE(index.search(QStringLiteral("word7999")).size(), size_t(0));
+    QCOMPARE(index.search(QStringLiteral("word8000")).size(), size_t(1));
+    QCOMPARE(index.search(QStringLiteral("word0"), 0, 10000).size(), size_t(4001));
+    SqliteStatement integrity(m_store.db(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    QVERIFY2(integrity.exec(), qPrintable(m_store.db().errorString()));
 }
 
 void TestImporter::migratesAVersion2Store()

@@ -5,6 +5,10 @@
 #include "sqlitedb.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QtConcurrent>
+#include <optional>
+#include <sqlite3.h>
 
 MessageIndex::MessageIndex(SqliteDb& db)
     : m_db(db)
@@ -44,6 +48,33 @@ qint64 MessageIndex::pendingCount()
     return query.step() ? query.integer(0) : 0;
 }
 
+std::vector<MessageIndex::Waiting> MessageIndex::waiting(qint64 id, int count)
+{
+    SqliteStatement query(
+        m_db, "SELECT id, sample_id, json_chunk, json_slot FROM messages WHERE id > ? ORDER BY id LIMIT ?");
+    query.bind(1, id);
+    query.bind(2, count);
+    std::vector<Waiting> messages;
+    while (query.step())
+        messages.push_back({ query.integer(0), query.integer(1), query.integer(2), int(query.integer(3)) });
+    if (query.failed())
+        m_error = m_db.errorString();
+    return messages;
+}
+
+std::vector<QString> MessageIndex::texts(const QString& path, const std::vector<Waiting>& messages)
+{
+    SqliteDb db;
+    if (!db.open(path, true))
+        return {};
+    MessageIndex reader(db);
+    std::vector<QString> texts;
+    texts.reserve(messages.size());
+    for (const Waiting& message : messages)
+        texts.push_back(reader.text(message.sampleId, message.chunk, message.slot));
+    return texts;
+}
+
 bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoints)
 {
     // Batches of a few thousand messages: large enough that FTS5 merges rarely, small enough that a stop is
@@ -57,6 +88,15 @@ bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoi
         m_db.exec("ROLLBACK");
         return false;
     };
+    // While this connection indexes a batch, the next batch's text is read on another thread with a connection of
+    // its own: reading it is about a sixth of the work, FTS5 the rest. (None for a store in memory.)
+    const QString path = QString::fromUtf8(sqlite3_db_filename(m_db.handle(), "main"));
+    std::vector<Waiting> readAhead;
+    std::optional<QFuture<std::vector<QString>>> readAheadTexts;
+    const auto waitForReadAhead = qScopeGuard([&readAheadTexts] {
+        if (readAheadTexts)
+            readAheadTexts->waitForFinished();
+    });
     while (done < total) {
         if (checkpoints)
             checkpoints->limitWal();
@@ -66,31 +106,41 @@ bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoi
         }
         // Sample ids are reused when a file is replaced, maybe by another connection between two batches.
         m_resolver.setSample(0);
-        SqliteStatement batch(m_db, R"sql(SELECT id, sample_id, json_chunk, json_slot FROM messages
-            WHERE id > (SELECT indexed_through FROM search_progress) ORDER BY id LIMIT ?)sql");
-        SqliteStatement insert(m_db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
-        batch.bind(1, batchSize);
-        qint64 last = -1;
-        int count = 0;
-        while (batch.step()) {
-            last = batch.integer(0);
-            insert.bind(1, last);
-            insert.bind(2, text(batch.integer(1), batch.integer(2), int(batch.integer(3))));
-            if (!insert.exec())
-                return fail();
-            ++count;
-        }
-        if (batch.failed())
+        const std::vector<Waiting> batch = waiting(indexedThrough(), batchSize);
+        if (!m_error.isEmpty())
             return fail();
-        if (count == 0) { // none left: another connection indexed them meanwhile
+        if (batch.empty()) { // none left: another connection indexed them meanwhile
             m_db.exec("ROLLBACK");
             break;
         }
+        // The texts read ahead are this batch's only if no other connection changed its messages since.
+        std::vector<QString> batchTexts;
+        if (readAheadTexts) {
+            batchTexts = readAheadTexts->result();
+            readAheadTexts.reset();
+        }
+        if (readAhead != batch || batchTexts.size() != batch.size()) {
+            batchTexts.clear();
+            for (const Waiting& message : batch)
+                batchTexts.push_back(text(message.sampleId, message.chunk, message.slot));
+        }
+        readAhead = waiting(batch.back().id, batchSize);
+        if (!m_error.isEmpty())
+            return fail();
+        if (!readAhead.empty() && !path.isEmpty())
+            readAheadTexts = QtConcurrent::run(&MessageIndex::texts, path, readAhead);
+        SqliteStatement insert(m_db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
+        for (size_t i = 0; i < batch.size(); ++i) {
+            insert.bind(1, batch[i].id);
+            insert.bind(2, batchTexts[i]);
+            if (!insert.exec())
+                return fail();
+        }
         SqliteStatement advance(m_db, "UPDATE search_progress SET indexed_through = ?");
-        advance.bind(1, last);
+        advance.bind(1, batch.back().id);
         if (!advance.exec() || !m_db.exec("COMMIT"))
             return fail();
-        done += count;
+        done += qint64(batch.size());
         if (progress && !progress(std::min(done, total), total))
             break;
     }

@@ -52,8 +52,21 @@ public:
     static QString quoteWords(const QString& words);
 
 private:
+    /// Where a waiting message's JSON lies.
+    struct Waiting {
+        qint64 id;
+        qint64 sampleId;
+        qint64 chunk;
+        int slot;
+        bool operator==(const Waiting&) const = default;
+    };
+
     QString text(qint64 sampleId, qint64 chunk, int slot);
     qint64 indexedThrough();
+    /// Up to `count` messages after `id`, in order. Sets m_error on a store error.
+    std::vector<Waiting> waiting(qint64 id, int count);
+    /// The texts of `messages`, read with a connection of its own to the store at `path`; none on an error.
+    static std::vector<QString> texts(const QString& path, const std::vector<Waiting>& messages);
 
     SqliteDb& m_db;
     ChunkReader m_reader;
