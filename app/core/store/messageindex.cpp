@@ -62,16 +62,19 @@ std::vector<MessageIndex::Waiting> MessageIndex::waiting(qint64 id, int count)
     return messages;
 }
 
-std::vector<QString> MessageIndex::texts(const QString& path, const std::vector<Waiting>& messages)
+std::vector<QByteArray> MessageIndex::texts(const QString& path, const std::vector<Waiting>& messages, qsizetype bytes)
 {
     SqliteDb db;
     if (!db.open(path, true))
         return {};
     MessageIndex reader(db);
-    std::vector<QString> texts;
-    texts.reserve(messages.size());
-    for (const Waiting& message : messages)
-        texts.push_back(reader.text(message.sampleId, message.chunk, message.slot));
+    std::vector<QByteArray> texts;
+    for (const Waiting& message : messages) {
+        if (bytes <= 0)
+            break;
+        texts.push_back(reader.text(message.sampleId, message.chunk, message.slot).toUtf8());
+        bytes -= texts.back().size();
+    }
     return texts;
 }
 
@@ -89,10 +92,14 @@ bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoi
         return false;
     };
     // While this connection indexes a batch, the next batch's text is read on another thread with a connection of
-    // its own: reading it is about a sixth of the work, FTS5 the rest. (None for a store in memory.)
+    // its own: reading it is about a sixth of the work, FTS5 the rest. Up to 8 MB of it, so that a batch of long
+    // tool outputs is not held whole; the rest is read here, a message at a time. (None for a store in memory.)
+    constexpr qsizetype readAheadBytes = 8 << 20;
     const QString path = QString::fromUtf8(sqlite3_db_filename(m_db.handle(), "main"));
     std::vector<Waiting> readAhead;
-    std::optional<QFuture<std::vector<QString>>> readAheadTexts;
+    QThreadPool reading; // one thread, one allocation arena
+    reading.setMaxThreadCount(1);
+    std::optional<QFuture<std::vector<QByteArray>>> readAheadTexts;
     const auto waitForReadAhead = qScopeGuard([&readAheadTexts] {
         if (readAheadTexts)
             readAheadTexts->waitForFinished();
@@ -114,25 +121,27 @@ bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoi
             break;
         }
         // The texts read ahead are this batch's only if no other connection changed its messages since.
-        std::vector<QString> batchTexts;
+        std::vector<QByteArray> batchTexts;
         if (readAheadTexts) {
             batchTexts = readAheadTexts->result();
             readAheadTexts.reset();
         }
-        if (readAhead != batch || batchTexts.size() != batch.size()) {
+        if (readAhead != batch)
             batchTexts.clear();
-            for (const Waiting& message : batch)
-                batchTexts.push_back(text(message.sampleId, message.chunk, message.slot));
-        }
         readAhead = waiting(batch.back().id, batchSize);
         if (!m_error.isEmpty())
             return fail();
         if (!readAhead.empty() && !path.isEmpty())
-            readAheadTexts = QtConcurrent::run(&MessageIndex::texts, path, readAhead);
+            readAheadTexts = QtConcurrent::run(&reading, &MessageIndex::texts, path, readAhead, readAheadBytes);
         SqliteStatement insert(m_db, "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)");
         for (size_t i = 0; i < batch.size(); ++i) {
             insert.bind(1, batch[i].id);
-            insert.bind(2, batchTexts[i]);
+            if (i < batchTexts.size()) {
+                insert.bind(2, batchTexts[i]);
+                batchTexts[i] = QByteArray();
+            } else {
+                insert.bind(2, text(batch[i].sampleId, batch[i].chunk, batch[i].slot).toUtf8());
+            }
             if (!insert.exec())
                 return fail();
         }

@@ -65,8 +65,9 @@ private:
     qint64 indexedThrough();
     /// Up to `count` messages after `id`, in order. Sets m_error on a store error.
     std::vector<Waiting> waiting(qint64 id, int count);
-    /// The texts of `messages`, read with a connection of its own to the store at `path`; none on an error.
-    static std::vector<QString> texts(const QString& path, const std::vector<Waiting>& messages);
+    /// The texts of the first of `messages` in UTF-8, as FTS5 takes them, read with a connection of its own to the
+    /// store at `path`: as many as fit in about `bytes`; none on an error.
+    static std::vector<QByteArray> texts(const QString& path, const std::vector<Waiting>& messages, qsizetype bytes);
 
     SqliteDb& m_db;
     ChunkReader m_reader;
