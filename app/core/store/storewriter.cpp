@@ -69,7 +69,9 @@ bool StoreWriter::check(SqliteStatement& statement)
 
 bool StoreWriter::chunkFailed()
 {
-    m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_compressor.errorString());
+    // A row placed into the chunk may have failed first, and said why.
+    if (m_error.isEmpty())
+        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_compressor.errorString());
     return false;
 }
 
@@ -161,9 +163,8 @@ bool StoreWriter::event(const EventRecord& event)
     // Queued first: adding may fill the chunk, which places the queue.
     m_queuedEvents.push_back(event);
     m_queuedEvents.back().payload.clear();
-    if (!m_eventChunks.add(event.payload)) {
+    if (!m_eventChunks.add(event.payload))
         return chunkFailed();
-    }
     ++m_sampleEvents;
     ++m_events;
     return true;
@@ -203,9 +204,8 @@ bool StoreWriter::message(const MessageRecord& message)
 {
     m_queuedMessages.push_back(message);
     m_queuedMessages.back().json.clear();
-    if (!m_messageChunks.add(message.json)) {
+    if (!m_messageChunks.add(message.json))
         return chunkFailed();
-    }
     if (message.kind == MessageRecord::Final)
         ++m_finalMessages;
     ++m_messages;
@@ -237,9 +237,8 @@ bool StoreWriter::placeMessages(const std::vector<ChunkSlot>& placed)
 bool StoreWriter::attachment(const QString& hash, std::string_view text)
 {
     m_queuedHashes.push_back(hash);
-    if (!m_attachmentChunks.add(text.data(), text.size())) {
+    if (!m_attachmentChunks.add(text.data(), text.size()))
         return chunkFailed();
-    }
     return true;
 }
 
