@@ -7,6 +7,7 @@
 #include "runner/workspacebuilder.h"
 #include "store/rerunstore.h"
 #include "store/store.h"
+#include "store/storeschema.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -36,7 +37,8 @@ struct TranscriptScore {
 
 std::vector<TranscriptScore> transcriptScores(SqliteDb& db, qint64 sampleId)
 {
-    SqliteStatement query(db, "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ? AND type = 'score' ORDER BY seq");
+    SqliteStatement query(db, ("SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("score") + " ORDER BY seq").constData());
     query.bind(1, sampleId);
     std::vector<TranscriptScore> scores;
     while (query.step()) {

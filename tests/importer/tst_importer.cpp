@@ -424,6 +424,12 @@ void TestImporter::migratesAVersion2Store()
     QVERIFY(marks.step());
     QCOMPARE(marks.integer(0), 0);
     QVERIFY(!marks.step());
+    // Each type's steps are gathered from its events.
+    TranscriptQuery tools(store.db(), 1);
+    QCOMPARE(tools.types(), QStringList { QStringLiteral("tool") });
+    tools.setType(QStringLiteral("tool"));
+    QCOMPARE(tools.count(), 2);
+    QCOMPARE(tools.events(1, 10).front().seq, 1);
 }
 
 void TestImporter::killedImportLeavesStoreAsItWas()

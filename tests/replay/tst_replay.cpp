@@ -136,6 +136,13 @@ void TestReplay::modelPagesThroughTheTranscript()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(1, 0).data(TranscriptModel::SeqRole).toInt(), 3502);
     QCOMPARE(model.rowForSeq(3501), 1);
+    // The types a filter offers, most common first, as the events themselves count them.
+    SqliteStatement counted(m_store.db(), "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC, type");
+    counted.bind(1, m_sampleId);
+    QStringList types;
+    while (counted.step())
+        types << counted.text(0);
+    QCOMPARE(TranscriptQuery(m_store.db(), m_sampleId).types(), types);
 }
 
 void TestReplay::curveFromTestOutput()

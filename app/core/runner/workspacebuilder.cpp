@@ -2,6 +2,7 @@
 
 #include "inspect/jsonvalues.h"
 #include "store/sqlitedb.h"
+#include "store/storeschema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,8 +10,11 @@
 #include <QRegularExpression>
 
 namespace {
-constexpr const char* toolEventsQuery = R"sql(SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events
-    WHERE sample_id = ?1 AND type = 'tool' AND (?2 < 0 OR seq <= ?2) ORDER BY seq)sql";
+QByteArray toolEventsQuery()
+{
+    return "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ?1 AND "
+        + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq";
+}
 
 QString toolFunction(const rapidjson::Document& event)
 {
@@ -42,7 +46,7 @@ QString WorkspaceBuilder::resolveAttachments(const QString& text)
 QString WorkspaceBuilder::defaultRoot()
 {
     // The deepest folder that holds every path the agent edited.
-    SqliteStatement events(m_db, toolEventsQuery);
+    SqliteStatement events(m_db, toolEventsQuery().constData());
     events.bind(1, m_sampleId);
     events.bind(2, -1);
     QStringList common;
@@ -93,7 +97,7 @@ bool WorkspaceBuilder::replay(int seq)
     m_error.clear();
     if (m_root.isEmpty())
         m_root = defaultRoot();
-    SqliteStatement events(m_db, toolEventsQuery);
+    SqliteStatement events(m_db, toolEventsQuery().constData());
     events.bind(1, m_sampleId);
     events.bind(2, seq);
     while (events.step()) {

@@ -1,14 +1,21 @@
 #pragma once
 
+#include <QByteArray>
+#include <vector>
+
 class SqliteDb;
 class QString;
 
 /// Creates the store's tables in an empty database and migrates an older one forward.
 class StoreSchema {
 public:
-    static constexpr int currentVersion = 3;
+    static constexpr int currentVersion = 4;
     /// Brings `db` to `target` (currentVersion unless a test asks for an older store); false with `error` set
     /// when it cannot (a newer store, say).
     static bool migrate(SqliteDb& db, QString* error, int target = currentVersion);
     static int version(SqliteDb& db);
+    /// SQL: `seq IN (...)` the steps of sample ?1's events of `type` (a literal), read from event_steps.
+    static QByteArray stepsOfType(const char* type);
+    /// The steps in event_steps.seqs (a JSON array of numbers), ascending.
+    static std::vector<int> parseSteps(const QByteArray& seqs);
 };

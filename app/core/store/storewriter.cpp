@@ -3,6 +3,7 @@
 #include "inspect/jsonvalues.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace {
 void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
@@ -46,6 +47,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
     m_insertEvent.prepare(db, R"sql(INSERT INTO events (sample_id, seq, type, timestamp, working_start, span_id,
         summary, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost,
         payload_chunk, payload_slot) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    m_insertSteps.prepare(db, "INSERT INTO event_steps (sample_id, type, count, seqs) VALUES (?,?,?,?)");
     m_insertMessage.prepare(db, R"sql(INSERT INTO messages (sample_id, kind, idx, event_seq, role, tool_call_id,
         function, json_chunk, json_slot) VALUES (?,?,?,?,?,?,?,?,?))sql");
     // An attachment's key is the hash of its text, so a key met twice brings the same text: the first is kept.
@@ -147,6 +149,7 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
     m_sampleId = m_db.lastInsertId();
     m_sampleEvents = 0;
     m_finalMessages = 0;
+    m_stepsByType.clear();
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks })
         chunks->setSample(m_sampleId);
     ++m_samples;
@@ -165,6 +168,10 @@ bool StoreWriter::event(const EventRecord& event)
     m_queuedEvents.back().payload.clear();
     if (!m_eventChunks.add(event.payload))
         return chunkFailed();
+    auto steps = std::find_if(m_stepsByType.begin(), m_stepsByType.end(), [&](const auto& type) { return type.first == event.type; });
+    if (steps == m_stepsByType.end())
+        steps = m_stepsByType.insert(steps, { event.type, {} });
+    steps->second.push_back(event.seq);
     ++m_sampleEvents;
     ++m_events;
     return true;
@@ -310,13 +317,37 @@ bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
     return true;
 }
 
+bool StoreWriter::writeEventSteps()
+{
+    // Each list is in order: steps are numbered as the events are read.
+    for (const auto& [type, seqs] : m_stepsByType) {
+        QByteArray json;
+        json.reserve(qsizetype(seqs.size()) * 7 + 2);
+        json += '[';
+        for (size_t i = 0; i < seqs.size(); ++i) {
+            if (i > 0)
+                json += ',';
+            json += QByteArray::number(seqs[i]);
+        }
+        json += ']';
+        m_insertSteps.bind(1, m_sampleId);
+        m_insertSteps.bind(2, type);
+        m_insertSteps.bind(3, qint64(seqs.size()));
+        m_insertSteps.bind(4, json);
+        if (!check(m_insertSteps))
+            return false;
+    }
+    m_stepsByType.clear();
+    return true;
+}
+
 bool StoreWriter::endSample(const SampleRecord& sample)
 {
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks }) {
         if (!chunks->flush())
             return chunkFailed();
     }
-    return writeSampleDetails(sample);
+    return writeEventSteps() && writeSampleDetails(sample);
 }
 
 bool StoreWriter::summarySample(const SampleRecord& sample)

@@ -41,6 +41,7 @@ private:
     bool placeAttachments(const std::vector<ChunkSlot>& placed);
     bool check(SqliteStatement& statement);
     bool chunkFailed();
+    bool writeEventSteps();
 
     SqliteDb& m_db;
     qint64 m_fileId;
@@ -60,6 +61,8 @@ private:
     std::vector<EventRecord> m_queuedEvents; ///< waiting for their chunk
     std::vector<MessageRecord> m_queuedMessages;
     std::vector<QString> m_queuedHashes;
+    /// The steps of each event type of the sample being written, in the order the types appear.
+    std::vector<std::pair<QString, std::vector<int>>> m_stepsByType;
 
     SqliteStatement m_insertRun;
     SqliteStatement m_insertMetric;
@@ -69,6 +72,7 @@ private:
     SqliteStatement m_insertScore;
     SqliteStatement m_insertSampleUsage;
     SqliteStatement m_insertEvent;
+    SqliteStatement m_insertSteps;
     SqliteStatement m_insertMessage;
     SqliteStatement m_insertAttachment;
     SqliteStatement m_insertCall;

@@ -4,9 +4,9 @@
 #include "inspect/jsonvalues.h"
 #include "messageindex.h"
 #include "sqlitedb.h"
+#include "storeschema.h"
 
 #include <QRegularExpression>
-#include <climits>
 #include <map>
 
 
@@ -34,41 +34,50 @@ int TranscriptQuery::count()
         query.bind(1, m_sampleId);
         return query.step() ? int(query.integer(0)) : 0;
     }
-    SqliteStatement query(m_db, "SELECT seq FROM events WHERE sample_id = ? AND type = ? ORDER BY seq");
-    query.bind(1, m_sampleId);
-    query.bind(2, m_type);
-    while (query.step())
-        m_listed.push_back(int(query.integer(0)));
+    m_listed = steps(m_type);
     return int(m_listed.size());
+}
+
+std::vector<int> TranscriptQuery::steps(const QString& type)
+{
+    SqliteStatement query(m_db, "SELECT seqs FROM event_steps WHERE sample_id = ? AND type = ?");
+    query.bind(1, m_sampleId);
+    query.bind(2, type);
+    return query.step() ? StoreSchema::parseSteps(query.blob(0)) : std::vector<int>();
 }
 
 void TranscriptQuery::loadStructure()
 {
     m_structureLoaded = true;
-    // Each kind read from its own range of the events_by_type index: no row is visited, nothing is sorted.
-    SqliteStatement query(m_db, "SELECT seq FROM events WHERE sample_id = ? AND type = ? ORDER BY seq");
-    for (auto [type, steps] : { std::pair { "model", &m_modelCalls }, std::pair { "span_begin", &m_spanBegins },
-             std::pair { "span_end", &m_spanEnds } }) {
-        query.bind(1, m_sampleId);
-        query.bind(2, std::string_view(type));
-        while (query.step())
-            steps->push_back(int(query.integer(0)));
-        query.reset();
-    }
+    m_modelCalls = steps(QStringLiteral("model"));
+    m_spanBegins = steps(QStringLiteral("span_begin"));
+    m_spanEnds = steps(QStringLiteral("span_end"));
 }
 
 std::vector<EventRow> TranscriptQuery::events(int row, int limit)
 {
     if (!m_structureLoaded)
         loadStructure();
-    SqliteStatement query(m_db, R"sql(SELECT seq, type, timestamp, working_start, summary, model,
-        input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, cost FROM events
-        WHERE sample_id = ?1 AND (?2 = '' OR type = ?2) AND seq >= ?3 ORDER BY seq LIMIT ?4)sql");
-    const int firstSeq = m_type.isEmpty() ? row : (size_t(row) < m_listed.size() ? m_listed[size_t(row)] : INT_MAX);
+    static const char* const columns = R"sql(SELECT seq, type, timestamp, working_start, summary, model,
+        input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, cost FROM events WHERE sample_id = ?1 AND )sql";
+    SqliteStatement query;
+    if (m_type.isEmpty()) {
+        // Steps are numbered from 0 without gaps: the rows from `row` on are the steps from `row` on.
+        query.prepare(m_db, (QByteArray(columns) + "seq >= ?2 ORDER BY seq LIMIT ?3").constData());
+        query.bind(2, row);
+        query.bind(3, limit);
+    } else {
+        // Just the listed steps of this page, however far apart they lie.
+        const size_t first = size_t(std::max(row, 0));
+        const size_t end = std::min(m_listed.size(), first + size_t(std::max(limit, 0)));
+        QByteArray page = "[";
+        for (size_t i = first; i < end; ++i)
+            page += (i > first ? "," : "") + QByteArray::number(m_listed[i]);
+        page += ']';
+        query.prepare(m_db, (QByteArray(columns) + "seq IN (SELECT value FROM json_each(?2)) ORDER BY seq").constData());
+        query.bind(2, page);
+    }
     query.bind(1, m_sampleId);
-    query.bind(2, m_type.isNull() ? QStringLiteral("") : m_type);
-    query.bind(3, firstSeq);
-    query.bind(4, limit);
     std::vector<EventRow> rows;
     while (query.step()) {
         EventRow row;
@@ -120,7 +129,7 @@ QString TranscriptQuery::payload(int seq)
 
 QStringList TranscriptQuery::types()
 {
-    SqliteStatement query(m_db, "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC");
+    SqliteStatement query(m_db, "SELECT type FROM event_steps WHERE sample_id = ? ORDER BY count DESC, type");
     query.bind(1, m_sampleId);
     QStringList types;
     while (query.step())
@@ -159,8 +168,8 @@ PassCurve TranscriptQuery::passCurve()
             (marks.text(1) == QLatin1String("compaction") ? curve.compactions : curve.errors).push_back(int(marks.integer(0)));
     }
     // The run's own scores along the way; else the test runs it made, read from their output.
-    SqliteStatement scores(m_db, R"sql(SELECT seq, working_start, payload_chunk, payload_slot FROM events
-        WHERE sample_id = ? AND type = 'score' ORDER BY seq)sql");
+    SqliteStatement scores(m_db, ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("score") + " ORDER BY seq").constData());
     scores.bind(1, m_sampleId);
     while (scores.step()) {
         const QByteArray json = m_reader.item(scores.integer(2), int(scores.integer(3)));
@@ -189,8 +198,8 @@ PassCurve TranscriptQuery::passCurve()
         return curve;
     }
     const TestOutputParser parser = TestOutputParser::standard();
-    SqliteStatement tools(m_db, R"sql(SELECT seq, working_start, payload_chunk, payload_slot FROM events
-        WHERE sample_id = ? AND type = 'tool' ORDER BY seq)sql");
+    SqliteStatement tools(m_db, ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("tool") + " ORDER BY seq").constData());
     tools.bind(1, m_sampleId);
     while (tools.step()) {
         const QByteArray json = m_reader.item(tools.integer(2), int(tools.integer(3)));
@@ -248,8 +257,8 @@ TestMatrix TranscriptQuery::testMatrix()
         QRegularExpression::MultilineOption);
     TestMatrix matrix;
     std::map<QString, std::vector<std::pair<size_t, bool>>> byTest;
-    SqliteStatement tools(m_db, R"sql(SELECT seq, payload_chunk, payload_slot FROM events
-        WHERE sample_id = ? AND type = 'tool' AND summary LIKE '%test%' ORDER BY seq)sql");
+    SqliteStatement tools(m_db, ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("tool") + " AND summary LIKE '%test%' ORDER BY seq").constData());
     tools.bind(1, m_sampleId);
     while (tools.step()) {
         const QByteArray json = m_reader.item(tools.integer(1), int(tools.integer(2)));

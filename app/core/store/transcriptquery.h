@@ -89,6 +89,8 @@ private:
     PriceTable m_prices;
     QString m_type;
     std::vector<int> m_listed; ///< the steps of the listed events, when a type filter leaves gaps
+    /// The steps of this sample's events of `type`, in order.
+    std::vector<int> steps(const QString& type);
     void loadStructure();
 
     ChunkReader m_reader;
