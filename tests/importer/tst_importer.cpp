@@ -55,6 +55,8 @@ private slots:
     void indexReadsAheadOnlyWhatStands();
     void migratesAVersion2Store();
     void killedImportLeavesStoreAsItWas();
+    void refusedWriteLeavesStoreAsItWas_data();
+    void refusedWriteLeavesStoreAsItWas();
     void checkpointsBesideTheWriter();
     void rawItemsAcrossBlocks_data();
     void rawItemsAcrossBlocks();
@@ -481,6 +483,47 @@ void TestImporter::killedImportLeavesStoreAsItWas()
     // And the next import of the same file goes through.
     Importer again(reopened);
     QCOMPARE(again.importFile(large).status, ImportResult::Imported);
+}
+
+void TestImporter::refusedWriteLeavesStoreAsItWas_data()
+{
+    QTest::addColumn<int>("refusedSeq");
+    // Refused in the first chunk of events, in the middle of the sample, and in the last chunk, written at its end.
+    QTest::newRow("early") << 3;
+    QTest::newRow("mid-way") << 2500;
+    QTest::newRow("last event") << 4999;
+}
+
+void TestImporter::refusedWriteLeavesStoreAsItWas()
+{
+    QFETCH(int, refusedSeq);
+    Importer importer(m_store);
+    const QString small = writeJsonLog(m_dir.filePath(QStringLiteral("small.json")),
+        R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": []}])");
+    QCOMPARE(importer.importFile(small).status, ImportResult::Imported);
+
+    // The store refuses one event row, as a full disk would refuse a page.
+    const QByteArray trigger = "CREATE TEMP TRIGGER refuse BEFORE INSERT ON events WHEN NEW.seq = "
+        + QByteArray::number(refusedSeq) + " BEGIN SELECT RAISE(ABORT, 'no room for this row'); END";
+    QVERIFY2(m_store.db().exec(trigger.constData()), qPrintable(m_store.db().errorString()));
+    QByteArray samples = R"([{"id": 1, "epoch": 1, "target": "x", "events": [)";
+    for (int i = 0; i < 5000; ++i)
+        samples += R"({"event": "info", "timestamp": "2026-01-01T00:00:00+00:00", "data": "step )" + QByteArray::number(i) + R"("},)";
+    samples += R"({"event": "info", "data": "last"}], "attachments": {"a": "b"}}, {"id": 2, "epoch": 1, "target": "y", "events": []}])";
+    const QString large = writeJsonLog(m_dir.filePath(QStringLiteral("large.json")), samples);
+    const ImportResult result = importer.importFile(large);
+    QCOMPARE(result.status, ImportResult::Failed);
+    QVERIFY2(result.error.contains(QLatin1String("no room for this row")), qPrintable(result.error));
+
+    QCOMPARE(m_store.runs().size(), size_t(1));
+    SqliteStatement rows(m_store.db(), "SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM chunks) + (SELECT COUNT(*) FROM attachments)");
+    QVERIFY(rows.step());
+    QCOMPARE(rows.integer(0), 0);
+    // The store is usable at once: without the trigger the same file goes in.
+    QVERIFY(m_store.db().exec("DROP TRIGGER refuse"));
+    const ImportResult again = importer.importFile(large);
+    QCOMPARE(again.status, ImportResult::Imported);
+    QCOMPARE(again.events, 5001);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
