@@ -61,6 +61,7 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
         return;
     }
     Importer importer(store);
+    importer.setSharedTransactions(true);
     for (qsizetype i = 0; i < files.size() && !promise.isCanceled(); ++i) {
         promise.setProgressValueAndText(int(i) * 100, tr("%1 of %2: %3").arg(i + 1).arg(files.size()).arg(QFileInfo(files[i]).fileName()));
         ImportResult result = importer.importFile(files[i], [&](qint64 done, qint64 total) {
@@ -68,6 +69,12 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
                 promise.setProgressValue(int(i) * 100 + int(100 * done / total));
             return !promise.isCanceled();
         });
+        // The window reloads on the last file's result: what the files wrote is committed by then (after a
+        // cancel too, for the files imported whole).
+        if (QString error; (i == files.size() - 1 || promise.isCanceled()) && !importer.commit(&error)) {
+            result.status = ImportResult::Failed;
+            result.error = tr("the files imported last are not in the store: %1").arg(error);
+        }
         promise.addResult(std::move(result));
     }
     if (promise.isCanceled())

@@ -77,6 +77,7 @@ int runImportCommand(const QStringList& arguments)
         err << tr("%1: no such file or folder\n").arg(path);
 
     Importer importer(store, options);
+    importer.setSharedTransactions(true);
     // A progress line only where someone watches it: a log file gets the summary lines alone.
     const bool quiet = parser.isSet(QStringLiteral("quiet")) || !isatty(STDERR_FILENO);
     int imported = 0, skipped = 0, failed = 0;
@@ -119,6 +120,11 @@ int runImportCommand(const QStringList& arguments)
         }
         for (const QString& warning : result.warnings)
             err << tr("warning %1: %2\n").arg(path, warning);
+    }
+    QString commitError;
+    if (!importer.commit(&commitError)) {
+        err << tr("the files imported last are not in the store: %1\n").arg(commitError);
+        return 1;
     }
     out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
                .arg(imported)

@@ -56,6 +56,7 @@ private slots:
     void migratesAVersion2Store();
     void killedImportLeavesStoreAsItWas();
     void refusedWriteLeavesStoreAsItWas_data();
+    void sharedTransactionsKeepEachFileWhole();
     void refusedWriteLeavesStoreAsItWas();
     void checkpointsBesideTheWriter();
     void rawItemsAcrossBlocks_data();
@@ -524,6 +525,41 @@ void TestImporter::refusedWriteLeavesStoreAsItWas()
     const ImportResult again = importer.importFile(large);
     QCOMPARE(again.status, ImportResult::Imported);
     QCOMPARE(again.events, 5001);
+}
+
+void TestImporter::sharedTransactionsKeepEachFileWhole()
+{
+    const QByteArray events = R"([{"event": "info", "data": "a"}, {"event": "info", "data": "b"}])";
+    const QString first = writeJsonLog(m_dir.filePath(QStringLiteral("first.json")),
+        R"([{"id": 1, "epoch": 1, "target": "x", "scores": {"s": {"value": "C"}}, "events": )" + events + "}]");
+    const QString broken = writeJsonLog(m_dir.filePath(QStringLiteral("broken.json")),
+        R"([{"id": 1, "epoch": 1, "target": "x", "events": )" + events.chopped(1) + ", {]}]");
+    const QString third = writeJsonLog(m_dir.filePath(QStringLiteral("third.json")),
+        R"([{"id": 3, "epoch": 1, "target": "z", "scores": {"s": {"value": "I"}}, "events": )" + events + "}]");
+
+    Store other;
+    QVERIFY(other.open(m_store.path()));
+    {
+        Importer importer(m_store);
+        importer.setSharedTransactions(true);
+        QCOMPARE(importer.importFile(first).status, ImportResult::Imported);
+        QCOMPARE(importer.importFile(broken).status, ImportResult::Failed);
+        QCOMPARE(importer.importFile(third).status, ImportResult::Imported);
+        // Small files share one transaction: nothing is visible to another connection yet.
+        QCOMPARE(other.runs().size(), size_t(0));
+        QVERIFY(importer.commit());
+    }
+    // The broken file left nothing but its failure; the files around it are whole.
+    QCOMPARE(other.runs().size(), size_t(2));
+    SqliteStatement rows(other.db(), R"sql(SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM samples),
+        (SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)))sql");
+    QVERIFY(rows.step());
+    QCOMPARE(rows.integer(0), 4);
+    QCOMPARE(rows.integer(1), 2);
+    QCOMPARE(rows.text(2), QStringLiteral("failed,imported,imported"));
+    SqliteStatement integrity(other.db(), "PRAGMA integrity_check");
+    QVERIFY(integrity.step());
+    QCOMPARE(integrity.text(0), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

@@ -13,6 +13,10 @@
 #include <QFileInfo>
 
 namespace {
+/// Shared transactions commit at whichever comes first.
+constexpr qint64 bytesPerTransaction = 32 << 20;
+constexpr qint64 millisecondsPerTransaction = 1000;
+
 QString contentHash(const QString& path, QString* error)
 {
     QFile file(path);
@@ -38,7 +42,24 @@ Importer::Importer(Store& store, const ImportOptions& options)
     m_compressing.setMaxThreadCount(1);
 }
 
-Importer::~Importer() = default;
+Importer::~Importer()
+{
+    commit();
+}
+
+bool Importer::commit(QString* error)
+{
+    if (!m_inTransaction)
+        return true;
+    SqliteDb& db = m_store.db();
+    m_inTransaction = false;
+    if (db.exec("COMMIT"))
+        return true;
+    if (error)
+        *error = tr("cannot commit to the store: %1").arg(db.errorString());
+    db.exec("ROLLBACK");
+    return false;
+}
 
 QStringList Importer::collectFiles(const QStringList& paths, QStringList* missing)
 {
@@ -65,7 +86,16 @@ QStringList Importer::collectFiles(const QStringList& paths, QStringList* missin
 ImportResult Importer::fail(ImportResult result, const QString& error)
 {
     SqliteDb& db = m_store.db();
-    db.exec("ROLLBACK");
+    if (m_inFile) {
+        db.exec("ROLLBACK TO import_file");
+        db.exec("RELEASE import_file");
+        m_inFile = false;
+    }
+    // Alone in its transaction, the file leaves it empty now.
+    if (m_inTransaction && !m_shared) {
+        db.exec("ROLLBACK");
+        m_inTransaction = false;
+    }
     result.status = result.status == ImportResult::Cancelled ? ImportResult::Cancelled : ImportResult::Failed;
     result.error = error;
     if (result.status == ImportResult::Failed) {
@@ -104,9 +134,17 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
         }
     }
 
-    m_checkpointer->limitWal();
-    if (!db.exec("BEGIN IMMEDIATE"))
-        return fail(result, tr("the store is busy: %1").arg(db.errorString()));
+    if (!m_inTransaction) {
+        m_checkpointer->limitWal();
+        if (!db.exec("BEGIN IMMEDIATE"))
+            return fail(result, tr("the store is busy: %1").arg(db.errorString()));
+        m_inTransaction = true;
+        m_transactionBytes = 0;
+        m_transactionAge.start();
+    }
+    if (!db.exec("SAVEPOINT import_file"))
+        return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
+    m_inFile = true;
     // A changed file replaces what it held before: runs, samples and events cascade away with its row, once its
     // messages are out of the full-text index.
     {
@@ -143,8 +181,14 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     }
     if (!writer.finish())
         return fail(result, writer.errorString());
-    if (!db.exec("COMMIT"))
-        return fail(result, tr("cannot commit to the store: %1").arg(db.errorString()));
+    if (!db.exec("RELEASE import_file"))
+        return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
+    m_inFile = false;
+    m_transactionBytes += result.bytes;
+    if (!m_shared || m_transactionBytes >= bytesPerTransaction || m_transactionAge.elapsed() >= millisecondsPerTransaction) {
+        if (!commit(&error))
+            return fail(result, error);
+    }
     result.status = ImportResult::Imported;
     result.samples = writer.sampleCount();
     result.events = writer.eventCount();

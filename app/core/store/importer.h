@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include "inspect/importoptions.h"
 #include "inspect/inspectlogreader.h"
 
@@ -44,6 +45,14 @@ public:
     static QStringList collectFiles(const QStringList& paths, QStringList* missing = nullptr);
 
     ImportResult importFile(const QString& path, const Progress& progress = {});
+    /// Lets the files imported next share transactions. Each file still goes in a savepoint of its own, so a file
+    /// that fails leaves the store as it was; a transaction commits once its files reach 32 MB or it has been open
+    /// a second, and at commit(). Many small files import faster so: every transaction rewrites the top pages of each
+    /// table's tree. A process that dies loses the files not committed yet, and leaves a consistent store.
+    void setSharedTransactions(bool shared) { m_shared = shared; }
+    /// Commits the files imported and not committed yet (shared transactions); false, with `error` set, if the
+    /// store refused them: they are not in it. Done on destruction too.
+    bool commit(QString* error = nullptr);
     /// Checkpoints the store's connection while the importer lives: pass it on to what else writes on it.
     Checkpointer* checkpointer() { return m_checkpointer.get(); }
 
@@ -54,4 +63,9 @@ private:
     ImportOptions m_options;
     QThreadPool m_compressing; ///< one thread, kept from file to file
     std::unique_ptr<Checkpointer> m_checkpointer;
+    bool m_shared = false;
+    bool m_inTransaction = false; ///< begun here and not committed yet
+    bool m_inFile = false; ///< the savepoint of the file being imported is open
+    qint64 m_transactionBytes = 0;
+    QElapsedTimer m_transactionAge;
 };
