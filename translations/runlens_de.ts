@@ -134,6 +134,10 @@
         <source>cannot index the messages for search: %1</source>
         <translation>die Nachrichten können nicht für die Suche indiziert werden: %1</translation>
     </message>
+    <message>
+        <source>the files imported last are not in the store: %1</source>
+        <translation>die zuletzt importierten Dateien fehlen im Speicher: %1</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
