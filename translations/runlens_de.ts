@@ -165,6 +165,10 @@
         <source>cannot read: %1</source>
         <translation>lässt sich nicht lesen: %1</translation>
     </message>
+    <message>
+        <source>the store dropped the transaction after: %1</source>
+        <translation>der Speicher hat die Transaktion verworfen nach: %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectLogReader</name>

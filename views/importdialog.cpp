@@ -69,13 +69,22 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
                 promise.setProgressValue(int(i) * 100 + int(100 * done / total));
             return !promise.isCanceled();
         });
-        // The window reloads on the last file's result: what the files wrote is committed by then (after a
-        // cancel too, for the files imported whole).
-        if (QString error; (i == files.size() - 1 || promise.isCanceled()) && !importer.commit(&error)) {
-            result.status = ImportResult::Failed;
-            result.error = tr("the files imported last are not in the store: %1").arg(error);
+        // The window reloads on the last file's result: what the files wrote is committed by then.
+        if (i == files.size() - 1 && !importer.commit(&result.lostError, &result.lostFiles)) {
+            if (result.lostFiles.removeAll(result.path) > 0) {
+                result.status = ImportResult::Failed;
+                result.error = result.lostError;
+            }
         }
         promise.addResult(std::move(result));
+    }
+    // After a cancel, the files imported whole are kept.
+    if (QString error; !importer.commit(&error)) {
+        ImportResult result;
+        result.path = storePath;
+        result.status = ImportResult::Failed;
+        result.error = tr("the files imported last are not in the store: %1").arg(error);
+        promise.addResult(result);
     }
     if (promise.isCanceled())
         return;
@@ -104,6 +113,13 @@ void ImportDialog::resultReady(int index)
         m_failures->setVisible(true);
         m_failures->addItem(result.error);
         return;
+    }
+    // Files counted as imported before, whose shared transaction was lost.
+    for (const QString& lost : result.lostFiles) {
+        --m_imported;
+        ++m_failed;
+        m_failures->setVisible(true);
+        m_failures->addItem(tr("%1: %2").arg(lost, result.lostError));
     }
     switch (result.status) {
     case ImportResult::Imported:

@@ -120,11 +120,19 @@ int runImportCommand(const QStringList& arguments)
         }
         for (const QString& warning : result.warnings)
             err << tr("warning %1: %2\n").arg(path, warning);
+        // Files reported imported before, whose shared transaction was lost.
+        for (const QString& lost : result.lostFiles)
+            err << tr("failed %1: %2\n").arg(lost, result.lostError);
+        imported -= int(result.lostFiles.size());
+        failed += int(result.lostFiles.size());
     }
     QString commitError;
-    if (!importer.commit(&commitError)) {
-        err << tr("the files imported last are not in the store: %1\n").arg(commitError);
-        return 1;
+    QStringList lost;
+    if (!importer.commit(&commitError, &lost)) {
+        for (const QString& path : lost)
+            err << tr("failed %1: %2\n").arg(path, commitError);
+        imported -= int(lost.size());
+        failed += int(lost.size());
     }
     out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
                .arg(imported)

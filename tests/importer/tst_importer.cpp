@@ -56,8 +56,9 @@ private slots:
     void migratesAVersion2Store();
     void killedImportLeavesStoreAsItWas();
     void refusedWriteLeavesStoreAsItWas_data();
-    void sharedTransactionsKeepEachFileWhole();
     void refusedWriteLeavesStoreAsItWas();
+    void sharedTransactionsKeepEachFileWhole();
+    void lostTransactionNamesItsFiles();
     void checkpointsBesideTheWriter();
     void rawItemsAcrossBlocks_data();
     void rawItemsAcrossBlocks();
@@ -541,7 +542,8 @@ void TestImporter::sharedTransactionsKeepEachFileWhole()
     QVERIFY(other.open(m_store.path()));
     {
         Importer importer(m_store);
-        importer.setSharedTransactions(true);
+        // A minute: the three files go into one transaction however slow the machine.
+        importer.setSharedTransactions(true, 60000);
         QCOMPARE(importer.importFile(first).status, ImportResult::Imported);
         QCOMPARE(importer.importFile(broken).status, ImportResult::Failed);
         QCOMPARE(importer.importFile(third).status, ImportResult::Imported);
@@ -560,6 +562,49 @@ void TestImporter::sharedTransactionsKeepEachFileWhole()
     SqliteStatement integrity(other.db(), "PRAGMA integrity_check");
     QVERIFY(integrity.step());
     QCOMPARE(integrity.text(0), QStringLiteral("ok"));
+}
+
+void TestImporter::lostTransactionNamesItsFiles()
+{
+    const auto log = [this](const char* name, const char* id) {
+        return writeJsonLog(m_dir.filePath(QString::fromLatin1(name)), QByteArray(R"([{"id": ")") + id
+                + R"(", "epoch": 1, "target": "x", "events": [{"event": "info", "data": "a"}, {"event": "info", "data": "b"}]}])");
+    };
+    const QString first = log("first.json", "one"), second = log("second.json", "two"), third = log("third.json", "three");
+    Importer importer(m_store);
+    importer.setSharedTransactions(true, 60000);
+
+    // SQLite rolls the whole transaction back by itself, as on a full disk: the file imported before goes with it.
+    QCOMPARE(importer.importFile(first).status, ImportResult::Imported);
+    QVERIFY(m_store.db().exec("CREATE TEMP TRIGGER drop_all BEFORE INSERT ON events WHEN NEW.seq = 1 "
+                              "BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END"));
+    ImportResult result = importer.importFile(second);
+    // (Created inside the transaction, the trigger went with it.)
+    QVERIFY(m_store.db().exec("DROP TRIGGER IF EXISTS drop_all"));
+    QCOMPARE(result.status, ImportResult::Failed);
+    QVERIFY2(result.error.contains(QLatin1String("disk full")), qPrintable(result.error));
+    QCOMPARE(result.lostFiles, QStringList { first });
+    QVERIFY(importer.commit());
+    QCOMPARE(m_store.runs().size(), size_t(0));
+
+    // COMMIT itself fails (here a foreign key checked only then): the files in the transaction are named.
+    QCOMPARE(importer.importFile(third).status, ImportResult::Imported);
+    QVERIFY(m_store.db().exec("PRAGMA defer_foreign_keys = ON; "
+                              "INSERT INTO event_steps (sample_id, type, count, seqs) VALUES (999999, 'x', 0, '[]')"));
+    QString error;
+    QStringList lost;
+    QVERIFY(!importer.commit(&error, &lost));
+    QCOMPARE(lost, QStringList { third });
+    QVERIFY2(error.contains(QLatin1String("FOREIGN KEY")), qPrintable(error));
+
+    QCOMPARE(m_store.runs().size(), size_t(0));
+    SqliteStatement files(m_store.db(), "SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)");
+    QVERIFY(files.step());
+    QCOMPARE(files.text(0), QStringLiteral("failed,failed,failed"));
+    // And the next file goes in.
+    QCOMPARE(importer.importFile(first).status, ImportResult::Imported);
+    QVERIFY(importer.commit());
+    QCOMPARE(m_store.runs().size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

@@ -11,11 +11,11 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <sqlite3.h>
 
 namespace {
-/// Shared transactions commit at whichever comes first.
+/// A shared transaction commits once its files reach this size (or its time is up).
 constexpr qint64 bytesPerTransaction = 32 << 20;
-constexpr qint64 millisecondsPerTransaction = 1000;
 
 QString contentHash(const QString& path, QString* error)
 {
@@ -47,17 +47,41 @@ Importer::~Importer()
     commit();
 }
 
-bool Importer::commit(QString* error)
+bool Importer::transactionLost() const
+{
+    // SQLite rolls a transaction back by itself on some errors (a full disk, an I/O error).
+    return m_inTransaction && sqlite3_get_autocommit(m_store.db().handle()) != 0;
+}
+
+void Importer::loseTransaction(const QString& why, QStringList* lost)
+{
+    SqliteDb& db = m_store.db();
+    if (!transactionLost())
+        db.exec("ROLLBACK");
+    m_inTransaction = false;
+    m_inFile = false;
+    for (const auto& [path, bytes] : m_uncommitted) {
+        recordFailure(path, bytes, why);
+        if (lost)
+            *lost << path;
+    }
+    m_uncommitted.clear();
+}
+
+bool Importer::commit(QString* error, QStringList* lost)
 {
     if (!m_inTransaction)
         return true;
     SqliteDb& db = m_store.db();
-    m_inTransaction = false;
-    if (db.exec("COMMIT"))
+    if (!transactionLost() && db.exec("COMMIT")) {
+        m_inTransaction = false;
+        m_uncommitted.clear();
         return true;
+    }
+    const QString why = tr("cannot commit to the store: %1").arg(db.errorString());
+    loseTransaction(why, lost);
     if (error)
-        *error = tr("cannot commit to the store: %1").arg(db.errorString());
-    db.exec("ROLLBACK");
+        *error = why;
     return false;
 }
 
@@ -83,32 +107,39 @@ QStringList Importer::collectFiles(const QStringList& paths, QStringList* missin
     return files;
 }
 
+void Importer::recordFailure(const QString& path, qint64 bytes, const QString& error)
+{
+    // Remember the failure, but never over an earlier good import of the same path: its data stays.
+    SqliteStatement record(m_store.db(), R"sql(INSERT INTO files (path, size, status, error, imported_at)
+        VALUES (?1, ?2, 'failed', ?3, ?4)
+        ON CONFLICT (path) DO UPDATE SET error = ?3 WHERE status = 'failed')sql");
+    record.bind(1, path);
+    record.bind(2, bytes);
+    record.bind(3, error);
+    record.bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    record.exec();
+}
+
 ImportResult Importer::fail(ImportResult result, const QString& error)
 {
     SqliteDb& db = m_store.db();
-    if (m_inFile) {
+    if (m_inFile && !transactionLost()) {
         db.exec("ROLLBACK TO import_file");
         db.exec("RELEASE import_file");
-        m_inFile = false;
     }
-    // Alone in its transaction, the file leaves it empty now.
-    if (m_inTransaction && !m_shared) {
+    m_inFile = false;
+    if (transactionLost()) {
+        result.lostError = tr("the store dropped the transaction after: %1").arg(error);
+        loseTransaction(result.lostError, &result.lostFiles);
+    } else if (m_inTransaction && !m_shared) {
+        // Alone in its transaction, the file leaves it empty now.
         db.exec("ROLLBACK");
         m_inTransaction = false;
     }
     result.status = result.status == ImportResult::Cancelled ? ImportResult::Cancelled : ImportResult::Failed;
     result.error = error;
-    if (result.status == ImportResult::Failed) {
-        // Remember the failure, but never over an earlier good import of the same path: its data stays.
-        SqliteStatement record(db, R"sql(INSERT INTO files (path, size, status, error, imported_at)
-            VALUES (?1, ?2, 'failed', ?3, ?4)
-            ON CONFLICT (path) DO UPDATE SET error = ?3 WHERE status = 'failed')sql");
-        record.bind(1, result.path);
-        record.bind(2, result.bytes);
-        record.bind(3, error);
-        record.bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        record.exec();
-    }
+    if (result.status == ImportResult::Failed)
+        recordFailure(result.path, result.bytes, error);
     return result;
 }
 
@@ -119,6 +150,10 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     result.path = info.absoluteFilePath();
     result.bytes = info.size();
     SqliteDb& db = m_store.db();
+
+    // A shared transaction is not held on while files are hashed, skipped or fail, however many.
+    if (m_inTransaction && (transactionLost() || m_transactionAge.elapsed() >= m_maxMilliseconds))
+        commit(&result.lostError, &result.lostFiles);
 
     QString error;
     const QString hash = contentHash(result.path, &error);
@@ -184,10 +219,16 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     if (!db.exec("RELEASE import_file"))
         return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
     m_inFile = false;
+    m_uncommitted.emplace_back(result.path, result.bytes);
     m_transactionBytes += result.bytes;
-    if (!m_shared || m_transactionBytes >= bytesPerTransaction || m_transactionAge.elapsed() >= millisecondsPerTransaction) {
-        if (!commit(&error))
-            return fail(result, error);
+    if (!m_shared || m_transactionBytes >= bytesPerTransaction || m_transactionAge.elapsed() >= m_maxMilliseconds) {
+        if (!commit(&error, &result.lostFiles)) {
+            // This file went with the others; it speaks for itself.
+            result.lostFiles.removeAll(result.path);
+            result.lostError = error;
+            result.error = error;
+            return result;
+        }
     }
     result.status = ImportResult::Imported;
     result.samples = writer.sampleCount();

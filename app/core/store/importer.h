@@ -10,6 +10,7 @@
 #include <QThreadPool>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class Checkpointer;
 class Store;
@@ -25,6 +26,10 @@ struct ImportResult {
     qint64 events = 0;
     qint64 messages = 0;
     qint64 bytes = 0; ///< size of the file
+    /// Files imported earlier into a shared transaction that was lost before it committed (a full disk, say): they
+    /// were reported imported and are not in the store. Recorded as failed, for `lostError`.
+    QStringList lostFiles;
+    QString lostError;
 };
 
 /// Imports Inspect logs into a store, one transaction per file: a file that fails leaves the store as it
@@ -49,23 +54,33 @@ public:
     /// that fails leaves the store as it was; a transaction commits once its files reach 32 MB or it has been open
     /// a second, and at commit(). Many small files import faster so: every transaction rewrites the top pages of each
     /// table's tree. A process that dies loses the files not committed yet, and leaves a consistent store.
-    void setSharedTransactions(bool shared) { m_shared = shared; }
-    /// Commits the files imported and not committed yet (shared transactions); false, with `error` set, if the
-    /// store refused them: they are not in it. Done on destruction too.
-    bool commit(QString* error = nullptr);
+    void setSharedTransactions(bool shared, qint64 maxMilliseconds = 1000)
+    {
+        m_shared = shared;
+        m_maxMilliseconds = maxMilliseconds;
+    }
+    /// Commits the files imported and not committed yet (shared transactions). False, with `error` set, if the store
+    /// refused them: they are not in it, and `lost` names them. Done on destruction too.
+    bool commit(QString* error = nullptr, QStringList* lost = nullptr);
     /// Checkpoints the store's connection while the importer lives: pass it on to what else writes on it.
     Checkpointer* checkpointer() { return m_checkpointer.get(); }
 
 private:
     ImportResult fail(ImportResult result, const QString& error);
+    void recordFailure(const QString& path, qint64 bytes, const QString& error);
+    /// The shared transaction ends without its files: each is recorded as failed, and named in `lost`.
+    void loseTransaction(const QString& why, QStringList* lost);
+    bool transactionLost() const;
 
     Store& m_store;
     ImportOptions m_options;
     QThreadPool m_compressing; ///< one thread, kept from file to file
     std::unique_ptr<Checkpointer> m_checkpointer;
     bool m_shared = false;
+    qint64 m_maxMilliseconds = 1000;
     bool m_inTransaction = false; ///< begun here and not committed yet
     bool m_inFile = false; ///< the savepoint of the file being imported is open
+    std::vector<std::pair<QString, qint64>> m_uncommitted; ///< files imported in the open transaction, and their sizes
     qint64 m_transactionBytes = 0;
     QElapsedTimer m_transactionAge;
 };
