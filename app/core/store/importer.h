@@ -32,8 +32,9 @@ struct ImportResult {
     QString lostError;
 };
 
-/// Imports Inspect logs into a store, one transaction per file: a file that fails leaves the store as it
-/// was, and a file whose content was imported before (same hash) is skipped. Synchronous: run it on a
+/// Imports Inspect logs into a store, each file in a savepoint of its own (and a transaction of its own unless
+/// transactions are shared): a file that fails leaves the store as it was, and a file whose content was imported
+/// before (same hash) is skipped. Synchronous: run it on a
 /// worker thread with its own Store. While it lives, the store's WAL is checkpointed on a thread of its own
 /// (Checkpointer), also for what else the same connection writes, such as the search index.
 class Importer {

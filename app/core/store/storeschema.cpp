@@ -252,7 +252,7 @@ CREATE INDEX events_marked ON events(sample_id, seq) WHERE type = 'compaction' O
 )sql",
     // 4: the steps of each event type, one row per sample and type, written once at the end of its sample. They
     // replace the index on (sample_id, type, seq), whose entries landed in the middle of its tree for every event
-    // and cost a tenth of an import. A model call's row is still read by an index (cost curves): its entries are
+    // (measured: about 6% of the processor time of storing the monster sample). A model call's row is still read by an index (cost curves): its entries are
     // appended, as the steps only grow.
     R"sql(
 CREATE TABLE event_steps (
