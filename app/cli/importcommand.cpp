@@ -85,6 +85,13 @@ int runImportCommand(const QStringList& arguments)
     QElapsedTimer clock;
     clock.start();
     double cpuAtStart = cpuSeconds();
+    // Files reported imported before, whose shared transaction was lost: they failed after all.
+    const auto countLost = [&](const QStringList& lost, const QString& why) {
+        for (const QString& path : lost)
+            err << tr("failed %1: %2\n").arg(path, why);
+        imported -= int(lost.size());
+        failed += int(lost.size());
+    };
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString& path = files.at(i);
         const QString counter = QStringLiteral("[%1/%2]").arg(i + 1).arg(files.size());
@@ -120,20 +127,12 @@ int runImportCommand(const QStringList& arguments)
         }
         for (const QString& warning : result.warnings)
             err << tr("warning %1: %2\n").arg(path, warning);
-        // Files reported imported before, whose shared transaction was lost.
-        for (const QString& lost : result.lostFiles)
-            err << tr("failed %1: %2\n").arg(lost, result.lostError);
-        imported -= int(result.lostFiles.size());
-        failed += int(result.lostFiles.size());
+        countLost(result.lostFiles, result.lostError);
     }
     QString commitError;
     QStringList lost;
-    if (!importer.commit(&commitError, &lost)) {
-        for (const QString& path : lost)
-            err << tr("failed %1: %2\n").arg(path, commitError);
-        imported -= int(lost.size());
-        failed += int(lost.size());
-    }
+    if (!importer.commit(&commitError, &lost))
+        countLost(lost, commitError);
     out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
                .arg(imported)
                .arg(skipped)

@@ -174,7 +174,6 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
         if (!db.exec("BEGIN IMMEDIATE"))
             return fail(result, tr("the store is busy: %1").arg(db.errorString()));
         m_inTransaction = true;
-        m_transactionBytes = 0;
         m_transactionAge.start();
     }
     if (!db.exec("SAVEPOINT import_file"))
@@ -220,8 +219,10 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
         return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
     m_inFile = false;
     m_uncommitted.emplace_back(result.path, result.bytes);
-    m_transactionBytes += result.bytes;
-    if (!m_shared || m_transactionBytes >= bytesPerTransaction || m_transactionAge.elapsed() >= m_maxMilliseconds) {
+    qint64 transactionBytes = 0;
+    for (const auto& file : m_uncommitted)
+        transactionBytes += file.second;
+    if (!m_shared || transactionBytes >= bytesPerTransaction || m_transactionAge.elapsed() >= m_maxMilliseconds) {
         if (!commit(&error, &result.lostFiles)) {
             // This file went with the others; it speaks for itself.
             result.lostFiles.removeAll(result.path);

@@ -82,6 +82,5 @@ private:
     bool m_inTransaction = false; ///< begun here and not committed yet
     bool m_inFile = false; ///< the savepoint of the file being imported is open
     std::vector<std::pair<QString, qint64>> m_uncommitted; ///< files imported in the open transaction, and their sizes
-    qint64 m_transactionBytes = 0;
     QElapsedTimer m_transactionAge;
 };
