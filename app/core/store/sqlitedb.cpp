@@ -11,6 +11,11 @@ SqliteDb::~SqliteDb()
 
 bool SqliteDb::open(const QString& path, bool readOnly)
 {
+    // SQLite counts its memory under a global mutex on every allocation unless told not to, before its first
+    // use: nothing here reads those counts. (Refused, harmlessly, when another part of the process started
+    // SQLite first.)
+    static const bool countless = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    Q_UNUSED(countless);
     close();
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
