@@ -11,20 +11,23 @@ namespace {
 constexpr size_t chunksInFlight = 8;
 constexpr qsizetype bytesInFlight = 32 << 20;
 
-QByteArray compress(const QByteArray& plain, qsizetype offset)
+QByteArray compressFrom(const QByteArray& plain, qsizetype offset)
+{
+    return ChunkCompressor::compress(plain.constData() + offset, size_t(plain.size() - offset));
+}
+}
+
+QByteArray ChunkCompressor::compress(const char* data, size_t size)
 {
     // Kept per thread: making a context costs more than compressing a chunk.
     thread_local const std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context(ZSTD_createCCtx(), ZSTD_freeCCtx);
-    const size_t size = size_t(plain.size() - offset);
     QByteArray packed(qsizetype(ZSTD_compressBound(size)), Qt::Uninitialized);
     // Level 1: measured 10% faster imports than level 3 for a store 3% larger.
-    const size_t written
-        = ZSTD_compressCCtx(context.get(), packed.data(), size_t(packed.size()), plain.constData() + offset, size, 1);
+    const size_t written = ZSTD_compressCCtx(context.get(), packed.data(), size_t(packed.size()), data, size, 1);
     if (ZSTD_isError(written))
         return {};
     packed.truncate(qsizetype(written));
     return packed;
-}
 }
 
 ChunkCompressor::ChunkCompressor(SqliteDb& db, QThreadPool& thread)
@@ -56,7 +59,7 @@ qint64 ChunkCompressor::add(qint64 sampleId, QByteArray plain, qsizetype offset)
     const qint64 id = ++m_lastId;
     const qsizetype size = plain.size();
     m_pendingBytes += size;
-    m_pending.push_back({ id, sampleId, size, QtConcurrent::run(&m_thread, compress, std::move(plain), offset) });
+    m_pending.push_back({ id, sampleId, size, QtConcurrent::run(&m_thread, compressFrom, std::move(plain), offset) });
     return id;
 }
 

@@ -28,6 +28,9 @@ public:
     bool finish();
     QString errorString() const;
 
+    /// One chunk's bytes as the store keeps them (zstd level 1); an empty array on a compression error.
+    static QByteArray compress(const char* data, size_t size);
+
 private:
     /// Stores the compressed chunks at the front of the queue; waits for the first one if `wait`.
     bool storeCompressed(bool wait);

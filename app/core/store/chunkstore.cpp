@@ -9,7 +9,6 @@
 
 namespace {
 constexpr int itemsPerChunk = 64;
-constexpr qsizetype bytesPerChunk = 256 * 1024;
 constexpr size_t cachedChunks = 4;
 constexpr qsizetype headerRoom = 4 * (itemsPerChunk + 1);
 }

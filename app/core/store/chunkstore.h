@@ -22,6 +22,9 @@ struct ChunkSlot {
 /// better than its items one by one; a store stays a small multiple of the compressed log, not of its JSON.
 class ChunkWriter {
 public:
+    /// A chunk is flushed once it holds this many bytes (or 64 items), unless one item is larger.
+    static constexpr qsizetype bytesPerChunk = 256 * 1024;
+
     /// Receives where the items added since the last flush were placed, in order, once their chunk has its id.
     using Placed = std::function<bool(const std::vector<ChunkSlot>& placed)>;
 
