@@ -644,6 +644,9 @@ void TestImporter::rawItemsAcrossBlocks_data()
     QTest::newRow("brackets in strings") << QByteArray(R"({"s": "}]{[", "t": "\"}"})");
     QTest::newRow("backslash runs") << QByteArray(R"({"a": "\\", "b": "\\\"}", "c": "x\\\\"})");
     QTest::newRow("array") << QByteArray(R"([{"x": "]"}, ["\\"], 3])");
+    // Long enough for the scans' 16-byte steps: quotes, backslashes and brackets on and beside their edges.
+    QTest::newRow("long") << QByteArray(R"({"key number one": "a string of some length \"}]\\", "n": [1, 2, {"deep": )"
+                                        R"("0123456789abcde\\"}], "last": "0123456789abcd\"f\\\\\"]}[{"})");
 }
 
 void TestImporter::rawItemsAcrossBlocks()
@@ -651,7 +654,7 @@ void TestImporter::rawItemsAcrossBlocks()
     // The item is copied exactly, whatever the block size; the stream stops before its closing bracket.
     QFETCH(QByteArray, item);
     const QByteArray input = item + " , 7";
-    for (int blockSize = 1; blockSize <= 5; ++blockSize) {
+    for (const int blockSize : { 1, 2, 3, 4, 5, 15, 16, 17, 33, int(input.size()) }) {
         JsonStream stream(inBlocks(input, blockSize));
         const char open = stream.Take();
         std::string raw;
@@ -698,6 +701,11 @@ void TestImporter::stringMapsAcrossBlocks_data()
                                    << QByteArray(R"("b")");
     QTest::newRow("cut short") << QByteArray(R"({"a": "1", "b": "tw)") << QStringLiteral("ends inside a string")
                                << QByteArray();
+    QTest::newRow("long") << QByteArray(R"({"a key of 16 ch.": "0123456789abcdef\"0123456789abcde\\x", )"
+                                        R"("b": "\u00e9 and the rest of a long value \t\n"})")
+                          << QString() << QByteArray();
+    QTest::newRow("long, control character") << QByteArray("{\"k\": \"0123456789abcdefghijklmnopqrs\ttuv\"}")
+                                             << QStringLiteral("control character") << QByteArray("\ttuv");
 }
 
 void TestImporter::stringMapsAcrossBlocks()
@@ -718,7 +726,7 @@ void TestImporter::stringMapsAcrossBlocks()
             expected.emplace_back(
                 member.name.GetString(), std::string(member.value.GetString(), member.value.GetStringLength()));
     }
-    for (int blockSize = 1; blockSize <= 7; ++blockSize) {
+    for (const int blockSize : { 1, 2, 3, 4, 5, 6, 7, 15, 16, 17, 33, int(input.size()) }) {
         JsonStream stream(inBlocks(input, blockSize));
         QCOMPARE(stream.Take(), '{');
         std::vector<std::pair<std::string, std::string>> read;

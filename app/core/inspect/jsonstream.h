@@ -1,9 +1,82 @@
 #pragma once
 
 #include <cstddef>
-#include <cstring>
 #include <functional>
 #include <string>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/// Finding the next byte of interest in a block, 16 bytes at a time where the processor has SSE2 (every x86-64).
+/// A byte at a time, the scans below took about a twelfth of the processor time of importing a large sample.
+namespace JsonScan {
+#if defined(__SSE2__)
+/// One bit for each of the 16 bytes that equals `c`.
+inline int matches(__m128i bytes, char c)
+{
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)));
+}
+/// One bit for each of the 16 bytes below 0x20, a control character.
+inline int controls(__m128i bytes)
+{
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x1F)), bytes));
+}
+inline __m128i load(const char* p)
+{
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+inline const char* at(const char* p, int bits)
+{
+    return p + __builtin_ctz(static_cast<unsigned>(bits));
+}
+#endif
+
+/// The first quote or backslash from `p` on, or `end`.
+inline const char* quoteOrEscape(const char* p, const char* end)
+{
+#if defined(__SSE2__)
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = load(p);
+        if (const int bits = matches(bytes, '"') | matches(bytes, '\\'))
+            return at(p, bits);
+    }
+#endif
+    while (p != end && *p != '"' && *p != '\\')
+        ++p;
+    return p;
+}
+
+/// The first quote, backslash or control character from `p` on, or `end`: where a string's plain run stops.
+inline const char* stringStop(const char* p, const char* end)
+{
+#if defined(__SSE2__)
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = load(p);
+        if (const int bits = matches(bytes, '"') | matches(bytes, '\\') | controls(bytes))
+            return at(p, bits);
+    }
+#endif
+    while (p != end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
+        ++p;
+    return p;
+}
+
+/// The first quote or bracket from `p` on, or `end`: outside strings, all that nesting depends on.
+inline const char* quoteOrBracket(const char* p, const char* end)
+{
+#if defined(__SSE2__)
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = load(p);
+        if (const int bits = matches(bytes, '"') | matches(bytes, '{') | matches(bytes, '}') | matches(bytes, '[')
+                | matches(bytes, ']'))
+            return at(p, bits);
+    }
+#endif
+    while (p != end && *p != '"' && *p != '{' && *p != '}' && *p != '[' && *p != ']')
+        ++p;
+    return p;
+}
+}
 
 /// A RapidJSON input stream over blocks handed out by a source (a zip member or a file), so a log of any
 /// size is parsed with one block in memory.
@@ -41,40 +114,39 @@ public:
         out.assign(1, open);
         int depth = 1;
         bool inString = false;
-        bool escaped = false; ///< inside a string, the block before ended in an unpaired backslash
+        // The block before ended on a backslash inside a string: this block's first byte is escaped.
+        bool escaped = false;
         for (;;) {
             if (m_cursor == m_end && !fill())
                 return false;
             const char* p = m_cursor;
+            if (escaped) {
+                escaped = false;
+                ++p;
+            }
             while (p != m_end) {
                 if (inString) {
-                    // Most of a log is string contents: jump to the next quote, then see whether it is escaped.
-                    if (escaped) {
-                        escaped = false;
-                        ++p;
-                        continue;
-                    }
-                    const char* quote = static_cast<const char*>(std::memchr(p, '"', size_t(m_end - p)));
-                    const char* stop = quote ? quote : m_end;
-                    const char* run = stop;
-                    while (run != p && run[-1] == '\\')
-                        --run;
-                    const bool oddRun = (stop - run) % 2 == 1;
-                    if (!quote) {
-                        escaped = oddRun;
-                        p = m_end;
+                    p = JsonScan::quoteOrEscape(p, m_end);
+                    if (p == m_end)
+                        break;
+                    if (*p == '\\') {
+                        escaped = m_end - p < 2;
+                        p = escaped ? m_end : p + 2;
                     } else {
-                        inString = oddRun;
-                        p = quote + 1;
+                        inString = false;
+                        ++p;
                     }
                     continue;
                 }
+                p = JsonScan::quoteOrBracket(p, m_end);
+                if (p == m_end)
+                    break;
                 const char c = *p++;
                 if (c == '"') {
                     inString = true;
                 } else if (c == '{' || c == '[') {
                     ++depth;
-                } else if ((c == '}' || c == ']') && --depth == 0) {
+                } else if (--depth == 0) {
                     out.append(m_cursor, size_t(p - 1 - m_cursor));
                     out.push_back(c);
                     m_cursor = p - 1;
@@ -224,9 +296,7 @@ private:
         for (;;) {
             if (m_cursor == m_end && !fill())
                 return fault(cut, Tell());
-            const char* p = m_cursor;
-            while (p != m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
-                ++p;
+            const char* p = JsonScan::stringStop(m_cursor, m_end);
             if (p != m_cursor) {
                 loneHigh();
                 out.append(m_cursor, size_t(p - m_cursor));
