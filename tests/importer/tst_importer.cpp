@@ -647,6 +647,11 @@ void TestImporter::rawItemsAcrossBlocks_data()
     // Long enough for the scans' 16-byte steps: quotes, backslashes and brackets on and beside their edges.
     QTest::newRow("long") << QByteArray(R"({"key number one": "a string of some length \"}]\\", "n": [1, 2, {"deep": )"
                                         R"("0123456789abcde\\"}], "last": "0123456789abcd\"f\\\\\"]}[{"})");
+    // An escape at every place in the scans' 16-byte steps, the last place of one included.
+    for (int k = 0; k < 34; ++k) {
+        QTest::addRow("escapes after %d bytes", k)
+            << (R"({"s": ")" + QByteArray(k, 'x') + R"(\"}]", "t": ")" + QByteArray(33 - k, 'y') + R"(\\"})");
+    }
 }
 
 void TestImporter::rawItemsAcrossBlocks()
