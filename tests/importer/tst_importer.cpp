@@ -65,6 +65,7 @@ private slots:
     void stringMapsAcrossBlocks_data();
     void stringMapsAcrossBlocks();
     void stringMapCutInAnEscape();
+    void boundValuesReadBack();
 
 private:
     QTemporaryDir m_dir;
@@ -763,6 +764,31 @@ void TestImporter::stringMapCutInAnEscape()
     const char* error = stream.takeStringMap([](const std::string&, const std::string&) { return true; });
     QVERIFY(error);
     QCOMPARE(QString::fromUtf8(error), QStringLiteral("the input ends inside a string"));
+}
+
+void TestImporter::boundValuesReadBack()
+{
+    // SQLite reads bound text and bytes where the statement keeps them: short and long, one after another, bound
+    // again after a reset, they must all read back whole.
+    SqliteStatement echo(m_store.db(), "SELECT ?1, ?2, ?3, ?4, length(?1)");
+    const QString unicode = QStringLiteral("Gr\u00fc\u00dfe \u2717 \U0001F600");
+    const QByteArray longText(5000, 'x');
+    for (int round = 0; round < 2; ++round) {
+        echo.bind(1, unicode);
+        echo.bind(2, std::string_view("short"));
+        echo.bind(3, QByteArray(longText).append(char('0' + round)));
+        echo.bindBlob(4, QByteArray("\0\1\2", 3));
+        QVERIFY(echo.step());
+        QCOMPARE(echo.text(0), unicode);
+        QCOMPARE(echo.text(1), QStringLiteral("short"));
+        QCOMPARE(echo.bytes(2), QByteArray(longText).append(char('0' + round)));
+        QCOMPARE(echo.blob(3), QByteArray("\0\1\2", 3));
+        QCOMPARE(echo.integer(4), qint64(unicode.toUcs4().size()));
+        echo.reset();
+    }
+    echo.bind(1, QString());
+    QVERIFY(echo.step());
+    QVERIFY(echo.isNull(0));
 }
 
 #include "tst_importer.moc"

@@ -86,7 +86,7 @@ bool ChunkCompressor::storeCompressed(bool wait)
         }
         m_insert.bind(1, chunk.id);
         m_insert.bind(2, chunk.sampleId);
-        m_insert.bindBlob(3, packed.constData(), packed.size());
+        m_insert.bindBlob(3, packed);
         if (!m_insert.exec())
             return false;
     }

@@ -1,5 +1,6 @@
 #include "sqlitedb.h"
 
+#include <QStringEncoder>
 #include <cmath>
 #include <limits>
 #include <sqlite3.h>
@@ -55,6 +56,8 @@ SqliteStatement::~SqliteStatement()
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : m_statement(std::exchange(other.m_statement, nullptr))
     , m_failed(other.m_failed)
+    , m_texts(std::move(other.m_texts))
+    , m_arrays(std::move(other.m_arrays))
 {
 }
 
@@ -62,6 +65,8 @@ SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept
 {
     std::swap(m_statement, other.m_statement);
     std::swap(m_failed, other.m_failed);
+    std::swap(m_texts, other.m_texts);
+    std::swap(m_arrays, other.m_arrays);
     return *this;
 }
 
@@ -70,6 +75,10 @@ bool SqliteStatement::prepare(SqliteDb& db, const char* sql)
     sqlite3_finalize(m_statement);
     m_statement = nullptr;
     m_failed = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK;
+    // Parameters count from 1.
+    const size_t parameters = size_t(sqlite3_bind_parameter_count(m_statement)) + 1;
+    m_texts.assign(parameters, std::string());
+    m_arrays.assign(parameters, QByteArray());
     return !m_failed;
 }
 
@@ -86,32 +95,54 @@ void SqliteStatement::bind(int index, double value)
         sqlite3_bind_double(m_statement, index, value);
 }
 
+std::string& SqliteStatement::textBuffer(int index)
+{
+    // Sized when prepared, never resized: a short string lives inside its std::string, which must not move while
+    // SQLite points at it. An index out of range gets a spare, and SQLite refuses the binding.
+    return index > 0 && size_t(index) < m_texts.size() ? m_texts[size_t(index)] : m_spareText;
+}
+
+const QByteArray& SqliteStatement::hold(int index, const QByteArray& data)
+{
+    QByteArray& held = index > 0 && size_t(index) < m_arrays.size() ? m_arrays[size_t(index)] : m_spareArray;
+    return held = data;
+}
+
 void SqliteStatement::bind(int index, const QString& value)
 {
     if (value.isNull()) {
         sqlite3_bind_null(m_statement, index);
         return;
     }
-    const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    std::string& text = textBuffer(index);
+    text.resize(size_t(value.size()) * 3);
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    const char* end = encoder.appendToBuffer(text.data(), value);
+    sqlite3_bind_text(m_statement, index, text.data(), int(end - text.data()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bind(int index, const QByteArray& value)
 {
-    if (value.isNull())
+    if (value.isNull()) {
         sqlite3_bind_null(m_statement, index);
-    else
-        sqlite3_bind_text(m_statement, index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    const QByteArray& held = hold(index, value);
+    sqlite3_bind_text(m_statement, index, held.constData(), int(held.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bind(int index, std::string_view value)
 {
-    sqlite3_bind_text(m_statement, index, value.data(), int(value.size()), SQLITE_TRANSIENT);
+    std::string& text = textBuffer(index);
+    text.assign(value);
+    sqlite3_bind_text(m_statement, index, text.data(), int(text.size()), SQLITE_STATIC);
 }
 
-void SqliteStatement::bindBlob(int index, const char* data, qsizetype size)
+void SqliteStatement::bindBlob(int index, const QByteArray& data)
 {
-    sqlite3_bind_blob(m_statement, index, data, int(size), SQLITE_TRANSIENT);
+    const QByteArray& held = hold(index, data);
+    sqlite3_bind_blob(m_statement, index, held.constData(), int(held.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindNull(int index)

@@ -3,7 +3,9 @@
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
+#include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -51,10 +53,12 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64(value)); }
     void bind(int index, double value); ///< NaN binds NULL
+    // Text and bytes are kept by the statement until they are bound again or it is reset, and SQLite reads them
+    // where they are: it would otherwise copy each into memory of its own, an allocation for every value.
     void bind(int index, const QString& value); ///< a null QString binds NULL
     void bind(int index, const QByteArray& value); ///< text; a null array binds NULL
-    void bind(int index, std::string_view value); ///< text, copied
-    void bindBlob(int index, const char* data, qsizetype size); ///< bytes, copied
+    void bind(int index, std::string_view value); ///< text
+    void bindBlob(int index, const QByteArray& data);
     void bindNull(int index);
 
     /// Steps once: true while a row is available. After the last row, or on error, false (see failed()).
@@ -72,6 +76,15 @@ public:
     QByteArray blob(int column) const;
 
 private:
+    /// The buffer text bound to parameter `index` is kept in, made once and reused.
+    std::string& textBuffer(int index);
+    /// Keeps a shared copy of `data` for parameter `index`.
+    const QByteArray& hold(int index, const QByteArray& data);
+
     sqlite3_stmt* m_statement = nullptr;
     bool m_failed = false;
+    std::vector<std::string> m_texts; ///< by parameter index, from 1
+    std::vector<QByteArray> m_arrays; ///< by parameter index, from 1
+    std::string m_spareText; ///< for an index out of range
+    QByteArray m_spareArray;
 };
