@@ -423,7 +423,7 @@ void TestImporter::migratesAVersion2Store()
     QCOMPARE(chunks.text(0), QStringLiteral("7,9"));
     QVERIFY(store.db().exec("DELETE FROM chunks WHERE id = 9; INSERT INTO chunks (sample_id, data) VALUES (1, x'00')"));
     QCOMPARE(store.db().lastInsertId(), 10);
-    // The marks are read from the new index.
+    // The marks are gathered from its events into each sample's list of marked steps.
     SqliteStatement marks(store.db(), TranscriptQuery::marksQuery);
     marks.bind(1, 1);
     QVERIFY(marks.step());

@@ -183,7 +183,8 @@ void TestReplay::curveFromScoreEvents()
 
 void TestReplay::errorsAreMarked()
 {
-    // A tool error, a model error and a sample error are the plot's error marks, read from the events_marked index.
+    // A tool error, a model error and a sample error are the plot's error marks, read from the sample's list of
+    // marked steps: the events are looked up by their steps, never scanned.
     QJsonObject failedTool = toolEvent(QStringLiteral("rm -r /"), QString());
     failedTool.insert(QStringLiteral("error"), QJsonObject { { QStringLiteral("type"), QStringLiteral("permission") },
                                                    { QStringLiteral("message"), QStringLiteral("Permission denied") } });
@@ -200,7 +201,8 @@ void TestReplay::errorsAreMarked()
     QString steps;
     while (plan.step())
         steps += plan.text(3);
-    QVERIFY2(steps.contains(QLatin1String("events_marked")), qPrintable(steps));
+    QVERIFY2(steps.contains(QLatin1String("events_by_sample (sample_id=? AND seq=?)")), qPrintable(steps));
+    QVERIFY2(!steps.contains(QLatin1String("SCAN events")), qPrintable(steps));
 }
 
 void TestReplay::summariesShowAttachments()

@@ -99,6 +99,7 @@ struct EventRecord {
     double cost = notANumber;
     QString model;
     QByteArray payload; ///< the event's JSON, model input replaced by input_refs into the sample's message pool
+    bool marked = false; ///< a step a replay's plot marks: an error, a failed model call or tool, a limit, a compaction
 };
 
 /// A message of a sample. Pool messages (model inputs) are addressed by poolIndex; final messages are the

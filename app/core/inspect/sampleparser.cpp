@@ -44,6 +44,21 @@ QString errorText(const JsonValue* error)
     return stringOf(member(*error, "message"));
 }
 
+/// Whether a replay marks the step on its plot: errors (the sample's, a model call's or a tool's), limits and
+/// compactions.
+bool isMarked(const QString& type, const rapidjson::Document& event)
+{
+    if (type == QLatin1String("compaction") || type == QLatin1String("error") || type == QLatin1String("sample_limit"))
+        return true;
+    if (type == QLatin1String("model"))
+        return !errorText(member(event, "error")).isEmpty();
+    if (type == QLatin1String("tool")) {
+        const JsonValue* error = member(event, "error");
+        return error && !error->IsNull();
+    }
+    return false;
+}
+
 QString eventSummary(const QString& type, const rapidjson::Document& event)
 {
     if (type == QLatin1String("model")) {
@@ -561,6 +576,7 @@ bool SampleParser::finishEvent()
     record.workingStart = numberOf(member(event, "working_start"));
     record.spanId = stringOf(member(event, "span_id"));
     record.summary = summaryOf(eventSummary(record.type, event));
+    record.marked = isMarked(record.type, event);
     if (record.type == QLatin1String("tool")) {
         if (const JsonValue* id = member(event, "id"); id && id->IsString())
             m_producedBy[std::string(id->GetString(), id->GetStringLength())] = m_eventSeq;

@@ -9,7 +9,7 @@ class QString;
 /// Creates the store's tables in an empty database and migrates an older one forward.
 class StoreSchema {
 public:
-    static constexpr int currentVersion = 4;
+    static constexpr int currentVersion = 5;
     /// Brings `db` to `target` (currentVersion unless a test asks for an older store); false with `error` set
     /// when it cannot (a newer store, say).
     static bool migrate(SqliteDb& db, QString* error, int target = currentVersion);
@@ -18,4 +18,6 @@ public:
     static QByteArray stepsOfType(const char* type);
     /// The steps in event_steps.seqs (a JSON array of numbers), ascending.
     static std::vector<int> parseSteps(const QByteArray& seqs);
+    /// Steps as event_steps.seqs and samples.marked_steps keep them: a JSON array of numbers.
+    static QByteArray stepsJson(const std::vector<int>& steps);
 };

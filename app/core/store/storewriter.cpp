@@ -1,5 +1,7 @@
 #include "storewriter.h"
 
+#include "storeschema.h"
+
 #include "inspect/jsonvalues.h"
 
 #include <QCoreApplication>
@@ -39,7 +41,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
     m_updateSample.prepare(db, R"sql(UPDATE samples SET target = ?2, metadata = ?3, program = ?4, tier = ?5,
         language = ?6, total_time = ?7, working_time = ?8, started_at = ?9, completed_at = ?10, uuid = ?11,
         error = ?12, limit_type = ?13, limit_value = ?14, message_count = ?15, event_count = ?16, score = ?17,
-        solved = ?18, sample_id = ?19, epoch = ?20 WHERE id = ?1)sql");
+        solved = ?18, sample_id = ?19, epoch = ?20, marked_steps = ?21 WHERE id = ?1)sql");
     m_insertScore.prepare(db, R"sql(INSERT INTO sample_scores (sample_id, scorer, value_json, value, answer,
         explanation, metadata) VALUES (?,?,?,?,?,?,?))sql");
     m_insertSampleUsage.prepare(db, R"sql(INSERT INTO sample_usage (sample_id, model, input_tokens, output_tokens,
@@ -150,6 +152,7 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
     m_sampleEvents = 0;
     m_finalMessages = 0;
     m_stepsByType.clear();
+    m_markedSteps.clear();
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks })
         chunks->setSample(m_sampleId);
     ++m_samples;
@@ -172,6 +175,8 @@ bool StoreWriter::event(const EventRecord& event)
     if (steps == m_stepsByType.end())
         steps = m_stepsByType.insert(steps, { event.type, {} });
     steps->second.push_back(event.seq);
+    if (event.marked)
+        m_markedSteps.push_back(event.seq);
     ++m_sampleEvents;
     ++m_events;
     return true;
@@ -295,6 +300,7 @@ bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
         q.bind(18, sample.solved);
     q.bind(19, sample.id.isNull() ? QString(QLatin1String("")) : sample.id);
     q.bind(20, sample.epoch);
+    q.bind(21, StoreSchema::stepsJson(m_markedSteps));
     if (!check(q))
         return false;
     for (const ScoreRecord& score : sample.scores) {
@@ -321,19 +327,10 @@ bool StoreWriter::writeEventSteps()
 {
     // Each list is in order: steps are numbered as the events are read.
     for (const auto& [type, seqs] : m_stepsByType) {
-        QByteArray json;
-        json.reserve(qsizetype(seqs.size()) * 7 + 2);
-        json += '[';
-        for (size_t i = 0; i < seqs.size(); ++i) {
-            if (i > 0)
-                json += ',';
-            json += QByteArray::number(seqs[i]);
-        }
-        json += ']';
         m_insertSteps.bind(1, m_sampleId);
         m_insertSteps.bind(2, type);
         m_insertSteps.bind(3, qint64(seqs.size()));
-        m_insertSteps.bind(4, json);
+        m_insertSteps.bind(4, StoreSchema::stepsJson(seqs));
         if (!check(m_insertSteps))
             return false;
     }

@@ -63,6 +63,7 @@ private:
     std::vector<QString> m_queuedHashes;
     /// The steps of each event type of the sample being written, in the order the types appear.
     std::vector<std::pair<QString, std::vector<int>>> m_stepsByType;
+    std::vector<int> m_markedSteps; ///< of the sample being written
 
     SqliteStatement m_insertRun;
     SqliteStatement m_insertMetric;

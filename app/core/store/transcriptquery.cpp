@@ -10,10 +10,8 @@
 #include <map>
 
 
-// Word for word the WHERE clause of the events_marked index (schema version 3), so SQLite reads the marks from it.
-const char* const TranscriptQuery::marksQuery = R"sql(SELECT seq, type FROM events WHERE sample_id = ?
-    AND (type = 'compaction' OR type = 'error'
-    OR type = 'sample_limit' OR summary LIKE 'model error:%' OR instr(summary, '✗') > 0) ORDER BY seq)sql";
+const char* const TranscriptQuery::marksQuery = R"sql(SELECT seq, type FROM events WHERE sample_id = ?1
+    AND seq IN (SELECT value FROM json_each((SELECT marked_steps FROM samples WHERE id = ?1))) ORDER BY seq)sql";
 
 TranscriptQuery::TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices)
     : m_db(db)

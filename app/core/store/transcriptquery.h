@@ -54,7 +54,7 @@ struct TestMatrix {
 /// Reads one sample's transcript from the store page by page; nothing of it is held whole.
 class TranscriptQuery {
 public:
-    /// The steps a curve marks (compactions, errors, limits) of sample ?1, by the events_marked index.
+    /// The steps a curve marks (compactions, errors, limits) of sample ?1, from samples.marked_steps.
     static const char* const marksQuery;
 
     TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices = {});
