@@ -6,6 +6,7 @@
 #include "store/storeschema.h"
 #include "store/transcriptquery.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -48,6 +49,7 @@ private slots:
     void failuresNameTheFault();
     void evalAndJsonAgree();
     void reimportIsSkipped();
+    void fileHashedByAnOlderStoreIsSkipped();
     void nonFiniteNumbersAndOddStrings();
     void changedFileReplacesItsRows_data();
     void changedFileReplacesItsRows();
@@ -221,6 +223,40 @@ void TestImporter::reimportIsSkipped()
     Importer importer(m_store);
     QCOMPARE(importer.importFile(fixture("log_streaming.eval")).status, ImportResult::Imported);
     QCOMPARE(importer.importFile(fixture("log_streaming.eval")).status, ImportResult::Skipped);
+    QCOMPARE(m_store.runs().size(), size_t(1));
+}
+
+void TestImporter::fileHashedByAnOlderStoreIsSkipped()
+{
+    const QString path = QFileInfo(m_dir.filePath(QStringLiteral("older.json"))).absoluteFilePath();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "task_id": "tid", "model": "m/x",
+        "created": "2026-01-01T00:00:00+00:00", "config": {}}, "results": null, "samples": []})");
+    file.close();
+    Importer importer(m_store);
+    QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
+    auto storedHash = [this] {
+        SqliteStatement query(m_store.db(), "SELECT hash FROM files");
+        return query.step() ? query.text(0) : QString();
+    };
+    const QString hash = storedHash();
+    QCOMPARE(hash.size(), 32);
+    // As a store of schema 5 or before recorded it: BLAKE2b.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString legacy = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Blake2b_256).toHex());
+    file.close();
+    SqliteStatement setLegacy(m_store.db(), "UPDATE files SET hash = ?");
+    setLegacy.bind(1, legacy);
+    QVERIFY(setLegacy.exec());
+    QCOMPARE(importer.importFile(path).status, ImportResult::Skipped);
+    QCOMPARE(storedHash(), hash);
+    // Another content of the same size is no match for it.
+    SqliteStatement otherLegacy(m_store.db(), "UPDATE files SET hash = ?");
+    otherLegacy.bind(1, QString(64, QLatin1Char('0')));
+    QVERIFY(otherLegacy.exec());
+    QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
+    QCOMPARE(storedHash(), hash);
     QCOMPARE(m_store.runs().size(), size_t(1));
 }
 
