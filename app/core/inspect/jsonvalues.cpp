@@ -6,9 +6,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error)
+namespace {
+/// True if `document` parsed; else false, with its fault in `error` (if given).
+bool parsed(const rapidjson::Document& document, QString* error)
 {
-    document.Parse<rapidjson::kParseNanAndInfFlag>(json, size);
     if (!document.HasParseError())
         return true;
     if (error) {
@@ -17,6 +18,19 @@ bool parseJson(rapidjson::Document& document, const char* json, size_t size, QSt
                      .arg(QString::fromUtf8(rapidjson::GetParseError_En(document.GetParseError())));
     }
     return false;
+}
+}
+
+bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error)
+{
+    document.Parse<rapidjson::kParseNanAndInfFlag>(json, size);
+    return parsed(document, error);
+}
+
+bool parseJsonInPlace(rapidjson::Document& document, std::string& json, QString* error)
+{
+    document.ParseInsitu<rapidjson::kParseNanAndInfFlag>(json.data());
+    return parsed(document, error);
 }
 
 const JsonValue* member(const JsonValue& object, const char* name)

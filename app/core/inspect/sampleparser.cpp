@@ -377,6 +377,11 @@ bool SampleParser::listToken(const SaxToken& token)
     return true;
 }
 
+size_t SampleParser::idKey(const JsonValue& id)
+{
+    return std::hash<std::string_view>()(std::string_view(id.GetString(), id.GetStringLength()));
+}
+
 int SampleParser::inlineInput(const char* json, size_t size)
 {
     const size_t hash = std::hash<std::string_view>()(std::string_view(json, size));
@@ -514,7 +519,8 @@ bool SampleParser::finishItem()
         m_poolSize = std::max(m_poolSize, index + 1);
         return finishMessage(MessageRecord::Pool, index, json, size);
     case ListKind::PoolCalls:
-        if (rapidjson::Document call; !parseJson(call, json, size, &m_parseError))
+        // Only checked: the store keeps the call as it stood.
+        if (rapidjson::Document call; !parseCopy(call, json, size))
             return fail(itemFault(m_parseError));
         if (!ensureBegun() || !m_sink.modelCall(index, std::string_view(json, size)))
             return fail(QCoreApplication::translate("SampleParser", "the store refused a model call"));
@@ -525,10 +531,16 @@ bool SampleParser::finishItem()
     return true;
 }
 
+bool SampleParser::parseCopy(rapidjson::Document& document, const char* json, size_t size)
+{
+    m_parsedCopy.assign(json, size);
+    return parseJsonInPlace(document, m_parsedCopy, &m_parseError);
+}
+
 bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size)
 {
     rapidjson::Document message;
-    if (!parseJson(message, json, size, &m_parseError))
+    if (!parseCopy(message, json, size))
         return fail(itemFault(m_parseError));
     MessageRecord record;
     record.kind = kind;
@@ -539,8 +551,10 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
     record.json = QByteArray(json, qsizetype(size));
     // The step a message belongs to: the event that produced it (a tool result, a model's output), else the
     // first model call that read it.
-    const QString producer = record.role == QLatin1String("tool") ? record.toolCallId : stringOf(member(message, "id"));
-    const auto produced = producer.isEmpty() ? m_producedBy.end() : m_producedBy.find(producer.toStdString());
+    const JsonValue* producer = member(message, record.role == QLatin1String("tool") ? "tool_call_id" : "id");
+    const auto produced = producer && producer->IsString() && producer->GetStringLength() > 0
+        ? m_producedBy.find(idKey(*producer))
+        : m_producedBy.end();
     if (produced != m_producedBy.end())
         record.eventSeq = produced->second;
     else if (kind == MessageRecord::Pool && m_listKind == ListKind::Events)
@@ -579,7 +593,7 @@ bool SampleParser::finishEvent()
     record.marked = isMarked(record.type, event);
     if (record.type == QLatin1String("tool")) {
         if (const JsonValue* id = member(event, "id"); id && id->IsString())
-            m_producedBy[std::string(id->GetString(), id->GetStringLength())] = m_eventSeq;
+            m_producedBy[idKey(*id)] = m_eventSeq;
     }
     if (record.type == QLatin1String("model")) {
         record.model = stringOf(member(event, "model"));
@@ -589,7 +603,7 @@ bool SampleParser::finishEvent()
             const JsonValue* message = member((*choices)[0], "message");
             const JsonValue* id = message ? member(*message, "id") : nullptr;
             if (id && id->IsString())
-                m_producedBy[std::string(id->GetString(), id->GetStringLength())] = m_eventSeq;
+                m_producedBy[idKey(*id)] = m_eventSeq;
         }
         const JsonValue* output = member(event, "output");
         const JsonValue* usage = output ? member(*output, "usage") : nullptr;

@@ -52,7 +52,12 @@ private:
     bool finishItem();
     bool finishEvent();
     bool finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size);
+    /// Parses a copy of `json` in place (m_parsedCopy), its fault in m_parseError.
+    bool parseCopy(rapidjson::Document& document, const char* json, size_t size);
     int inlineInput(const char* json, size_t size);
+    /// A 64-bit hash of an id string: the key of m_producedBy. Two ids of a sample that collide are as unlikely
+    /// as two inputs that collide in m_poolByHash, and would only put a message on the other's step.
+    static size_t idKey(const JsonValue& id);
     bool poolInlineInput(rapidjson::Document& event, JsonValue& input);
     QString itemFault(const QString& parseError) const;
     bool ensureBegun();
@@ -78,6 +83,7 @@ private:
     rapidjson::StringBuffer m_captureBuffer;
     JsonWriter m_capture;
     std::string m_itemJson; ///< the list item just read, as it stood in the log
+    std::string m_parsedCopy; ///< a copy of a message or model call, parsed in place: no string is copied again
     size_t m_itemOffset = 0; ///< where it starts in the member
     QString m_parseError;
 
@@ -85,7 +91,8 @@ private:
     std::unordered_map<size_t, int> m_poolByHash;
     int m_poolSize = 0;
     std::vector<int> m_poolFirstUse; ///< first event seq using each pool message
-    std::unordered_map<std::string, int> m_producedBy; ///< tool call id or output message id -> the event that produced it
+    /// A tool call id or an output message id, by idKey() -> the event that produced it.
+    std::unordered_map<size_t, int> m_producedBy;
 
     SampleRecord m_sample;
     bool m_begun = false;
