@@ -27,9 +27,9 @@ bool parseJson(rapidjson::Document& document, const char* json, size_t size, QSt
     return parsed(document, error);
 }
 
-bool parseJsonInPlace(rapidjson::Document& document, std::string& json, QString* error)
+bool parseJsonInPlace(rapidjson::Document& document, char* json, QString* error)
 {
-    document.ParseInsitu<rapidjson::kParseNanAndInfFlag>(json.data());
+    document.ParseInsitu<rapidjson::kParseNanAndInfFlag>(json);
     return parsed(document, error);
 }
 

@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QString>
 #include <rapidjson/document.h>
-#include <string>
 
 // Reading small JSON values (a header, an event, a message) that a reader has already cut out of a log.
 
@@ -14,8 +13,9 @@ using JsonValue = rapidjson::Value;
 
 /// Parses `json` (NaN and Infinity allowed); false with `error` set when it is not valid JSON.
 bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error = nullptr);
-/// Parses `json` in place, RapidJSON's fastest way: the document's strings point into it, which it changes.
-bool parseJsonInPlace(rapidjson::Document& document, std::string& json, QString* error = nullptr);
+/// Parses `json`, ended by a NUL, in place, RapidJSON's fastest way: the document's strings point into it, which
+/// the parse changes.
+bool parseJsonInPlace(rapidjson::Document& document, char* json, QString* error = nullptr);
 
 const JsonValue* member(const JsonValue& object, const char* name);
 QString stringOf(const JsonValue* value);

@@ -534,7 +534,7 @@ bool SampleParser::finishItem()
 bool SampleParser::parseCopy(rapidjson::Document& document, const char* json, size_t size)
 {
     m_parsedCopy.assign(json, size);
-    return parseJsonInPlace(document, m_parsedCopy, &m_parseError);
+    return parseJsonInPlace(document, m_parsedCopy.data(), &m_parseError);
 }
 
 bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char* json, size_t size)

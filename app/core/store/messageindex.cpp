@@ -29,9 +29,9 @@ QString MessageIndex::text(qint64 messageId)
 QString MessageIndex::text(qint64 sampleId, qint64 chunk, int slot)
 {
     m_resolver.setSample(sampleId);
-    const QByteArray json = m_reader.item(chunk, slot);
+    QByteArray json = m_reader.item(chunk, slot);
     rapidjson::Document message;
-    if (!parseJson(message, json.constData(), size_t(json.size())))
+    if (!parseJsonInPlace(message, json.data()))
         return {};
     return m_resolver.resolve(messageText(message));
 }
