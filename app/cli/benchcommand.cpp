@@ -512,6 +512,8 @@ int runImportBench(const QStringList& arguments)
                    .arg(storedSeconds / zstd.seconds, 0, 'f', 2)
                    .arg(imported.seconds / zstd.seconds, 0, 'f', 2)
             << '\n';
+        if (oneCore.ok)
+            out << tr("import on one core / zstd -d floor: %1x").arg(oneCore.storedSeconds / zstd.seconds, 0, 'f', 2) << '\n';
     }
     out << tr("import time / libarchive floor: %1x").arg(storedSeconds / libarchiveSeconds, 0, 'f', 2) << '\n';
     if (python.ok && files.size() == 1) {
