@@ -571,7 +571,8 @@ bool SampleParser::finishEvent()
     EventRecord record;
     record.payload = QByteArray(m_itemJson.data(), qsizetype(m_itemJson.size()));
     // The payload is kept above, so the item can be parsed in place: no string is copied again.
-    rapidjson::Document event;
+    m_eventAllocator.Clear(); // the last event's values are gone with its document
+    rapidjson::Document event(&m_eventAllocator);
     event.ParseInsitu<rapidjson::kParseNanAndInfFlag>(m_itemJson.data());
     if (event.HasParseError()) {
         return fail(QCoreApplication::translate("SampleParser", "invalid JSON at byte %1 (event %2): %3")

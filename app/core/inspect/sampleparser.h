@@ -6,6 +6,7 @@
 #include "logsink.h"
 #include "saxtoken.h"
 
+#include <memory>
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -84,6 +85,11 @@ private:
     JsonWriter m_capture;
     std::string m_itemJson; ///< the list item just read, as it stood in the log
     std::string m_parsedCopy; ///< a copy of a message or model call, parsed in place: no string is copied again
+    /// The memory of the event being read, used again for the next: an event's values fit in it but for its
+    /// largest, which take more from the heap until the next event.
+    static constexpr size_t eventMemoryBytes = 256 * 1024;
+    std::unique_ptr<char[]> m_eventMemory = std::make_unique<char[]>(eventMemoryBytes);
+    rapidjson::MemoryPoolAllocator<> m_eventAllocator { m_eventMemory.get(), eventMemoryBytes };
     size_t m_itemOffset = 0; ///< where it starts in the member
     QString m_parseError;
 
