@@ -98,7 +98,9 @@ struct EventRecord {
     qint64 reasoningTokens = 0;
     double cost = notANumber;
     QString model;
-    QByteArray payload; ///< the event's JSON, model input replaced by input_refs into the sample's message pool
+    /// The event's JSON, model input replaced by input_refs into the sample's message pool. It may lie in the
+    /// reader's buffer: a sink keeps a copy, not the array.
+    QByteArray payload;
     bool marked = false; ///< a step a replay's plot marks: an error, a failed model call or tool, a limit, a compaction
 };
 

@@ -569,11 +569,13 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
 bool SampleParser::finishEvent()
 {
     EventRecord record;
-    record.payload = QByteArray(m_itemJson.data(), qsizetype(m_itemJson.size()));
-    // The payload is kept above, so the item can be parsed in place: no string is copied again.
+    // The event is stored as it stood, straight from the item read (the sink copies it), and parsed from a copy
+    // in place: no string is copied again.
+    record.payload = QByteArray::fromRawData(m_itemJson.data(), qsizetype(m_itemJson.size()));
+    m_eventCopy.assign(m_itemJson);
     m_eventAllocator.Clear(); // the last event's values are gone with its document
     rapidjson::Document event(&m_eventAllocator);
-    event.ParseInsitu<rapidjson::kParseNanAndInfFlag>(m_itemJson.data());
+    event.ParseInsitu<rapidjson::kParseNanAndInfFlag>(m_eventCopy.data());
     if (event.HasParseError()) {
         return fail(QCoreApplication::translate("SampleParser", "invalid JSON at byte %1 (event %2): %3")
                         .arg(m_itemOffset + event.GetErrorOffset())

@@ -85,6 +85,7 @@ private:
     JsonWriter m_capture;
     std::string m_itemJson; ///< the list item just read, as it stood in the log
     std::string m_parsedCopy; ///< a copy of a message or model call, parsed in place: no string is copied again
+    std::string m_eventCopy; ///< a copy of the event being read, parsed in place
     /// The memory of the event being read, used again for the next: an event's values fit in it but for its
     /// largest, which take more from the heap until the next event.
     static constexpr size_t eventMemoryBytes = 256 * 1024;
