@@ -132,7 +132,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
         transport->addWidget(widget);
     transport->addStretch();
     auto* jumps = new QHBoxLayout;
-    for (QWidget* widget : std::initializer_list<QWidget*> { turnBack, turnForward, nextChange, nextError, nextCompaction, rerun })
+    for (QWidget* widget : std::initializer_list<QWidget*> { turnBack, turnForward, nextChange, nextError, nextCompaction })
         jumps->addWidget(widget);
     jumps->addStretch();
     auto* right = new QWidget(this);
@@ -148,7 +148,11 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     });
     rightLayout->addLayout(transport);
     rightLayout->addLayout(jumps);
-    rightLayout->addWidget(m_status);
+    // Beside the status line, not among the jumps: six buttons do not fit one row of the panel.
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(rerun);
+    rightLayout->addLayout(statusRow);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
