@@ -1135,6 +1135,10 @@
         <source>The network was reachable: this system allows no private network namespace.</source>
         <translation>Das Netzwerk war erreichbar: dieses System erlaubt keinen privaten Netzwerk-Namensraum.</translation>
     </message>
+    <message>
+        <source>Choose a test suite first: a .jsonl file, one test a line.</source>
+        <translation>Zuerst eine Testsuite wählen: eine .jsonl-Datei, ein Test pro Zeile.</translation>
+    </message>
 </context>
 <context>
     <name>RunTableModel</name>

@@ -76,6 +76,7 @@ RerunDialog::RerunDialog(const QString& storePath, qint64 sampleId, int step, QW
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(controls);
+    m_summary->setObjectName(QStringLiteral("summary"));
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
     resize(900, 600);
@@ -104,6 +105,10 @@ void RerunDialog::start()
 {
     if (m_watcher.isRunning())
         return;
+    if (m_suite->text().trimmed().isEmpty()) {
+        m_summary->setText(tr("Choose a test suite first: a .jsonl file, one test a line."));
+        return;
+    }
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_summary->setText(tr("Rebuilding the workspace and running the tests\u2026"));
@@ -171,13 +176,19 @@ void RerunDialog::finished()
 {
     m_run->setEnabled(true);
     m_cancel->setEnabled(false);
+    // A run that ended before its tests leaves the bar as it started: busy.
+    const auto stopped = [this](const QString& why) {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+        m_summary->setText(why);
+    };
     if (m_watcher.future().resultCount() == 0) {
-        m_summary->setText(tr("Cancelled."));
+        stopped(tr("Cancelled."));
         return;
     }
     Outcome outcome = m_watcher.result();
     if (!outcome.error.isEmpty()) {
-        m_summary->setText(outcome.error);
+        stopped(outcome.error);
         return;
     }
     const TestRunSummary& summary = outcome.summary;

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -18,6 +20,7 @@ class TestRerunDialog : public QObject {
     Q_OBJECT
 private slots:
     void rerunsTheCodeAtAStep();
+    void aMissingSuiteSaysSo();
 };
 
 void TestRerunDialog::rerunsTheCodeAtAStep()
@@ -67,6 +70,32 @@ void TestRerunDialog::rerunsTheCodeAtAStep()
     QCOMPARE(rows[1].step, 1);
     QCOMPARE(rows[1].summary.passed, 2);
     QCOMPARE(rows[1].summary.heldOutPassed, 1);
+}
+
+void TestRerunDialog::aMissingSuiteSaysSo()
+{
+    QTemporaryDir dir;
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("store.sqlite"))));
+    auto summary = [](const RerunDialog& dialog) {
+        const QLabel* label = dialog.findChild<QLabel*>(QStringLiteral("summary"));
+        return label ? label->text() : QString();
+    };
+    RerunDialog none(store.path(), 1, -1);
+    none.start(); // no suite chosen: nothing runs
+    none.waitForFinished();
+    QVERIFY2(summary(none).contains(QLatin1String("Choose a test suite")), qPrintable(summary(none)));
+    const QProgressBar* bar = none.findChild<QProgressBar*>();
+    QVERIFY(bar);
+    QVERIFY(bar->maximum() > 0); // not busy
+
+    const QString missing = dir.filePath(QStringLiteral("missing.jsonl"));
+    RerunDialog absent(store.path(), 1, -1);
+    absent.setSuite(missing);
+    absent.start();
+    absent.waitForFinished();
+    QVERIFY2(summary(absent).startsWith(missing), qPrintable(summary(absent)));
+    QVERIFY(absent.findChild<QProgressBar*>()->maximum() > 0);
 }
 
 QTEST_MAIN(TestRerunDialog)
