@@ -158,8 +158,8 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     split->addWidget(left);
     split->addWidget(right);
     split->setSizes({ 820, 580 });
-    right->setMinimumWidth(420);
-    left->setMinimumWidth(560);
+    // The panel is never narrower than its rows of buttons; the transcript gives way first.
+    left->setMinimumWidth(400);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
     resize(1400, 800);
