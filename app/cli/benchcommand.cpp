@@ -121,9 +121,7 @@ Timed runTimed(const QString& program, const QStringList& arguments, const QStri
     process.setProcessChannelMode(QProcess::SeparateChannels);
     if (!input.isEmpty())
         process.setStandardInputFile(input);
-    cpu_set_t allowed;
-    CPU_ZERO(&allowed);
-    if (oneCore && sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
+    if (cpu_set_t allowed; oneCore && sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
         cpu_set_t single;
         CPU_ZERO(&single);
         for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
