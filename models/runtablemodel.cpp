@@ -1,6 +1,8 @@
 #include "runtablemodel.h"
 
 #include <QFileInfo>
+#include "analysis/solverates.h"
+
 #include <cmath>
 
 RunTableModel::RunTableModel(QObject* parent)
@@ -58,7 +60,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
             if (sort)
                 return run.headerAccuracy;
             // A disagreement with the samples is flagged, never hidden.
-            return run.accuracyMismatch() ? QStringLiteral("\u2260 ") + percent(run.headerAccuracy)
+            return accuracyMismatch(run) ? QStringLiteral("\u2260 ") + percent(run.headerAccuracy)
                                           : percent(run.headerAccuracy);
         case Created:
             return run.created;
@@ -71,7 +73,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == File)
             return run.path;
-        if (index.column() == HeaderAccuracy && run.accuracyMismatch())
+        if (index.column() == HeaderAccuracy && accuracyMismatch(run))
             return tr("The accuracy computed from the samples differs from the one in the log's header.");
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Samples && index.column() <= HeaderAccuracy)

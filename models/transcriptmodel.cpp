@@ -1,14 +1,70 @@
 #include "transcriptmodel.h"
 
-#include "store/attachmentresolver.h"
+#include "analysis/eventsummary.h"
+#include "store/store.h"
+#include "store/transcriptquery.h"
+#include "workflow/transcriptanalysis.h"
 
 #include <cmath>
 
-TranscriptModel::TranscriptModel(std::unique_ptr<TranscriptQuery> query, QObject* parent)
+TranscriptModel::TranscriptModel(Store& store, qint64 sampleId, PriceTable prices, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_query(std::move(query))
+    , m_query(store.transcript(sampleId))
+    , m_prices(std::move(prices))
 {
     setType({});
+}
+
+TranscriptModel::~TranscriptModel() = default;
+
+qint64 TranscriptModel::sampleId() const
+{
+    return m_query->sampleId();
+}
+
+QStringList TranscriptModel::types()
+{
+    return m_query->types();
+}
+
+int TranscriptModel::lastStep()
+{
+    return m_query->lastStep();
+}
+
+std::vector<double> TranscriptModel::workingTimes()
+{
+    return m_query->workingTimes();
+}
+
+PassCurve TranscriptModel::passCurve()
+{
+    return ::passCurve(*m_query, m_prices);
+}
+
+TestMatrix TranscriptModel::testMatrix()
+{
+    return ::testMatrix(*m_query);
+}
+
+std::vector<int> TranscriptModel::fileChangingSteps()
+{
+    return ::fileChangingSteps(*m_query);
+}
+
+QString TranscriptModel::payload(int seq)
+{
+    return m_query->payload(seq);
+}
+
+std::vector<int> TranscriptModel::find(const QString& words)
+{
+    return m_query->find(words);
+}
+
+bool TranscriptModel::fullyIndexed()
+{
+    return m_query->fullyIndexed();
 }
 
 void TranscriptModel::setType(const QString& type)
@@ -46,7 +102,13 @@ EventRow* TranscriptModel::row(int index) const
             m_pages.remove(m_recent.back());
             m_recent.pop_back();
         }
-        found = m_pages.insert(page, m_query->events(page * pageSize, pageSize));
+        std::vector<EventRow> rows = m_query->events(page * pageSize, pageSize);
+        // A line with attachment references is phrased once they are replaced, when it is shown.
+        for (EventRow& event : rows) {
+            if (!TranscriptQuery::hasAttachmentReference(event.summary))
+                event.summary = EventSummary::phrase(event.summary);
+        }
+        found = m_pages.insert(page, std::move(rows));
         m_recent.push_front(page);
     } else if (m_recent.front() != page) {
         m_recent.remove(page);
@@ -58,8 +120,8 @@ EventRow* TranscriptModel::row(int index) const
 
 const QString& TranscriptModel::summary(EventRow& row) const
 {
-    if (AttachmentResolver::hasReference(row.summary))
-        row.summary = m_query->summary(row.summary);
+    if (TranscriptQuery::hasAttachmentReference(row.summary))
+        row.summary = EventSummary::phrase(m_query->summary(row.summary));
     return row.summary;
 }
 
@@ -97,11 +159,13 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
         // Spans nest: their events are indented under them.
         return QString(row.depth * 3, QLatin1Char(' ')) + summary(row);
     case Tokens:
-        return row.tokens ? QVariant(row.tokens) : QVariant();
-    case Cost:
+        return row.model.isEmpty() || row.tokens() == 0 ? QVariant() : QVariant(row.tokens());
+    case Cost: {
         if (row.model.isEmpty())
             return {};
-        return std::isnan(row.cost) ? tr("no price") : QStringLiteral("$%1").arg(row.cost, 0, 'f', 3);
+        const double cost = m_prices.costOf(row);
+        return std::isnan(cost) ? tr("no price") : QStringLiteral("$%1").arg(cost, 0, 'f', 3);
+    }
     case ColumnCount:
         break;
     }

@@ -1,14 +1,19 @@
 #pragma once
 
-#include "store/transcriptquery.h"
+#include "analysis/pricetable.h"
+#include "records/transcriptrows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <list>
 #include <memory>
 
+class Store;
+class TranscriptQuery;
+
 /// A transcript's events, read from the store a page at a time for the rows a view shows: a sample of 337,000
-/// events is never loaded whole, and jumping to its end costs one page.
+/// events is never loaded whole, and jumping to its end costs one page. Also what the replay shows beside the
+/// transcript, read through the same query: its pass curve, its tests over time, an event's JSON, find.
 class TranscriptModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -17,9 +22,10 @@ public:
     static constexpr int pageSize = 200;
     static constexpr int cachedPages = 16;
 
-    explicit TranscriptModel(std::unique_ptr<TranscriptQuery> query, QObject* parent = nullptr);
+    TranscriptModel(Store& store, qint64 sampleId, PriceTable prices = {}, QObject* parent = nullptr);
+    ~TranscriptModel() override;
 
-    TranscriptQuery& query() { return *m_query; }
+    qint64 sampleId() const;
     /// Shows events of one type only (empty: all).
     void setType(const QString& type);
     /// The row of the first listed event at or after `seq`.
@@ -28,6 +34,21 @@ public:
     /// A row as text, for the clipboard.
     QString rowText(int row) const;
 
+    /// The event types the transcript has, most common first.
+    QStringList types();
+    /// The last step (-1: none) and each step's working time.
+    int lastStep();
+    std::vector<double> workingTimes();
+    PassCurve passCurve();
+    TestMatrix testMatrix();
+    /// The steps that changed the agent's files, ascending.
+    std::vector<int> fileChangingSteps();
+    /// The event's JSON with attachment references replaced by their text.
+    QString payload(int seq);
+    /// Steps whose messages hold all of `words`; fullyIndexed() is false while some wait to be indexed.
+    std::vector<int> find(const QString& words);
+    bool fullyIndexed();
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -35,10 +56,12 @@ public:
 
 private:
     EventRow* row(int index) const;
-    /// The row's line as shown, its attachment references replaced the first time it is asked for.
+    /// The row's line as shown, in the reader's language, its attachment references replaced the first time it is
+    /// asked for.
     const QString& summary(EventRow& row) const;
 
     std::unique_ptr<TranscriptQuery> m_query;
+    PriceTable m_prices;
     int m_total = 0;
     mutable QHash<int, std::vector<EventRow>> m_pages;
     mutable std::list<int> m_recent; ///< pages, most recently used first

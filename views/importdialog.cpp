@@ -1,6 +1,5 @@
 #include "importdialog.h"
 
-#include "store/messageindex.h"
 #include "store/store.h"
 
 #include <QDialogButtonBox>
@@ -49,61 +48,68 @@ void ImportDialog::waitForFinished()
     QCoreApplication::sendPostedEvents(&m_watcher);
 }
 
+ImportResult ImportDialog::storeFault(const QString& storePath, const QString& error)
+{
+    ImportResult result;
+    result.path = storePath;
+    result.status = ImportResult::Failed;
+    result.error = error;
+    return result;
+}
+
 void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStringList files)
 {
     Store store; // this thread's own connection; WAL lets the window read meanwhile
     promise.setProgressRange(0, int(files.size() + 1) * 100);
     if (!store.open(storePath)) {
-        ImportResult result;
-        result.path = storePath;
-        result.error = store.errorString();
-        promise.addResult(result);
+        promise.addResult(storeFault(storePath, store.errorString()));
         return;
     }
-    Importer importer(store);
-    importer.setSharedTransactions(true);
-    for (qsizetype i = 0; i < files.size() && !promise.isCanceled(); ++i) {
-        promise.setProgressValueAndText(int(i) * 100, tr("%1 of %2: %3").arg(i + 1).arg(files.size()).arg(QFileInfo(files[i]).fileName()));
-        ImportResult result = importer.importFile(files[i], [&](qint64 done, qint64 total) {
-            if (total > 0)
-                promise.setProgressValue(int(i) * 100 + int(100 * done / total));
-            return !promise.isCanceled();
-        });
-        // The window reloads on the last file's result: what the files wrote is committed by then.
-        if (i == files.size() - 1 && !importer.commit(&result.lostError, &result.lostFiles)) {
-            if (result.lostFiles.removeAll(result.path) > 0) {
-                result.status = ImportResult::Failed;
-                result.error = result.lostError;
-            }
-        }
-        promise.addResult(std::move(result));
-    }
-    // After a cancel, the files imported whole are kept.
-    if (QString error; !importer.commit(&error)) {
-        ImportResult result;
-        result.path = storePath;
-        result.status = ImportResult::Failed;
-        result.error = tr("the files imported last are not in the store: %1").arg(error);
-        promise.addResult(result);
-    }
-    if (promise.isCanceled())
-        return;
-    // The result after the files' is the search index's, added only when it fails.
+    // The window reloads on the last file's result: it is added once what the files wrote is committed.
+    const qsizetype last = files.size() - 1;
+    std::optional<ImportResult> lastResult;
     const int base = int(files.size()) * 100;
-    promise.setProgressValueAndText(base, tr("Indexing the new messages for search"));
-    MessageIndex index(store.db());
-    const auto indexProgress = [&](qint64 done, qint64 total) {
+    ImportSession::Callbacks callbacks;
+    callbacks.fileProgress = [&](qsizetype index, qsizetype count, qint64 done, qint64 total) {
+        if (total == 0)
+            promise.setProgressValueAndText(int(index) * 100, tr("%1 of %2: %3").arg(index + 1).arg(count).arg(QFileInfo(files[index]).fileName()));
+        else if (total > 0)
+            promise.setProgressValue(int(index) * 100 + int(100 * done / total));
+        return !promise.isCanceled();
+    };
+    callbacks.fileDone = [&](qsizetype index, const ImportResult& result) {
+        if (index < last)
+            promise.addResult(result);
+        else
+            lastResult = result;
+    };
+    callbacks.filesLost = [&](const QStringList& lost, const QString& why) {
+        if (!lastResult) { // cancelled before the last file
+            promise.addResult(storeFault(storePath, tr("the files imported last are not in the store: %1").arg(why)));
+            return;
+        }
+        lastResult->lostFiles += lost;
+        lastResult->lostError = why;
+        if (lastResult->lostFiles.removeAll(lastResult->path) > 0) {
+            lastResult->status = ImportResult::Failed;
+            lastResult->error = why;
+        }
+    };
+    callbacks.filesStored = [&](const ImportSummary&) {
+        if (lastResult)
+            promise.addResult(*lastResult);
+        if (!promise.isCanceled())
+            promise.setProgressValueAndText(base, tr("Indexing the new messages for search"));
+    };
+    callbacks.indexProgress = [&](qint64 done, qint64 total) {
         promise.setProgressValue(base + int(100 * done / total));
         return !promise.isCanceled();
     };
-    const bool indexed = index.indexPending(indexProgress, importer.checkpointer());
-    if (!indexed) {
-        ImportResult result;
-        result.path = storePath;
-        result.status = ImportResult::Failed;
-        result.error = tr("cannot index the messages for search: %1").arg(index.errorString());
-        promise.addResult(result);
-    }
+    ImportSession session(store);
+    const ImportSummary summary = session.run(files, callbacks);
+    // The result after the files' is the search index's, added only when it fails.
+    if (!summary.indexError.isEmpty())
+        promise.addResult(storeFault(storePath, tr("cannot index the messages for search: %1").arg(summary.indexError)));
 }
 
 void ImportDialog::resultReady(int index)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/importer.h"
+#include "workflow/importsession.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -24,6 +24,8 @@ signals:
 
 private:
     static void run(QPromise<ImportResult>& promise, QString storePath, QStringList files);
+    /// A result that is not a file's: the store's or the search index's fault.
+    static ImportResult storeFault(const QString& storePath, const QString& error);
     void resultReady(int index);
     void finished();
     void announce();

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "analysis/solverates.h"
+
 #include "compareview.h"
 #include "importdialog.h"
 #include "plotbuilder.h"
@@ -260,7 +262,7 @@ void MainWindow::reload()
     m_runs->setRuns(m_store.runs());
     m_runTable->resizeColumnsToContents();
     m_samples = m_store.samples();
-    m_prices.applyTo(m_samples, m_store.usage());
+    analyseSamples(m_samples, m_store.usage(), m_prices);
     QStringList models, tiers, languages;
     for (const SampleRow& sample : m_samples) {
         models << sample.model;

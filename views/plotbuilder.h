@@ -1,8 +1,9 @@
 #pragma once
 
-#include "store/store.h"
+#include "records/storerows.h"
 
 #include <QColor>
+#include <QPointF>
 #include <QString>
 #include <vector>
 

@@ -3,8 +3,8 @@
 #include "eventrenderer.h"
 #include "rerundialog.h"
 #include "turndelegate.h"
-#include "runner/workspacebuilder.h"
-#include "store/rerunstore.h"
+#include "analysis/rerunchecks.h"
+#include "analysis/testmatrix.h"
 #include "store/store.h"
 #include "transcriptmodel.h"
 
@@ -35,7 +35,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_sampleId(sampleId)
-    , m_model(new TranscriptModel(std::make_unique<TranscriptQuery>(store.db(), sampleId, PriceTable::standard()), this))
+    , m_model(new TranscriptModel(store, sampleId, PriceTable::standard(), this))
     , m_transcript(new QTableView(this))
     , m_raw(new QPlainTextEdit(this))
     , m_rendered(new QTextBrowser(this))
@@ -49,12 +49,8 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_status(new QLabel(this))
     , m_scrubber(new QSlider(Qt::Horizontal, this))
 {
-    {
-        SqliteStatement title(store.db(), "SELECT r.model, s.sample_id, s.epoch FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?");
-        title.bind(1, sampleId);
-        if (title.step())
-            setWindowTitle(tr("Replay: %1, %2, epoch %3").arg(title.text(0), title.text(1)).arg(title.integer(2)));
-    }
+    if (const std::optional<SampleRow> sample = store.sample(sampleId))
+        setWindowTitle(tr("Replay: %1, %2, epoch %3").arg(sample->model, sample->sampleId).arg(sample->epoch));
     m_transcript->setModel(m_model);
     m_transcript->setItemDelegate(new TurnDelegate(m_transcript));
     m_transcript->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -77,7 +73,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     m_raw->setPlaceholderText(tr("The selected event's JSON"));
 
     m_filter->addItem(tr("all events"), QString());
-    for (const QString& type : m_model->query().types())
+    for (const QString& type : m_model->types())
         m_filter->addItem(type, type);
     m_find->setPlaceholderText(tr("Find in this transcript (Enter: next, Shift+Enter: previous)"));
     for (const auto& [label, interval] : { std::pair { tr("1 step/s"), 1000 }, std::pair { tr("4 steps/s"), 250 }, std::pair { tr("20 steps/s"), 50 } })
@@ -249,7 +245,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
         goToStep(best);
     });
 
-    m_curve = m_model->query().passCurve();
+    m_curve = m_model->passCurve();
     drawCurve();
     if (m_model->rowCount() > 0)
         m_transcript->setCurrentIndex(m_model->index(0, 0));
@@ -280,12 +276,9 @@ void ReplayView::ensureSteps()
     if (!m_steps.empty())
         return;
     // Each step's working time and spending, for the time and cost axes: read the first time they are asked for.
-    SqliteStatement steps(m_store.db(), "SELECT seq, working_start FROM events WHERE sample_id = ? ORDER BY seq");
-    steps.bind(1, m_sampleId);
-    while (steps.step()) {
-        const int seq = int(steps.integer(0));
-        m_steps.push_back({ seq, std::isnan(steps.real(1)) ? 0.0 : steps.real(1), costAt(seq) });
-    }
+    const std::vector<double> times = m_model->workingTimes();
+    for (int seq = 0; seq < int(times.size()); ++seq)
+        m_steps.push_back({ seq, std::isnan(times[size_t(seq)]) ? 0.0 : times[size_t(seq)], costAt(seq) });
 }
 
 double ReplayView::positionOf(Axis axis, int seq) const
@@ -360,7 +353,7 @@ void ReplayView::drawCurve()
     if (heldOut->dataCount() == 0)
         heldOut->removeFromLegend();
     // The re-executed series: what the code as it stood at each step really passes.
-    const std::vector<RerunRow> reruns = RerunStore(m_store.db()).reruns(m_sampleId);
+    const std::vector<RerunRow> reruns = m_store.reruns(m_sampleId);
     if (!reruns.empty()) {
         auto* rerun = plot->addGraph();
         rerun->setName(tr("all tests, re-executed"));
@@ -398,9 +391,7 @@ void ReplayView::drawCurve()
     // On the buffered overlay layer: moving the cursor redraws it alone, not the curves under it.
     m_cursor->setLayer(QStringLiteral("overlay"));
     if (m_lastStep < 0) {
-        SqliteStatement last(m_store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
-        last.bind(1, m_sampleId);
-        m_lastStep = last.step() ? int(last.integer(0)) : 0;
+        m_lastStep = std::max(0, m_model->lastStep());
     }
     const double end = m_axisKind == Axis::Step ? double(std::max(1, m_lastStep)) : m_steps.empty() ? 1.0 : xOf(m_steps.back().seq, m_steps.back().time, m_steps.back().cost);
     plot->xAxis->setRange(0, std::max(end, 1e-6));
@@ -455,7 +446,7 @@ void ReplayView::currentChanged()
 
 void ReplayView::fillMatrix()
 {
-    m_tests = m_model->query().testMatrix();
+    m_tests = m_model->testMatrix();
     if (m_tests.tests.isEmpty()) {
         m_matrixNote->setText(tr("The test output in this transcript names no tests."));
         return;
@@ -479,38 +470,21 @@ void ReplayView::fillMatrix()
         }
     }
     // Where a re-execution of the code at a test run disagrees with what the transcript reported for a test.
-    RerunStore reruns(m_store.db());
-    int disagreements = 0;
-    const std::vector<RerunRow> stored = reruns.reruns(m_sampleId);
-    std::vector<int> edits;
-    if (!stored.empty()) {
-        for (const WorkspaceStep& step : WorkspaceBuilder(m_store.db(), m_sampleId).fileSteps())
-            edits.push_back(step.seq);
+    const std::vector<RerunRow> stored = m_store.reruns(m_sampleId);
+    const std::vector<int> edits = stored.empty() ? std::vector<int>() : m_model->fileChangingSteps();
+    const std::vector<Contradiction> contradicted = contradictions(m_tests, stored, edits,
+        [this](qint64 rerunId) { return m_store.rerunResults(rerunId); });
+    for (const Contradiction& contradiction : contradicted) {
+        QTableWidgetItem* item = m_matrix->item(contradiction.test, contradiction.run);
+        const bool reported = m_tests.results[size_t(contradiction.test)][size_t(contradiction.run)] > 0;
+        item->setText(item->text() + QLatin1Char('!'));
+        item->setForeground(Qt::red);
+        item->setToolTip(tr("The transcript reports %1; re-executed at step %2 it %3")
+                             .arg(reported ? tr("a pass") : tr("a failure"))
+                             .arg(contradiction.rerunStep)
+                             .arg(contradiction.rerunPassed ? tr("passes") : tr("fails")));
     }
-    for (int run = 0; run < int(m_tests.runs.size()); ++run) {
-        const int from = m_tests.runs[size_t(run)];
-        // A re-execution checks a test run when no step between them changed the files.
-        const auto nextEdit = std::upper_bound(edits.begin(), edits.end(), from);
-        const int to = nextEdit == edits.end() ? INT_MAX : *nextEdit;
-        const auto rerun = std::find_if(stored.rbegin(), stored.rend(), [&](const RerunRow& row) { return row.step >= from && row.step < to; });
-        if (rerun == stored.rend())
-            continue;
-        const QHash<QString, bool> results = reruns.results(rerun->id);
-        for (int test = 0; test < int(m_tests.tests.size()); ++test) {
-            const signed char reported = m_tests.results[size_t(test)][size_t(run)];
-            const auto found = results.constFind(m_tests.tests[test]);
-            if (reported < 0 || found == results.constEnd() || bool(reported) == *found)
-                continue;
-            ++disagreements;
-            QTableWidgetItem* item = m_matrix->item(test, run);
-            item->setText(item->text() + QLatin1Char('!'));
-            item->setForeground(Qt::red);
-            item->setToolTip(tr("The transcript reports %1; re-executed at step %2 it %3")
-                                 .arg(reported ? tr("a pass") : tr("a failure"))
-                                 .arg(rerun->step)
-                                 .arg(*found ? tr("passes") : tr("fails")));
-        }
-    }
+    const int disagreements = int(contradicted.size());
     m_matrix->resizeColumnsToContents();
     m_matrixNote->setText(tr("%1 tests over %2 test runs; %3 results disagree with a re-execution (marked !); select a test to see where it changed")
                               .arg(m_tests.tests.size())
@@ -518,7 +492,7 @@ void ReplayView::fillMatrix()
                               .arg(disagreements));
     connect(m_matrix, &QTableWidget::cellClicked, this, [this](int test, int run) {
         QStringList changes;
-        for (const int step : m_tests.changes(test))
+        for (const int step : testChanges(m_tests, test))
             changes << QString::number(step);
         m_matrixNote->setText(changes.isEmpty() ? tr("%1 never changed").arg(m_tests.tests[test])
                                                 : tr("%1 changed at steps %2").arg(m_tests.tests[test], changes.join(QStringLiteral(", "))));
@@ -528,7 +502,7 @@ void ReplayView::fillMatrix()
 
 void ReplayView::showRaw()
 {
-    const QString payload = m_model->query().payload(m_current);
+    const QString payload = m_model->payload(m_current);
     const QJsonDocument document = QJsonDocument::fromJson(payload.toUtf8());
     m_raw->setPlainText(document.isNull() ? payload : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
     m_rendered->setHtml(EventRenderer::toHtml(payload));
@@ -595,9 +569,9 @@ void ReplayView::findNext(bool backwards)
     if (m_find->text().trimmed().isEmpty())
         return;
     if (m_found.empty())
-        m_found = m_model->query().find(m_find->text());
+        m_found = m_model->find(m_find->text());
     if (m_found.empty()) {
-        m_status->setText(m_model->query().fullyIndexed()
+        m_status->setText(m_model->fullyIndexed()
                 ? tr("\"%1\" is not in this transcript").arg(m_find->text())
                 : tr("\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search dialog)")
                       .arg(m_find->text()));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/transcriptquery.h"
+#include "records/transcriptrows.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,7 +1,5 @@
 #include "rerundialog.h"
 
-#include "runner/workspacebuilder.h"
-#include "store/rerunstore.h"
 #include "store/store.h"
 #include "testresultmodel.h"
 
@@ -125,50 +123,26 @@ void RerunDialog::execute(QPromise<Outcome>& promise, QString storePath, qint64 
     QString program)
 {
     Outcome outcome;
-    TestSuite suite;
     Store store; // a connection of this thread's own
-    if (!suite.load(suitePath)) {
-        outcome.error = suite.errorString();
-    } else if (!store.open(storePath)) {
+    if (!store.open(storePath)) {
         outcome.error = store.errorString();
-    } else {
-        WorkspaceBuilder builder(store.db(), sampleId);
-        QTemporaryDir workspace;
-        QFile::setPermissions(workspace.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
-        if (!builder.replay(step) || !builder.write(workspace.path())) {
-            outcome.error = builder.errorString();
-        } else {
-            TestRunner::Options options;
-            options.workspace = workspace.path();
-            if (!program.isEmpty()) {
-                options.command = QProcess::splitCommand(program.replace(QStringLiteral("{workspace}"), workspace.path()));
-            } else {
-                const QStringList scripts = QDir(workspace.path()).entryList({ QStringLiteral("*.py") }, QDir::Files);
-                if (QFileInfo(workspace.filePath(QStringLiteral("program"))).isExecutable())
-                    options.command = { workspace.filePath(QStringLiteral("program")) };
-                else if (scripts.size() == 1)
-                    options.command = { QStringLiteral("python3"), workspace.filePath(scripts.first()) };
-            }
-            if (options.command.isEmpty()) {
-                outcome.error = tr("The rebuilt workspace has no program to run: name one.");
-            } else {
-                promise.setProgressRange(0, int(suite.tests().size()));
-                TestRunner runner;
-                outcome.results = runner.run(suite, options, [&promise](int done, int) {
-                    promise.setProgressValue(done);
-                    return !promise.isCanceled();
-                });
-                outcome.summary = runner.summary();
-                outcome.uncertainSteps = builder.uncertainSteps();
-                if (!runner.wasCancelled()) {
-                    RerunStore reruns(store.db());
-                    const qint64 suiteId = reruns.saveSuite(suite, QString(), QFileInfo(suitePath).absoluteFilePath());
-                    reruns.saveRerun(sampleId, suiteId, step, outcome.summary, outcome.results, outcome.uncertainSteps);
-                }
-            }
-        }
+        promise.addResult(std::move(outcome));
+        return;
     }
+    RerunSession session(store, sampleId);
+    session.setProgram(program);
+    if (!session.prepare(suitePath)) {
+        outcome.error = session.errorString();
+        promise.addResult(std::move(outcome));
+        return;
+    }
+    promise.setProgressRange(0, int(session.suite().tests().size()));
+    outcome.rerun = session.runAt(step, [&promise](int done, int) {
+        promise.setProgressValue(done);
+        return !promise.isCanceled();
+    });
+    if (outcome.rerun.results.empty() && !outcome.rerun.summary.buildError.isEmpty())
+        outcome.error = outcome.rerun.summary.buildError;
     promise.addResult(std::move(outcome));
 }
 
@@ -191,21 +165,21 @@ void RerunDialog::finished()
         stopped(outcome.error);
         return;
     }
-    const TestRunSummary& summary = outcome.summary;
+    const TestRunSummary& summary = outcome.rerun.summary;
     QString text = tr("Visible %1/%2, held-out %3/%4 in %5 s.")
                        .arg(summary.visiblePassed)
                        .arg(summary.visibleTotal)
                        .arg(summary.heldOutPassed)
                        .arg(summary.heldOutTotal)
                        .arg(summary.seconds, 0, 'f', 2);
-    if (outcome.uncertainSteps > 0)
-        text += QLatin1Char(' ') + tr("%n earlier step(s) changed files in ways that could not be followed.", nullptr, outcome.uncertainSteps);
+    if (outcome.rerun.uncertainSteps > 0)
+        text += QLatin1Char(' ') + tr("%n earlier step(s) changed files in ways that could not be followed.", nullptr, outcome.rerun.uncertainSteps);
     if (!summary.buildError.isEmpty())
         text += QLatin1Char(' ') + summary.buildError;
     if (!summary.networkIsolated)
         text += QLatin1Char(' ') + tr("The network was reachable: this system allows no private network namespace.");
     m_summary->setText(text);
-    m_results->setResults(std::move(outcome.results));
+    m_results->setResults(std::move(outcome.rerun.results));
     m_table->resizeColumnsToContents();
     m_table->selectRow(0); // failures sort first: show the first one's diff
     m_diff->setPlainText(m_sorted->index(0, 0).data(TestResultModel::DiffRole).toString());

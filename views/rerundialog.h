@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runner/testrunner.h"
+#include "workflow/rerunsession.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -33,11 +33,10 @@ signals:
     void rerunFinished();
 
 private:
+    /// A re-execution, or why there was none.
     struct Outcome {
-        std::vector<TestResult> results;
-        TestRunSummary summary;
+        RerunOutcome rerun;
         QString error;
-        int uncertainSteps = 0;
     };
     static void execute(QPromise<Outcome>& promise, QString storePath, qint64 sampleId, int step, QString suitePath,
         QString program);

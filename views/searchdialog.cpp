@@ -1,6 +1,5 @@
 #include "searchdialog.h"
 
-#include "store/messageindex.h"
 #include "store/store.h"
 
 #include <QElapsedTimer>
@@ -69,18 +68,18 @@ void SearchDialog::search(const QString& words)
         return;
     QElapsedTimer clock;
     clock.start();
-    MessageIndex index(m_store.db());
-    const std::vector<SearchHit> hits = index.search(MessageIndex::quoteWords(words), 0, 200);
+    const std::vector<SearchHit> hits = m_store.search(words, 0, 200);
     // Sample labels for the hits: run model and sample id.
-    SqliteStatement label(m_store.db(), "SELECT r.model, s.sample_id, s.epoch FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?");
+    QHash<qint64, std::optional<SampleRow>> samples;
     for (const SearchHit& hit : hits) {
-        label.bind(1, hit.sampleId);
+        auto found = samples.find(hit.sampleId);
+        if (found == samples.end())
+            found = samples.insert(hit.sampleId, m_store.sample(hit.sampleId));
         QString run, sample;
-        if (label.step()) {
-            run = label.text(0);
-            sample = QStringLiteral("%1 (epoch %2)").arg(label.text(1)).arg(label.integer(2));
+        if (const std::optional<SampleRow>& row = *found) {
+            run = row->model;
+            sample = QStringLiteral("%1 (epoch %2)").arg(row->sampleId).arg(row->epoch);
         }
-        label.reset();
         auto* item = new QTreeWidgetItem(m_results, { run, sample, hit.eventSeq < 0 ? QString() : QString::number(hit.eventSeq), hit.role, hit.snippet });
         item->setData(0, Qt::UserRole, hit.sampleId);
         item->setData(2, Qt::UserRole, hit.eventSeq);
@@ -93,7 +92,7 @@ void SearchDialog::search(const QString& words)
 
 void SearchDialog::showPending()
 {
-    const qint64 pending = MessageIndex(m_store.db()).pendingCount();
+    const qint64 pending = m_store.unindexedMessages();
     m_pending->setText(tr("%Ln message(s) not yet indexed (an import was stopped): searches do not find them.", nullptr,
         int(std::min<qint64>(pending, INT_MAX))));
     m_pending->setVisible(pending > 0);
@@ -109,10 +108,11 @@ void SearchDialog::indexPending()
     m_indexing.setFuture(QtConcurrent::run([path = m_store.path()](QPromise<bool>& promise) {
         Store store; // this thread's own connection
         promise.setProgressRange(0, 100);
-        const bool indexed = store.open(path) && MessageIndex(store.db()).indexPending([&](qint64 done, qint64 total) {
+        const auto progress = [&](qint64 done, qint64 total) {
             promise.setProgressValue(int(100 * done / total));
             return !promise.isCanceled();
-        });
+        };
+        const bool indexed = store.open(path) && store.indexMessages(progress, nullptr);
         promise.addResult(indexed);
     }));
 }

@@ -1,27 +1,14 @@
 #include "commands.h"
 #include "storeoption.h"
 
-#include "store/importer.h"
-#include "store/messageindex.h"
 #include "store/store.h"
+#include "workflow/importsession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QTextStream>
 #include <sys/resource.h>
 #include <unistd.h>
-
-namespace {
-/// Processor time of the whole process so far, all its threads: what a step would take on one core.
-double cpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& time) { return double(time.tv_sec) + double(time.tv_usec) / 1e6; };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-}
 
 namespace {
 QString tr(const char* text)
@@ -76,99 +63,82 @@ int runImportCommand(const QStringList& arguments)
     for (const QString& path : missing)
         err << tr("%1: no such file or folder\n").arg(path);
 
-    Importer importer(store, options);
-    importer.setSharedTransactions(true);
     // A progress line only where someone watches it: a log file gets the summary lines alone.
     const bool quiet = parser.isSet(QStringLiteral("quiet")) || !isatty(STDERR_FILENO);
-    int imported = 0, skipped = 0, failed = 0;
-    qint64 bytes = 0;
-    QElapsedTimer clock;
-    clock.start();
-    double cpuAtStart = cpuSeconds();
-    // Files reported imported before, whose shared transaction was lost: they failed after all.
-    const auto countLost = [&](const QStringList& lost, const QString& why) {
+    QString progressLine;
+    const auto clearProgress = [&] {
+        if (!progressLine.isEmpty())
+            err << '\r' << QString(progressLine.size(), QLatin1Char(' ')) << '\r' << Qt::flush;
+        progressLine.clear();
+    };
+    const auto showProgress = [&](const QString& line) {
+        if (quiet)
+            return;
+        err << '\r' << line << Qt::flush;
+        progressLine = line;
+    };
+    const auto reportLost = [&](const QStringList& lost, const QString& why) {
         for (const QString& path : lost)
             err << tr("failed %1: %2\n").arg(path, why);
-        imported -= int(lost.size());
-        failed += int(lost.size());
     };
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const QString& path = files.at(i);
-        const QString counter = QStringLiteral("[%1/%2]").arg(i + 1).arg(files.size());
-        bool shown = false;
-        const ImportResult result = importer.importFile(path, [&](qint64 done, qint64 total) {
-            if (!quiet && total > 0) {
-                err << '\r' << counter << ' ' << int(100.0 * double(done) / double(total)) << "% " << path << Qt::flush;
-                shown = true;
-            }
-            return true;
-        });
-        if (shown)
-            err << '\r' << QString(counter.size() + path.size() + 6, QLatin1Char(' ')) << '\r' << Qt::flush;
+    ImportSession::Callbacks callbacks;
+    callbacks.fileProgress = [&](qsizetype index, qsizetype count, qint64 done, qint64 total) {
+        if (total > 0)
+            showProgress(QStringLiteral("[%1/%2] %3% %4").arg(index + 1).arg(count).arg(int(100.0 * double(done) / double(total))).arg(files[index]));
+        return true;
+    };
+    callbacks.fileDone = [&](qsizetype, const ImportResult& result) {
+        clearProgress();
         switch (result.status) {
         case ImportResult::Imported:
-            ++imported;
-            bytes += result.bytes;
-            out << tr("imported %1: %2 samples, %3 events, %4 messages\n")
-                       .arg(path)
-                       .arg(result.samples)
-                       .arg(result.events)
-                       .arg(result.messages);
+            out << tr("imported %1: %2 samples, %3 events, %4 messages\n").arg(result.path).arg(result.samples).arg(result.events).arg(result.messages);
             break;
         case ImportResult::Skipped:
-            ++skipped;
-            out << tr("skipped %1: already imported\n").arg(path);
+            out << tr("skipped %1: already imported\n").arg(result.path);
             break;
         case ImportResult::Failed:
         case ImportResult::Cancelled:
-            ++failed;
-            err << tr("failed %1: %2\n").arg(path, result.error);
+            err << tr("failed %1: %2\n").arg(result.path, result.error);
             break;
         }
         for (const QString& warning : result.warnings)
-            err << tr("warning %1: %2\n").arg(path, warning);
-        countLost(result.lostFiles, result.lostError);
+            err << tr("warning %1: %2\n").arg(result.path, warning);
+        reportLost(result.lostFiles, result.lostError);
+    };
+    callbacks.filesLost = reportLost;
+    callbacks.filesStored = [&](const ImportSummary& summary) {
+        out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
+                   .arg(summary.imported)
+                   .arg(summary.skipped)
+                   .arg(summary.failed)
+                   .arg(double(summary.bytes) / 1e6, 0, 'f', 1)
+                   .arg(summary.storeSeconds, 0, 'f', 2)
+                   .arg(summary.storeCpuSeconds, 0, 'f', 2)
+                   .arg(store.path());
+        // The imported runs are browsable from here on; their messages become searchable once indexed.
+        out.flush();
+    };
+    callbacks.indexProgress = [&](qint64 done, qint64 total) {
+        showProgress(tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))));
+        return true;
+    };
+    ImportSession session(store, options);
+    const ImportSummary summary = session.run(files, callbacks);
+    clearProgress();
+    if (!summary.indexError.isEmpty()) {
+        err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n").arg(summary.indexError);
+        return 1;
     }
-    QString commitError;
-    QStringList lost;
-    if (!importer.commit(&commitError, &lost))
-        countLost(lost, commitError);
-    out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
-               .arg(imported)
-               .arg(skipped)
-               .arg(failed)
-               .arg(double(bytes) / 1e6, 0, 'f', 1)
-               .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
-               .arg(cpuSeconds() - cpuAtStart, 0, 'f', 2)
-               .arg(store.path());
-    // The imported runs are browsable from here on; their messages become searchable once indexed.
-    MessageIndex index(store.db());
-    const qint64 pending = index.pendingCount();
-    if (pending > 0) {
-        clock.restart();
-        cpuAtStart = cpuSeconds();
-        const auto indexProgress = [&](qint64 done, qint64 total) {
-            if (!quiet)
-                err << '\r' << tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))) << Qt::flush;
-            return true;
-        };
-        const bool indexed = index.indexPending(indexProgress, importer.checkpointer());
-        if (!quiet)
-            err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
-        if (!indexed) {
-            err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n")
-                       .arg(index.errorString());
-            return 1;
-        }
+    if (summary.indexed > 0) {
         out << tr("indexed %1 messages for search in %2 s (%3 s of processor time)\n")
-                   .arg(pending)
-                   .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
-                   .arg(cpuSeconds() - cpuAtStart, 0, 'f', 2);
+                   .arg(summary.indexed)
+                   .arg(summary.indexSeconds, 0, 'f', 2)
+                   .arg(summary.indexCpuSeconds, 0, 'f', 2);
     }
     if (parser.isSet(QStringLiteral("report-peak-memory"))) {
         rusage usage {};
         getrusage(RUSAGE_SELF, &usage);
         out << tr("peak memory: %1 MB\n").arg(double(usage.ru_maxrss) / 1024.0, 0, 'f', 1);
     }
-    return failed > 0 || !missing.isEmpty() ? 1 : 0;
+    return summary.failed > 0 || !missing.isEmpty() ? 1 : 0;
 }

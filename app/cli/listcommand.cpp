@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "storeoption.h"
 
+#include "analysis/solverates.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -122,7 +123,7 @@ int runRunsCommand(const QStringList& arguments)
                                                : QString();
         table.rows << QStringList { QString::number(run.id), run.task, run.model, run.status,
             QString::number(run.samples), QString::number(run.solvedSamples), number(run.accuracy), header,
-            run.accuracyMismatch() ? QStringLiteral("MISMATCH") : QString(), run.created, run.path };
+            accuracyMismatch(run) ? QStringLiteral("MISMATCH") : QString(), run.created, run.path };
     }
     if (parser.isSet(QStringLiteral("json"))) {
         // NaN is not JSON: an unscored header accuracy is written as null.

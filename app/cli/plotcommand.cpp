@@ -3,6 +3,7 @@
 
 #include "analysis/pricetable.h"
 #include "plotbuilder.h"
+#include "analysis/solverates.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -42,7 +43,7 @@ int runPlotCommand(const QStringList& arguments)
     if (!openStore(store, parser))
         return 1;
     std::vector<SampleRow> samples = store.samples();
-    PriceTable::standard().applyTo(samples, store.usage());
+    analyseSamples(samples, store.usage(), PriceTable::standard());
     const QStringList models = parser.values(QStringLiteral("model"));
     const QStringList tiers = parser.values(QStringLiteral("tier"));
     const QStringList languages = parser.values(QStringLiteral("language"));

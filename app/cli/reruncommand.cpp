@@ -2,12 +2,8 @@
 #include "storeoption.h"
 #include "testoptions.h"
 
-#include "inspect/jsonvalues.h"
-#include "runner/testrunner.h"
-#include "runner/workspacebuilder.h"
-#include "store/rerunstore.h"
 #include "store/store.h"
-#include "store/storeschema.h"
+#include "workflow/rerunsession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,50 +24,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rerun", text);
 }
 
-/// The pass fractions the transcript itself reports at a step: its last intermediate score up to there.
-struct TranscriptScore {
-    int seq = -1;
-    double visible = notANumber;
-    double heldOut = notANumber;
-};
-
-std::vector<TranscriptScore> transcriptScores(SqliteDb& db, qint64 sampleId)
-{
-    SqliteStatement query(db, ("SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ?1 AND "
-            + StoreSchema::stepsOfType("score") + " ORDER BY seq").constData());
-    query.bind(1, sampleId);
-    std::vector<TranscriptScore> scores;
-    while (query.step()) {
-        const QByteArray payload = query.bytes(1);
-        rapidjson::Document event;
-        if (!parseJson(event, payload.constData(), size_t(payload.size())))
-            continue;
-        const JsonValue* intermediate = member(event, "intermediate");
-        const JsonValue* score = member(event, "score");
-        const JsonValue* value = score ? member(*score, "value") : nullptr;
-        if (!intermediate || !intermediate->IsTrue() || !value)
-            continue;
-        TranscriptScore row;
-        row.seq = int(query.integer(0));
-        row.visible = numberOf(member(*value, "visible"));
-        row.heldOut = numberOf(member(*value, "held_out"));
-        scores.push_back(row);
-    }
-    return scores;
-}
-
-/// The command that runs the rebuilt program: --program with {workspace} replaced, else `program` or the one .py file.
-QStringList programCommand(const QString& option, const QString& workspace)
-{
-    if (!option.isEmpty())
-        return QProcess::splitCommand(QString(option).replace(QStringLiteral("{workspace}"), workspace));
-    if (QFileInfo(workspace + QStringLiteral("/program")).isExecutable())
-        return { workspace + QStringLiteral("/program") };
-    const QStringList scripts = QDir(workspace).entryList({ QStringLiteral("*.py") }, QDir::Files);
-    if (scripts.size() == 1)
-        return { QStringLiteral("python3"), workspace + QLatin1Char('/') + scripts.first() };
-    return {};
-}
 }
 
 int runRerunCommand(const QStringList& arguments)
@@ -104,75 +56,34 @@ int runRerunCommand(const QStringList& arguments)
         return 2;
     }
     const qint64 sampleId = parser.positionalArguments().first().toLongLong();
-    TestSuite suite;
-    if (!suite.load(parser.value(QStringLiteral("suite")))) {
-        err << (suite.errorString().isEmpty() ? tr("runlens-cli rerun: --suite FILE is required") : suite.errorString()) << '\n';
+    if (!parser.isSet(QStringLiteral("suite"))) {
+        err << tr("runlens-cli rerun: --suite FILE is required") << '\n';
         return 2;
     }
     Store store;
     if (!openStore(store, parser))
         return 1;
-    SqliteDb& db = store.db();
-    QString program;
-    {
-        SqliteStatement sample(db, "SELECT program FROM samples WHERE id = ?");
-        sample.bind(1, sampleId);
-        if (!sample.step()) {
-            err << tr("runlens-cli rerun: no sample %1 in %2\n").arg(sampleId).arg(store.path());
-            return 1;
-        }
-        program = sample.text(0);
-    }
-    RerunStore reruns(db);
-    const qint64 suiteId = reruns.saveSuite(suite, program, QFileInfo(parser.value(QStringLiteral("suite"))).absoluteFilePath());
-
-    WorkspaceBuilder builder(db, sampleId);
+    RerunSession session(store, sampleId);
     if (parser.isSet(QStringLiteral("root")))
-        builder.setRoot(parser.value(QStringLiteral("root")));
-    const std::vector<WorkspaceStep> fileSteps = builder.fileSteps();
+        session.setRoot(parser.value(QStringLiteral("root")));
+    session.setProgram(parser.value(QStringLiteral("program")));
+    session.setKeepDirectory(parser.value(QStringLiteral("keep")));
+    TestRunner::Options runnerOptions;
+    applyLimitOptions(parser, runnerOptions);
+    session.setRunnerOptions(runnerOptions);
+    if (!session.prepare(parser.value(QStringLiteral("suite")))) {
+        err << tr("runlens-cli rerun: %1\n").arg(session.errorString());
+        return session.suite().tests().empty() ? 2 : 1;
+    }
+    const TestSuite& suite = session.suite();
+    const std::vector<WorkspaceStep>& fileSteps = session.fileSteps();
     for (const WorkspaceStep& step : fileSteps) {
         if (step.kind == WorkspaceStep::Refused)
             err << tr("step %1: refused: %2 %3\n").arg(step.seq).arg(step.path, step.detail);
     }
     const int lastStep = fileSteps.empty() ? -1 : fileSteps.back().seq;
-    const std::vector<TranscriptScore> scores = transcriptScores(db, sampleId);
-
-    QTemporaryDir temporary;
-    const QString base = parser.isSet(QStringLiteral("keep")) ? parser.value(QStringLiteral("keep")) : temporary.path();
-    QDir().mkpath(base);
-    QFile::setPermissions(base, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-            | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
-    std::map<int, std::pair<TestRunSummary, std::vector<TestResult>>> done;
-    int runs = 0;
-    auto runAt = [&](int step) -> const std::pair<TestRunSummary, std::vector<TestResult>>& {
-        if (auto found = done.find(step); found != done.end())
-            return found->second;
-        builder.replay(step);
-        const QString workspace = QDir(base).filePath(QStringLiteral("step-%1").arg(step));
-        QDir(workspace).removeRecursively();
-        QDir().mkpath(workspace);
-        builder.write(workspace);
-        TestRunner::Options options;
-        options.workspace = workspace;
-        options.command = programCommand(parser.value(QStringLiteral("program")), workspace);
-        applyLimitOptions(parser, options);
-        TestRunner runner;
-        std::vector<TestResult> results;
-        if (options.command.isEmpty()) {
-            TestRunSummary summary;
-            summary.buildError = tr("no program to run at step %1: name one with --program").arg(step);
-            summary.failed = int(suite.tests().size());
-            for (const TestCase& test : suite.tests())
-                (test.heldOut ? summary.heldOutTotal : summary.visibleTotal)++;
-            done[step] = { summary, results };
-        } else {
-            results = runner.run(suite, options);
-            done[step] = { runner.summary(), results };
-        }
-        ++runs;
-        reruns.saveRerun(sampleId, suiteId, step, done[step].first, results, builder.uncertainSteps());
-        return done[step];
-    };
+    const std::vector<PassPoint>& scores = session.reportedScores();
+    const auto runAt = [&](int step) -> const RerunOutcome& { return session.runAt(step); };
 
     std::vector<int> steps;
     if (parser.isSet(QStringLiteral("at"))) {
@@ -182,7 +93,7 @@ int runRerunCommand(const QStringList& arguments)
         for (int i = 1; i <= count && !fileSteps.empty(); ++i)
             steps.push_back(fileSteps[size_t(std::llround(double(i) * double(fileSteps.size()) / count)) - 1].seq);
     } else if (!parser.isSet(QStringLiteral("bisect"))) {
-        for (const TranscriptScore& score : scores)
+        for (const PassPoint& score : scores)
             steps.push_back(score.seq);
         steps.push_back(lastStep);
     }
@@ -198,10 +109,10 @@ int runRerunCommand(const QStringList& arguments)
         out << tr("step      visible    held-out   transcript (visible / held-out)   uncertain steps before") << '\n';
     int lastFailed = 0;
     for (const int step : steps) {
-        const auto& [summary, results] = runAt(step);
+        const TestRunSummary& summary = runAt(step).summary;
         lastFailed = summary.failed;
-        TranscriptScore reported;
-        for (const TranscriptScore& score : scores) {
+        PassPoint reported;
+        for (const PassPoint& score : scores) {
             if (score.seq <= step)
                 reported = score;
         }
@@ -241,7 +152,7 @@ int runRerunCommand(const QStringList& arguments)
             return 2;
         }
         auto passesAt = [&](size_t index) {
-            for (const TestResult& result : runAt(fileSteps[index].seq).second) {
+            for (const TestResult& result : runAt(fileSteps[index].seq).results) {
                 if (result.id == test)
                     return result.passed;
             }
@@ -270,7 +181,7 @@ int runRerunCommand(const QStringList& arguments)
                        .arg(test, verdict)
                        .arg(found.seq)
                        .arg(found.detail, found.path)
-                       .arg(runs);
+                       .arg(session.runs());
         lastFailed = passesAtEnd ? 0 : 1;
     }
     if (json)

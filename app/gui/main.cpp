@@ -77,9 +77,7 @@ int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
         worstScroll = std::max(worstScroll, double(clock.nsecsElapsed()) / 1e6);
     }
     double worstScrub = 0, totalScrub = 0;
-    SqliteStatement last(store.db(), "SELECT MAX(seq) FROM events WHERE sample_id = ?");
-    last.bind(1, sampleId);
-    const int steps = last.step() ? int(last.integer(0)) : 0;
+    const int steps = std::max(0, store.transcript(sampleId)->lastStep());
     for (int i = 1; i <= 50; ++i) {
         clock.restart();
         replay.goToStep(steps * i / 50);
@@ -88,7 +86,7 @@ int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
         totalScrub += double(clock.nsecsElapsed()) / 1e6;
     }
     clock.restart();
-    const std::vector<int> found = TranscriptQuery(store.db(), sampleId).find(words);
+    const std::vector<int> found = store.transcript(sampleId)->find(words);
     const qint64 findMs = clock.elapsed();
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);

@@ -6,6 +6,7 @@
 #include "store/importer.h"
 #include "store/messageindex.h"
 #include "store/store.h"
+#include "store/storeconnection.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -186,7 +187,7 @@ void TestExplorer::importAndSearchFromTheWindow()
     QCOMPARE(window.filteredSamples().size(), size_t(1));
     // The window was told as soon as the files were in; the dialog then indexed the messages for search.
     dialog.waitForFinished();
-    QCOMPARE(MessageIndex(store.db()).pendingCount(), 0);
+    QCOMPARE(MessageIndex(StoreConnection::of(store)).pendingCount(), 0);
     QCOMPARE(window.filteredSamples().front().tier, QStringLiteral("S"));
 
     SearchDialog search(store);

@@ -2,7 +2,9 @@
 #include "store/checkpointer.h"
 #include "store/importer.h"
 #include "store/messageindex.h"
+#include "analysis/solverates.h"
 #include "store/store.h"
+#include "store/storeconnection.h"
 #include "store/storeschema.h"
 #include "store/transcriptquery.h"
 
@@ -79,7 +81,7 @@ void TestImporter::init()
     QVERIFY(m_dir.isValid());
     QFile::remove(m_dir.filePath(QStringLiteral("store.sqlite")));
     QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("store.sqlite"))), qPrintable(m_store.errorString()));
-    m_store.db().exec("DELETE FROM files");
+    StoreConnection::of(m_store).exec("DELETE FROM files");
 }
 
 void TestImporter::fixtureImports_data()
@@ -141,26 +143,26 @@ void TestImporter::fixtureImports()
     const RunRow& run = runs.front();
     QCOMPARE(run.samples, samples);
     // The accuracy computed from the samples equals the one Inspect wrote in the header.
-    QVERIFY2(!run.accuracyMismatch(),
+    QVERIFY2(!accuracyMismatch(run),
         qPrintable(QStringLiteral("computed %1, header %2").arg(run.accuracy).arg(run.headerAccuracy)));
     if (samples > 0 && !std::isnan(accuracy))
         QVERIFY2(std::abs(run.accuracy - accuracy) < 1e-9, qPrintable(QString::number(run.accuracy)));
     if (run.hasHeaderAccuracy && !std::isnan(accuracy))
         QVERIFY(std::abs(run.headerAccuracy - accuracy) < 1e-9);
     // Every sample with events has them in order, and every message is searchable.
-    SqliteStatement gaps(m_store.db(), "SELECT COUNT(*) FROM samples s WHERE event_count != "
+    SqliteStatement gaps(StoreConnection::of(m_store), "SELECT COUNT(*) FROM samples s WHERE event_count != "
                                        "(SELECT COUNT(*) FROM events e WHERE e.sample_id = s.id)");
     QVERIFY(gaps.step());
     QCOMPARE(gaps.integer(0), 0);
     // Every message's text resolves its attachments, and every message is indexed after the import.
-    MessageIndex index(m_store.db());
-    SqliteStatement messages(m_store.db(), "SELECT id FROM messages");
+    MessageIndex index(StoreConnection::of(m_store));
+    SqliteStatement messages(StoreConnection::of(m_store), "SELECT id FROM messages");
     while (messages.step())
         QVERIFY(!index.text(messages.integer(0)).contains(QLatin1String("attachment://")));
     QCOMPARE(index.pendingCount(), result.messages);
     QVERIFY(index.indexPending());
     QCOMPARE(index.pendingCount(), 0);
-    SqliteStatement indexed(m_store.db(), "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages)");
+    SqliteStatement indexed(StoreConnection::of(m_store), "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages)");
     QVERIFY(indexed.step());
     QCOMPARE(indexed.integer(0), 0);
 }
@@ -186,7 +188,7 @@ void TestImporter::failuresNameTheFault()
     QFETCH(QString, fault);
     Importer importer(m_store);
     QVERIFY(importer.importFile(fixture("log_streaming.eval")).status == ImportResult::Imported);
-    SqliteStatement count(m_store.db(), "SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM samples) + "
+    SqliteStatement count(StoreConnection::of(m_store), "SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM samples) + "
                                         "(SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM messages)");
     QVERIFY(count.step());
     const qint64 before = count.integer(0);
@@ -205,7 +207,7 @@ void TestImporter::evalAndJsonAgree()
     Importer importer(m_store);
     QVERIFY(importer.importFile(fixture("log_formats.eval")).status == ImportResult::Imported);
     QVERIFY(importer.importFile(fixture("log_formats.json")).status == ImportResult::Imported);
-    SqliteStatement query(m_store.db(), R"sql(SELECT s.sample_id, s.epoch, s.score, s.event_count,
+    SqliteStatement query(StoreConnection::of(m_store), R"sql(SELECT s.sample_id, s.epoch, s.score, s.event_count,
         (SELECT group_concat(type, ',') FROM (SELECT type FROM events e WHERE e.sample_id = s.id ORDER BY seq)),
         (SELECT group_concat(summary, '|') FROM (SELECT summary FROM events e WHERE e.sample_id = s.id ORDER BY seq))
         FROM samples s ORDER BY s.run_id)sql");
@@ -237,7 +239,7 @@ void TestImporter::fileHashedByAnOlderStoreIsSkipped()
     Importer importer(m_store);
     QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
     auto storedHash = [this] {
-        SqliteStatement query(m_store.db(), "SELECT hash FROM files");
+        SqliteStatement query(StoreConnection::of(m_store), "SELECT hash FROM files");
         return query.step() ? query.text(0) : QString();
     };
     const QString hash = storedHash();
@@ -246,13 +248,13 @@ void TestImporter::fileHashedByAnOlderStoreIsSkipped()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString legacy = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Blake2b_256).toHex());
     file.close();
-    SqliteStatement setLegacy(m_store.db(), "UPDATE files SET hash = ?");
+    SqliteStatement setLegacy(StoreConnection::of(m_store), "UPDATE files SET hash = ?");
     setLegacy.bind(1, legacy);
     QVERIFY(setLegacy.exec());
     QCOMPARE(importer.importFile(path).status, ImportResult::Skipped);
     QCOMPARE(storedHash(), hash);
     // Another content of the same size is no match for it.
-    SqliteStatement otherLegacy(m_store.db(), "UPDATE files SET hash = ?");
+    SqliteStatement otherLegacy(StoreConnection::of(m_store), "UPDATE files SET hash = ?");
     otherLegacy.bind(1, QString(64, QLatin1Char('0')));
     QVERIFY(otherLegacy.exec());
     QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
@@ -312,7 +314,7 @@ void TestImporter::nonFiniteNumbersAndOddStrings()
     const std::vector<RunRow> runs = m_store.runs();
     QVERIFY(runs.front().hasHeaderAccuracy);
     QVERIFY(std::isnan(runs.front().headerAccuracy));
-    MessageIndex index(m_store.db());
+    MessageIndex index(StoreConnection::of(m_store));
     QVERIFY(index.indexPending());
     const std::vector<SearchHit> hits = index.search(QStringLiteral("surrogate"));
     QCOMPARE(hits.size(), size_t(1));
@@ -326,11 +328,11 @@ void TestImporter::changedFileReplacesItsRows()
         "messages": [{"role": "user", "content": "the first wording"}]}])");
     QFETCH(bool, indexedBetween);
     Importer importer(m_store);
-    MessageIndex index(m_store.db());
+    MessageIndex index(StoreConnection::of(m_store));
     QCOMPARE(importer.importFile(path).status, ImportResult::Imported);
     if (indexedBetween)
         QVERIFY(index.indexPending());
-    SqliteStatement lastChunk(m_store.db(), "SELECT MAX(id), MIN(id) FROM chunks");
+    SqliteStatement lastChunk(StoreConnection::of(m_store), "SELECT MAX(id), MIN(id) FROM chunks");
     QVERIFY(lastChunk.step());
     const qint64 firstImportsLast = lastChunk.integer(0);
     QVERIFY(firstImportsLast > 0);
@@ -351,8 +353,8 @@ void TestImporter::changedFileReplacesItsRows()
     QCOMPARE(index.search(QStringLiteral("first")).size(), size_t(0));
     QCOMPARE(index.search(QStringLiteral("second")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("wording")).size(), size_t(1));
-    SqliteStatement integrity(m_store.db(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
-    QVERIFY2(integrity.exec(), qPrintable(m_store.db().errorString()));
+    SqliteStatement integrity(StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
 }
 
 void TestImporter::changedFileReplacesItsRows_data()
@@ -367,7 +369,7 @@ void TestImporter::stoppedIndexGoesOn()
     // More messages than one batch of the index holds.
     QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), 4500)).status,
         ImportResult::Imported);
-    MessageIndex index(m_store.db());
+    MessageIndex index(StoreConnection::of(m_store));
     QCOMPARE(index.pendingCount(), 4500);
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(0)); // stored, not yet searchable
 
@@ -377,8 +379,8 @@ void TestImporter::stoppedIndexGoesOn()
     QVERIFY2(left > 0 && left < 4500, qPrintable(QString::number(left)));
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(0));
-    SqliteStatement integrity(m_store.db(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
-    QVERIFY2(integrity.exec(), qPrintable(m_store.db().errorString()));
+    SqliteStatement integrity(StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
 
     // The next call goes on from there.
     qint64 lastDone = 0, lastTotal = 0;
@@ -399,21 +401,21 @@ void TestImporter::indexReadsAheadOnlyWhatStands()
     // Three batches; while the first is indexed, the second's texts are read ahead on another thread.
     QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), 9000)).status,
         ImportResult::Imported);
-    SqliteStatement first(m_store.db(), "SELECT MIN(id) FROM messages");
+    SqliteStatement first(StoreConnection::of(m_store), "SELECT MIN(id) FROM messages");
     QVERIFY(first.step());
     const qint64 base = first.integer(0);
     first.reset();
 
     // After the first batch, another connection points the second batch's messages at the first message's JSON:
     // the texts read ahead for them are stale, and must not be indexed.
-    MessageIndex index(m_store.db());
+    MessageIndex index(StoreConnection::of(m_store));
     bool changed = false;
     QVERIFY(index.indexPending([&](qint64, qint64) {
         if (!std::exchange(changed, true)) {
             Store other;
             if (!other.open(m_store.path()))
                 return false;
-            SqliteStatement repoint(other.db(), R"sql(UPDATE messages SET json_chunk = (SELECT json_chunk FROM messages
+            SqliteStatement repoint(StoreConnection::of(other), R"sql(UPDATE messages SET json_chunk = (SELECT json_chunk FROM messages
                 WHERE id = ?1), json_slot = (SELECT json_slot FROM messages WHERE id = ?1) WHERE id > ?1 + 3999 AND id <= ?1 + 7999)sql");
             repoint.bind(1, base);
             if (!repoint.exec())
@@ -427,8 +429,8 @@ void TestImporter::indexReadsAheadOnlyWhatStands()
     QCOMPARE(index.search(QStringLiteral("word7999")).size(), size_t(0));
     QCOMPARE(index.search(QStringLiteral("word8000")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("word0"), 0, 10000).size(), size_t(4001));
-    SqliteStatement integrity(m_store.db(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
-    QVERIFY2(integrity.exec(), qPrintable(m_store.db().errorString()));
+    SqliteStatement integrity(StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
 }
 
 void TestImporter::migratesAVersion2Store()
@@ -451,22 +453,22 @@ void TestImporter::migratesAVersion2Store()
     }
     Store store;
     QVERIFY2(store.open(path), qPrintable(store.errorString()));
-    QCOMPARE(StoreSchema::version(store.db()), StoreSchema::currentVersion);
+    QCOMPARE(StoreSchema::version(StoreConnection::of(store)), StoreSchema::currentVersion);
     // Its messages count as indexed; its chunks are kept, and a new chunk never takes a deleted one's id.
-    QCOMPARE(MessageIndex(store.db()).pendingCount(), 0);
-    SqliteStatement chunks(store.db(), "SELECT group_concat(id) FROM (SELECT id FROM chunks ORDER BY id)");
+    QCOMPARE(MessageIndex(StoreConnection::of(store)).pendingCount(), 0);
+    SqliteStatement chunks(StoreConnection::of(store), "SELECT group_concat(id) FROM (SELECT id FROM chunks ORDER BY id)");
     QVERIFY(chunks.step());
     QCOMPARE(chunks.text(0), QStringLiteral("7,9"));
-    QVERIFY(store.db().exec("DELETE FROM chunks WHERE id = 9; INSERT INTO chunks (sample_id, data) VALUES (1, x'00')"));
-    QCOMPARE(store.db().lastInsertId(), 10);
+    QVERIFY(StoreConnection::of(store).exec("DELETE FROM chunks WHERE id = 9; INSERT INTO chunks (sample_id, data) VALUES (1, x'00')"));
+    QCOMPARE(StoreConnection::of(store).lastInsertId(), 10);
     // The marks are gathered from its events into each sample's list of marked steps.
-    SqliteStatement marks(store.db(), TranscriptQuery::marksQuery);
+    SqliteStatement marks(StoreConnection::of(store), StoreSchema::marksQuery);
     marks.bind(1, 1);
     QVERIFY(marks.step());
     QCOMPARE(marks.integer(0), 0);
     QVERIFY(!marks.step());
     // Each type's steps are gathered from its events.
-    TranscriptQuery tools(store.db(), 1);
+    TranscriptQuery tools(store, 1);
     QCOMPARE(tools.types(), QStringList { QStringLiteral("tool") });
     tools.setType(QStringLiteral("tool"));
     QCOMPARE(tools.count(), 2);
@@ -512,11 +514,11 @@ void TestImporter::killedImportLeavesStoreAsItWas()
     QVERIFY(reopened.open(m_store.path()));
     if (reopened.runs().size() == 2)
         QSKIP("the import committed just before it was killed");
-    SqliteStatement check(reopened.db(), "PRAGMA integrity_check");
+    SqliteStatement check(StoreConnection::of(reopened), "PRAGMA integrity_check");
     QVERIFY(check.step());
     QCOMPARE(check.text(0), QStringLiteral("ok"));
     QCOMPARE(reopened.runs().size(), size_t(1));
-    SqliteStatement events(reopened.db(), "SELECT COUNT(*) FROM events");
+    SqliteStatement events(StoreConnection::of(reopened), "SELECT COUNT(*) FROM events");
     QVERIFY(events.step());
     QCOMPARE(events.integer(0), 0);
     // And the next import of the same file goes through.
@@ -544,7 +546,7 @@ void TestImporter::refusedWriteLeavesStoreAsItWas()
     // The store refuses one event row, as a full disk would refuse a page.
     const QByteArray trigger = "CREATE TEMP TRIGGER refuse BEFORE INSERT ON events WHEN NEW.seq = "
         + QByteArray::number(refusedSeq) + " BEGIN SELECT RAISE(ABORT, 'no room for this row'); END";
-    QVERIFY2(m_store.db().exec(trigger.constData()), qPrintable(m_store.db().errorString()));
+    QVERIFY2(StoreConnection::of(m_store).exec(trigger.constData()), qPrintable(StoreConnection::of(m_store).errorString()));
     QByteArray samples = R"([{"id": 1, "epoch": 1, "target": "x", "events": [)";
     for (int i = 0; i < 5000; ++i)
         samples += R"({"event": "info", "timestamp": "2026-01-01T00:00:00+00:00", "data": "step )" + QByteArray::number(i) + R"("},)";
@@ -555,11 +557,11 @@ void TestImporter::refusedWriteLeavesStoreAsItWas()
     QVERIFY2(result.error.contains(QLatin1String("no room for this row")), qPrintable(result.error));
 
     QCOMPARE(m_store.runs().size(), size_t(1));
-    SqliteStatement rows(m_store.db(), "SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM chunks) + (SELECT COUNT(*) FROM attachments)");
+    SqliteStatement rows(StoreConnection::of(m_store), "SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM chunks) + (SELECT COUNT(*) FROM attachments)");
     QVERIFY(rows.step());
     QCOMPARE(rows.integer(0), 0);
     // The store is usable at once: without the trigger the same file goes in.
-    QVERIFY(m_store.db().exec("DROP TRIGGER refuse"));
+    QVERIFY(StoreConnection::of(m_store).exec("DROP TRIGGER refuse"));
     const ImportResult again = importer.importFile(large);
     QCOMPARE(again.status, ImportResult::Imported);
     QCOMPARE(again.events, 5001);
@@ -590,13 +592,13 @@ void TestImporter::sharedTransactionsKeepEachFileWhole()
     }
     // The broken file left nothing but its failure; the files around it are whole.
     QCOMPARE(other.runs().size(), size_t(2));
-    SqliteStatement rows(other.db(), R"sql(SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM samples),
+    SqliteStatement rows(StoreConnection::of(other), R"sql(SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM samples),
         (SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)))sql");
     QVERIFY(rows.step());
     QCOMPARE(rows.integer(0), 4);
     QCOMPARE(rows.integer(1), 2);
     QCOMPARE(rows.text(2), QStringLiteral("failed,imported,imported"));
-    SqliteStatement integrity(other.db(), "PRAGMA integrity_check");
+    SqliteStatement integrity(StoreConnection::of(other), "PRAGMA integrity_check");
     QVERIFY(integrity.step());
     QCOMPARE(integrity.text(0), QStringLiteral("ok"));
 }
@@ -613,11 +615,11 @@ void TestImporter::lostTransactionNamesItsFiles()
 
     // SQLite rolls the whole transaction back by itself, as on a full disk: the file imported before goes with it.
     QCOMPARE(importer.importFile(first).status, ImportResult::Imported);
-    QVERIFY(m_store.db().exec("CREATE TEMP TRIGGER drop_all BEFORE INSERT ON events WHEN NEW.seq = 1 "
+    QVERIFY(StoreConnection::of(m_store).exec("CREATE TEMP TRIGGER drop_all BEFORE INSERT ON events WHEN NEW.seq = 1 "
                               "BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END"));
     ImportResult result = importer.importFile(second);
     // (Created inside the transaction, the trigger went with it.)
-    QVERIFY(m_store.db().exec("DROP TRIGGER IF EXISTS drop_all"));
+    QVERIFY(StoreConnection::of(m_store).exec("DROP TRIGGER IF EXISTS drop_all"));
     QCOMPARE(result.status, ImportResult::Failed);
     QVERIFY2(result.error.contains(QLatin1String("disk full")), qPrintable(result.error));
     QCOMPARE(result.lostFiles, QStringList { first });
@@ -626,7 +628,7 @@ void TestImporter::lostTransactionNamesItsFiles()
 
     // COMMIT itself fails (here a foreign key checked only then): the files in the transaction are named.
     QCOMPARE(importer.importFile(third).status, ImportResult::Imported);
-    QVERIFY(m_store.db().exec("PRAGMA defer_foreign_keys = ON; "
+    QVERIFY(StoreConnection::of(m_store).exec("PRAGMA defer_foreign_keys = ON; "
                               "INSERT INTO event_steps (sample_id, type, count, seqs) VALUES (999999, 'x', 0, '[]')"));
     QString error;
     QStringList lost;
@@ -635,7 +637,7 @@ void TestImporter::lostTransactionNamesItsFiles()
     QVERIFY2(error.contains(QLatin1String("FOREIGN KEY")), qPrintable(error));
 
     QCOMPARE(m_store.runs().size(), size_t(0));
-    SqliteStatement files(m_store.db(), "SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)");
+    SqliteStatement files(StoreConnection::of(m_store), "SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)");
     QVERIFY(files.step());
     QCOMPARE(files.text(0), QStringLiteral("failed,failed,failed"));
     // And the next file goes in.
@@ -648,7 +650,7 @@ QTEST_GUILESS_MAIN(TestImporter)
 void TestImporter::checkpointsBesideTheWriter()
 {
     const QString path = m_store.path();
-    SqliteDb& db = m_store.db();
+    SqliteDb& db = StoreConnection::of(m_store);
     QVERIFY(db.exec("CREATE TABLE scratch (data BLOB)"));
     // 24 MB of pages that do not compress, past the 16 MB at which a checkpoint is due.
     const auto commitPages = [&db] {
@@ -806,7 +808,7 @@ void TestImporter::boundValuesReadBack()
 {
     // SQLite reads bound text and bytes where the statement keeps them: short and long, one after another, bound
     // again after a reset, they must all read back whole.
-    SqliteStatement echo(m_store.db(), "SELECT ?1, ?2, ?3, ?4, length(?1)");
+    SqliteStatement echo(StoreConnection::of(m_store), "SELECT ?1, ?2, ?3, ?4, length(?1)");
     const QString unicode = QStringLiteral("Gr\u00fc\u00dfe \u2717 \U0001F600");
     const QByteArray longText(5000, 'x');
     for (int round = 0; round < 2; ++round) {

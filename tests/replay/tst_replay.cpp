@@ -4,6 +4,10 @@
 #include "store/importer.h"
 #include "store/sqlitedb.h"
 #include "store/store.h"
+#include "workflow/transcriptanalysis.h"
+#include "store/storeconnection.h"
+#include "store/storeschema.h"
+#include "store/transcriptquery.h"
 #include "transcriptmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -122,7 +126,7 @@ void TestReplay::testRunnerOutputs()
 
 void TestReplay::modelPagesThroughTheTranscript()
 {
-    TranscriptModel model(std::make_unique<TranscriptQuery>(m_store.db(), m_sampleId));
+    TranscriptModel model(m_store, m_sampleId);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 3504);
     QCOMPARE(model.index(3503, TranscriptModel::Type).data().toString(), QStringLiteral("tool"));
@@ -137,25 +141,25 @@ void TestReplay::modelPagesThroughTheTranscript()
     QCOMPARE(model.index(1, 0).data(TranscriptModel::SeqRole).toInt(), 3502);
     QCOMPARE(model.rowForSeq(3501), 1);
     // The types a filter offers, most common first, as the events themselves count them.
-    SqliteStatement counted(m_store.db(), "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC, type");
+    SqliteStatement counted(StoreConnection::of(m_store), "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC, type");
     counted.bind(1, m_sampleId);
     QStringList types;
     while (counted.step())
         types << counted.text(0);
-    QCOMPARE(TranscriptQuery(m_store.db(), m_sampleId).types(), types);
+    QCOMPARE(TranscriptQuery(m_store, m_sampleId).types(), types);
 }
 
 void TestReplay::curveFromTestOutput()
 {
-    TranscriptQuery query(m_store.db(), m_sampleId);
-    const PassCurve curve = query.passCurve();
+    TranscriptQuery query(m_store, m_sampleId);
+    const PassCurve curve = passCurve(query, PriceTable());
     QCOMPARE(curve.points.size(), size_t(3));
     QCOMPARE(curve.points[0].visible, 0.8);
     QCOMPARE(curve.points[1].visible, 0.9);
     QCOMPARE(curve.points[2].visible, 1.0);
     QCOMPARE(curve.compactions, std::vector<int> { 3501 });
     // go test names its tests: they make the test x time matrix.
-    const TestMatrix matrix = query.testMatrix();
+    const TestMatrix matrix = testMatrix(query);
     QCOMPARE(matrix.tests, (QStringList { QStringLiteral("TestA"), QStringLiteral("TestB") }));
     QCOMPARE(matrix.runs, std::vector<int> { 3503 });
     QCOMPARE(int(matrix.results[0][0]), 1);
@@ -172,7 +176,7 @@ void TestReplay::curveFromScoreEvents()
     }
     const qint64 sampleId = importSample(QStringLiteral("scores"), events);
     QVERIFY(sampleId > 0);
-    const PassCurve curve = TranscriptQuery(m_store.db(), sampleId).passCurve();
+    const PassCurve curve = passCurve(*m_store.transcript(sampleId), PriceTable());
     QCOMPARE(curve.source, QStringLiteral("score events"));
     QCOMPARE(curve.points.size(), size_t(4));
     for (size_t i = 0; i < 4; ++i) {
@@ -195,8 +199,8 @@ void TestReplay::errorsAreMarked()
             { QStringLiteral("error"), QJsonObject { { QStringLiteral("message"), QStringLiteral("sandbox lost") } } } } };
     const qint64 sampleId = importSample(QStringLiteral("errors"), events);
     QVERIFY(sampleId > 0);
-    QCOMPARE(TranscriptQuery(m_store.db(), sampleId).passCurve().errors, (std::vector<int> { 1, 2, 3 }));
-    SqliteStatement plan(m_store.db(), (QByteArray("EXPLAIN QUERY PLAN ") + TranscriptQuery::marksQuery).constData());
+    QCOMPARE(passCurve(*m_store.transcript(sampleId), PriceTable()).errors, (std::vector<int> { 1, 2, 3 }));
+    SqliteStatement plan(StoreConnection::of(m_store), (QByteArray("EXPLAIN QUERY PLAN ") + StoreSchema::marksQuery).constData());
     plan.bind(1, sampleId);
     QString steps;
     while (plan.step())
@@ -214,11 +218,11 @@ void TestReplay::summariesShowAttachments()
         QJsonObject { { hash, QStringLiteral("fn main() {\n    println!(\"quokka\");\n}") } });
     QVERIFY(sampleId > 0);
     // The store keeps the reference; the line a reader gets shows the file, on one line.
-    SqliteStatement stored(m_store.db(), "SELECT summary FROM events WHERE sample_id = ?");
+    SqliteStatement stored(StoreConnection::of(m_store), "SELECT summary FROM events WHERE sample_id = ?");
     stored.bind(1, sampleId);
     QVERIFY(stored.step());
     QVERIFY(stored.text(0).contains(QLatin1String("attachment://") + hash));
-    TranscriptModel model(std::make_unique<TranscriptQuery>(m_store.db(), sampleId));
+    TranscriptModel model(m_store, sampleId);
     QCOMPARE(model.rowCount(), 1);
     const QString line = model.data(model.index(0, TranscriptModel::Summary)).toString();
     QVERIFY2(line.contains(QLatin1String(R"(fn main() { println!("quokka"); })")), qPrintable(line));

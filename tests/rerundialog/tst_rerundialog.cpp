@@ -1,6 +1,5 @@
 #include "rerundialog.h"
 #include "store/importer.h"
-#include "store/rerunstore.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -62,8 +61,7 @@ void TestRerunDialog::rerunsTheCodeAtAStep()
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 2);
     }
-    RerunStore reruns(store.db());
-    const std::vector<RerunRow> rows = reruns.reruns(sampleId);
+    const std::vector<RerunRow> rows = store.reruns(sampleId);
     QCOMPARE(rows.size(), size_t(2));
     QCOMPARE(rows[0].step, 0);
     QCOMPARE(rows[0].summary.passed, 0);

@@ -1,6 +1,7 @@
 #include "runner/workspacebuilder.h"
 #include "store/importer.h"
 #include "store/store.h"
+#include "store/transcriptquery.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -67,13 +68,14 @@ void TestWorkspace::rebuildsFilesAtEachStep()
     QVERIFY2(imported.status == ImportResult::Imported, qPrintable(imported.error));
     const qint64 sampleId = store.samples().front().id;
 
-    WorkspaceBuilder builder(store.db(), sampleId);
-    QVERIFY(builder.replay(0));
+    const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sampleId);
+    WorkspaceBuilder builder(transcript->toolCalls(), [&](const QString& text) { return transcript->resolveAttachments(text); });
+    builder.replay(0);
     QCOMPARE(builder.root(), QStringLiteral("/work/app"));
     QCOMPARE(builder.files().value(QStringLiteral("main.py")), longText.toUtf8());
-    QVERIFY(builder.replay(2));
+    builder.replay(2);
     QCOMPARE(builder.files().value(QStringLiteral("main.py")), QByteArray("import sys\n") + longText.toUtf8().replace("a long line", "one line"));
-    QVERIFY(builder.replay(-1));
+    builder.replay(-1);
     QCOMPARE(builder.files().value(QStringLiteral("util.py")), QByteArray("X = 1\n"));
     // undo_edit takes back the insert.
     QCOMPARE(builder.files().value(QStringLiteral("main.py")), longText.toUtf8().replace("a long line", "one line"));

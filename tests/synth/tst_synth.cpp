@@ -4,7 +4,10 @@
 #include "runner/workspacebuilder.h"
 #include "store/transcriptquery.h"
 #include "store/importer.h"
+#include "analysis/solverates.h"
 #include "store/store.h"
+#include "workflow/transcriptanalysis.h"
+#include "store/storeconnection.h"
 #include "synth/mirrorcodesynth.h"
 #include "synth/zipstreamwriter.h"
 
@@ -300,7 +303,7 @@ void TestSynth::demoImportsWithItsHeaderAccuracy()
     }
     const RunRow run = store.runs().front();
     QCOMPARE(run.samples, 25);
-    QVERIFY(!run.accuracyMismatch());
+    QVERIFY(!accuracyMismatch(run));
     QVERIFY(run.hasHeaderAccuracy);
     int largeSolved = 0;
     for (const SampleRow& sample : store.samples()) {
@@ -330,15 +333,16 @@ void TestSynth::demoCurvesEqualTheirReexecution()
             continue;
         TestSuite suite;
         QVERIFY(suite.load(suitePath));
-        SqliteStatement scores(store.db(), "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events "
+        SqliteStatement scores(StoreConnection::of(store), "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events "
                                            "WHERE sample_id = ? AND type = 'score' ORDER BY seq");
         scores.bind(1, sample.id);
-        WorkspaceBuilder builder(store.db(), sample.id);
+        const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sample.id);
+        WorkspaceBuilder builder(transcript->toolCalls(), [&](const QString& text) { return transcript->resolveAttachments(text); });
         while (scores.step()) {
             const Json event = Json::parse(scores.bytes(1).toStdString());
             if (!event.value("intermediate", false))
                 continue;
-            QVERIFY(builder.replay(int(scores.integer(0))));
+            builder.replay(int(scores.integer(0)));
             QCOMPARE(builder.uncertainSteps(), 0);
             QTemporaryDir workspace;
             QFile::setPermissions(workspace.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
@@ -364,8 +368,8 @@ void TestSynth::demoCurvesEqualTheirReexecution()
             ++checked;
         }
         // The replay's curve of the sample is the one the generator wrote, point for point.
-        const PassCurve curve = TranscriptQuery(store.db(), sample.id).passCurve();
-        SqliteStatement written(store.db(), "SELECT COUNT(*) FROM events WHERE sample_id = ? AND type = 'score'");
+        const PassCurve curve = passCurve(*transcript, PriceTable());
+        SqliteStatement written(StoreConnection::of(store), "SELECT COUNT(*) FROM events WHERE sample_id = ? AND type = 'score'");
         written.bind(1, sample.id);
         QVERIFY(written.step());
         QCOMPARE(qint64(curve.points.size()) + 1, written.integer(0)); // all but the final score are intermediate

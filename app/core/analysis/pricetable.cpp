@@ -76,6 +76,14 @@ std::optional<double> PriceTable::cost(const QString& model, qint64 input, qint6
         / 1e6;
 }
 
+double PriceTable::costOf(const EventRow& call) const
+{
+    if (!std::isnan(call.loggedCost))
+        return call.loggedCost;
+    const auto priced = cost(call.model, call.inputTokens, call.cacheReadTokens, call.cacheWriteTokens, call.outputTokens);
+    return priced ? *priced : notANumber;
+}
+
 void PriceTable::applyTo(std::vector<SampleRow>& samples, const std::vector<UsageRow>& usage) const
 {
     QHash<qint64, std::vector<const UsageRow*>> bySample;

@@ -5,7 +5,8 @@
 #include <QString>
 #include <optional>
 
-#include "store/store.h"
+#include "records/storerows.h"
+#include "records/transcriptrows.h"
 
 /// Prices of a model in USD per million tokens.
 struct ModelPrice {
@@ -35,6 +36,9 @@ public:
     void setPrice(const QString& model, const ModelPrice& price) { m_prices.insert(model, price); }
     /// The cost of these tokens, or nothing when the model has no price (never $0 for "unknown").
     std::optional<double> cost(const QString& model, qint64 input, qint64 cacheRead, qint64 cacheWrite, qint64 output) const;
+
+    /// A model call's cost: as logged, else its tokens priced; NaN when its model has no price.
+    double costOf(const EventRow& call) const;
 
     /// Sets each sample's cost: the log's total_cost where every model of the sample has one, else its tokens
     /// priced by this table, else NaN ("no price") when a model of the sample has no price.

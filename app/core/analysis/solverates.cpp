@@ -1,8 +1,30 @@
 #include "solverates.h"
 
+#include "scorereading.h"
+
 #include <QHash>
 #include <algorithm>
 #include <cmath>
+
+bool accuracyMismatch(const RunRow& run)
+{
+    // With no scored sample there is nothing to compare: the header's figure stands alone.
+    if (!run.hasHeaderAccuracy || run.scoredSamples == 0)
+        return false;
+    if (std::isnan(run.accuracy) || std::isnan(run.headerAccuracy))
+        return std::isnan(run.accuracy) != std::isnan(run.headerAccuracy);
+    return std::abs(run.accuracy - run.headerAccuracy) > 1e-6;
+}
+
+void analyseSamples(std::vector<SampleRow>& samples, const std::vector<UsageRow>& usage, const PriceTable& prices)
+{
+    for (SampleRow& sample : samples) {
+        const PassFractions fractions = passFractionsOfMetadata(sample.scoreMetadataJson);
+        sample.visiblePass = fractions.visible;
+        sample.heldOutPass = fractions.heldOut;
+    }
+    prices.applyTo(samples, usage);
+}
 
 Interval wilsonInterval(int successes, int trials, double z)
 {

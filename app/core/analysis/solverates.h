@@ -1,10 +1,18 @@
 #pragma once
 
-#include "store/store.h"
+#include "pricetable.h"
+#include "records/storerows.h"
 
 #include <QString>
 #include <functional>
 #include <vector>
+
+/// True when a run's accuracy computed from its samples and the one its header reports disagree.
+bool accuracyMismatch(const RunRow& run);
+
+/// Reads each sample's visible and held-out pass fractions from its score's metadata (scorereading) and sets its
+/// cost from `usage` and `prices` (PriceTable::applyTo): what the explorer, its plots and `plot` show.
+void analyseSamples(std::vector<SampleRow>& samples, const std::vector<UsageRow>& usage, const PriceTable& prices);
 
 /// A 95% Wilson score interval for `successes` out of `trials`.
 struct Interval {

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <map>
 
 TestOutputParser TestOutputParser::standard()
 {
@@ -26,7 +27,8 @@ bool TestOutputParser::load(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;
-    const QJsonArray patterns = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("patterns")).toArray();
+    const QJsonObject document = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray patterns = document.value(QLatin1String("patterns")).toArray();
     for (const QJsonValue& value : patterns) {
         const QJsonObject object = value.toObject();
         Pattern pattern;
@@ -40,7 +42,9 @@ bool TestOutputParser::load(const QString& path)
             pattern.failedLine = QRegularExpression(object.value(QLatin1String("count_failed")).toString(), options);
         m_patterns.push_back(std::move(pattern));
     }
-    return !m_patterns.empty();
+    for (const QJsonValue& value : document.value(QLatin1String("named")).toArray())
+        m_named.emplace_back(value.toObject().value(QLatin1String("regex")).toString(), QRegularExpression::MultilineOption);
+    return !m_patterns.empty() || !m_named.empty();
 }
 
 std::optional<TestCounts> TestOutputParser::parse(const QString& output) const
@@ -71,4 +75,23 @@ std::optional<TestCounts> TestOutputParser::parse(const QString& output) const
         }
     }
     return std::nullopt;
+}
+
+std::vector<NamedTestResult> TestOutputParser::namedResults(const QString& output) const
+{
+    // Each line names at most one test: where several patterns match at one place, the first pattern's reading holds.
+    std::map<qsizetype, NamedTestResult> byPosition;
+    for (const QRegularExpression& pattern : m_named) {
+        for (auto it = pattern.globalMatch(output); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            const QString name = match.captured(QStringLiteral("test"));
+            if (!name.isEmpty())
+                byPosition.try_emplace(match.capturedStart(), NamedTestResult { name, !match.captured(QStringLiteral("passed")).isEmpty() });
+        }
+    }
+    std::vector<NamedTestResult> results;
+    results.reserve(byPosition.size());
+    for (auto& [position, result] : byPosition)
+        results.push_back(std::move(result));
+    return results;
 }

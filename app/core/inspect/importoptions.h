@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/scorereading.h"
+
 #include <QStringList>
 
 /// How samples are classified on import: where the MirrorCode program, tier and language are found, and
@@ -9,7 +11,7 @@ struct ImportOptions {
     QStringList tierKeys { QStringLiteral("tier"), QStringLiteral("bucket"), QStringLiteral("size") };
     QStringList languageKeys { QStringLiteral("language"), QStringLiteral("lang") };
     /// Keys read, in order, from a dict-valued score to get its numeric value.
-    QStringList scoreKeys { QStringLiteral("held_out"), QStringLiteral("hidden"), QStringLiteral("value") };
+    QStringList scoreKeys = defaultScoreKeys();
     /// A sample is solved when its first score's numeric value reaches this ("C" counts as 1).
     double solvedThreshold = 1.0;
 };

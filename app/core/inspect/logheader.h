@@ -1,8 +1,8 @@
 #pragma once
 
 #include "importoptions.h"
-#include "jsonvalues.h"
-#include "logrecords.h"
+#include "logvalues.h"
+#include "records/logrecords.h"
 
 /// Reads an EvalLog header (header.json, _journal/start.json or the top of a .json log), migrating a
 /// version 1 `results.scorer` to the version 2 shape.

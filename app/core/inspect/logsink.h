@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logrecords.h"
+#include "records/logrecords.h"
 
 /// Receives what a log reader finds, in file order. A reader stops when a call returns false.
 class LogSink {

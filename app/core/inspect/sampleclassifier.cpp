@@ -1,6 +1,6 @@
 #include "sampleclassifier.h"
 
-#include "jsonvalues.h"
+#include "json/jsonvalues.h"
 #include "mirrorcodetargets.h"
 
 #include <cmath>

@@ -1,7 +1,9 @@
 #include "sampleparser.h"
 
-#include "jsonvalues.h"
+#include "logvalues.h"
 #include "sampleclassifier.h"
+
+#include "analysis/eventsummary.h"
 
 #include <QCoreApplication>
 #include <rapidjson/error/en.h>
@@ -64,7 +66,7 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
     if (type == QLatin1String("model")) {
         const QString error = errorText(member(event, "error"));
         if (!error.isEmpty())
-            return QCoreApplication::translate("Events", "model error: %1").arg(error);
+            return EventSummary::modelError(error);
         const JsonValue* output = member(event, "output");
         const JsonValue* choices = output ? member(*output, "choices") : nullptr;
         if (choices && choices->IsArray() && !choices->Empty()) {
@@ -95,23 +97,16 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
     }
     if (type == QLatin1String("score")) {
         const JsonValue* score = member(event, "score");
-        QString line = score && member(*score, "value") ? QString::fromUtf8(toJson(*member(*score, "value"))) : QString();
-        if (const JsonValue* intermediate = member(event, "intermediate"); intermediate && intermediate->IsTrue())
-            line += QCoreApplication::translate("Events", " (intermediate)");
-        if (score) {
-            const QString explanation = stringOf(member(*score, "explanation"));
-            if (!explanation.isEmpty())
-                line += QStringLiteral(": ") + explanation;
-        }
-        return line;
+        const JsonValue* intermediate = member(event, "intermediate");
+        return EventSummary::score(score && member(*score, "value") ? QString::fromUtf8(toJson(*member(*score, "value"))) : QString(),
+            intermediate && intermediate->IsTrue(), score ? stringOf(member(*score, "explanation")) : QString());
     }
     if (type == QLatin1String("compaction")) {
-        return QCoreApplication::translate("Events", "%1 compaction: %2 \u2192 %3 tokens")
-            .arg(stringOf(member(event, "type")), scalarText(member(event, "tokens_before")),
-                scalarText(member(event, "tokens_after")));
+        return EventSummary::compaction(stringOf(member(event, "type")), scalarText(member(event, "tokens_before")),
+            scalarText(member(event, "tokens_after")));
     }
     if (type == QLatin1String("sample_limit"))
-        return stringOf(member(event, "type")) + QStringLiteral(" limit: ") + stringOf(member(event, "message"));
+        return EventSummary::limit(stringOf(member(event, "type")), stringOf(member(event, "message")));
     if (type == QLatin1String("error"))
         return errorText(member(event, "error"));
     if (type == QLatin1String("span_begin"))
@@ -132,18 +127,23 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
     if (type == QLatin1String("state") || type == QLatin1String("store")) {
         const JsonValue* changes = member(event, "changes");
         const int count = changes && changes->IsArray() ? int(changes->Size()) : 0;
-        return QCoreApplication::translate("Events", "%n change(s)", nullptr, count);
+        return EventSummary::changes(count);
     }
     if (type == QLatin1String("input"))
         return stringOf(member(event, "input"));
     if (type == QLatin1String("info"))
         return stringOf(member(event, "source"));
     if (type == QLatin1String("approval"))
-        return stringOf(member(event, "decision")) + QStringLiteral(" by ") + stringOf(member(event, "approver"));
+        return EventSummary::approval(stringOf(member(event, "decision")), stringOf(member(event, "approver")));
     if (type == QLatin1String("subtask"))
         return stringOf(member(event, "name"));
     return {};
 }
+}
+
+QString SampleParser::storedSummary(const QString& type, const rapidjson::Document& event)
+{
+    return summaryOf(eventSummary(type, event));
 }
 
 SampleParser::SampleParser(JsonStream& stream, LogSink& sink, const ImportOptions& options)
@@ -592,7 +592,7 @@ bool SampleParser::finishEvent()
     record.timestamp = stringOf(member(event, "timestamp"));
     record.workingStart = numberOf(member(event, "working_start"));
     record.spanId = stringOf(member(event, "span_id"));
-    record.summary = summaryOf(eventSummary(record.type, event));
+    record.summary = storedSummary(record.type, event);
     record.marked = isMarked(record.type, event);
     if (record.type == QLatin1String("tool")) {
         if (const JsonValue* id = member(event, "id"); id && id->IsString())

@@ -2,7 +2,7 @@
 
 #include "importoptions.h"
 #include "jsonstream.h"
-#include "jsonvalues.h"
+#include "logvalues.h"
 #include "logsink.h"
 #include "saxtoken.h"
 
@@ -33,6 +33,9 @@ public:
     /// Why the parse was stopped, when a handler call returned false.
     QString errorString() const { return m_error; }
     int eventCount() const { return m_eventSeq; }
+
+    /// An event's one-line summary as the store keeps it: language-neutral (analysis/eventsummary.h), cut to a line.
+    static QString storedSummary(const QString& type, const rapidjson::Document& event);
 
     /// Takes the sample's tokens, starting with its opening brace.
     bool token(const SaxToken& token);

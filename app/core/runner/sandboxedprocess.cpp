@@ -1,5 +1,7 @@
 #include "sandboxedprocess.h"
 
+#include <QFile>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <cerrno>
@@ -65,6 +67,12 @@ QString ProcessOutcome::describe() const
         return QCoreApplication::translate("ProcessOutcome", "did not start: %1").arg(error);
     }
     return {};
+}
+
+bool SandboxedProcess::openToSandboxUser(const QString& directory)
+{
+    return QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
 }
 
 bool SandboxedProcess::dropsPrivileges()

@@ -41,6 +41,8 @@ public:
 
     /// Whether a new network namespace can be made here (probed once).
     static bool networkIsolationAvailable();
+    /// Lets the sandbox user traverse and read `directory` (not write it): where its tests' own folders lie.
+    static bool openToSandboxUser(const QString& directory);
     /// Whether processes run as an unprivileged user (the runner was started as root).
     static bool dropsPrivileges();
     /// The user id the sandboxed processes run as.

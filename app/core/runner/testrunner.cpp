@@ -28,16 +28,6 @@ QString confined(const QString& root, const QString& relative)
 }
 }
 
-double TestRunSummary::visibleFraction() const
-{
-    return visibleTotal ? double(visiblePassed) / visibleTotal : 0.0;
-}
-
-double TestRunSummary::heldOutFraction() const
-{
-    return heldOutTotal ? double(heldOutPassed) / heldOutTotal : 0.0;
-}
-
 QStringList defaultBuildCommand(const QString& language)
 {
     const QString lower = language.toLower();
@@ -159,8 +149,7 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
 
     QTemporaryDir base;
     // Traversable by the sandbox user; each test's own folder is handed to it.
-    QFile::setPermissions(base.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-            | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+    SandboxedProcess::openToSandboxUser(base.path());
 
     const std::vector<TestCase>& tests = suite.tests();
     std::vector<TestResult> results(tests.size());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include "records/testrecords.h"
 #include "sandboxedprocess.h"
 #include "testsuite.h"
 
@@ -16,23 +17,6 @@ struct TestResult {
     QString reason; ///< why it failed, in a few words: "stdout differs", "exit code 1, expected 0", "timeout"
     QString diff; ///< expected against actual, for a failure
     QString violation; ///< what the program did that it must not (write outside its directory)
-};
-
-/// Totals of a run of a suite.
-struct TestRunSummary {
-    int passed = 0;
-    int failed = 0;
-    int visiblePassed = 0;
-    int visibleTotal = 0;
-    int heldOutPassed = 0;
-    int heldOutTotal = 0;
-    double seconds = 0;
-    QString buildError; ///< the build step failed: every test counts as failed
-    bool networkIsolated = false;
-    bool privilegesDropped = false;
-
-    double visibleFraction() const;
-    double heldOutFraction() const;
 };
 
 /// Runs a test suite against a program: each test in a fresh temporary directory, in parallel on all cores,

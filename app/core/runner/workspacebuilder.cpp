@@ -1,30 +1,15 @@
 #include "workspacebuilder.h"
 
-#include "inspect/jsonvalues.h"
-#include "store/sqlitedb.h"
-#include "store/storeschema.h"
+#include "json/jsonvalues.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 
-namespace {
-QByteArray toolEventsQuery()
-{
-    return "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ?1 AND "
-        + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq";
-}
-
-QString toolFunction(const rapidjson::Document& event)
-{
-    return stringOf(member(event, "function"));
-}
-}
-
-WorkspaceBuilder::WorkspaceBuilder(SqliteDb& db, qint64 sampleId)
-    : m_db(db)
-    , m_sampleId(sampleId)
+WorkspaceBuilder::WorkspaceBuilder(std::vector<ToolCall> calls, AttachmentResolver resolve)
+    : m_calls(std::move(calls))
+    , m_resolve(std::move(resolve))
 {
 }
 
@@ -35,29 +20,22 @@ int WorkspaceBuilder::uncertainSteps() const
 
 QString WorkspaceBuilder::resolveAttachments(const QString& text)
 {
-    if (!text.startsWith(QLatin1String("attachment://")) && !text.startsWith(QLatin1String("tc://")))
+    if (!m_resolve || (!text.startsWith(QLatin1String("attachment://")) && !text.startsWith(QLatin1String("tc://"))))
         return text;
-    SqliteStatement find(m_db, "SELECT chunk_item(chunk, slot) FROM attachments WHERE sample_id = ? AND hash = ?");
-    find.bind(1, m_sampleId);
-    find.bind(2, text.mid(text.indexOf(QLatin1String("://")) + 3));
-    return find.step() ? find.text(0) : text;
+    return m_resolve(text);
 }
 
 QString WorkspaceBuilder::defaultRoot()
 {
     // The deepest folder that holds every path the agent edited.
-    SqliteStatement events(m_db, toolEventsQuery().constData());
-    events.bind(1, m_sampleId);
-    events.bind(2, -1);
     QStringList common;
     bool first = true;
-    while (events.step()) {
-        const QByteArray payload = events.bytes(1);
-        rapidjson::Document event;
-        if (!parseJson(event, payload.constData(), size_t(payload.size())) || toolFunction(event) != QLatin1String("text_editor"))
+    for (const ToolCall& call : m_calls) {
+        rapidjson::Document arguments;
+        if (call.function != QLatin1String("text_editor")
+            || !parseJson(arguments, call.argumentsJson.constData(), size_t(call.argumentsJson.size())))
             continue;
-        const JsonValue* arguments = member(event, "arguments");
-        const QString path = arguments ? QDir::cleanPath(stringOf(member(*arguments, "path"))) : QString();
+        const QString path = QDir::cleanPath(stringOf(member(arguments, "path")));
         // System folders are never the agent's workspace: an edit there must not widen the root.
         static const QStringList system { QStringLiteral("/etc/"), QStringLiteral("/usr/"), QStringLiteral("/bin/"),
             QStringLiteral("/lib"), QStringLiteral("/proc/"), QStringLiteral("/sys/"), QStringLiteral("/dev/"),
@@ -89,7 +67,7 @@ QString WorkspaceBuilder::relativePath(const QString& path, bool* inside) const
     return *inside ? absolute.mid(prefix.size()) : absolute;
 }
 
-bool WorkspaceBuilder::replay(int seq)
+void WorkspaceBuilder::replay(int seq)
 {
     m_files.clear();
     m_history.clear();
@@ -97,23 +75,11 @@ bool WorkspaceBuilder::replay(int seq)
     m_error.clear();
     if (m_root.isEmpty())
         m_root = defaultRoot();
-    SqliteStatement events(m_db, toolEventsQuery().constData());
-    events.bind(1, m_sampleId);
-    events.bind(2, seq);
-    while (events.step()) {
-        const QByteArray payload = events.bytes(1);
-        rapidjson::Document event;
-        if (!parseJson(event, payload.constData(), size_t(payload.size())))
-            continue;
-        const JsonValue* arguments = member(event, "arguments");
-        if (arguments)
-            apply(int(events.integer(0)), toolFunction(event), toJson(*arguments));
+    for (const ToolCall& call : m_calls) {
+        if (seq >= 0 && call.seq > seq)
+            break;
+        apply(call.seq, call.function, call.argumentsJson);
     }
-    if (events.failed()) {
-        m_error = tr("cannot read the transcript: %1").arg(m_db.errorString());
-        return false;
-    }
-    return true;
 }
 
 std::vector<WorkspaceStep> WorkspaceBuilder::fileSteps()

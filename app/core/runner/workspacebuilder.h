@@ -4,9 +4,10 @@
 #include <QByteArray>
 #include <QMap>
 #include <QString>
+#include <functional>
 #include <vector>
 
-class SqliteDb;
+#include "records/transcriptrows.h"
 
 /// One transcript step that touched (or may have touched) the agent's files.
 struct WorkspaceStep {
@@ -22,20 +23,23 @@ struct WorkspaceStep {
     QString detail;
 };
 
-/// Rebuilds the files an agent had at any step of a sample from its transcript: text_editor edits and bash
-/// writes that can be followed exactly. Paths are confined to the workspace root.
+/// Rebuilds the files an agent had at any step of a sample from its transcript's tool calls: text_editor edits and
+/// bash writes that can be followed exactly. Paths are confined to the workspace root.
 class WorkspaceBuilder {
     Q_DECLARE_TR_FUNCTIONS(WorkspaceBuilder)
 
 public:
-    WorkspaceBuilder(SqliteDb& db, qint64 sampleId);
+    /// Replaces a sample's attachment references in a text by the attachments' text.
+    using AttachmentResolver = std::function<QString(const QString&)>;
+    /// `calls`: the transcript's tool calls in order (TranscriptQuery::toolCalls).
+    WorkspaceBuilder(std::vector<ToolCall> calls, AttachmentResolver resolve);
 
     /// The agent's workspace root; by default the deepest folder holding every edited path outside system folders.
     void setRoot(const QString& root) { m_root = root; }
     QString root() const { return m_root; }
 
-    /// Replays the transcript up to and including event `seq` (-1: to the end). False on a store error.
-    bool replay(int seq = -1);
+    /// Replays the transcript up to and including event `seq` (-1: to the end).
+    void replay(int seq = -1);
     QString errorString() const { return m_error; }
 
     /// Files as they stood, relative to the root.
@@ -56,8 +60,8 @@ private:
     void applyBash(int seq, const QString& command);
     QString defaultRoot();
 
-    SqliteDb& m_db;
-    qint64 m_sampleId;
+    std::vector<ToolCall> m_calls;
+    AttachmentResolver m_resolve;
     QString m_root;
     QString m_error;
     QMap<QString, QByteArray> m_files;

@@ -3,6 +3,7 @@
 #include "checkpointer.h"
 #include "messageindex.h"
 #include "store.h"
+#include "storeconnection.h"
 #include "storewriter.h"
 
 #include <QCoreApplication>
@@ -77,7 +78,7 @@ bool alreadyImported(SqliteDb& db, const QString& path, qint64 size, const QStri
 Importer::Importer(Store& store, const ImportOptions& options)
     : m_store(store)
     , m_options(options)
-    , m_checkpointer(std::make_unique<Checkpointer>(store.db(), store.path()))
+    , m_checkpointer(std::make_unique<Checkpointer>(StoreConnection::of(store), store.path()))
 {
     m_compressing.setMaxThreadCount(1);
 }
@@ -90,12 +91,12 @@ Importer::~Importer()
 bool Importer::transactionLost() const
 {
     // SQLite rolls a transaction back by itself on some errors (a full disk, an I/O error).
-    return m_inTransaction && sqlite3_get_autocommit(m_store.db().handle()) != 0;
+    return m_inTransaction && sqlite3_get_autocommit(StoreConnection::of(m_store).handle()) != 0;
 }
 
 void Importer::loseTransaction(const QString& why, QStringList* lost)
 {
-    SqliteDb& db = m_store.db();
+    SqliteDb& db = StoreConnection::of(m_store);
     if (!transactionLost())
         db.exec("ROLLBACK");
     m_inTransaction = false;
@@ -112,7 +113,7 @@ bool Importer::commit(QString* error, QStringList* lost)
 {
     if (!m_inTransaction)
         return true;
-    SqliteDb& db = m_store.db();
+    SqliteDb& db = StoreConnection::of(m_store);
     if (!transactionLost() && db.exec("COMMIT")) {
         m_inTransaction = false;
         m_uncommitted.clear();
@@ -150,7 +151,7 @@ QStringList Importer::collectFiles(const QStringList& paths, QStringList* missin
 void Importer::recordFailure(const QString& path, qint64 bytes, const QString& error)
 {
     // Remember the failure, but never over an earlier good import of the same path: its data stays.
-    SqliteStatement record(m_store.db(), R"sql(INSERT INTO files (path, size, status, error, imported_at)
+    SqliteStatement record(StoreConnection::of(m_store), R"sql(INSERT INTO files (path, size, status, error, imported_at)
         VALUES (?1, ?2, 'failed', ?3, ?4)
         ON CONFLICT (path) DO UPDATE SET error = ?3 WHERE status = 'failed')sql");
     record.bind(1, path);
@@ -162,7 +163,7 @@ void Importer::recordFailure(const QString& path, qint64 bytes, const QString& e
 
 ImportResult Importer::fail(ImportResult result, const QString& error)
 {
-    SqliteDb& db = m_store.db();
+    SqliteDb& db = StoreConnection::of(m_store);
     if (m_inFile && !transactionLost()) {
         db.exec("ROLLBACK TO import_file");
         db.exec("RELEASE import_file");
@@ -189,7 +190,7 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     const QFileInfo info(path);
     result.path = info.absoluteFilePath();
     result.bytes = info.size();
-    SqliteDb& db = m_store.db();
+    SqliteDb& db = StoreConnection::of(m_store);
 
     // A shared transaction is not held on while files are hashed, skipped or fail, however many.
     if (m_inTransaction && (transactionLost() || m_transactionAge.elapsed() >= m_maxMilliseconds))

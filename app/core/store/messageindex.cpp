@@ -1,7 +1,7 @@
 #include "messageindex.h"
 
 #include "checkpointer.h"
-#include "inspect/jsonvalues.h"
+#include "json/jsonvalues.h"
 #include "sqlitedb.h"
 
 #include <QRegularExpression>

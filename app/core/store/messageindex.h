@@ -2,6 +2,7 @@
 
 #include "attachmentresolver.h"
 #include "chunkstore.h"
+#include "records/storerows.h"
 
 #include <QCoreApplication>
 #include <functional>
@@ -9,15 +10,6 @@
 
 class Checkpointer;
 class SqliteDb;
-
-/// One message that matches a search.
-struct SearchHit {
-    qint64 messageId = 0;
-    qint64 sampleId = 0;
-    int eventSeq = -1; ///< the step that first reads the message
-    QString role;
-    QString snippet; ///< the text around the first match, the match in [brackets]
-};
 
 /// The full-text index of messages: building it, searching it, and taking a file's messages out of it. The
 /// index keeps no text of its own; a message's text is rebuilt from its JSON and the sample's attachments.

@@ -9,7 +9,7 @@ RerunStore::RerunStore(SqliteDb& db)
 {
 }
 
-qint64 RerunStore::saveSuite(const TestSuite& suite, const QString& program, const QString& path)
+qint64 RerunStore::saveSuite(const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
 {
     if (!m_db.exec("BEGIN IMMEDIATE"))
         return 0;
@@ -17,7 +17,7 @@ qint64 RerunStore::saveSuite(const TestSuite& suite, const QString& program, con
     remove.bind(1, path);
     remove.exec();
     SqliteStatement insert(m_db, "INSERT INTO test_suites (name, program, path, imported_at) VALUES (?,?,?,?)");
-    insert.bind(1, suite.name());
+    insert.bind(1, name);
     insert.bind(2, program.isEmpty() ? QString() : program);
     insert.bind(3, path);
     insert.bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
@@ -27,11 +27,11 @@ qint64 RerunStore::saveSuite(const TestSuite& suite, const QString& program, con
     }
     const qint64 suiteId = m_db.lastInsertId();
     SqliteStatement test(m_db, "INSERT INTO test_cases (suite_id, test_id, held_out, json) VALUES (?,?,?,?)");
-    for (const TestCase& testCase : suite.tests()) {
+    for (const StoredTest& stored : tests) {
         test.bind(1, suiteId);
-        test.bind(2, testCase.id);
-        test.bind(3, testCase.heldOut ? 1 : 0);
-        test.bind(4, TestSuite::toJsonLine(testCase));
+        test.bind(2, stored.id);
+        test.bind(3, stored.heldOut ? 1 : 0);
+        test.bind(4, stored.json);
         if (!test.exec()) {
             m_db.exec("ROLLBACK");
             return 0;
@@ -41,7 +41,7 @@ qint64 RerunStore::saveSuite(const TestSuite& suite, const QString& program, con
 }
 
 qint64 RerunStore::saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
-    const std::vector<TestResult>& results, int uncertainSteps)
+    const std::vector<StoredTestResult>& results, int uncertainSteps)
 {
     if (!m_db.exec("BEGIN IMMEDIATE"))
         return 0;
@@ -70,14 +70,14 @@ qint64 RerunStore::saveRerun(qint64 sampleId, qint64 suiteId, int step, const Te
     const qint64 rerunId = m_db.lastInsertId();
     SqliteStatement result(m_db, R"sql(INSERT INTO rerun_results (rerun_id, test_id, passed, outcome, exit_code,
         seconds, diff) VALUES (?,?,?,?,?,?,?))sql");
-    for (const TestResult& test : results) {
+    for (const StoredTestResult& test : results) {
         result.bind(1, rerunId);
         result.bind(2, test.id);
         result.bind(3, test.passed ? 1 : 0);
-        result.bind(4, test.outcome.describe());
-        result.bind(5, test.outcome.exitCode);
-        result.bind(6, test.outcome.seconds);
-        result.bind(7, test.diff.isEmpty() ? test.violation : test.diff);
+        result.bind(4, test.outcome);
+        result.bind(5, test.exitCode);
+        result.bind(6, test.seconds);
+        result.bind(7, test.detail);
         if (!result.exec()) {
             m_db.exec("ROLLBACK");
             return 0;

@@ -1,7 +1,11 @@
 #include "store.h"
 
 #include "chunkstore.h"
+#include "messageindex.h"
+#include "rerunstore.h"
+#include "sqlitedb.h"
 #include "storeschema.h"
+#include "transcriptquery.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,15 +13,12 @@
 #include <QStandardPaths>
 #include <cmath>
 
-bool RunRow::accuracyMismatch() const
+Store::Store()
+    : m_db(std::make_unique<SqliteDb>())
 {
-    // With no scored sample there is nothing to compare: the header's figure stands alone.
-    if (!hasHeaderAccuracy || scoredSamples == 0)
-        return false;
-    if (std::isnan(accuracy) || std::isnan(headerAccuracy))
-        return std::isnan(accuracy) != std::isnan(headerAccuracy);
-    return std::abs(accuracy - headerAccuracy) > 1e-6;
 }
+
+Store::~Store() = default;
 
 QString Store::defaultPath()
 {
@@ -29,25 +30,25 @@ bool Store::open(const QString& path)
 {
     m_path = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    if (!m_db.open(path)) {
-        m_error = QCoreApplication::translate("Store", "cannot open the store %1: %2").arg(path, m_db.errorString());
+    if (!m_db->open(path)) {
+        m_error = QCoreApplication::translate("Store", "cannot open the store %1: %2").arg(path, m_db->errorString());
         return false;
     }
     // WAL lets the window read while an import writes; NORMAL sync is safe with WAL (a crash loses at
     // most the last transactions, never consistency).
     // Large pages: a store holds long transcripts, and a 1 GB sample writes a fifth of the pages it would at 4 KB.
     // (Only takes effect when the file is created.)
-    if (!m_db.exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+    if (!m_db->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")) {
-        m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db.errorString());
+        m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db->errorString());
         return false;
     }
-    if (!registerChunkFunctions(m_db)) {
-        m_error = path + QStringLiteral(": ") + m_db.errorString();
+    if (!registerChunkFunctions(*m_db)) {
+        m_error = path + QStringLiteral(": ") + m_db->errorString();
         return false;
     }
     QString error;
-    if (!StoreSchema::migrate(m_db, &error)) {
+    if (!StoreSchema::migrate(*m_db, &error)) {
         m_error = path + QStringLiteral(": ") + error;
         return false;
     }
@@ -56,7 +57,7 @@ bool Store::open(const QString& path)
 
 std::vector<RunRow> Store::runs()
 {
-    SqliteStatement query(m_db, R"sql(
+    SqliteStatement query(*m_db, R"sql(
 SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_version,
     (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id),
     (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.score IS NOT NULL),
@@ -95,21 +96,35 @@ ORDER BY r.created, r.id)sql");
 
 std::vector<SampleRow> Store::samples(qint64 runId)
 {
-    SqliteStatement query(m_db, R"sql(
+    return readSamples(runId, 0);
+}
+
+std::optional<SampleRow> Store::sample(qint64 sampleId)
+{
+    std::vector<SampleRow> rows = readSamples(0, sampleId);
+    if (rows.empty())
+        return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::vector<SampleRow> Store::readSamples(qint64 runId, qint64 sampleId)
+{
+    const QByteArray sql = R"sql(
 SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier, s.language, s.score, s.solved,
     s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
     (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
     (SELECT SUM(u.output_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
     (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT CAST(json_extract(sc.metadata, '$.held_out_passed') AS REAL) / json_extract(sc.metadata, '$.held_out_total')
-        FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1),
-    (SELECT CAST(json_extract(sc.metadata, '$.visible_passed') AS REAL) / json_extract(sc.metadata, '$.visible_total')
-        FROM sample_scores sc WHERE sc.sample_id = s.id AND json_valid(sc.metadata) ORDER BY sc.rowid LIMIT 1),
+    (SELECT sc.metadata FROM sample_scores sc WHERE sc.sample_id = s.id ORDER BY sc.rowid LIMIT 1),
     r.eval_set_id, r.status, r.created
 FROM samples s JOIN runs r ON r.id = s.run_id
-WHERE ?1 = 0 OR s.run_id = ?1
-ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
-    query.bind(1, runId);
+WHERE )sql" + QByteArray(sampleId ? "s.id = ?2" : "(?1 = 0 OR s.run_id = ?1)") + R"sql(
+ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
+    SqliteStatement query(*m_db, sql.constData());
+    if (sampleId)
+        query.bind(2, sampleId);
+    else
+        query.bind(1, runId);
     std::vector<SampleRow> rows;
     while (query.step()) {
         SampleRow row;
@@ -132,11 +147,10 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
         row.inputTokens = query.integer(16);
         row.outputTokens = query.integer(17);
         row.totalCost = query.real(18);
-        row.heldOutPass = query.real(19);
-        row.visiblePass = query.real(20);
-        row.evalSetId = query.text(21);
-        row.runStatus = query.text(22);
-        row.created = query.text(23);
+        row.scoreMetadataJson = query.bytes(19);
+        row.evalSetId = query.text(20);
+        row.runStatus = query.text(21);
+        row.created = query.text(22);
         rows.push_back(std::move(row));
     }
     return rows;
@@ -144,7 +158,7 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql");
 
 std::vector<FileRow> Store::failedFiles()
 {
-    SqliteStatement query(m_db, "SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path");
+    SqliteStatement query(*m_db, "SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path");
     std::vector<FileRow> rows;
     while (query.step())
         rows.push_back({ query.text(0), query.text(1), query.text(2) });
@@ -153,7 +167,7 @@ std::vector<FileRow> Store::failedFiles()
 
 std::vector<UsageRow> Store::usage()
 {
-    SqliteStatement query(m_db, R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens, cache_write_tokens,
+    SqliteStatement query(*m_db, R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens, cache_write_tokens,
         output_tokens, total_cost FROM sample_usage ORDER BY sample_id)sql");
     std::vector<UsageRow> rows;
     while (query.step()) {
@@ -168,4 +182,50 @@ std::vector<UsageRow> Store::usage()
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+std::unique_ptr<TranscriptQuery> Store::transcript(qint64 sampleId)
+{
+    return std::make_unique<TranscriptQuery>(*this, sampleId);
+}
+
+std::vector<SearchHit> Store::search(const QString& words, qint64 sampleId, int limit)
+{
+    return MessageIndex(*m_db).search(MessageIndex::quoteWords(words), sampleId, limit);
+}
+
+qint64 Store::unindexedMessages()
+{
+    return MessageIndex(*m_db).pendingCount();
+}
+
+bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpointer* checkpoints)
+{
+    MessageIndex index(*m_db);
+    if (index.indexPending(progress, checkpoints))
+        return true;
+    if (error)
+        *error = index.errorString();
+    return false;
+}
+
+qint64 Store::saveSuite(const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
+{
+    return RerunStore(*m_db).saveSuite(name, program, path, tests);
+}
+
+qint64 Store::saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
+    const std::vector<StoredTestResult>& results, int uncertainSteps)
+{
+    return RerunStore(*m_db).saveRerun(sampleId, suiteId, step, summary, results, uncertainSteps);
+}
+
+std::vector<RerunRow> Store::reruns(qint64 sampleId)
+{
+    return RerunStore(*m_db).reruns(sampleId);
+}
+
+QHash<QString, bool> Store::rerunResults(qint64 rerunId)
+{
+    return RerunStore(*m_db).results(rerunId);
 }

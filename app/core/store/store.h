@@ -1,81 +1,28 @@
 #pragma once
 
-#include "inspect/logrecords.h"
-#include "sqlitedb.h"
+#include "records/storerows.h"
+#include "records/testrecords.h"
 
+#include <QHash>
 #include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <vector>
 
-/// A run as the runs list shows it, with its accuracy computed from its samples beside the one its header reports.
-struct RunRow {
-    qint64 id = 0;
-    QString path;
-    QString task;
-    QString model;
-    QString status;
-    QString evalSetId;
-    QString created;
-    int logVersion = 0;
-    int samples = 0;
-    int scoredSamples = 0;
-    int solvedSamples = 0;
-    double accuracy = notANumber; ///< mean score over samples (epochs averaged first); NaN when unscored
-    double headerAccuracy = notANumber; ///< the header's `accuracy` metric; NaN when absent or NaN
-    bool hasHeaderAccuracy = false;
-    qint64 inputTokens = 0;
-    qint64 outputTokens = 0;
+class Checkpointer;
+class SqliteDb;
+class TranscriptQuery;
 
-    /// True when the computed and reported accuracies disagree.
-    bool accuracyMismatch() const;
-};
-
-struct SampleRow {
-    qint64 id = 0;
-    qint64 runId = 0;
-    QString evalSetId;
-    QString runStatus;
-    QString created; ///< the run's
-    QString task;
-    QString model;
-    QString sampleId;
-    int epoch = 1;
-    QString program;
-    QString tier;
-    QString language;
-    double score = notANumber;
-    int solved = -1;
-    double totalTime = notANumber;
-    double workingTime = notANumber;
-    QString error;
-    QString limitType;
-    int events = 0;
-    qint64 inputTokens = 0;
-    qint64 outputTokens = 0;
-    double totalCost = notANumber; ///< the log's total_cost, or (PriceTable::applyTo) tokens x prices; NaN: no price
-    double heldOutPass = notANumber; ///< held-out (else visible) pass fraction from the score's metadata, when known
-    double visiblePass = notANumber;
-};
-
-/// Tokens one model used in one sample.
-struct UsageRow {
-    qint64 sampleId = 0;
-    QString model;
-    qint64 inputTokens = 0; ///< full-rate input, without cache reads and writes
-    qint64 cacheReadTokens = 0;
-    qint64 cacheWriteTokens = 0;
-    qint64 outputTokens = 0;
-    double totalCost = notANumber; ///< as the log reports it
-};
-
-struct FileRow {
-    QString path;
-    QString status;
-    QString error;
-};
-
-/// The local SQLite store: opening (with migrations), pragmas, and the read queries that models use.
+/// The local SQLite store: opening (with migrations) and the read API that models, the analysis and the command
+/// line use. Everything returned is a plain value; no SQL leaves app/core/store.
 class Store {
 public:
+    Store();
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
     /// The store under the user's data directory.
     static QString defaultPath();
 
@@ -83,15 +30,44 @@ public:
     bool open(const QString& path);
     QString errorString() const { return m_error; }
     QString path() const { return m_path; }
-    SqliteDb& db() { return m_db; }
 
     std::vector<RunRow> runs();
+    /// The samples of run `runId` (0: of every run), their pass fractions not yet read (see SampleCatalog).
     std::vector<SampleRow> samples(qint64 runId = 0);
+    std::optional<SampleRow> sample(qint64 sampleId);
     std::vector<FileRow> failedFiles();
     std::vector<UsageRow> usage();
 
+    /// One sample's transcript, read page by page.
+    std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
+
+    /// Messages in every transcript that match `words` (each word a prefix; "quoted phrases" kept).
+    std::vector<SearchHit> search(const QString& words, qint64 sampleId = 0, int limit = 100);
+    /// Messages stored but not yet indexed for search: searches do not find them.
+    qint64 unindexedMessages();
+    /// Receives how many of the waiting messages are indexed; returning false stops after that batch.
+    using IndexProgress = std::function<bool(qint64 done, qint64 total)>;
+    /// Indexes every waiting message for search, a batch a transaction, so a stop keeps what is done. False with
+    /// `error` set on a store error. `checkpoints`: the one that checkpoints this connection, if any.
+    bool indexMessages(const IndexProgress& progress, QString* error, Checkpointer* checkpoints = nullptr);
+
+    /// Stores a test suite (replacing an earlier copy from the same path) for `program`; its id, or 0 on error.
+    qint64 saveSuite(const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests);
+    /// Stores one re-execution of a sample (0 for none) at `step`; its id, or 0 on error.
+    qint64 saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
+        const std::vector<StoredTestResult>& results, int uncertainSteps);
+    std::vector<RerunRow> reruns(qint64 sampleId);
+    /// The per-test results of one re-execution: test id -> passed.
+    QHash<QString, bool> rerunResults(qint64 rerunId);
+
 private:
-    SqliteDb m_db;
+    std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
+
+    friend class Importer;
+    friend class TranscriptQuery;
+    friend struct StoreConnection;
+
+    std::unique_ptr<SqliteDb> m_db;
     QString m_path;
     QString m_error;
 };

@@ -1,5 +1,7 @@
 #include "storeschema.h"
 
+#include "inspect/sampleparser.h"
+#include "json/jsonvalues.h"
 #include "sqlitedb.h"
 
 #include <QCoreApplication>
@@ -278,9 +280,37 @@ UPDATE samples SET marked_steps = (SELECT json_group_array(seq) FROM (SELECT seq
     OR summary LIKE 'model error:%' OR instr(summary, '✗') > 0) ORDER BY seq));
 DROP INDEX events_marked;
 )sql",
+    // 6: event summaries are language-neutral (analysis/eventsummary.h): those that held words of Runlens's own, in
+    // the language of the program that imported them, are written again from their events (rewriteSummaries).
+    "",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
 static_assert(migrationCount == StoreSchema::currentVersion);
+}
+
+bool StoreSchema::rewriteSummaries(SqliteDb& db)
+{
+    // The event types whose summaries had words of their own; a model call's only when it failed (a marked step).
+    SqliteStatement events(db, R"sql(SELECT id, type, chunk_item(payload_chunk, payload_slot) FROM events e
+        WHERE type IN ('score', 'compaction', 'sample_limit', 'state', 'store', 'approval')
+        OR (type = 'model' AND seq IN (SELECT value FROM json_each((SELECT marked_steps FROM samples WHERE id = e.sample_id)))))sql");
+    std::vector<std::pair<qint64, QString>> summaries;
+    while (events.step()) {
+        const QByteArray payload = events.bytes(2);
+        rapidjson::Document event;
+        if (parseJson(event, payload.constData(), size_t(payload.size())))
+            summaries.emplace_back(events.integer(0), SampleParser::storedSummary(events.text(1), event));
+    }
+    if (events.failed())
+        return false;
+    SqliteStatement update(db, "UPDATE events SET summary = ? WHERE id = ?");
+    for (const auto& [id, summary] : summaries) {
+        update.bind(1, summary);
+        update.bind(2, id);
+        if (!update.exec())
+            return false;
+    }
+    return true;
 }
 
 int StoreSchema::version(SqliteDb& db)
@@ -309,7 +339,8 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
             db.exec("ROLLBACK");
             continue;
         }
-        if (!locked || !db.exec(migrations[next - 1]) || !db.exec(setVersion.constData()) || !db.exec("COMMIT")) {
+        if (!locked || !db.exec(migrations[next - 1]) || (next == 6 && !rewriteSummaries(db)) || !db.exec(setVersion.constData())
+            || !db.exec("COMMIT")) {
             *error = QCoreApplication::translate("Store", "cannot migrate the store to version %1: %2")
                          .arg(next)
                          .arg(db.errorString());
@@ -359,3 +390,6 @@ std::vector<int> StoreSchema::parseSteps(const QByteArray& seqs)
         std::sort(steps.begin(), steps.end());
     return steps;
 }
+
+const char* const StoreSchema::marksQuery = R"sql(SELECT seq, type FROM events WHERE sample_id = ?1
+    AND seq IN (SELECT value FROM json_each((SELECT marked_steps FROM samples WHERE id = ?1))) ORDER BY seq)sql";

@@ -2,7 +2,7 @@
 
 #include "storeschema.h"
 
-#include "inspect/jsonvalues.h"
+#include "json/jsonvalues.h"
 
 #include <QCoreApplication>
 #include <algorithm>

@@ -1,34 +1,44 @@
 #include "transcriptquery.h"
 
-#include "analysis/testoutputparser.h"
-#include "inspect/jsonvalues.h"
+#include "attachmentresolver.h"
+#include "chunkstore.h"
+#include "json/jsonvalues.h"
 #include "messageindex.h"
 #include "sqlitedb.h"
+#include "storeconnection.h"
 #include "storeschema.h"
 
-#include <QRegularExpression>
-#include <map>
+#include <algorithm>
 
+/// The readers of the sample's chunks and attachments, kept from call to call.
+struct TranscriptQuery::Readers {
+    explicit Readers(SqliteDb& db)
+        : db(db)
+        , chunks(db)
+        , attachments(db, chunks)
+    {
+    }
+    SqliteDb& db;
+    ChunkReader chunks;
+    AttachmentResolver attachments;
+};
 
-const char* const TranscriptQuery::marksQuery = R"sql(SELECT seq, type FROM events WHERE sample_id = ?1
-    AND seq IN (SELECT value FROM json_each((SELECT marked_steps FROM samples WHERE id = ?1))) ORDER BY seq)sql";
-
-TranscriptQuery::TranscriptQuery(SqliteDb& db, qint64 sampleId, PriceTable prices)
-    : m_db(db)
+TranscriptQuery::TranscriptQuery(Store& store, qint64 sampleId)
+    : m_store(store)
     , m_sampleId(sampleId)
-    , m_prices(std::move(prices))
-    , m_reader(db)
-    , m_resolver(db, m_reader)
+    , m_readers(std::make_unique<Readers>(StoreConnection::of(store)))
 {
-    m_resolver.setSample(sampleId);
+    m_readers->attachments.setSample(sampleId);
 }
+
+TranscriptQuery::~TranscriptQuery() = default;
 
 int TranscriptQuery::count()
 {
     m_listed.clear();
     if (m_type.isEmpty()) {
         // Steps are numbered from 0 without gaps: the row of an event is its step.
-        SqliteStatement query(m_db, "SELECT COUNT(*) FROM events WHERE sample_id = ?");
+        SqliteStatement query(m_readers->db, "SELECT COUNT(*) FROM events WHERE sample_id = ?");
         query.bind(1, m_sampleId);
         return query.step() ? int(query.integer(0)) : 0;
     }
@@ -38,7 +48,7 @@ int TranscriptQuery::count()
 
 std::vector<int> TranscriptQuery::steps(const QString& type)
 {
-    SqliteStatement query(m_db, "SELECT seqs FROM event_steps WHERE sample_id = ? AND type = ?");
+    SqliteStatement query(m_readers->db, "SELECT seqs FROM event_steps WHERE sample_id = ? AND type = ?");
     query.bind(1, m_sampleId);
     query.bind(2, type);
     return query.step() ? StoreSchema::parseSteps(query.blob(0)) : std::vector<int>();
@@ -61,7 +71,7 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
     SqliteStatement query;
     if (m_type.isEmpty()) {
         // Steps are numbered from 0 without gaps: the rows from `row` on are the steps from `row` on.
-        query.prepare(m_db, (QByteArray(columns) + "seq >= ?2 ORDER BY seq LIMIT ?3").constData());
+        query.prepare(m_readers->db, (QByteArray(columns) + "seq >= ?2 ORDER BY seq LIMIT ?3").constData());
         query.bind(2, row);
         query.bind(3, limit);
     } else {
@@ -72,7 +82,7 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         for (size_t i = first; i < end; ++i)
             page += (i > first ? "," : "") + QByteArray::number(m_listed[i]);
         page += ']';
-        query.prepare(m_db, (QByteArray(columns) + "seq IN (SELECT value FROM json_each(?2)) ORDER BY seq").constData());
+        query.prepare(m_readers->db, (QByteArray(columns) + "seq IN (SELECT value FROM json_each(?2)) ORDER BY seq").constData());
         query.bind(2, page);
     }
     query.bind(1, m_sampleId);
@@ -85,14 +95,11 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         row.workingStart = query.real(3);
         row.summary = query.text(4);
         row.model = query.text(5);
-        if (!row.model.isEmpty()) {
-            row.tokens = query.integer(6) + query.integer(7) + query.integer(8) + query.integer(9);
-            row.cost = query.real(10);
-            if (std::isnan(row.cost)) {
-                const auto priced = m_prices.cost(row.model, query.integer(6), query.integer(7), query.integer(8), query.integer(9));
-                row.cost = priced ? *priced : notANumber;
-            }
-        }
+        row.inputTokens = query.integer(6);
+        row.cacheReadTokens = query.integer(7);
+        row.cacheWriteTokens = query.integer(8);
+        row.outputTokens = query.integer(9);
+        row.loggedCost = query.real(10);
         row.turn = int(std::upper_bound(m_modelCalls.begin(), m_modelCalls.end(), row.seq) - m_modelCalls.begin());
         // Spans opened before this event and not yet closed; a span's own end sits at its opening's depth.
         const int opened = int(std::upper_bound(m_spanBegins.begin(), m_spanBegins.end(), row.seq) - m_spanBegins.begin());
@@ -105,7 +112,12 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
 
 QString TranscriptQuery::summary(const QString& stored)
 {
-    return AttachmentResolver::hasReference(stored) ? oneLine(m_resolver.resolve(stored)) : stored;
+    return AttachmentResolver::hasReference(stored) ? oneLine(m_readers->attachments.resolve(stored)) : stored;
+}
+
+bool TranscriptQuery::hasAttachmentReference(const QString& text)
+{
+    return AttachmentResolver::hasReference(text);
 }
 
 int TranscriptQuery::rowOf(int seq)
@@ -117,17 +129,17 @@ int TranscriptQuery::rowOf(int seq)
 
 QString TranscriptQuery::payload(int seq)
 {
-    SqliteStatement query(m_db, "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ?");
+    SqliteStatement query(m_readers->db, "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ?");
     query.bind(1, m_sampleId);
     query.bind(2, seq);
     if (!query.step())
         return {};
-    return m_resolver.resolve(QString::fromUtf8(m_reader.item(query.integer(0), int(query.integer(1)))));
+    return m_readers->attachments.resolve(QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
 }
 
 QStringList TranscriptQuery::types()
 {
-    SqliteStatement query(m_db, "SELECT type FROM event_steps WHERE sample_id = ? ORDER BY count DESC, type");
+    SqliteStatement query(m_readers->db, "SELECT type FROM event_steps WHERE sample_id = ? ORDER BY count DESC, type");
     query.bind(1, m_sampleId);
     QStringList types;
     while (query.step())
@@ -135,93 +147,9 @@ QStringList TranscriptQuery::types()
     return types;
 }
 
-PassCurve TranscriptQuery::passCurve()
-{
-    PassCurve curve;
-    // What the run spent, call by call.
-    {
-        SqliteStatement calls(m_db, R"sql(SELECT seq, model, input_tokens, cache_read_tokens, cache_write_tokens,
-            output_tokens, cost FROM events WHERE sample_id = ? AND type = 'model' ORDER BY seq)sql");
-        calls.bind(1, m_sampleId);
-        double spent = 0;
-        while (calls.step()) {
-            double cost = calls.real(6);
-            if (std::isnan(cost)) {
-                const auto priced = m_prices.cost(calls.text(1), calls.integer(2), calls.integer(3), calls.integer(4), calls.integer(5));
-                cost = priced ? *priced : 0;
-            }
-            spent += cost;
-            curve.spending.emplace_back(int(calls.integer(0)), spent);
-        }
-    }
-    auto spentBy = [&](int seq) {
-        const auto after = std::upper_bound(curve.spending.begin(), curve.spending.end(), seq,
-            [](int s, const std::pair<int, double>& point) { return s < point.first; });
-        return after == curve.spending.begin() ? 0.0 : std::prev(after)->second;
-    };
-    {
-        SqliteStatement marks(m_db, marksQuery);
-        marks.bind(1, m_sampleId);
-        while (marks.step())
-            (marks.text(1) == QLatin1String("compaction") ? curve.compactions : curve.errors).push_back(int(marks.integer(0)));
-    }
-    // The run's own scores along the way; else the test runs it made, read from their output.
-    SqliteStatement scores(m_db, ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
-            + StoreSchema::stepsOfType("score") + " ORDER BY seq").constData());
-    scores.bind(1, m_sampleId);
-    while (scores.step()) {
-        const QByteArray json = m_reader.item(scores.integer(2), int(scores.integer(3)));
-        rapidjson::Document event;
-        if (!parseJson(event, json.constData(), size_t(json.size())))
-            continue;
-        const JsonValue* intermediate = member(event, "intermediate");
-        const JsonValue* score = member(event, "score");
-        const JsonValue* value = score ? member(*score, "value") : nullptr;
-        if (!value || !intermediate || !intermediate->IsTrue())
-            continue;
-        PassPoint point;
-        point.seq = int(scores.integer(0));
-        point.workingStart = scores.real(1);
-        point.cost = spentBy(point.seq);
-        if (value->IsObject()) {
-            point.visible = numberOf(member(*value, "visible"));
-            point.heldOut = numberOf(member(*value, "held_out"), numberOf(member(*value, "hidden")));
-        } else {
-            point.visible = numberOf(value);
-        }
-        curve.points.push_back(point);
-    }
-    if (!curve.points.empty()) {
-        curve.source = QStringLiteral("score events");
-        return curve;
-    }
-    const TestOutputParser parser = TestOutputParser::standard();
-    SqliteStatement tools(m_db, ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
-            + StoreSchema::stepsOfType("tool") + " ORDER BY seq").constData());
-    tools.bind(1, m_sampleId);
-    while (tools.step()) {
-        const QByteArray json = m_reader.item(tools.integer(2), int(tools.integer(3)));
-        rapidjson::Document event;
-        if (!parseJson(event, json.constData(), size_t(json.size())))
-            continue;
-        const QString result = m_resolver.resolve(stringOf(member(event, "result")));
-        const auto counts = parser.parse(result);
-        if (!counts)
-            continue;
-        PassPoint point;
-        point.seq = int(tools.integer(0));
-        point.workingStart = tools.real(1);
-        point.cost = spentBy(point.seq);
-        point.visible = counts->fraction();
-        curve.points.push_back(point);
-        curve.source = counts->runner;
-    }
-    return curve;
-}
-
 bool TranscriptQuery::fullyIndexed()
 {
-    SqliteStatement waiting(m_db, R"sql(SELECT EXISTS (SELECT 1 FROM messages WHERE sample_id = ?
+    SqliteStatement waiting(m_readers->db, R"sql(SELECT EXISTS (SELECT 1 FROM messages WHERE sample_id = ?
         AND id > (SELECT indexed_through FROM search_progress)))sql");
     waiting.bind(1, m_sampleId);
     return waiting.step() && waiting.integer(0) == 0;
@@ -229,64 +157,109 @@ bool TranscriptQuery::fullyIndexed()
 
 std::vector<int> TranscriptQuery::find(const QString& words)
 {
-    return MessageIndex(m_db).steps(MessageIndex::quoteWords(words), m_sampleId);
+    return MessageIndex(m_readers->db).steps(MessageIndex::quoteWords(words), m_sampleId);
 }
 
-std::vector<int> TestMatrix::changes(int test) const
+int TranscriptQuery::lastStep()
 {
-    std::vector<int> steps;
-    signed char previous = -1;
-    for (size_t run = 0; run < runs.size(); ++run) {
-        const signed char result = results[size_t(test)][run];
-        if (result < 0)
-            continue;
-        if (previous >= 0 && result != previous)
-            steps.push_back(runs[run]);
-        previous = result;
+    SqliteStatement query(m_readers->db, "SELECT MAX(seq) FROM events WHERE sample_id = ?");
+    query.bind(1, m_sampleId);
+    return query.step() && !query.isNull(0) ? int(query.integer(0)) : -1;
+}
+
+std::vector<double> TranscriptQuery::workingTimes()
+{
+    SqliteStatement query(m_readers->db, "SELECT working_start FROM events WHERE sample_id = ? ORDER BY seq");
+    query.bind(1, m_sampleId);
+    std::vector<double> times;
+    while (query.step())
+        times.push_back(query.real(0));
+    return times;
+}
+
+std::vector<EventRow> TranscriptQuery::modelCalls()
+{
+    SqliteStatement calls(m_readers->db, R"sql(SELECT seq, model, input_tokens, cache_read_tokens, cache_write_tokens,
+        output_tokens, cost FROM events WHERE sample_id = ? AND type = 'model' ORDER BY seq)sql");
+    calls.bind(1, m_sampleId);
+    std::vector<EventRow> rows;
+    while (calls.step()) {
+        EventRow row;
+        row.seq = int(calls.integer(0));
+        row.type = QStringLiteral("model");
+        row.model = calls.text(1);
+        row.inputTokens = calls.integer(2);
+        row.cacheReadTokens = calls.integer(3);
+        row.cacheWriteTokens = calls.integer(4);
+        row.outputTokens = calls.integer(5);
+        row.loggedCost = calls.real(6);
+        rows.push_back(std::move(row));
     }
-    return steps;
+    return rows;
 }
 
-TestMatrix TranscriptQuery::testMatrix()
+std::vector<StepMark> TranscriptQuery::marks()
 {
-    // Lines that name one test and its outcome: "PASS name", "--- FAIL: TestName (0.00s)", "tests/x.py::t PASSED".
-    static const QRegularExpression named(QStringLiteral(
-        R"(^(?:(PASS|FAIL|ok|FAILED|PASSED)\s+([^\s:]\S*)|--- (PASS|FAIL): (\S+)|(\S+::\S+) (PASSED|FAILED))\s*(?:\(.*)?$)"),
-        QRegularExpression::MultilineOption);
-    TestMatrix matrix;
-    std::map<QString, std::vector<std::pair<size_t, bool>>> byTest;
-    SqliteStatement tools(m_db, ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
-            + StoreSchema::stepsOfType("tool") + " AND summary LIKE '%test%' ORDER BY seq").constData());
+    SqliteStatement query(m_readers->db, StoreSchema::marksQuery);
+    query.bind(1, m_sampleId);
+    std::vector<StepMark> marks;
+    while (query.step())
+        marks.push_back({ int(query.integer(0)), query.text(1) });
+    return marks;
+}
+
+std::vector<StepPayload> TranscriptQuery::scoreEvents()
+{
+    SqliteStatement scores(m_readers->db, ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE "
+            "sample_id = ?1 AND " + StoreSchema::stepsOfType("score") + " ORDER BY seq").constData());
+    scores.bind(1, m_sampleId);
+    std::vector<StepPayload> events;
+    while (scores.step())
+        events.push_back({ int(scores.integer(0)), scores.real(1), m_readers->chunks.item(scores.integer(2), int(scores.integer(3))) });
+    return events;
+}
+
+void TranscriptQuery::visitToolOutputs(const std::function<bool(const ToolOutput&)>& visit, const QString& summaryContains)
+{
+    QByteArray sql = "SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+        + StoreSchema::stepsOfType("tool");
+    if (!summaryContains.isEmpty())
+        sql += " AND summary LIKE '%' || ?2 || '%'";
+    SqliteStatement tools(m_readers->db, (sql + " ORDER BY seq").constData());
     tools.bind(1, m_sampleId);
+    if (!summaryContains.isEmpty())
+        tools.bind(2, summaryContains);
     while (tools.step()) {
-        const QByteArray json = m_reader.item(tools.integer(1), int(tools.integer(2)));
+        const QByteArray json = m_readers->chunks.item(tools.integer(2), int(tools.integer(3)));
         rapidjson::Document event;
         if (!parseJson(event, json.constData(), size_t(json.size())))
             continue;
-        const QString output = m_resolver.resolve(stringOf(member(event, "result")));
-        bool any = false;
-        for (auto it = named.globalMatch(output); it.hasNext();) {
-            const auto match = it.next();
-            QString verdict = match.captured(1), name = match.captured(2);
-            if (verdict.isEmpty()) {
-                verdict = match.captured(3).isEmpty() ? match.captured(6) : match.captured(3);
-                name = match.captured(3).isEmpty() ? match.captured(5) : match.captured(4);
-            }
-            if (name.isEmpty())
-                continue;
-            any = true;
-            const bool passed = verdict == QLatin1String("PASS") || verdict == QLatin1String("PASSED") || verdict == QLatin1String("ok");
-            byTest[name].emplace_back(matrix.runs.size(), passed);
-        }
-        if (any)
-            matrix.runs.push_back(int(tools.integer(0)));
+        const ToolOutput output { int(tools.integer(0)), tools.real(1), m_readers->attachments.resolve(stringOf(member(event, "result"))) };
+        if (!visit(output))
+            return;
     }
-    for (const auto& [name, results] : byTest) {
-        matrix.tests << name;
-        std::vector<signed char> row(matrix.runs.size(), -1);
-        for (const auto& [run, passed] : results)
-            row[run] = passed ? 1 : 0;
-        matrix.results.push_back(std::move(row));
+}
+
+std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
+{
+    SqliteStatement events(m_readers->db, ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq").constData());
+    events.bind(1, m_sampleId);
+    events.bind(2, last);
+    std::vector<ToolCall> calls;
+    while (events.step()) {
+        const QByteArray payload = m_readers->chunks.item(events.integer(1), int(events.integer(2)));
+        rapidjson::Document event;
+        if (!parseJson(event, payload.constData(), size_t(payload.size())))
+            continue;
+        const JsonValue* arguments = member(event, "arguments");
+        if (arguments)
+            calls.push_back({ int(events.integer(0)), stringOf(member(event, "function")), toJson(*arguments) });
     }
-    return matrix;
+    return calls;
+}
+
+QString TranscriptQuery::resolveAttachments(const QString& text)
+{
+    return m_readers->attachments.resolve(text);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "importoptions.h"
-#include "logrecords.h"
+#include "records/logrecords.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,13 +23,6 @@ QString scalarText(const JsonValue* value);
 double numberOf(const JsonValue* value, double fallback = notANumber);
 qint64 integerOf(const JsonValue* value, qint64 fallback = 0);
 QByteArray toJson(const JsonValue& value);
-
-/// The numeric value of a Score.value: C 1, I 0, P 0.5, N 0; numbers and bools as such; a dict by the
-/// first of `options.scoreKeys` it holds; NaN for unscored or anything else.
-double scoreNumber(const JsonValue& value, const ImportOptions& options);
-std::vector<ScoreRecord> scoresOf(const JsonValue* scores, const ImportOptions& options);
-std::vector<UsageRecord> usageByModel(const JsonValue* modelUsage);
-UsageRecord usageOf(const JsonValue& usage);
 
 /// The searchable text of message content (a string or a list of content parts).
 QString contentText(const JsonValue* content);

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "importoptions.h"
+#include "json/jsonvalues.h"
+#include "records/logrecords.h"
+
+#include <vector>
+
+// Reading the parts of an Inspect log that several of its records share: scores and token usage.
+
+/// A sample's scores, each valued by `options.scoreKeys` (analysis/scorereading).
+std::vector<ScoreRecord> scoresOf(const JsonValue* scores, const ImportOptions& options);
+std::vector<UsageRecord> usageByModel(const JsonValue* modelUsage);
+UsageRecord usageOf(const JsonValue& usage);

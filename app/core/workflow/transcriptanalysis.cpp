@@ -1,0 +1,56 @@
+#include "transcriptanalysis.h"
+
+#include "analysis/passcurve.h"
+#include "analysis/scorereading.h"
+#include "analysis/testmatrix.h"
+#include "runner/workspacebuilder.h"
+#include "store/transcriptquery.h"
+
+PassCurve passCurve(TranscriptQuery& transcript, const PriceTable& prices)
+{
+    PassCurveBuilder builder(prices, TestOutputParser::standard());
+    for (const EventRow& call : transcript.modelCalls())
+        builder.addModelCall(call);
+    for (const StepMark& mark : transcript.marks())
+        builder.addMark(mark);
+    for (const StepPayload& score : transcript.scoreEvents())
+        builder.addScoreEvent(score);
+    if (!builder.hasPoints()) {
+        transcript.visitToolOutputs([&](const ToolOutput& tool) {
+            builder.addToolOutput(tool);
+            return true;
+        });
+    }
+    return builder.curve();
+}
+
+TestMatrix testMatrix(TranscriptQuery& transcript)
+{
+    TestMatrixBuilder builder(TestOutputParser::standard());
+    transcript.visitToolOutputs(
+        [&](const ToolOutput& tool) {
+            builder.addToolOutput(tool);
+            return true;
+        },
+        QStringLiteral("test"));
+    return builder.matrix();
+}
+
+std::vector<PassPoint> reportedScores(TranscriptQuery& transcript)
+{
+    std::vector<PassPoint> points;
+    for (const StepPayload& event : transcript.scoreEvents()) {
+        if (const std::optional<PassFractions> score = intermediateScore(event.json))
+            points.push_back({ event.seq, event.workingStart, 0, score->visible, score->heldOut });
+    }
+    return points;
+}
+
+std::vector<int> fileChangingSteps(TranscriptQuery& transcript)
+{
+    WorkspaceBuilder builder(transcript.toolCalls(), [&](const QString& text) { return transcript.resolveAttachments(text); });
+    std::vector<int> steps;
+    for (const WorkspaceStep& step : builder.fileSteps())
+        steps.push_back(step.seq);
+    return steps;
+}

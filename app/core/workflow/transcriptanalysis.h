@@ -1,0 +1,17 @@
+#pragma once
+
+#include "analysis/pricetable.h"
+#include "records/transcriptrows.h"
+
+class TranscriptQuery;
+
+// What the analysis makes of one transcript, read from the store: the one place that feeds the one to the other.
+
+/// The pass curve: the run's own intermediate scores, else its test runs read from tool output; its spending and marks.
+PassCurve passCurve(TranscriptQuery& transcript, const PriceTable& prices);
+/// Which named tests passed at each test run, where the test output names them.
+TestMatrix testMatrix(TranscriptQuery& transcript);
+/// The run's own intermediate scores (the pass fractions the transcript reports), in order.
+std::vector<PassPoint> reportedScores(TranscriptQuery& transcript);
+/// The steps that changed the agent's files (or may have), ascending: where its code changed.
+std::vector<int> fileChangingSteps(TranscriptQuery& transcript);
