@@ -175,6 +175,11 @@ void SqliteStatement::reset()
     sqlite3_clear_bindings(m_statement);
 }
 
+int SqliteStatement::columnCount() const
+{
+    return sqlite3_column_count(m_statement);
+}
+
 bool SqliteStatement::isNull(int column) const
 {
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;

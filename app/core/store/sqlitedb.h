@@ -68,6 +68,7 @@ public:
     void reset();
     bool failed() const { return m_failed; }
 
+    int columnCount() const;
     bool isNull(int column) const;
     qint64 integer(int column) const;
     double real(int column) const; ///< NULL reads as NaN
