@@ -1,3 +1,6 @@
+#include "mirrorcodesynth.h"
+#include "zipstreamwriter.h"
+
 #include "analysis/pricetable.h"
 #include "archive/zipreader.h"
 #include "runner/testrunner.h"
@@ -5,8 +8,6 @@
 #include "store/transcriptquery.h"
 #include "store/importer.h"
 #include "store/store.h"
-#include "synth/mirrorcodesynth.h"
-#include "synth/zipstreamwriter.h"
 
 #include <QCryptographicHash>
 #include <QDir>
