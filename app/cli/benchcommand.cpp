@@ -233,6 +233,303 @@ double peakMegabytes(const QString& output)
     const auto match = peak.match(output);
     return match.hasMatch() ? match.captured(1).toDouble() : -1;
 }
+
+/// The archives the import benchmark reads, their sizes, and the largest sample member, the one the floors and
+/// the Python comparison are measured on.
+struct BenchInput {
+    QStringList files;
+    qint64 compressedBytes = 0;
+    qint64 jsonBytes = 0;
+    QString largestFile;
+    QString largestMember;
+};
+
+/// What the import benchmark measured.
+struct ImportBench {
+    BenchInput input;
+    ImportRun imported;
+    ImportRun oneCore;
+    qint64 events = 0;
+    qint64 storeBytes = 0;
+    Timed zstd;
+    double libarchiveSeconds = 0;
+    qint64 memberBytes = 0;
+    Floors floors;
+    Timed python;
+};
+
+/// Runs `runlens-cli synth` for the monster sample or --scale runs; `input` becomes the folder it wrote.
+bool generateArchives(QTextStream& out, const QCommandLineParser& parser, const QString& self, const QString& work, QString* input)
+{
+    const bool scale = parser.isSet(QStringLiteral("scale"));
+    const QString archives = QDir(work).filePath(QStringLiteral("archives"));
+    QStringList synth { QStringLiteral("synth"), QStringLiteral("--out"), archives };
+    synth << (scale ? QStringList { QStringLiteral("--scale"), parser.value(QStringLiteral("scale")) }
+                    : QStringList { QStringLiteral("--monster") });
+    out << tr("generating %1 ...").arg(scale ? tr("%1 runs").arg(parser.value(QStringLiteral("scale"))) : tr("the monster sample")) << Qt::endl;
+    const Timed generated = runTimed(self, synth);
+    if (!generated.ok) {
+        QTextStream(stderr) << generated.output;
+        return false;
+    }
+    out << tr("  generator: %1 s").arg(generated.seconds, 0, 'f', 1) << Qt::endl;
+    *input = archives;
+    return true;
+}
+
+/// The .eval files of `input` (a file or a folder), their sizes and their largest sample member.
+bool surveyArchives(const QString& input, BenchInput& bench)
+{
+    if (QFileInfo(input).isDir()) {
+        for (const QFileInfo& info : QDir(input).entryInfoList({ QStringLiteral("*.eval") }, QDir::Files))
+            bench.files << info.absoluteFilePath();
+    } else {
+        bench.files << input;
+    }
+    qint64 largestSize = -1;
+    for (const QString& file : bench.files) {
+        bench.compressedBytes += QFileInfo(file).size();
+        ZipReader zip;
+        if (!zip.open(file)) {
+            QTextStream(stderr) << file << ": " << zip.errorString() << '\n';
+            return false;
+        }
+        for (const auto& entry : zip.entries()) {
+            if (!entry.name.startsWith(QLatin1String("samples/")))
+                continue;
+            bench.jsonBytes += entry.size;
+            if (entry.size > largestSize) {
+                largestSize = entry.size;
+                bench.largestFile = file;
+                bench.largestMember = entry.name;
+            }
+        }
+    }
+    return true;
+}
+
+/// Imports the files into a fresh store; a single file is imported a second time with all its threads on one core.
+bool importFiles(QTextStream& out, const QString& self, const QString& work, ImportBench& bench)
+{
+    const QStringList& files = bench.input.files;
+    const QString store = QDir(work).filePath(QStringLiteral("bench.sqlite"));
+    out << tr("importing %n file(s), %1 MB compressed, %2 MB of sample JSON ...", nullptr, int(files.size()))
+               .arg(double(bench.input.compressedBytes) / 1e6, 0, 'f', 1)
+               .arg(double(bench.input.jsonBytes) / 1e6, 0, 'f', 1)
+        << Qt::endl;
+    bench.imported = runImport(self, store, files, false);
+    if (!bench.imported.ok) {
+        QTextStream(stderr) << bench.imported.output;
+        return false;
+    }
+    static const QRegularExpression eventsLine(QStringLiteral("(\\d+) events"));
+    for (auto it = eventsLine.globalMatch(bench.imported.output); it.hasNext();)
+        bench.events += it.next().captured(1).toLongLong();
+    for (const QString& suffix : { QString(), QStringLiteral("-wal") })
+        bench.storeBytes += QFileInfo(store + suffix).size();
+    // The same import again, all its threads sharing one core: the importer's target is a rate on one core.
+    if (files.size() == 1) {
+        out << tr("importing it again on one core ...") << Qt::endl;
+        const QString oneCoreStore = QDir(work).filePath(QStringLiteral("bench-one-core.sqlite"));
+        bench.oneCore = runImport(self, oneCoreStore, files, true);
+        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(oneCoreStore + suffix);
+    }
+    return true;
+}
+
+/// The floor: the largest member's compressed bytes through zstd -d (when the member is zstd).
+Timed zstdFloor(const BenchInput& input, const QString& work)
+{
+    const RawMember raw = locateMember(input.largestFile, input.largestMember);
+    Timed zstd;
+    const QString rawPath = QDir(work).filePath(QStringLiteral("member.zst"));
+    if (raw.method == 93 && raw.dataOffset >= 0) {
+        QFile source(input.largestFile), target(rawPath);
+        source.open(QIODevice::ReadOnly);
+        target.open(QIODevice::WriteOnly);
+        source.seek(raw.dataOffset);
+        for (qint64 left = raw.compressedSize; left > 0;) {
+            const QByteArray block = source.read(std::min<qint64>(left, 1 << 20));
+            if (block.isEmpty())
+                break;
+            target.write(block);
+            left -= block.size();
+        }
+        target.close();
+        zstd = runTimed(QStringLiteral("sh"), { QStringLiteral("-c"), QStringLiteral("zstd -d -c -q > /dev/null") }, rawPath);
+        QFile::remove(rawPath);
+    }
+    return zstd;
+}
+
+/// The other floor: libarchive decompressing every sample member the import reads.
+double libarchiveSeconds(const QStringList& files)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (const QString& file : files) {
+        ZipReader all;
+        all.open(file);
+        for (const auto& entry : all.entries()) {
+            if (entry.name.startsWith(QLatin1String("samples/")))
+                all.read(entry, [](const char*, size_t) { return true; });
+        }
+    }
+    return double(clock.nsecsElapsed()) / 1e9;
+}
+
+/// Writes the largest member's JSON to `jsonPath`; returns its size.
+qint64 extractMember(const BenchInput& input, const QString& jsonPath)
+{
+    ZipReader zip;
+    zip.open(input.largestFile);
+    QFile json(jsonPath);
+    json.open(QIODevice::WriteOnly);
+    qint64 memberBytes = 0;
+    zip.read(*zip.find(input.largestMember), [&](const char* data, size_t size) {
+        memberBytes += qint64(size);
+        return json.write(data, qint64(size)) == qint64(size);
+    });
+    json.close();
+    return memberBytes;
+}
+
+Timed pythonLoad(const QString& jsonPath)
+{
+    return runTimed(QStringLiteral("python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import json, resource, sys, time\n"
+                           "t = time.perf_counter(); json.load(open(sys.argv[1])); t = time.perf_counter() - t\n"
+                           "print('seconds: %f peak memory: %.1f MB' % (t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))"),
+            jsonPath });
+}
+
+double pythonSeconds(const Timed& python)
+{
+    static const QRegularExpression seconds(QStringLiteral("seconds: ([0-9.]+)"));
+    return seconds.match(python.output).captured(1).toDouble();
+}
+
+void printRow(QTextStream& out, const QString& step, double seconds, double megabytes, double peak, double cpuSeconds = -1)
+{
+    const auto orDash = [](double value, int decimals) {
+        return (value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals)).rightJustified(9);
+    };
+    out << QStringLiteral("%1  %2  %3  %4  %5  %6")
+               .arg(step.leftJustified(34), orDash(seconds, 2), orDash(megabytes / seconds, 1), orDash(cpuSeconds, 2),
+                   orDash(cpuSeconds > 0 ? megabytes / cpuSeconds : -1, 1), orDash(peak, 0))
+        << '\n';
+}
+
+/// Every step measured, one row each: seconds, throughput, processor time and peak memory.
+void printTable(QTextStream& out, const ImportBench& bench)
+{
+    const BenchInput& input = bench.input;
+    const double memberMB = double(bench.memberBytes) / 1e6;
+    const double jsonMB = double(input.jsonBytes) / 1e6;
+    const bool single = input.files.size() == 1;
+    out << '\n' << tr("Largest member: %1 of %2, %3 MB of JSON").arg(input.largestMember, QFileInfo(input.largestFile).fileName()).arg(memberMB, 0, 'f', 1) << '\n';
+    // Processor time is summed over the import's threads: MB per processor second is its rate on one core.
+    out << tr("%1  %2  %3  %4  %5  %6")
+               .arg(tr("step").leftJustified(34), tr("seconds").rightJustified(9), tr("MB/s").rightJustified(9),
+                   tr("CPU s").rightJustified(9), tr("MB/CPU s").rightJustified(9), tr("peak MB").rightJustified(9))
+        << '\n';
+    if (bench.zstd.ok && single)
+        printRow(out, tr("floor: zstd -d > /dev/null"), bench.zstd.seconds, memberMB, -1);
+    printRow(out, tr("floor: libarchive, all members"), bench.libarchiveSeconds, jsonMB, -1);
+    const Floors& floors = bench.floors;
+    if (floors.ok()) {
+        printRow(out, tr("one core: libarchive decompresses"), floors.decompress, memberMB, -1, floors.decompress);
+        printRow(out, tr("one core: zstd -1 compresses"), floors.compress, memberMB, -1, floors.compress);
+        printRow(out, tr("one core: RapidJSON reads"), floors.tokenize, memberMB, -1, floors.tokenize);
+        printRow(out, tr("one core: the three together"), floors.sum(), memberMB, -1, floors.sum());
+    }
+    if (bench.python.ok)
+        printRow(out, tr("python3 json.load (member only)"), pythonSeconds(bench.python), memberMB, peakMegabytes(bench.python.output));
+    const ImportRun& imported = bench.imported;
+    printRow(out, tr("runlens-cli import: store the files"), imported.storedSeconds, jsonMB, -1, imported.storedCpuSeconds);
+    printRow(out, tr("runlens-cli import: search index"), imported.indexSeconds, jsonMB, -1, imported.indexCpuSeconds);
+    printRow(out, tr("runlens-cli import: whole command"), imported.seconds, jsonMB, peakMegabytes(imported.output));
+    const ImportRun& oneCore = bench.oneCore;
+    if (oneCore.ok) {
+        printRow(out, tr("on one core: store the files"), oneCore.storedSeconds, jsonMB, -1, oneCore.storedCpuSeconds);
+        printRow(out, tr("on one core: search index"), oneCore.indexSeconds, jsonMB, -1, oneCore.indexCpuSeconds);
+        printRow(out, tr("on one core: whole command"), oneCore.seconds, jsonMB, peakMegabytes(oneCore.output));
+    }
+}
+
+/// The import's rates on one core and on all, against the target and the floors.
+void printImportRates(QTextStream& out, const ImportBench& bench)
+{
+    const qint64 jsonBytes = bench.input.jsonBytes;
+    const double storedSeconds = bench.imported.storedSeconds;
+    const double storedCpuSeconds = bench.imported.storedCpuSeconds;
+    const double importMBs = double(jsonBytes) / 1e6 / storedSeconds;
+    out << '\n'
+        << tr("import (files stored, browsable): %1 MB/s of JSON, %2 events/s, %n event(s)", nullptr, int(bench.events))
+               .arg(importMBs, 0, 'f', 1)
+               .arg(double(bench.events) / storedSeconds, 0, 'f', 0)
+        << '\n';
+    if (storedCpuSeconds > 0) {
+        out << tr("import per second of processor time over all its threads (files stored): %1 MB/s of JSON")
+                   .arg(double(jsonBytes) / 1e6 / storedCpuSeconds, 0, 'f', 1)
+            << '\n';
+    }
+    if (bench.oneCore.ok) {
+        constexpr double targetMBs = 150; // the importer's target on one core
+        const double oneCoreMBs = double(jsonBytes) / 1e6 / bench.oneCore.storedSeconds;
+        out << tr("import confined to one core (files stored): %1 MB/s of JSON, %2 the target of %3 MB/s; "
+                  "with the search index: %4 MB/s")
+                   .arg(oneCoreMBs, 0, 'f', 1)
+                   .arg(oneCoreMBs >= targetMBs ? tr("meets") : tr("misses"))
+                   .arg(targetMBs, 0, 'f', 0)
+                   .arg(double(jsonBytes) / 1e6 / bench.oneCore.seconds, 0, 'f', 1)
+            << '\n';
+    }
+    const Floors& floors = bench.floors;
+    if (floors.ok() && storedCpuSeconds > 0) {
+        const double memberMB = double(bench.memberBytes) / 1e6;
+        out << tr("no import with these libraries exceeds %1 MB/s on one core before it writes a row (decompress, "
+                  "compress and read the JSON: %2 s of processor time); storing the files took %3x that")
+                   .arg(memberMB / floors.sum(), 0, 'f', 1)
+                   .arg(floors.sum(), 0, 'f', 2)
+                   .arg(storedCpuSeconds / floors.sum(), 0, 'f', 2)
+            << '\n';
+    }
+    out << tr("import and search index (whole command): %1 MB/s of JSON").arg(double(jsonBytes) / 1e6 / bench.imported.seconds, 0, 'f', 1) << '\n';
+}
+
+/// The import's times against the floors and Python, and the store's size against the archives'.
+void printComparisons(QTextStream& out, const ImportBench& bench)
+{
+    const double storedSeconds = bench.imported.storedSeconds;
+    const double jsonMB = double(bench.input.jsonBytes) / 1e6;
+    const bool single = bench.input.files.size() == 1;
+    if (bench.zstd.ok && single) {
+        out << tr("import time / zstd -d floor: %1x; whole command / floor: %2x")
+                   .arg(storedSeconds / bench.zstd.seconds, 0, 'f', 2)
+                   .arg(bench.imported.seconds / bench.zstd.seconds, 0, 'f', 2)
+            << '\n';
+        if (bench.oneCore.ok)
+            out << tr("import on one core / zstd -d floor: %1x").arg(bench.oneCore.storedSeconds / bench.zstd.seconds, 0, 'f', 2) << '\n';
+    }
+    out << tr("import time / libarchive floor: %1x").arg(storedSeconds / bench.libarchiveSeconds, 0, 'f', 2) << '\n';
+    if (bench.python.ok && single) {
+        const double python = pythonSeconds(bench.python);
+        const double memberShare = double(bench.memberBytes) / 1e6 / jsonMB;
+        out << tr("python json.load time / import time (same bytes): %1x; / whole command: %2x")
+                   .arg(python / (storedSeconds * memberShare), 0, 'f', 2)
+                   .arg(python / (bench.imported.seconds * memberShare), 0, 'f', 2)
+            << '\n';
+    }
+    const qint64 compressedBytes = bench.input.compressedBytes;
+    out << tr("store: %1 MB, %2x the compressed archives (%3 MB)")
+               .arg(double(bench.storeBytes) / 1e6, 0, 'f', 1)
+               .arg(double(bench.storeBytes) / double(compressedBytes), 0, 'f', 2)
+               .arg(double(compressedBytes) / 1e6, 0, 'f', 1)
+        << '\n';
+}
 }
 
 int runRunnerBench(const QStringList& arguments)
@@ -305,229 +602,25 @@ int runImportBench(const QStringList& arguments)
     const QString self = QCoreApplication::applicationFilePath();
 
     QString input = parser.value(QStringLiteral("file"));
-    const bool scale = parser.isSet(QStringLiteral("scale"));
-    if (input.isEmpty()) {
-        const QString archives = QDir(work).filePath(QStringLiteral("archives"));
-        QStringList synth { QStringLiteral("synth"), QStringLiteral("--out"), archives };
-        synth << (scale ? QStringList { QStringLiteral("--scale"), parser.value(QStringLiteral("scale")) }
-                        : QStringList { QStringLiteral("--monster") });
-        out << tr("generating %1 ...").arg(scale ? tr("%1 runs").arg(parser.value(QStringLiteral("scale"))) : tr("the monster sample")) << Qt::endl;
-        const Timed generated = runTimed(self, synth);
-        if (!generated.ok) {
-            QTextStream(stderr) << generated.output;
-            return 1;
-        }
-        out << tr("  generator: %1 s").arg(generated.seconds, 0, 'f', 1) << Qt::endl;
-        input = archives;
-    }
-
-    // The largest sample member, for the floor and the Python comparison.
-    QStringList files;
-    if (QFileInfo(input).isDir()) {
-        for (const QFileInfo& info : QDir(input).entryInfoList({ QStringLiteral("*.eval") }, QDir::Files))
-            files << info.absoluteFilePath();
-    } else {
-        files << input;
-    }
-    qint64 compressedBytes = 0, jsonBytes = 0;
-    QString largestFile, largestMember;
-    qint64 largestSize = -1;
-    for (const QString& file : files) {
-        compressedBytes += QFileInfo(file).size();
-        ZipReader zip;
-        if (!zip.open(file)) {
-            QTextStream(stderr) << file << ": " << zip.errorString() << '\n';
-            return 1;
-        }
-        for (const auto& entry : zip.entries()) {
-            if (!entry.name.startsWith(QLatin1String("samples/")))
-                continue;
-            jsonBytes += entry.size;
-            if (entry.size > largestSize) {
-                largestSize = entry.size;
-                largestFile = file;
-                largestMember = entry.name;
-            }
-        }
-    }
-
-    const QString store = QDir(work).filePath(QStringLiteral("bench.sqlite"));
-    out << tr("importing %n file(s), %1 MB compressed, %2 MB of sample JSON ...", nullptr, int(files.size()))
-               .arg(double(compressedBytes) / 1e6, 0, 'f', 1)
-               .arg(double(jsonBytes) / 1e6, 0, 'f', 1)
-        << Qt::endl;
-    const ImportRun imported = runImport(self, store, files, false);
-    if (!imported.ok) {
-        QTextStream(stderr) << imported.output;
+    if (input.isEmpty() && !generateArchives(out, parser, self, work, &input))
         return 1;
-    }
-    const double storedSeconds = imported.storedSeconds;
-    const double storedCpuSeconds = imported.storedCpuSeconds;
-    static const QRegularExpression eventsLine(QStringLiteral("(\\d+) events"));
-    qint64 events = 0;
-    for (auto it = eventsLine.globalMatch(imported.output); it.hasNext();)
-        events += it.next().captured(1).toLongLong();
-    qint64 storeBytes = 0;
-    for (const QString& suffix : { QString(), QStringLiteral("-wal") })
-        storeBytes += QFileInfo(store + suffix).size();
-    // The same import again, all its threads sharing one core: the importer's target is a rate on one core.
-    ImportRun oneCore;
-    if (files.size() == 1) {
-        out << tr("importing it again on one core ...") << Qt::endl;
-        const QString oneCoreStore = QDir(work).filePath(QStringLiteral("bench-one-core.sqlite"));
-        oneCore = runImport(self, oneCoreStore, files, true);
-        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-            QFile::remove(oneCoreStore + suffix);
-    }
-    const double importMBs = double(jsonBytes) / 1e6 / storedSeconds;
-
-    // The floor: the same member's compressed bytes through zstd -d, and through libarchive.
-    const RawMember raw = locateMember(largestFile, largestMember);
-    Timed zstd;
-    const QString rawPath = QDir(work).filePath(QStringLiteral("member.zst"));
-    if (raw.method == 93 && raw.dataOffset >= 0) {
-        QFile source(largestFile), target(rawPath);
-        source.open(QIODevice::ReadOnly);
-        target.open(QIODevice::WriteOnly);
-        source.seek(raw.dataOffset);
-        for (qint64 left = raw.compressedSize; left > 0;) {
-            const QByteArray block = source.read(std::min<qint64>(left, 1 << 20));
-            if (block.isEmpty())
-                break;
-            target.write(block);
-            left -= block.size();
-        }
-        target.close();
-        zstd = runTimed(QStringLiteral("sh"), { QStringLiteral("-c"), QStringLiteral("zstd -d -c -q > /dev/null") }, rawPath);
-        QFile::remove(rawPath);
-    }
-    // The other floor: libarchive decompressing every sample member the import reads.
-    QElapsedTimer clock;
-    clock.start();
-    for (const QString& file : files) {
-        ZipReader all;
-        all.open(file);
-        for (const auto& entry : all.entries()) {
-            if (entry.name.startsWith(QLatin1String("samples/")))
-                all.read(entry, [](const char*, size_t) { return true; });
-        }
-    }
-    const double libarchiveSeconds = double(clock.nsecsElapsed()) / 1e9;
-    ZipReader zip;
-    zip.open(largestFile);
+    ImportBench bench;
+    if (!surveyArchives(input, bench.input) || !importFiles(out, self, work, bench))
+        return 1;
+    bench.zstd = zstdFloor(bench.input, work);
+    bench.libarchiveSeconds = libarchiveSeconds(bench.input.files);
     const QString jsonPath = QDir(work).filePath(QStringLiteral("member.json"));
-    QFile json(jsonPath);
-    json.open(QIODevice::WriteOnly);
-    qint64 memberBytes = 0;
-    zip.read(*zip.find(largestMember), [&](const char* data, size_t size) {
-        memberBytes += qint64(size);
-        return json.write(data, qint64(size)) == qint64(size);
-    });
-    json.close();
-    const Floors floors = files.size() == 1 ? measureFloors(largestFile, largestMember, jsonPath) : Floors();
-
-    Timed python;
-    if (!parser.isSet(QStringLiteral("no-python")) && files.size() == 1) {
-        python = runTimed(QStringLiteral("python3"),
-            { QStringLiteral("-c"),
-                QStringLiteral("import json, resource, sys, time\n"
-                               "t = time.perf_counter(); json.load(open(sys.argv[1])); t = time.perf_counter() - t\n"
-                               "print('seconds: %f peak memory: %.1f MB' % (t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))"),
-                jsonPath });
-    }
+    bench.memberBytes = extractMember(bench.input, jsonPath);
+    const bool single = bench.input.files.size() == 1;
+    if (single)
+        bench.floors = measureFloors(bench.input.largestFile, bench.input.largestMember, jsonPath);
+    if (!parser.isSet(QStringLiteral("no-python")) && single)
+        bench.python = pythonLoad(jsonPath);
     QFile::remove(jsonPath);
 
-    const double memberMB = double(memberBytes) / 1e6;
-    out << '\n' << tr("Largest member: %1 of %2, %3 MB of JSON").arg(largestMember, QFileInfo(largestFile).fileName()).arg(memberMB, 0, 'f', 1) << '\n';
-    // Processor time is summed over the import's threads: MB per processor second is its rate on one core.
-    out << tr("%1  %2  %3  %4  %5  %6")
-               .arg(tr("step").leftJustified(34), tr("seconds").rightJustified(9), tr("MB/s").rightJustified(9),
-                   tr("CPU s").rightJustified(9), tr("MB/CPU s").rightJustified(9), tr("peak MB").rightJustified(9))
-        << '\n';
-    auto row = [&](const QString& step, double seconds, double megabytes, double peak, double cpuSeconds = -1) {
-        const auto orDash = [](double value, int decimals) {
-            return (value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals)).rightJustified(9);
-        };
-        out << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                   .arg(step.leftJustified(34), orDash(seconds, 2), orDash(megabytes / seconds, 1), orDash(cpuSeconds, 2),
-                       orDash(cpuSeconds > 0 ? megabytes / cpuSeconds : -1, 1), orDash(peak, 0))
-            << '\n';
-    };
-    if (zstd.ok && files.size() == 1)
-        row(tr("floor: zstd -d > /dev/null"), zstd.seconds, memberMB, -1);
-    row(tr("floor: libarchive, all members"), libarchiveSeconds, double(jsonBytes) / 1e6, -1);
-    if (floors.ok()) {
-        row(tr("one core: libarchive decompresses"), floors.decompress, memberMB, -1, floors.decompress);
-        row(tr("one core: zstd -1 compresses"), floors.compress, memberMB, -1, floors.compress);
-        row(tr("one core: RapidJSON reads"), floors.tokenize, memberMB, -1, floors.tokenize);
-        row(tr("one core: the three together"), floors.sum(), memberMB, -1, floors.sum());
-    }
-    if (python.ok) {
-        static const QRegularExpression seconds(QStringLiteral("seconds: ([0-9.]+)"));
-        const double pythonSeconds = seconds.match(python.output).captured(1).toDouble();
-        row(tr("python3 json.load (member only)"), pythonSeconds, memberMB, peakMegabytes(python.output));
-    }
-    row(tr("runlens-cli import: store the files"), storedSeconds, double(jsonBytes) / 1e6, -1, storedCpuSeconds);
-    row(tr("runlens-cli import: search index"), imported.indexSeconds, double(jsonBytes) / 1e6, -1, imported.indexCpuSeconds);
-    row(tr("runlens-cli import: whole command"), imported.seconds, double(jsonBytes) / 1e6, peakMegabytes(imported.output));
-    if (oneCore.ok) {
-        row(tr("on one core: store the files"), oneCore.storedSeconds, double(jsonBytes) / 1e6, -1, oneCore.storedCpuSeconds);
-        row(tr("on one core: search index"), oneCore.indexSeconds, double(jsonBytes) / 1e6, -1, oneCore.indexCpuSeconds);
-        row(tr("on one core: whole command"), oneCore.seconds, double(jsonBytes) / 1e6, peakMegabytes(oneCore.output));
-    }
-    out << '\n'
-        << tr("import (files stored, browsable): %1 MB/s of JSON, %2 events/s, %n event(s)", nullptr, int(events))
-               .arg(importMBs, 0, 'f', 1)
-               .arg(double(events) / storedSeconds, 0, 'f', 0)
-        << '\n';
-    if (storedCpuSeconds > 0) {
-        out << tr("import per second of processor time over all its threads (files stored): %1 MB/s of JSON")
-                   .arg(double(jsonBytes) / 1e6 / storedCpuSeconds, 0, 'f', 1)
-            << '\n';
-    }
-    if (oneCore.ok) {
-        constexpr double targetMBs = 150; // the importer's target on one core
-        const double oneCoreMBs = double(jsonBytes) / 1e6 / oneCore.storedSeconds;
-        out << tr("import confined to one core (files stored): %1 MB/s of JSON, %2 the target of %3 MB/s; "
-                  "with the search index: %4 MB/s")
-                   .arg(oneCoreMBs, 0, 'f', 1)
-                   .arg(oneCoreMBs >= targetMBs ? tr("meets") : tr("misses"))
-                   .arg(targetMBs, 0, 'f', 0)
-                   .arg(double(jsonBytes) / 1e6 / oneCore.seconds, 0, 'f', 1)
-            << '\n';
-    }
-    if (floors.ok() && storedCpuSeconds > 0) {
-        out << tr("no import with these libraries exceeds %1 MB/s on one core before it writes a row (decompress, "
-                  "compress and read the JSON: %2 s of processor time); storing the files took %3x that")
-                   .arg(memberMB / floors.sum(), 0, 'f', 1)
-                   .arg(floors.sum(), 0, 'f', 2)
-                   .arg(storedCpuSeconds / floors.sum(), 0, 'f', 2)
-            << '\n';
-    }
-    out << tr("import and search index (whole command): %1 MB/s of JSON").arg(double(jsonBytes) / 1e6 / imported.seconds, 0, 'f', 1) << '\n';
-    if (zstd.ok && files.size() == 1) {
-        out << tr("import time / zstd -d floor: %1x; whole command / floor: %2x")
-                   .arg(storedSeconds / zstd.seconds, 0, 'f', 2)
-                   .arg(imported.seconds / zstd.seconds, 0, 'f', 2)
-            << '\n';
-        if (oneCore.ok)
-            out << tr("import on one core / zstd -d floor: %1x").arg(oneCore.storedSeconds / zstd.seconds, 0, 'f', 2) << '\n';
-    }
-    out << tr("import time / libarchive floor: %1x").arg(storedSeconds / libarchiveSeconds, 0, 'f', 2) << '\n';
-    if (python.ok && files.size() == 1) {
-        static const QRegularExpression seconds(QStringLiteral("seconds: ([0-9.]+)"));
-        const double pythonSeconds = seconds.match(python.output).captured(1).toDouble();
-        const double memberShare = memberMB / (double(jsonBytes) / 1e6);
-        out << tr("python json.load time / import time (same bytes): %1x; / whole command: %2x")
-                   .arg(pythonSeconds / (storedSeconds * memberShare), 0, 'f', 2)
-                   .arg(pythonSeconds / (imported.seconds * memberShare), 0, 'f', 2)
-            << '\n';
-    }
-    out << tr("store: %1 MB, %2x the compressed archives (%3 MB)")
-               .arg(double(storeBytes) / 1e6, 0, 'f', 1)
-               .arg(double(storeBytes) / double(compressedBytes), 0, 'f', 2)
-               .arg(double(compressedBytes) / 1e6, 0, 'f', 1)
-        << '\n';
+    printTable(out, bench);
+    printImportRates(out, bench);
+    printComparisons(out, bench);
     return 0;
 }
 

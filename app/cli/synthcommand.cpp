@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "synth/mirrorcodesynth.h"
+#include "mirrorcodesynth.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

@@ -1,3 +1,6 @@
+#include "mirrorcodesynth.h"
+#include "zipstreamwriter.h"
+
 #include "analysis/pricetable.h"
 #include "archive/zipreader.h"
 #include "runner/testrunner.h"
@@ -8,8 +11,6 @@
 #include "store/store.h"
 #include "workflow/transcriptanalysis.h"
 #include "store/storeconnection.h"
-#include "synth/mirrorcodesynth.h"
-#include "synth/zipstreamwriter.h"
 
 #include <QCryptographicHash>
 #include <QDir>

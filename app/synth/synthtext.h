@@ -10,6 +10,8 @@ namespace SynthText {
 QByteArray prose(SynthRandom& random, int words);
 QByteArray code(SynthRandom& random, int lines, const QByteArray& language);
 QByteArray shellOutput(SynthRandom& random, int lines);
+/// 22 characters of shortuuid's alphabet, as Inspect's ids of events, messages and runs.
+QByteArray id(SynthRandom& random);
 /// 32 hex digits naming `text`, as Inspect names attachments.
 QByteArray hash(const QByteArray& text);
 }

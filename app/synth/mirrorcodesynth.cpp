@@ -6,6 +6,7 @@
 #include "runner/testrunner.h"
 #include "samplesynth.h"
 #include "synthrandom.h"
+#include "synthtext.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -138,12 +139,8 @@ QString isoDate(const QDateTime& at)
 
 QByteArray shortId(quint64 seed, quint64 a, quint64 b = 0)
 {
-    static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     SynthRandom random = SynthRandom::derive(seed, a, b);
-    QByteArray id(22, '0');
-    for (char& c : id)
-        c = alphabet[random.range(0, int(sizeof alphabet) - 2)];
-    return id;
+    return SynthText::id(random);
 }
 
 /// The budgets of a run's eval.config; a sample that reaches one stops there.
@@ -382,6 +379,68 @@ private:
     bool m_writeCost = false;
 };
 
+/// The fractions of the tests a run ends at: all when solved, else most (a large target: about half).
+void drawOutcome(SampleSpec& spec, const MirrorCodeTarget& target, bool solved, SynthRandom& random)
+{
+    if (solved) {
+        spec.finalVisible = spec.finalHeldOut = 1.0;
+    } else if (target.tier == 'L') {
+        spec.finalHeldOut = random.uniform(0.3, 0.7); // ruff's best was 67% held-out
+        spec.finalVisible = std::min(0.99, spec.finalHeldOut + random.uniform(0.02, 0.2));
+    } else {
+        // Failed runs typically still pass over 90% of tests.
+        spec.finalHeldOut = random.chance(0.8) ? random.uniform(0.9, 0.995) : random.uniform(0.6, 0.9);
+        spec.finalVisible = std::min(0.999, spec.finalHeldOut + random.uniform(0.0, 0.05));
+    }
+}
+
+/// Cost and duration grow with the tier: minutes and dollars, hours and hundreds, days and up to thousands.
+/// The demo keeps transcripts to a few hundred events, so one of its turns stands for more work than a real
+/// call: outputs heavy with (mostly hidden) reasoning, long contexts re-read from the cache.
+void shapeByTier(SampleSpec& spec, const MirrorCodeTarget& target, const ModelProfile& profile, SynthRandom& random)
+{
+    struct TierShape {
+        int turns[2];
+        double secondsPerTurn[2];
+        int outputTokens, contextGrowth, contextLimit;
+    };
+    const TierShape shape = target.tier == 'S' ? TierShape { { 12, 30 }, { 8, 25 }, 4000, 2500, 200000 }
+        : target.tier == 'M'                   ? TierShape { { 60, 130 }, { 80, 220 }, 80000, 12000, 800000 }
+                                               : TierShape { { 120, 200 }, { 1100, 3000 }, 100000, 25000, 850000 };
+    spec.turns = int(random.range(shape.turns[0], shape.turns[1]));
+    spec.secondsPerTurn = random.uniform(shape.secondsPerTurn[0], shape.secondsPerTurn[1]);
+    spec.outputTokens = shape.outputTokens;
+    spec.contextGrowth = shape.contextGrowth;
+    spec.contextLimit = shape.contextLimit;
+    spec.outputTokens = int(spec.outputTokens * profile.tokenFactor);
+    spec.verbosity = target.tier == 'S' ? 1.0 : 0.6;
+}
+
+/// Makes `spec` a run of a demo program's real code: the versions it reaches, their measured passes, its suite.
+void fitToDemo(SampleSpec& spec, const DemoProgram* demo, const DemoResults& results, bool solved, SynthRandom& random)
+{
+    spec.demo = demo;
+    // A failed run stops short of the last version, at the best one before it: failed runs still pass most tests.
+    size_t reached = results.passes.size();
+    if (!solved) {
+        reached = 1;
+        for (size_t k = 1; k < results.passes.size(); ++k) {
+            const auto& [visible, heldOut] = results.passes[k - 1];
+            if (visible + heldOut >= results.passes[reached - 1].first + results.passes[reached - 1].second)
+                reached = k;
+        }
+    }
+    spec.demoPasses.assign(results.passes.begin(), results.passes.begin() + qsizetype(reached));
+    spec.demoPassing.assign(results.passing.begin(), results.passing.begin() + qsizetype(reached));
+    spec.visibleTotal = 0;
+    spec.heldOutTotal = 0;
+    const TestSuite suite = demo->suite();
+    for (const TestCase& test : suite.tests())
+        (test.heldOut ? spec.heldOutTotal : spec.visibleTotal)++;
+    spec.turns = 2 + 2 * int(reached) + int(random.range(1, 6));
+    spec.crashed = false;
+}
+
 /// A spec for one sample of a target, with an outcome drawn from the model's profile and the target's tier.
 SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, int epoch, const SynthOptions& options,
     const std::map<QString, DemoResults>& demos, const QDateTime& start, bool small)
@@ -405,62 +464,152 @@ SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, 
     SynthRandom suiteSize = SynthRandom::derive(options.seed, qHash(program), 13);
     spec.visibleTotal = visibleTestsOf(target, suiteSize);
     spec.heldOutTotal = std::max(10, int(spec.visibleTotal * suiteSize.uniform(0.8, 1.2)));
-    if (solved) {
-        spec.finalVisible = spec.finalHeldOut = 1.0;
-    } else if (target.tier == 'L') {
-        spec.finalHeldOut = random.uniform(0.3, 0.7); // ruff's best was 67% held-out
-        spec.finalVisible = std::min(0.99, spec.finalHeldOut + random.uniform(0.02, 0.2));
-    } else {
-        // Failed runs typically still pass over 90% of tests.
-        spec.finalHeldOut = random.chance(0.8) ? random.uniform(0.9, 0.995) : random.uniform(0.6, 0.9);
-        spec.finalVisible = std::min(0.999, spec.finalHeldOut + random.uniform(0.0, 0.05));
-    }
-    // Cost and duration grow with the tier: minutes and dollars, hours and hundreds, days and up to thousands.
-    // The demo keeps transcripts to a few hundred events, so one of its turns stands for more work than a real
-    // call: outputs heavy with (mostly hidden) reasoning, long contexts re-read from the cache.
-    struct TierShape {
-        int turns[2];
-        double secondsPerTurn[2];
-        int outputTokens, contextGrowth, contextLimit;
-    };
-    const TierShape shape = target.tier == 'S' ? TierShape { { 12, 30 }, { 8, 25 }, 4000, 2500, 200000 }
-        : target.tier == 'M'                   ? TierShape { { 60, 130 }, { 80, 220 }, 80000, 12000, 800000 }
-                                               : TierShape { { 120, 200 }, { 1100, 3000 }, 100000, 25000, 850000 };
-    spec.turns = int(random.range(shape.turns[0], shape.turns[1]));
-    spec.secondsPerTurn = random.uniform(shape.secondsPerTurn[0], shape.secondsPerTurn[1]);
-    spec.outputTokens = shape.outputTokens;
-    spec.contextGrowth = shape.contextGrowth;
-    spec.contextLimit = shape.contextLimit;
-    spec.outputTokens = int(spec.outputTokens * profile.tokenFactor);
-    spec.verbosity = target.tier == 'S' ? 1.0 : 0.6;
+    drawOutcome(spec, target, solved, random);
+    shapeByTier(spec, target, profile, random);
     if (small)
         spec.turns = int(random.range(3, 8));
     if (!solved && random.chance(0.04))
         spec.crashed = true;
-    if (const DemoProgram* demo = DemoProgram::find(program); demo && !small) {
-        const DemoResults& results = demos.at(program);
-        spec.demo = demo;
-        // A failed run stops short of the last version, at the best one before it: failed runs still pass most tests.
-        size_t reached = results.passes.size();
-        if (!solved) {
-            reached = 1;
-            for (size_t k = 1; k < results.passes.size(); ++k) {
-                const auto& [visible, heldOut] = results.passes[k - 1];
-                if (visible + heldOut >= results.passes[reached - 1].first + results.passes[reached - 1].second)
-                    reached = k;
+    if (const DemoProgram* demo = DemoProgram::find(program); demo && !small)
+        fitToDemo(spec, demo, demos.at(program), solved, random);
+    return spec;
+}
+
+/// One call of MirrorCodeSynth::run: where it writes, what it reports, and its first error.
+struct SynthJob {
+    const SynthOptions& options;
+    SynthReport& report;
+    const MirrorCodeSynth::Progress& progress;
+    QDir out;
+    QStringList models;
+    QByteArray evalSetId;
+    QDateTime base;
+    QString error;
+
+    bool fail(const QString& message)
+    {
+        error = message;
+        return false;
+    }
+
+    /// Completes a log and counts it in the report; false on an error, or when the caller asks to stop.
+    bool finishFile(EvalLogWriter& log, const QString& path)
+    {
+        if (!log.finish())
+            return fail(log.errorString());
+        report.files << path;
+        report.jsonBytes += log.jsonBytes();
+        report.archiveBytes += QFileInfo(path).size();
+        return !progress || progress(path) || fail(MirrorCodeSynth::tr("cancelled"));
+    }
+};
+
+/// The largest known MirrorCode sample: ~337,000 events, ~130,000 messages, 80+ compactions, ~1 GB of JSON.
+bool writeMonster(SynthJob& job)
+{
+    const MirrorCodeTarget* target = findMirrorCodeTarget(QStringLiteral("cprepro"));
+    const ModelProfile profile = profileOf(job.models.first());
+    SampleSpec spec = specFor(*target, profile, 1, job.options, {}, job.base, false);
+    // Its ~10B tokens are what stops it: the run's token budget.
+    const RunLimits limits { 10000000000, 1728000, 0 };
+    spec.verbosity = 4.2;
+    spec.requestHeaders = 40;
+    spec.secondsPerTurn = 25; // 18 days
+    spec.sandboxEvents = true;
+    spec.outputTokens = 3000;
+    spec.contextLimit = 310000;
+    spec.contextGrowth = 0;
+    spec.limitType = QStringLiteral("token");
+    spec.limitValue = double(limits.tokens);
+    spec.crashed = false;
+    spec.curveTurns = turnsToLimit(spec);
+    spec.turns = spec.curveTurns * 12 / 10;
+    const QString path = job.out.filePath(QStringLiteral("2026-05-20T09-00-00+00-00_mirror-code_monster.eval"));
+    EvalLogWriter log(path, job.options, profile.name, job.evalSetId, job.base, job.options.seed, limits);
+    SampleSynth sample(spec);
+    if (!log.begin(1) || !log.add(sample, job.report))
+        return job.fail(log.errorString());
+    return job.finishFile(log, path);
+}
+
+/// The demo programs' suites, beside the archives, and the pass counts of every version of their code.
+bool writeDemoSuites(SynthJob& job, std::map<QString, DemoResults>& demos)
+{
+    QDir().mkpath(job.out.filePath(QStringLiteral("suites")));
+    for (const DemoProgram& demo : DemoProgram::all()) {
+        QString error;
+        if (!runDemoVersions(demo, demos[demo.program()], &error))
+            return job.fail(error);
+        const QString path = job.out.filePath(QStringLiteral("suites/%1.jsonl").arg(demo.program()));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return job.fail(MirrorCodeSynth::tr("%1: %2").arg(path, file.errorString()));
+        const TestSuite suite = demo.suite();
+        for (const TestCase& test : suite.tests())
+            file.write(TestSuite::toJsonLine(test) + '\n');
+        job.report.suites << path;
+    }
+    return true;
+}
+
+/// A store-sized set: `scaleRuns` logs of small samples, the targets taken in turn.
+bool writeScaleRuns(SynthJob& job)
+{
+    const SynthOptions& options = job.options;
+    const auto targets = mirrorCodeTargets();
+    for (int run = 0; run < options.scaleRuns; ++run) {
+        const ModelProfile profile = profileOf(job.models[run % job.models.size()]);
+        const QDateTime created = job.base.addSecs(qint64(run) * 3600);
+        const QString path = job.out.filePath(QStringLiteral("%1_mirror-code_run%2.eval")
+                                                  .arg(created.toString(QStringLiteral("yyyy-MM-ddTHH-mm-ss+00-00")))
+                                                  .arg(run, 5, 10, QLatin1Char('0')));
+        EvalLogWriter log(path, options, profile.name, job.evalSetId, created, options.seed * 1000003 + quint64(run));
+        if (!log.begin(options.samplesPerRun))
+            return job.fail(log.errorString());
+        for (int i = 0; i < options.samplesPerRun; ++i) {
+            const MirrorCodeTarget& target = targets[size_t((run * options.samplesPerRun + i) % int(targets.size()))];
+            SynthOptions runOptions = options;
+            runOptions.seed = options.seed * 7919 + quint64(run);
+            SampleSynth sample(specFor(target, profile, 1, runOptions, {}, created.addSecs(i * 60), true));
+            if (!log.add(sample, job.report))
+                return job.fail(log.errorString());
+        }
+        if (!job.finishFile(log, path))
+            return false;
+    }
+    return true;
+}
+
+/// The demo: one log per model, every target in every epoch.
+bool writeModelRuns(SynthJob& job, const std::map<QString, DemoResults>& demos)
+{
+    const SynthOptions& options = job.options;
+    const auto targets = mirrorCodeTargets();
+    for (qsizetype m = 0; m < job.models.size(); ++m) {
+        const ModelProfile profile = profileOf(job.models[m]);
+        const QDateTime created = job.base.addSecs(m * 600);
+        const QString name = profile.name.section(QLatin1Char('/'), -1);
+        const QString path = job.out.filePath(QStringLiteral("%1_mirror-code_%2.eval").arg(created.toString(QStringLiteral("yyyy-MM-ddTHH-mm-ss+00-00")), name));
+        EvalLogWriter log(path, options, profile.name, job.evalSetId, created, options.seed * 31 + quint64(m));
+        if (!log.begin(int(targets.size()) * options.epochs))
+            return job.fail(log.errorString());
+        QDateTime start = created;
+        for (const MirrorCodeTarget& target : targets) {
+            for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+                SampleSpec spec = specFor(target, profile, epoch, options, demos, start, false);
+                // One long run per model, stopped by its budget, so that every log has a limited sample.
+                if (epoch == 1 && QLatin1String(target.program) == QLatin1String("pkl"))
+                    makeLongRun(spec, profile, RunLimits {});
+                SampleSynth sample(spec);
+                if (!log.add(sample, job.report))
+                    return job.fail(log.errorString());
+                start = start.addSecs(97);
             }
         }
-        spec.demoPasses.assign(results.passes.begin(), results.passes.begin() + qsizetype(reached));
-        spec.demoPassing.assign(results.passing.begin(), results.passing.begin() + qsizetype(reached));
-        spec.visibleTotal = 0;
-        spec.heldOutTotal = 0;
-        const TestSuite suite = demo->suite();
-        for (const TestCase& test : suite.tests())
-            (test.heldOut ? spec.heldOutTotal : spec.visibleTotal)++;
-        spec.turns = 2 + 2 * int(reached) + int(random.range(1, 6));
-        spec.crashed = false;
+        if (!job.finishFile(log, path))
+            return false;
     }
-    return spec;
+    return true;
 }
 }
 
@@ -484,118 +633,19 @@ bool MirrorCodeSynth::run(const SynthOptions& options, SynthReport& report, cons
     const QDir out(options.outputDirectory);
     if (!QDir().mkpath(out.path()))
         return fail(tr("cannot create %1").arg(out.path()));
-    const QStringList models = options.models.isEmpty() ? defaultModels() : options.models;
-    const QByteArray evalSetId = shortId(options.seed, 9);
-    const QDateTime base(QDate(2026, 5, 20), QTime(9, 0), Qt::UTC);
-
-    auto finishFile = [&](EvalLogWriter& log, const QString& path) {
-        if (!log.finish())
-            return fail(log.errorString());
-        report.files << path;
-        report.jsonBytes += log.jsonBytes();
-        report.archiveBytes += QFileInfo(path).size();
-        return !progress || progress(path) || fail(tr("cancelled"));
-    };
-
+    SynthJob job { options, report, progress, out, options.models.isEmpty() ? defaultModels() : options.models,
+        shortId(options.seed, 9), QDateTime(QDate(2026, 5, 20), QTime(9, 0), Qt::UTC), {} };
+    bool written = false;
     if (options.monster) {
-        // The largest known MirrorCode sample: ~337,000 events, ~130,000 messages, 80+ compactions, ~1 GB of JSON.
-        const MirrorCodeTarget* target = findMirrorCodeTarget(QStringLiteral("cprepro"));
-        const ModelProfile profile = profileOf(models.first());
-        SampleSpec spec = specFor(*target, profile, 1, options, {}, base, false);
-        // Its ~10B tokens are what stops it: the run's token budget.
-        const RunLimits limits { 10000000000, 1728000, 0 };
-        spec.verbosity = 4.2;
-        spec.requestHeaders = 40;
-        spec.secondsPerTurn = 25; // 18 days
-        spec.sandboxEvents = true;
-        spec.outputTokens = 3000;
-        spec.contextLimit = 310000;
-        spec.contextGrowth = 0;
-        spec.limitType = QStringLiteral("token");
-        spec.limitValue = double(limits.tokens);
-        spec.crashed = false;
-        spec.curveTurns = turnsToLimit(spec);
-        spec.turns = spec.curveTurns * 12 / 10;
-        const QString path = out.filePath(QStringLiteral("2026-05-20T09-00-00+00-00_mirror-code_monster.eval"));
-        EvalLogWriter log(path, options, profile.name, evalSetId, base, options.seed, limits);
-        SampleSynth sample(spec);
-        if (!log.begin(1) || !log.add(sample, report))
-            return fail(log.errorString());
-        if (!finishFile(log, path))
-            return false;
-        report.seconds = double(clock.elapsed()) / 1000.0;
-        return true;
+        written = writeMonster(job);
+    } else if (options.scaleRuns > 0) {
+        written = writeScaleRuns(job);
+    } else {
+        std::map<QString, DemoResults> demos;
+        written = writeDemoSuites(job, demos) && writeModelRuns(job, demos);
     }
-
-    std::map<QString, DemoResults> demos;
-    if (options.scaleRuns <= 0) {
-        // The demo programs' suites, beside the archives, and the pass counts of every version of their code.
-        QDir().mkpath(out.filePath(QStringLiteral("suites")));
-        for (const DemoProgram& demo : DemoProgram::all()) {
-            QString error;
-            if (!runDemoVersions(demo, demos[demo.program()], &error))
-                return fail(error);
-            const QString path = out.filePath(QStringLiteral("suites/%1.jsonl").arg(demo.program()));
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return fail(tr("%1: %2").arg(path, file.errorString()));
-            const TestSuite suite = demo.suite();
-            for (const TestCase& test : suite.tests())
-                file.write(TestSuite::toJsonLine(test) + '\n');
-            report.suites << path;
-        }
-    }
-
-    const auto targets = mirrorCodeTargets();
-    if (options.scaleRuns > 0) {
-        for (int run = 0; run < options.scaleRuns; ++run) {
-            const ModelProfile profile = profileOf(models[run % models.size()]);
-            const QDateTime created = base.addSecs(qint64(run) * 3600);
-            const QString path = out.filePath(QStringLiteral("%1_mirror-code_run%2.eval")
-                                                  .arg(created.toString(QStringLiteral("yyyy-MM-ddTHH-mm-ss+00-00")))
-                                                  .arg(run, 5, 10, QLatin1Char('0')));
-            EvalLogWriter log(path, options, profile.name, evalSetId, created, options.seed * 1000003 + quint64(run));
-            if (!log.begin(options.samplesPerRun))
-                return fail(log.errorString());
-            for (int i = 0; i < options.samplesPerRun; ++i) {
-                const MirrorCodeTarget& target = targets[size_t((run * options.samplesPerRun + i) % int(targets.size()))];
-                SynthOptions runOptions = options;
-                runOptions.seed = options.seed * 7919 + quint64(run);
-                SampleSynth sample(specFor(target, profile, 1, runOptions, demos, created.addSecs(i * 60), true));
-                if (!log.add(sample, report))
-                    return fail(log.errorString());
-            }
-            if (!finishFile(log, path))
-                return false;
-        }
-        report.seconds = double(clock.elapsed()) / 1000.0;
-        return true;
-    }
-
-    for (qsizetype m = 0; m < models.size(); ++m) {
-        const ModelProfile profile = profileOf(models[m]);
-        const QDateTime created = base.addSecs(m * 600);
-        const QString name = profile.name.section(QLatin1Char('/'), -1);
-        const QString path = out.filePath(QStringLiteral("%1_mirror-code_%2.eval").arg(created.toString(QStringLiteral("yyyy-MM-ddTHH-mm-ss+00-00")), name));
-        EvalLogWriter log(path, options, profile.name, evalSetId, created, options.seed * 31 + quint64(m));
-        if (!log.begin(int(targets.size()) * options.epochs))
-            return fail(log.errorString());
-        QDateTime start = created;
-        for (const MirrorCodeTarget& target : targets) {
-            for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-                SampleSpec spec = specFor(target, profile, epoch, options, demos, start, false);
-                // One long run per model, stopped by its budget, so that every log has a limited sample.
-                if (epoch == 1 && QLatin1String(target.program) == QLatin1String("pkl"))
-                    makeLongRun(spec, profile, RunLimits {});
-                SampleSynth sample(spec);
-                if (!log.add(sample, report))
-                    return fail(log.errorString());
-                start = start.addSecs(97);
-            }
-        }
-        if (!finishFile(log, path))
-            return false;
-    }
+    if (!written)
+        return fail(job.error);
     report.seconds = double(clock.elapsed()) / 1000.0;
     return true;
 }

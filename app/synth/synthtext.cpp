@@ -138,6 +138,15 @@ QByteArray shellOutput(SynthRandom& random, int lines)
     return text;
 }
 
+QByteArray id(SynthRandom& random)
+{
+    static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    QByteArray id(22, '0');
+    for (char& c : id)
+        c = alphabet[random.range(0, int(sizeof alphabet) - 2)];
+    return id;
+}
+
 QByteArray hash(const QByteArray& text)
 {
     return QCryptographicHash::hash(text, QCryptographicHash::Md5).toHex();

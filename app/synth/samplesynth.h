@@ -54,6 +54,10 @@ struct SampleSpec {
     std::vector<QStringList> demoPassing; ///< the visible tests each version passes
 
     QDateTime start;
+
+    /// The visible and held-out tests the run's final code passes.
+    int finalVisiblePassed() const;
+    int finalHeldOutPassed() const;
 };
 
 /// What a written sample holds, for the log's header and summaries.
@@ -96,19 +100,12 @@ public:
 
 private:
     enum class Pass { Events, Attachments, Pool };
-    struct File {
-        QByteArray path;
-        QByteArray content;
-    };
+    class PassWriter;
     void simulate(Pass pass, JsonOut& out);
     void text(JsonOut& out, const QByteArray& value); ///< a string, as an attachment reference when long
     void attachment(JsonOut& out, const QByteArray& value); ///< in the attachments pass: the text, once
-    /// The visible and held-out tests the run's final code passes.
-    int finalVisiblePassed() const;
-    int finalHeldOutPassed() const;
     QByteArray scoreValue(int visiblePassed, int heldOutPassed) const;
     void writeModelUsage(JsonOut& out) const;
-    QByteArray newId(SynthRandom& random) const;
     QString timestamp(double seconds) const;
 
     SampleSpec m_spec;

@@ -1,0 +1,92 @@
+#include "guibenchmark.h"
+
+#include "mainwindow.h"
+#include "replayview.h"
+#include "store/store.h"
+#include "store/transcriptquery.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTextStream>
+#include <sys/resource.h>
+
+// These measure the widgets as a user meets them, so they drive the event loop by hand between steps: a
+// benchmark harness, not a pattern for the program itself.
+
+int benchmarkExplorer(MainWindow& window, const QElapsedTimer& sinceStart)
+{
+    QTextStream out(stdout);
+    window.show();
+    QCoreApplication::processEvents();
+    out << QApplication::translate("main", "window usable after %1 ms (%2 samples)\n").arg(sinceStart.elapsed()).arg(window.filteredSamples().size());
+    QStringList models;
+    for (const SampleRow& sample : window.filteredSamples()) {
+        if (!models.contains(sample.model))
+            models << sample.model;
+    }
+    double worst = 0, total = 0;
+    int changes = 0;
+    for (int round = 0; round < 3; ++round) {
+        for (const QString& value : models + QStringList { QString() }) {
+            QElapsedTimer clock;
+            clock.start();
+            window.setFilter(QStringLiteral("model"), value);
+            QCoreApplication::processEvents(); // the table and the queued replots
+            const double ms = double(clock.nsecsElapsed()) / 1e6;
+            worst = std::max(worst, ms);
+            total += ms;
+            ++changes;
+        }
+    }
+    out << QApplication::translate("main", "filter change: %1 ms on average, %2 ms at worst, over %3 changes\n")
+               .arg(total / changes, 0, 'f', 1)
+               .arg(worst, 0, 'f', 1)
+               .arg(changes);
+    return 0;
+}
+
+int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
+{
+    QTextStream out(stdout);
+    QElapsedTimer clock;
+    clock.start();
+    ReplayView replay(store, sampleId);
+    replay.resize(1400, 800);
+    replay.show();
+    QCoreApplication::processEvents();
+    out << QApplication::translate("main", "replay: first screen after %1 ms\n").arg(clock.elapsed());
+    auto* table = replay.findChild<QTableView*>();
+    double worstScroll = 0;
+    for (int i = 0; i < 200; ++i) {
+        clock.restart();
+        table->verticalScrollBar()->setValue(table->verticalScrollBar()->value() + table->verticalScrollBar()->pageStep());
+        QCoreApplication::processEvents();
+        worstScroll = std::max(worstScroll, double(clock.nsecsElapsed()) / 1e6);
+    }
+    double worstScrub = 0, totalScrub = 0;
+    const int steps = std::max(0, store.transcript(sampleId)->lastStep());
+    for (int i = 1; i <= 50; ++i) {
+        clock.restart();
+        replay.goToStep(steps * i / 50);
+        QCoreApplication::processEvents();
+        worstScrub = std::max(worstScrub, double(clock.nsecsElapsed()) / 1e6);
+        totalScrub += double(clock.nsecsElapsed()) / 1e6;
+    }
+    clock.restart();
+    const std::vector<int> found = store.transcript(sampleId)->find(words);
+    const qint64 findMs = clock.elapsed();
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    out << QApplication::translate("main", "replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst\n")
+               .arg(worstScroll, 0, 'f', 1)
+               .arg(totalScrub / 50, 0, 'f', 1)
+               .arg(worstScrub, 0, 'f', 1);
+    out << QApplication::translate("main", "replay: find \"%1\": %2 steps in %3 ms; peak memory %4 MB\n")
+               .arg(words)
+               .arg(found.size())
+               .arg(findMs)
+               .arg(double(usage.ru_maxrss) / 1024, 0, 'f', 0);
+    return 0;
+}

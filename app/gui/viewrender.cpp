@@ -1,0 +1,93 @@
+#include "viewrender.h"
+
+#include "compareview.h"
+#include "importdialog.h"
+#include "mainwindow.h"
+#include "pricedialog.h"
+#include "replayview.h"
+#include "rerundialog.h"
+#include "searchdialog.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QPixmap>
+#include <QTextStream>
+
+namespace {
+QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
+{
+    ReplayView replay(store, options.sample);
+    if (options.step)
+        replay.goToStep(*options.step);
+    replay.showRawNow();
+    if (options.tests)
+        replay.showTests();
+    replay.resize(1400, 800);
+    return replay.grab();
+}
+
+QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
+{
+    CompareView compare(store, options.sample, options.sample2);
+    compare.resize(1800, 1000);
+    if (options.step)
+        compare.first()->goToStep(*options.step);
+    return compare.grab();
+}
+
+QPixmap grabRerun(Store& store, const ViewRenderOptions& options)
+{
+    RerunDialog dialog(store.path(), options.sample, options.step.value_or(-1));
+    dialog.setSuite(options.suite);
+    dialog.start();
+    dialog.waitForFinished();
+    return dialog.grab();
+}
+
+/// The views that live outside the main window; nothing for a name none of them has.
+std::optional<QPixmap> grabStandalone(Store& store, const ViewRenderOptions& options)
+{
+    const QString& view = options.view;
+    if (view == QLatin1String("replay"))
+        return grabReplay(store, options);
+    if (view == QLatin1String("compare"))
+        return grabCompare(store, options);
+    if (view == QLatin1String("prices")) {
+        PriceDialog dialog(PriceTable::standard());
+        return dialog.grab();
+    }
+    if (view == QLatin1String("search")) {
+        SearchDialog dialog(store);
+        dialog.search(options.query);
+        return dialog.grab();
+    }
+    if (view == QLatin1String("import")) {
+        ImportDialog dialog(store.path(), { options.importPath });
+        dialog.waitForFinished();
+        return dialog.grab();
+    }
+    if (view == QLatin1String("rerun"))
+        return grabRerun(store, options);
+    return std::nullopt;
+}
+}
+
+int renderView(MainWindow& window, Store& store, const ViewRenderOptions& options)
+{
+    QPixmap picture;
+    if (options.view == QLatin1String("main") || window.showView(options.view)) {
+        window.resize(1200, 720);
+        picture = window.grab();
+    } else if (std::optional<QPixmap> standalone = grabStandalone(store, options)) {
+        picture = *standalone;
+    } else {
+        QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, replay, compare, rerun)\n")
+                                       .arg(options.view, MainWindow::viewNames().join(QStringLiteral(", ")));
+        return 2;
+    }
+    if (options.out.isEmpty() || !picture.save(options.out)) {
+        QTextStream(stderr) << QApplication::translate("main", "cannot write the PNG '%1'\n").arg(options.out);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class MainWindow;
+class Store;
+
+/// What `--render` draws and where: the view's name, the PNG, and the options that pick what the view shows.
+struct ViewRenderOptions {
+    QString view;
+    QString out;
+    qint64 sample = 0;
+    qint64 sample2 = 0;
+    std::optional<int> step;
+    bool tests = false;
+    QString query;
+    QString importPath;
+    QString suite;
+};
+
+/// Renders one named view offscreen to a PNG; returns the exit code: 0, 1 when the PNG cannot be written,
+/// 2 for a view name nothing knows.
+int renderView(MainWindow& window, Store& store, const ViewRenderOptions& options);

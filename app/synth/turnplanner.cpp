@@ -1,0 +1,309 @@
+#include "turnplanner.h"
+
+#include "demoprogram.h"
+#include "jsonout.h"
+#include "synthtext.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+QByteArray jsonString(const QByteArray& text)
+{
+    QByteArray json;
+    JsonOut out([&json](const QByteArray& bytes) {
+        json += bytes;
+        return true;
+    });
+    out.string(text);
+    out.flush();
+    return json;
+}
+
+/// The file the agent writes its code to.
+QByteArray sourcePath(const SampleSpec& spec, const QByteArray& workspace, const QByteArray& language)
+{
+    if (spec.demo)
+        return workspace + "/main.py";
+    const QByteArray extension = language == "python" ? QByteArray("py")
+        : language == "rust"                          ? QByteArray("rs")
+        : language == "ocaml"                         ? QByteArray("ml")
+        : language == "ada"                           ? QByteArray("adb")
+                                                      : language;
+    return workspace + "/src/main." + extension;
+}
+
+QByteArray joinLines(const QList<QByteArray>& lines, qsizetype from, qsizetype to)
+{
+    QByteArray block;
+    for (qsizetype i = from; i < to; ++i)
+        block += lines[i] + (i + 1 < to ? "\n" : "");
+    return block;
+}
+
+/// The text_editor call that turns `content` into `next`: the smallest block of whole lines that changed, made
+/// unique, as str_replace or insert.
+void describeEdit(Turn& turn, const QByteArray& content, const QByteArray& next, const QByteArray& source)
+{
+    const QList<QByteArray> before = content.split('\n'), after = next.split('\n');
+    qsizetype head = 0;
+    while (head < before.size() && head < after.size() && before[head] == after[head])
+        ++head;
+    qsizetype tail = 0;
+    while (tail < before.size() - head && tail < after.size() - head
+        && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
+        ++tail;
+    if (head + tail == before.size()) {
+        turn.arguments = { { "command", "insert" }, { "path", source }, { "new_str", joinLines(after, head, after.size() - tail) } };
+        turn.insertLine = int(head);
+        return;
+    }
+    qsizetype from = head, to = before.size() - tail;
+    while (content.count(joinLines(before, from, to)) > 1 && from > 0)
+        --from;
+    turn.arguments = { { "command", "str_replace" }, { "path", source }, { "old_str", joinLines(before, from, to) },
+        { "new_str", joinLines(after, from, after.size() - (before.size() - to)) } };
+}
+}
+
+TurnPlanner::TurnPlanner(const SampleSpec& spec, qsizetype openingBytes)
+    : m_spec(spec)
+    , m_random(SynthRandom::derive(spec.seed, 1))
+    , m_curve(SynthRandom::derive(spec.seed, 3))
+    , m_language(spec.language.toUtf8())
+    , m_program(spec.program.toUtf8())
+    , m_workspace("/home/agent/" + m_program)
+    , m_source(sourcePath(spec, m_workspace, m_language))
+    , m_curveTurns(spec.curveTurns > 0 ? std::min(spec.curveTurns, spec.turns) : spec.turns)
+    , m_cadence(spec.demo ? 2 : std::max(3, int(m_curveTurns / 40)))
+    , m_finalVisible(spec.finalVisiblePassed())
+    , m_finalHeldOut(spec.finalHeldOutPassed())
+    , m_openingBytes(openingBytes)
+    , m_contextTokens(openingBytes / 4)
+{
+    // The pass curve: test runs every few turns; plateaus, steps and an occasional fall, ending at the final fractions.
+    for (int t = 0; t < m_curveTurns; ++t)
+        m_testRuns += (t % m_cadence == m_cadence - 1) || t == m_curveTurns - 1;
+}
+
+Turn TurnPlanner::next(int t)
+{
+    Turn turn;
+    startTurn(turn);
+    const bool runsTests = (t % m_cadence == m_cadence - 1) || t == m_curveTurns - 1 || t == m_spec.turns - 1;
+    if (runsTests)
+        runTests(turn);
+    else if (t == 0)
+        readDocs(turn);
+    else if (nextDemoVersionDue(t))
+        writeDemoVersion(turn);
+    else
+        explore(turn);
+    return turn;
+}
+
+/// What every turn has: its ids, the model's words and reasoning, how long it takes and what it outputs.
+void TurnPlanner::startTurn(Turn& turn)
+{
+    turn.messageId = SynthText::id(m_random);
+    turn.toolMessageId = SynthText::id(m_random);
+    turn.callId = "toolu_" + SynthText::id(m_random);
+    turn.spanId = SynthText::id(m_random);
+    const double thinks = m_random.uniform();
+    if (thinks < 0.45)
+        turn.reasoning = SynthText::prose(m_random, int(m_random.range(40, 400) * m_spec.verbosity));
+    // Most turns say a few words before the tool call; some explain at length.
+    turn.text = SynthText::prose(m_random, m_random.chance(0.3) ? int(m_random.range(20, 120)) : int(m_random.range(3, 12)));
+    turn.seconds = m_spec.secondsPerTurn * m_random.uniform(0.3, 1.7);
+    turn.stateChange = m_spec.sandboxEvents && m_random.chance(0.75);
+    // Most of a call's output is reasoning, much of it hidden (encrypted), so more than the text logged.
+    const qint64 budget = qint64(m_spec.outputTokens * m_random.uniform(0.3, 1.2));
+    turn.reasoningTokens = std::min<qint64>(turn.reasoning.size() / 4 + budget * 7 / 10, SampleSynth::maxTokens * 9 / 10);
+    turn.outputTokens = std::min<qint64>(turn.text.size() / 4 + turn.reasoningTokens + budget * 3 / 10 + 50, SampleSynth::maxTokens);
+}
+
+void TurnPlanner::runTests(Turn& turn)
+{
+    turn.function = "bash";
+    turn.arguments = { { "cmd", "cd " + m_workspace + " && ./run_tests.sh tests/visible" } };
+    turn.testRun = true;
+    ++m_testRun;
+    drawTestOutcome(turn);
+    turn.result = testOutput(turn);
+}
+
+/// The tests the code passes at this run: a demo version's own counts, else the next point of the curve.
+void TurnPlanner::drawTestOutcome(Turn& turn)
+{
+    if (m_spec.demo) {
+        const auto& passes = m_spec.demoPasses[size_t(std::max(m_version, 0))];
+        turn.visiblePassed = m_version < 0 ? 0 : passes.first;
+        turn.heldOutPassed = m_version < 0 ? 0 : passes.second;
+    } else if (m_testRun >= m_testRuns) {
+        turn.visiblePassed = m_finalVisible;
+        turn.heldOutPassed = m_finalHeldOut;
+    } else {
+        // Steps up after work, stalls on plateaus, sometimes falls back.
+        const double step = m_curve.uniform();
+        if (step < 0.12)
+            m_progress -= m_curve.uniform(0.02, 0.10);
+        else if (step < 0.55)
+            m_progress += m_curve.uniform(0.0, 2.5) / m_testRuns + m_curve.uniform(0, 0.04);
+        m_progress = std::clamp(m_progress, 0.0, 0.97);
+        const double fraction = std::sqrt(m_progress);
+        turn.visiblePassed = int(fraction * std::max(m_finalVisible, int(0.6 * m_spec.visibleTotal)));
+        turn.heldOutPassed = std::min(m_spec.heldOutTotal, int(turn.visiblePassed * double(m_finalHeldOut + 1) / (m_finalVisible + 1)));
+    }
+}
+
+/// What the test script prints: each visible test of a demo program, else a few of the failures.
+QByteArray TurnPlanner::testOutput(const Turn& turn)
+{
+    QByteArray output;
+    if (m_spec.demo) {
+        const TestSuite suite = m_spec.demo->suite();
+        const QStringList passing = m_version < 0 ? QStringList() : m_spec.demoPassing[size_t(m_version)];
+        for (const TestCase& test : suite.tests()) {
+            if (!test.heldOut)
+                output += (passing.contains(test.id) ? "PASS " : "FAIL ") + test.id.toUtf8() + '\n';
+        }
+    } else {
+        const int failing = m_spec.visibleTotal - turn.visiblePassed;
+        const int shown = int(12 * m_spec.verbosity);
+        for (int i = 0; i < std::min(failing, shown); ++i)
+            output += "FAIL " + m_program + "_case_" + QByteArray::number(m_random.range(1, m_spec.visibleTotal)).rightJustified(4, '0') + '\n';
+        if (failing > shown)
+            output += "... and " + QByteArray::number(failing - shown) + " more failures\n";
+    }
+    output += QByteArray::number(turn.visiblePassed) + " passed, " + QByteArray::number(m_spec.visibleTotal - turn.visiblePassed) + " failed\n";
+    return output;
+}
+
+void TurnPlanner::readDocs(Turn& turn)
+{
+    turn.function = "bash";
+    turn.arguments = { { "cmd", "cat docs/README.md" } };
+    turn.result = m_spec.demo ? m_spec.demo->documentation().toUtf8() + '\n' : SynthText::prose(m_random, int(m_random.range(150, 600)));
+}
+
+bool TurnPlanner::nextDemoVersionDue(int t) const
+{
+    return m_spec.demo && (t % m_cadence == 0) && m_version + 1 < int(m_spec.demoPasses.size())
+        && m_version + 1 < int(m_spec.demo->versions().size());
+}
+
+/// The next version of the real program: created, then edited in place.
+void TurnPlanner::writeDemoVersion(Turn& turn)
+{
+    ++m_version;
+    const QByteArray next = m_spec.demo->versions()[size_t(m_version)];
+    turn.function = "text_editor";
+    if (m_version == 0)
+        turn.arguments = { { "command", "create" }, { "path", m_source }, { "file_text", next } };
+    else
+        describeEdit(turn, m_content, next, m_source);
+    m_content = next;
+    turn.result = m_version == 0 ? QByteArray("File created successfully at: " + m_source)
+                                 : QByteArray("The file " + m_source + " has been edited.");
+}
+
+/// A turn between test runs: edit the code, view it, try the reference binary or look around.
+void TurnPlanner::explore(Turn& turn)
+{
+    const double action = m_random.uniform();
+    if (action < 0.3 && !m_spec.demo) {
+        editCode(turn);
+    } else if (action < 0.4) {
+        turn.function = "text_editor";
+        turn.arguments = { { "command", "view" }, { "path", m_source } };
+        turn.result = m_content.isEmpty() ? "The file does not exist." : m_content.left(4000);
+    } else if (action < 0.75) {
+        tryReference(turn);
+    } else {
+        turn.function = "bash";
+        static const char* commands[] = { "ls -la", "grep -rn TODO src", "cat tests/visible/case_0001/cmd", "git diff --stat", "wc -l src/*" };
+        turn.arguments = { { "cmd", commands[m_random.range(0, 4)] } };
+        turn.result = SynthText::shellOutput(m_random, int(m_random.range(1, 40) * m_spec.verbosity));
+    }
+}
+
+/// Generated code: a new file, or a line of it replaced or added.
+void TurnPlanner::editCode(Turn& turn)
+{
+    turn.function = "text_editor";
+    if (m_content.isEmpty() || m_random.chance(0.15)) {
+        m_content = SynthText::code(m_random, int(m_random.range(20, 120) * m_spec.verbosity), m_language);
+        turn.arguments = { { "command", "create" }, { "path", m_source }, { "file_text", m_content } };
+        turn.result = "File created successfully at: " + m_source;
+        return;
+    }
+    // Replace a line that occurs once, as the tool requires.
+    const QList<QByteArray> lines = m_content.split('\n');
+    QByteArray old;
+    for (int attempt = 0; attempt < 8 && old.isEmpty(); ++attempt) {
+        const QByteArray candidate = lines[m_random.range(0, lines.size() - 1)];
+        if (candidate.trimmed().size() > 8 && m_content.count(candidate) == 1)
+            old = candidate;
+    }
+    if (old.isEmpty()) {
+        const QByteArray added = SynthText::code(m_random, int(m_random.range(2, 12)), m_language);
+        turn.arguments = { { "command", "insert" }, { "path", m_source }, { "new_str", added } };
+        turn.insertLine = int(lines.size() - 1);
+        m_content += added;
+    } else {
+        const QByteArray replacement = SynthText::code(m_random, int(m_random.range(1, 8)), m_language);
+        turn.arguments = { { "command", "str_replace" }, { "path", m_source }, { "old_str", old }, { "new_str", replacement } };
+        m_content.replace(old, replacement);
+    }
+    turn.result = "The file " + m_source + " has been edited.";
+}
+
+/// The reference binary run on a demo program's own test, or on made-up arguments.
+void TurnPlanner::tryReference(Turn& turn)
+{
+    turn.function = "bash";
+    if (m_spec.demo) {
+        const TestSuite suite = m_spec.demo->suite();
+        const TestCase& test = suite.tests()[size_t(m_random.range(0, qsizetype(suite.tests().size()) - 1))];
+        QByteArray command = "./reference";
+        for (const QString& argument : test.arguments)
+            command += " '" + argument.toUtf8() + '\'';
+        if (!test.stdinData.isEmpty())
+            command = "printf %s " + jsonString(test.stdinData) + " | " + command;
+        turn.arguments = { { "cmd", command } };
+        turn.result = test.expectedStdout + test.expectedStderr;
+    } else {
+        turn.arguments = { { "cmd", "./reference " + SynthText::prose(m_random, int(m_random.range(1, 4))).toLower().replace('.', "") } };
+        turn.result = SynthText::shellOutput(m_random, int(m_random.range(2, 60) * m_spec.verbosity));
+    }
+}
+
+TurnUsage TurnPlanner::bill(const Turn& turn)
+{
+    const qint64 newTokens = (turn.text.size() + turn.result.size()) / 4 + 20
+        + (m_spec.contextGrowth ? qint64(m_spec.contextGrowth * m_random.uniform(0.5, 1.5)) : 0);
+    TurnUsage usage;
+    usage.cacheRead = m_contextTokens;
+    usage.uncached = m_random.range(5, 200);
+    usage.cacheWrite = newTokens;
+    m_contextTokens += newTokens + turn.outputTokens - turn.reasoningTokens;
+    usage.cost = (usage.uncached * m_spec.prices.input + turn.outputTokens * m_spec.prices.output
+                     + usage.cacheRead * m_spec.prices.cacheRead + usage.cacheWrite * m_spec.prices.cacheWrite)
+        / 1e6;
+    m_spent += usage.cost;
+    m_tokens += usage.uncached + turn.outputTokens + usage.cacheRead + usage.cacheWrite;
+    return usage;
+}
+
+std::optional<Compaction> TurnPlanner::compact(int t)
+{
+    if (m_contextTokens <= m_spec.contextLimit || t + 1 >= m_spec.turns)
+        return std::nullopt;
+    Compaction compaction;
+    compaction.summary = "Summary of the work so far on " + m_program + ": " + SynthText::prose(m_random, int(m_random.range(300, 900)));
+    compaction.summaryId = SynthText::id(m_random);
+    compaction.tokensBefore = m_contextTokens;
+    m_contextTokens = (m_openingBytes + compaction.summary.size()) / 4;
+    compaction.tokensAfter = m_contextTokens;
+    return compaction;
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "samplesynth.h"
+#include "synthrandom.h"
+
+#include <QByteArray>
+#include <optional>
+#include <utility>
+#include <vector>
+
+/// One agent turn: the model's message and tool call, and what the tool returned.
+struct Turn {
+    QByteArray messageId;
+    QByteArray toolMessageId;
+    QByteArray callId;
+    QByteArray reasoning; // empty: none
+    QByteArray text;
+    QByteArray function; // bash or text_editor
+    std::vector<std::pair<QByteArray, QByteArray>> arguments; // name -> string value
+    int insertLine = -1; // text_editor insert
+    QByteArray result;
+    bool testRun = false;
+    bool stateChange = false;
+    int visiblePassed = 0;
+    int heldOutPassed = 0;
+    double seconds = 0;
+    qint64 outputTokens = 0;
+    qint64 reasoningTokens = 0;
+    QByteArray spanId;
+};
+
+/// The tokens of one model call and what they cost.
+struct TurnUsage {
+    qint64 uncached = 0;
+    qint64 cacheRead = 0;
+    qint64 cacheWrite = 0;
+    double cost = 0;
+};
+
+/// The history summarised once the context nears the model's window.
+struct Compaction {
+    QByteArray summary;
+    QByteArray summaryId;
+    qint64 tokensBefore = 0;
+    qint64 tokensAfter = 0;
+};
+
+/// The agent's side of a generated sample: what each turn says and does, the pass curve its test runs follow, the
+/// code it writes, and the tokens and dollars it spends. It draws from the spec's seed alone and knows nothing of
+/// how the turns are written, so every pass of SampleSynth meets the same turns.
+class TurnPlanner {
+public:
+    /// `openingBytes`: the length of the system and task messages, the context every call re-reads.
+    TurnPlanner(const SampleSpec& spec, qsizetype openingBytes);
+
+    /// Turn `t`: ask for the turns in order, each once, then bill() it and offer compact().
+    Turn next(int t);
+    /// The call of `turn`: the context is re-read from the cache; what is new since the last call is written to it.
+    TurnUsage bill(const Turn& turn);
+    /// The summary that replaces the history after turn `t`, if the context has outgrown the model's window.
+    std::optional<Compaction> compact(int t);
+
+    /// What the run has spent so far, in dollars and in tokens: a limit must cut every pass at the same turn.
+    double spent() const { return m_spent; }
+    qint64 tokens() const { return m_tokens; }
+
+private:
+    void startTurn(Turn& turn);
+    void runTests(Turn& turn);
+    void drawTestOutcome(Turn& turn);
+    QByteArray testOutput(const Turn& turn);
+    void readDocs(Turn& turn);
+    bool nextDemoVersionDue(int t) const;
+    void writeDemoVersion(Turn& turn);
+    void explore(Turn& turn);
+    void editCode(Turn& turn);
+    void tryReference(Turn& turn);
+
+    const SampleSpec& m_spec;
+    SynthRandom m_random;
+    SynthRandom m_curve; ///< the pass curve's own draws
+    QByteArray m_language;
+    QByteArray m_program;
+    QByteArray m_workspace;
+    QByteArray m_source;
+    int m_curveTurns = 0;
+    int m_cadence = 1; ///< turns from one test run to the next
+    int m_testRuns = 0;
+    int m_finalVisible = 0;
+    int m_finalHeldOut = 0;
+    double m_progress = 0;
+    int m_testRun = 0;
+    int m_version = -1; ///< demo: the version of the code written so far
+    QByteArray m_content; ///< the source file as it stands
+    qsizetype m_openingBytes = 0;
+    qint64 m_contextTokens = 0;
+    double m_spent = 0;
+    qint64 m_tokens = 0;
+};
