@@ -15,11 +15,8 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("import", text);
 }
-}
-
-int runImportCommand(const QStringList& arguments)
+void addImportOptions(QCommandLineParser& parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(tr("Imports Inspect eval logs (.eval, .json) into the store. Folders are "
                                         "searched recursively. A file imported before with the same content is "
                                         "skipped; a changed file replaces its earlier rows."));
@@ -37,6 +34,100 @@ int runImportCommand(const QStringList& arguments)
     parser.addOption({ QStringLiteral("quiet"), tr("No progress line.") });
     parser.addOption({ QStringLiteral("report-peak-memory"), tr("Print the peak resident memory at the end.") });
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Log files or folders."), QStringLiteral("PATH..."));
+}
+
+/// What an import prints as it goes: a progress line where someone watches, a line a file, the summaries.
+class ImportPrinter {
+public:
+    ImportPrinter(QTextStream& out, QTextStream& err, bool quiet)
+        : m_out(out)
+        , m_err(err)
+        , m_quiet(quiet)
+    {
+    }
+
+    void clearProgress()
+    {
+        if (!m_progressLine.isEmpty())
+            m_err << '\r' << QString(m_progressLine.size(), QLatin1Char(' ')) << '\r' << Qt::flush;
+        m_progressLine.clear();
+    }
+
+    ImportSession::Callbacks callbacks(const QStringList& files, const QString& storePath)
+    {
+        ImportSession::Callbacks callbacks;
+        callbacks.fileProgress = [this, files](qsizetype index, qsizetype count, qint64 done, qint64 total) {
+            if (total > 0)
+                showProgress(QStringLiteral("[%1/%2] %3% %4").arg(index + 1).arg(count).arg(int(100.0 * double(done) / double(total))).arg(files[index]));
+            return true;
+        };
+        callbacks.fileDone = [this](qsizetype, const ImportResult& result) { printResult(result); };
+        callbacks.filesLost = [this](const QStringList& lost, const QString& why) { printLost(lost, why); };
+        callbacks.filesStored = [this, storePath](const ImportSummary& summary) {
+            m_out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
+                         .arg(summary.imported)
+                         .arg(summary.skipped)
+                         .arg(summary.failed)
+                         .arg(double(summary.bytes) / 1e6, 0, 'f', 1)
+                         .arg(summary.storeSeconds, 0, 'f', 2)
+                         .arg(summary.storeCpuSeconds, 0, 'f', 2)
+                         .arg(storePath);
+            // The imported runs are browsable from here on; their messages become searchable once indexed.
+            m_out.flush();
+        };
+        callbacks.indexProgress = [this](qint64 done, qint64 total) {
+            showProgress(tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))));
+            return true;
+        };
+        return callbacks;
+    }
+
+private:
+    void showProgress(const QString& line)
+    {
+        if (m_quiet)
+            return;
+        m_err << '\r' << line << Qt::flush;
+        m_progressLine = line;
+    }
+
+    void printLost(const QStringList& lost, const QString& why)
+    {
+        for (const QString& path : lost)
+            m_err << tr("failed %1: %2\n").arg(path, why);
+    }
+
+    void printResult(const ImportResult& result)
+    {
+        clearProgress();
+        switch (result.status) {
+        case ImportResult::Imported:
+            m_out << tr("imported %1: %2 samples, %3 events, %4 messages\n").arg(result.path).arg(result.samples).arg(result.events).arg(result.messages);
+            break;
+        case ImportResult::Skipped:
+            m_out << tr("skipped %1: already imported\n").arg(result.path);
+            break;
+        case ImportResult::Failed:
+        case ImportResult::Cancelled:
+            m_err << tr("failed %1: %2\n").arg(result.path, result.error);
+            break;
+        }
+        for (const QString& warning : result.warnings)
+            m_err << tr("warning %1: %2\n").arg(result.path, warning);
+        printLost(result.lostFiles, result.lostError);
+    }
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+    bool m_quiet;
+    QString m_progressLine;
+};
+}
+
+int runImportCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    addImportOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -64,67 +155,11 @@ int runImportCommand(const QStringList& arguments)
         err << tr("%1: no such file or folder\n").arg(path);
 
     // A progress line only where someone watches it: a log file gets the summary lines alone.
-    const bool quiet = parser.isSet(QStringLiteral("quiet")) || !isatty(STDERR_FILENO);
-    QString progressLine;
-    const auto clearProgress = [&] {
-        if (!progressLine.isEmpty())
-            err << '\r' << QString(progressLine.size(), QLatin1Char(' ')) << '\r' << Qt::flush;
-        progressLine.clear();
-    };
-    const auto showProgress = [&](const QString& line) {
-        if (quiet)
-            return;
-        err << '\r' << line << Qt::flush;
-        progressLine = line;
-    };
-    const auto reportLost = [&](const QStringList& lost, const QString& why) {
-        for (const QString& path : lost)
-            err << tr("failed %1: %2\n").arg(path, why);
-    };
-    ImportSession::Callbacks callbacks;
-    callbacks.fileProgress = [&](qsizetype index, qsizetype count, qint64 done, qint64 total) {
-        if (total > 0)
-            showProgress(QStringLiteral("[%1/%2] %3% %4").arg(index + 1).arg(count).arg(int(100.0 * double(done) / double(total))).arg(files[index]));
-        return true;
-    };
-    callbacks.fileDone = [&](qsizetype, const ImportResult& result) {
-        clearProgress();
-        switch (result.status) {
-        case ImportResult::Imported:
-            out << tr("imported %1: %2 samples, %3 events, %4 messages\n").arg(result.path).arg(result.samples).arg(result.events).arg(result.messages);
-            break;
-        case ImportResult::Skipped:
-            out << tr("skipped %1: already imported\n").arg(result.path);
-            break;
-        case ImportResult::Failed:
-        case ImportResult::Cancelled:
-            err << tr("failed %1: %2\n").arg(result.path, result.error);
-            break;
-        }
-        for (const QString& warning : result.warnings)
-            err << tr("warning %1: %2\n").arg(result.path, warning);
-        reportLost(result.lostFiles, result.lostError);
-    };
-    callbacks.filesLost = reportLost;
-    callbacks.filesStored = [&](const ImportSummary& summary) {
-        out << tr("%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7\n")
-                   .arg(summary.imported)
-                   .arg(summary.skipped)
-                   .arg(summary.failed)
-                   .arg(double(summary.bytes) / 1e6, 0, 'f', 1)
-                   .arg(summary.storeSeconds, 0, 'f', 2)
-                   .arg(summary.storeCpuSeconds, 0, 'f', 2)
-                   .arg(store.path());
-        // The imported runs are browsable from here on; their messages become searchable once indexed.
-        out.flush();
-    };
-    callbacks.indexProgress = [&](qint64 done, qint64 total) {
-        showProgress(tr("indexing for search: %1%").arg(int(100.0 * double(done) / double(total))));
-        return true;
-    };
+    ImportPrinter printer(out, err, parser.isSet(QStringLiteral("quiet")) || !isatty(STDERR_FILENO));
+    const ImportSession::Callbacks callbacks = printer.callbacks(files, store.path());
     ImportSession session(store, options);
     const ImportSummary summary = session.run(files, callbacks);
-    clearProgress();
+    printer.clearProgress();
     if (!summary.indexError.isEmpty()) {
         err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n").arg(summary.indexError);
         return 1;

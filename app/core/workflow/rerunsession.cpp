@@ -105,3 +105,29 @@ void RerunSession::store(const RerunOutcome& outcome)
     }
     m_store.saveRerun(m_sampleId, m_suiteId, outcome.step, outcome.summary, results, outcome.uncertainSteps);
 }
+
+RerunSession::Bisection RerunSession::bisect(const QString& test)
+{
+    Bisection found;
+    if (m_fileSteps.empty())
+        return found;
+    const auto passesAt = [&](size_t index) {
+        for (const TestResult& result : runAt(m_fileSteps[index].seq).results) {
+            if (result.id == test)
+                return result.passed;
+        }
+        return false;
+    };
+    // The test's state at the end decides what to look for: when it began passing, or when it last broke.
+    found.passesAtEnd = passesAt(m_fileSteps.size() - 1);
+    size_t low = 0, high = m_fileSteps.size() - 1;
+    while (low < high) {
+        const size_t middle = (low + high) / 2;
+        if (passesAt(middle) == found.passesAtEnd)
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    found.step = &m_fileSteps[low];
+    return found;
+}

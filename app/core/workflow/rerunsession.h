@@ -57,6 +57,14 @@ public:
     /// nothing could run. `progress` gets tests done; false cancels.
     const RerunOutcome& runAt(int step, const TestRunner::Progress& progress = {});
 
+    /// Where a test changed, found by bisecting the steps that changed files.
+    struct Bisection {
+        const WorkspaceStep* step = nullptr; ///< none when the transcript changes no file
+        bool passesAtEnd = false; ///< so `step` is where it first passes; else where it last broke
+    };
+    /// Bisects the file-changing steps for the one at which `test` took the state it has at the end.
+    Bisection bisect(const QString& test);
+
 private:
     QStringList programCommand(const QString& workspace) const;
     void store(const RerunOutcome& outcome);
