@@ -1,5 +1,9 @@
+#include "analysis/passcurve.h"
 #include "analysis/pricetable.h"
+#include "analysis/rerunchecks.h"
+#include "analysis/scorereading.h"
 #include "analysis/solverates.h"
+#include "analysis/testmatrix.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,6 +18,13 @@ private slots:
     void costCurveIsCheapestFirst();
     void paretoFrontier();
     void pricesNeverMakeUnknownFree();
+    void scoresAreReadOneWay_data();
+    void scoresAreReadOneWay();
+    void passFractionsFromMetadata();
+    void passCurvePrefersTheRunsOwnScores();
+    void passCurveFallsBackOnTestOutput();
+    void namedTestsMakeTheMatrix();
+    void reExecutionsContradictReportedResults();
 };
 
 void TestAnalysis::wilsonIntervals_data()
@@ -108,6 +119,120 @@ void TestAnalysis::pricesNeverMakeUnknownFree()
     QVERIFY(shipped.prices().size() >= 3);
     for (const ModelPrice& price : shipped.prices())
         QVERIFY(!price.source.isEmpty() && !price.date.isEmpty());
+}
+
+void TestAnalysis::scoresAreReadOneWay_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<double>("score");
+    QTest::newRow("C") << QByteArray(R"("C")") << 1.0;
+    QTest::newRow("I") << QByteArray(R"("I")") << 0.0;
+    QTest::newRow("P") << QByteArray(R"("P")") << 0.5;
+    QTest::newRow("number") << QByteArray("0.25") << 0.25;
+    QTest::newRow("true") << QByteArray("true") << 1.0;
+    QTest::newRow("held_out decides") << QByteArray(R"({"visible": 1.0, "held_out": 0.75})") << 0.75;
+    QTest::newRow("hidden") << QByteArray(R"({"visible": 1.0, "hidden": 0.5})") << 0.5;
+    QTest::newRow("value") << QByteArray(R"({"value": "C"})") << 1.0;
+}
+
+void TestAnalysis::scoresAreReadOneWay()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(double, score);
+    rapidjson::Document document;
+    QVERIFY(parseJson(document, value.constData(), size_t(value.size())));
+    QCOMPARE(scoreNumber(document), score);
+    rapidjson::Document unscored;
+    QVERIFY(parseJson(unscored, "{\"other\": 1}", 12));
+    QVERIFY(std::isnan(scoreNumber(unscored)));
+}
+
+void TestAnalysis::passFractionsFromMetadata()
+{
+    const PassFractions fractions = passFractionsOfMetadata(R"({"visible_passed": 3, "visible_total": 4, "held_out_passed": 1, "held_out_total": 0})");
+    QCOMPARE(fractions.visible, 0.75);
+    QVERIFY(std::isnan(fractions.heldOut)); // no held-out tests: no fraction, never a division by zero
+    QVERIFY(std::isnan(passFractionsOfMetadata("not json").visible));
+}
+
+void TestAnalysis::passCurvePrefersTheRunsOwnScores()
+{
+    PriceTable prices;
+    prices.setPrice(QStringLiteral("m"), { 1.0, 2.0, 0, 0, {}, {} });
+    PassCurveBuilder builder(prices, TestOutputParser::standard());
+    EventRow call;
+    call.seq = 1;
+    call.model = QStringLiteral("m");
+    call.inputTokens = 1000000;
+    builder.addModelCall(call); // $1 by the table
+    call.seq = 5;
+    call.loggedCost = 3.0;
+    builder.addModelCall(call); // $3 as logged
+    builder.addMark({ 2, QStringLiteral("compaction") });
+    builder.addMark({ 4, QStringLiteral("error") });
+    builder.addScoreEvent({ 3, 60.0, R"({"intermediate": true, "score": {"value": {"visible": 0.5, "held_out": 0.25}}})" });
+    builder.addScoreEvent({ 6, 90.0, R"({"intermediate": false, "score": {"value": 1}})" });
+    QVERIFY(builder.hasPoints());
+    const PassCurve& curve = builder.curve();
+    QCOMPARE(curve.points.size(), size_t(1));
+    QCOMPARE(curve.points[0].visible, 0.5);
+    QCOMPARE(curve.points[0].heldOut, 0.25);
+    QCOMPARE(curve.points[0].cost, 1.0); // spent by step 3
+    QCOMPARE(curve.spending.back().second, 4.0);
+    QCOMPARE(curve.compactions, std::vector<int> { 2 });
+    QCOMPARE(curve.errors, std::vector<int> { 4 });
+    QCOMPARE(curve.source, QStringLiteral("score events"));
+}
+
+void TestAnalysis::passCurveFallsBackOnTestOutput()
+{
+    PassCurveBuilder builder(PriceTable(), TestOutputParser::standard());
+    builder.addToolOutput({ 7, 0, QStringLiteral("collected 10 items\n===== 2 failed, 8 passed in 0.1s =====") });
+    builder.addToolOutput({ 8, 0, QStringLiteral("ls: nothing here") });
+    QCOMPARE(builder.curve().points.size(), size_t(1));
+    QCOMPARE(builder.curve().points[0].visible, 0.8);
+    QCOMPARE(builder.curve().source, QStringLiteral("pytest"));
+}
+
+void TestAnalysis::namedTestsMakeTheMatrix()
+{
+    TestMatrixBuilder builder(TestOutputParser::standard());
+    builder.addToolOutput({ 10, 0, QStringLiteral("--- PASS: TestA (0.00s)\n--- FAIL: TestB (0.01s)\nFAIL") });
+    builder.addToolOutput({ 20, 0, QStringLiteral("no tests here") });
+    builder.addToolOutput({ 30, 0, QStringLiteral("tests/x.py::test_b PASSED\nPASS TestA\n") });
+    const TestMatrix matrix = builder.matrix();
+    QCOMPARE(matrix.runs, (std::vector<int> { 10, 30 }));
+    QCOMPARE(matrix.tests, (QStringList { QStringLiteral("TestA"), QStringLiteral("TestB"), QStringLiteral("tests/x.py::test_b") }));
+    QCOMPARE(int(matrix.results[0][0]), 1);
+    QCOMPARE(int(matrix.results[1][0]), 0);
+    QCOMPARE(int(matrix.results[1][1]), -1); // not in that run
+    QCOMPARE(int(matrix.results[2][1]), 1);
+    QVERIFY(testChanges(matrix, 0).empty());
+}
+
+void TestAnalysis::reExecutionsContradictReportedResults()
+{
+    TestMatrix matrix;
+    matrix.runs = { 10, 30 };
+    matrix.tests = QStringList { QStringLiteral("a"), QStringLiteral("b") };
+    matrix.results = { { 1, 1 }, { 0, 1 } };
+    RerunRow atTen;
+    atTen.id = 1;
+    atTen.step = 12; // no edit between 10 and 12: it checks the run at 10
+    RerunRow atForty;
+    atForty.id = 2;
+    atForty.step = 40; // after the edit at 35: it checks nothing
+    const std::vector<Contradiction> found = contradictions(matrix, { atTen, atForty }, { 5, 35 }, [](qint64 id) {
+        QHash<QString, bool> results;
+        results.insert(QStringLiteral("a"), id != 1); // re-executed at 12, a fails though the transcript says it passed
+        results.insert(QStringLiteral("b"), false);
+        return results;
+    });
+    QCOMPARE(found.size(), size_t(1));
+    QCOMPARE(found[0].test, 0);
+    QCOMPARE(found[0].run, 0);
+    QCOMPARE(found[0].rerunStep, 12);
+    QVERIFY(!found[0].rerunPassed);
 }
 
 QTEST_GUILESS_MAIN(TestAnalysis)
