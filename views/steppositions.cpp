@@ -68,8 +68,7 @@ int StepPositions::nearestStep(Axis axis, double value) const
     int best = 0;
     double distance = 1e300;
     for (const Point& point : m_points) {
-        // As the replay has always measured it: the working time in seconds against the axis's hours.
-        const double d = std::abs((axis == Axis::Time ? point.seconds : point.dollars) - value);
+        const double d = std::abs(valueOf(axis, point) - value);
         if (d < distance) {
             distance = d;
             best = point.seq;

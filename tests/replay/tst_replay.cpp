@@ -306,6 +306,7 @@ void TestReplay::stepPositions()
     QCOMPARE(positions.firstStepAt(Axis::Cost, 1.0), 2);
     QCOMPARE(positions.firstStepAt(Axis::Time, 10.0), 3);
     QCOMPARE(positions.nearestStep(Axis::Cost, 1.4), 2);
+    QCOMPARE(positions.nearestStep(Axis::Time, 0.6), 1); // hours against hours: 0.5 h is nearer than 2 h
     QCOMPARE(positions.nearestStep(Axis::Step, 2.4), 2);
     // Without working times only the step axis is known; the others stand at zero and end at one.
     const StepPositions stepsOnly(0, {}, {});
