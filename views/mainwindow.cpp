@@ -10,6 +10,7 @@
 #include "rerundialog.h"
 #include "searchdialog.h"
 #include "runtablemodel.h"
+#include "outcomegridmodel.h"
 #include "sampletablemodel.h"
 
 #include <QApplication>
@@ -24,7 +25,6 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
-#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -40,7 +40,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTabWidget>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -78,9 +77,10 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_prices(PriceTable::standard())
     , m_runs(new RunTableModel(this))
     , m_sampleModel(new SampleTableModel(this))
+    , m_outcomeModel(new OutcomeGridModel(this))
     , m_sortedRuns(new QSortFilterProxyModel(this))
     , m_tabs(new QTabWidget(this))
-    , m_outcomes(new QTableWidget(this))
+    , m_outcomes(new QTableView(this))
     , m_model(new QComboBox(this))
     , m_tier(new QComboBox(this))
     , m_language(new QComboBox(this))
@@ -91,6 +91,25 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_since(new QDateEdit(this))
 {
     setWindowTitle(tr("Runlens"));
+    setUpTables();
+    QWidget* filters = makeFilterBar();
+    setUpTabs();
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(filters);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    addFileMenu();
+    addViewMenu();
+    addEditMenu();
+    setAcceptDrops(true);
+    restoreSettings();
+    reload();
+}
+
+void MainWindow::setUpTables()
+{
     m_sortedRuns->setSourceModel(m_runs);
     m_sortedRuns->setSortRole(RunTableModel::SortRole);
     m_runTable = makeTable(m_sortedRuns, this);
@@ -101,12 +120,17 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     connect(m_sampleTable, &QTableView::activated, this, [this](const QModelIndex& index) {
         openSample(index.data(SampleTableModel::SampleIdRole).toLongLong());
     });
+    m_outcomes->setModel(m_outcomeModel);
     m_outcomes->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_outcomes, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
-        if (const QTableWidgetItem* item = m_outcomes->item(row, column))
-            openSample(item->data(Qt::UserRole + 3).toLongLong());
+    connect(m_outcomes, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        const QVariant sample = index.data(OutcomeGridModel::SampleIdRole);
+        if (sample.isValid())
+            openSample(sample.toLongLong());
     });
+}
 
+QWidget* MainWindow::makeFilterBar()
+{
     // The filter bar: every view below follows it.
     auto* filters = new QWidget(this);
     auto* filterGrid = new QGridLayout(filters);
@@ -133,40 +157,44 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     filterGrid->addWidget(m_since, 1, 7);
     filterGrid->setColumnStretch(8, 1);
     connect(m_since, &QDateEdit::dateChanged, this, &MainWindow::applyFilters);
+    return filters;
+}
 
+void MainWindow::setUpTabs()
+{
     m_tabs->addTab(m_runTable, tr("Runs"));
     m_tabs->addTab(m_sampleTable, tr("Samples"));
     m_tabs->addTab(m_outcomes, tr("Outcomes"));
     const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"), tr("Cost and pass"),
         tr("Cost by task"), tr("Tokens"), tr("Duration") };
-    for (const QString& name : viewNames().mid(3)) {
-        auto* plot = new QCustomPlot(this);
-        plot->setObjectName(name);
-        PlotBuilder::Kind kind;
-        PlotBuilder::kindFromName(name, &kind);
-        m_plots.emplace_back(name, plot);
-        // Hovering a point names its sample; a double-click opens it.
-        plot->setMouseTracking(true);
-        connect(plot, &QCustomPlot::mouseMove, this, [plot](QMouseEvent* event) {
-            QString description;
-            if (PlotBuilder::sampleAt(plot, event->position(), &description))
-                QToolTip::showText(event->globalPosition().toPoint(), description, plot);
-            else
-                QToolTip::hideText();
-        });
-        connect(plot, &QCustomPlot::mouseDoubleClick, this, [this, plot](QMouseEvent* event) {
-            if (const qint64 sample = PlotBuilder::sampleAt(plot, event->position(), nullptr))
-                openSample(sample);
-        });
-        m_tabs->addTab(plot, plotTitles[qsizetype(m_plots.size()) - 1]);
-    }
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(filters);
-    layout->addWidget(m_tabs, 1);
-    setCentralWidget(central);
+    const QStringList plotNames = viewNames().mid(3);
+    for (qsizetype i = 0; i < plotNames.size(); ++i)
+        addPlotTab(plotNames[i], plotTitles[i]);
+}
 
+void MainWindow::addPlotTab(const QString& name, const QString& title)
+{
+    auto* plot = new QCustomPlot(this);
+    plot->setObjectName(name);
+    m_plots.emplace_back(name, plot);
+    // Hovering a point names its sample; a double-click opens it.
+    plot->setMouseTracking(true);
+    connect(plot, &QCustomPlot::mouseMove, this, [plot](QMouseEvent* event) {
+        QString description;
+        if (PlotBuilder::sampleAt(plot, event->position(), &description))
+            QToolTip::showText(event->globalPosition().toPoint(), description, plot);
+        else
+            QToolTip::hideText();
+    });
+    connect(plot, &QCustomPlot::mouseDoubleClick, this, [this, plot](QMouseEvent* event) {
+        if (const qint64 sample = PlotBuilder::sampleAt(plot, event->position(), nullptr))
+            openSample(sample);
+    });
+    m_tabs->addTab(plot, title);
+}
+
+void MainWindow::addFileMenu()
+{
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Import files\u2026"), QKeySequence::Open, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Inspect logs"), {}, tr("Inspect logs (*.eval *.json);;All files (*)"));
@@ -193,6 +221,10 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+}
+
+void MainWindow::addViewMenu()
+{
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* dark = view->addAction(tr("&Dark palette"));
     dark->setCheckable(true);
@@ -204,32 +236,44 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
         else
             QApplication::setPalette(QApplication::style()->standardPalette());
     });
+}
+
+void MainWindow::addEditMenu()
+{
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
     edit->addAction(tr("&Search the transcripts\u2026"), QKeySequence::Find, this, [this] { openSearch(); });
-    edit->addAction(tr("Co&mpare the two selected samples"), QKeySequence(tr("Ctrl+D")), this, [this] {
-        const QModelIndexList rows = m_sampleTable->selectionModel()->selectedRows();
-        if (rows.size() != 2) {
-            QMessageBox::information(this, tr("Compare"), tr("Select two samples in the Samples tab (Ctrl+click)."));
-            return;
-        }
-        auto* compare = new CompareView(m_store, rows[0].data(SampleTableModel::SampleIdRole).toLongLong(),
-            rows[1].data(SampleTableModel::SampleIdRole).toLongLong());
-        compare->setAttribute(Qt::WA_DeleteOnClose);
-        compare->setWindowFlag(Qt::Window);
-        compare->show();
-    });
-    edit->addAction(tr("&Prices\u2026"), this, [this] {
-        PriceDialog dialog(m_prices, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        m_prices = dialog.prices();
-        if (!m_prices.save(PriceTable::userPath()))
-            QMessageBox::warning(this, tr("Prices"), tr("The prices could not be saved to %1.").arg(PriceTable::userPath()));
-        reload();
-    });
-    setAcceptDrops(true);
+    edit->addAction(tr("Co&mpare the two selected samples"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::compareSelected);
+    edit->addAction(tr("&Prices\u2026"), this, &MainWindow::editPrices);
+}
 
+void MainWindow::compareSelected()
+{
+    const QModelIndexList rows = m_sampleTable->selectionModel()->selectedRows();
+    if (rows.size() != 2) {
+        QMessageBox::information(this, tr("Compare"), tr("Select two samples in the Samples tab (Ctrl+click)."));
+        return;
+    }
+    auto* compare = new CompareView(m_store, rows[0].data(SampleTableModel::SampleIdRole).toLongLong(),
+        rows[1].data(SampleTableModel::SampleIdRole).toLongLong());
+    compare->setAttribute(Qt::WA_DeleteOnClose);
+    compare->setWindowFlag(Qt::Window);
+    compare->show();
+}
+
+void MainWindow::editPrices()
+{
+    PriceDialog dialog(m_prices, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_prices = dialog.prices();
+    if (!m_prices.save(PriceTable::userPath()))
+        QMessageBox::warning(this, tr("Prices"), tr("The prices could not be saved to %1.").arg(PriceTable::userPath()));
+    reload();
+}
+
+void MainWindow::restoreSettings()
+{
     resize(1200, 720);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -240,7 +284,6 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
         if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->widget(index)))
             plot->replot();
     });
-    reload();
 }
 
 void MainWindow::fillFilter(QComboBox* box, const QString& all, QStringList values)
@@ -340,70 +383,7 @@ void MainWindow::applyFilters()
 
 void MainWindow::updateOutcomes()
 {
-    // Program x model, as in the MirrorCode paper's figure 2: solved, or the best held-out pass fraction reached.
-    QStringList models, programs;
-    for (const SampleRow& sample : m_filtered) {
-        if (!models.contains(sample.model))
-            models << sample.model;
-        const QString program = sample.program.isEmpty() ? sample.sampleId : sample.program;
-        if (!programs.contains(program))
-            programs << program;
-    }
-    models.sort();
-    programs.sort();
-    m_outcomes->clear();
-    m_outcomes->setRowCount(int(programs.size()));
-    m_outcomes->setColumnCount(int(models.size()));
-    QStringList headers;
-    for (const QString& model : models)
-        headers << model.section(QLatin1Char('/'), -1);
-    m_outcomes->setHorizontalHeaderLabels(headers);
-    m_outcomes->setVerticalHeaderLabels(programs);
-    // Each cell summed over its samples first, then made into one item: the grid is set once, not per sample.
-    struct Cell {
-        double best = -1;
-        double cost = 0;
-        double hours = 0;
-        qint64 sample = 0; ///< the best sample of the cell, which a double-click opens
-        const SampleRow* any = nullptr;
-    };
-    std::vector<Cell> cells(size_t(programs.size() * models.size()));
-    QHash<QString, int> rowOf, columnOf;
-    for (int i = 0; i < programs.size(); ++i)
-        rowOf.insert(programs[i], i);
-    for (int i = 0; i < models.size(); ++i)
-        columnOf.insert(models[i], i);
-    for (const SampleRow& sample : m_filtered) {
-        const int row = rowOf.value(sample.program.isEmpty() ? sample.sampleId : sample.program);
-        Cell& cell = cells[size_t(row * models.size() + columnOf.value(sample.model))];
-        const double pass = sample.solved == 1 ? 1.0 : std::isnan(sample.heldOutPass) ? 0.0 : sample.heldOutPass;
-        if (pass >= cell.best)
-            cell.sample = sample.id;
-        cell.best = std::max(cell.best, pass);
-        cell.cost += std::isnan(sample.totalCost) ? 0 : sample.totalCost;
-        cell.hours += std::isnan(sample.totalTime) ? 0 : sample.totalTime / 3600;
-        cell.any = &sample;
-    }
-    for (size_t i = 0; i < cells.size(); ++i) {
-        const Cell& cell = cells[i];
-        if (!cell.any)
-            continue;
-        auto* item = new QTableWidgetItem(cell.best >= 1.0 ? tr("solved") : QStringLiteral("%1%").arg(100 * cell.best, 0, 'f', 0));
-        item->setData(Qt::UserRole, cell.best);
-        item->setData(Qt::UserRole + 1, cell.cost);
-        item->setData(Qt::UserRole + 2, cell.hours);
-        item->setData(Qt::UserRole + 3, cell.sample);
-        // Solved in green; unsolved from red (little passing) to amber (most passing).
-        item->setBackground(cell.best >= 1.0 ? QColor(0x00, 0x9E, 0x73) : QColor::fromHsvF(0.02 + 0.1 * cell.best, 0.55, 0.95));
-        item->setForeground(cell.best >= 1.0 ? Qt::white : Qt::black);
-        item->setTextAlignment(Qt::AlignCenter);
-        item->setToolTip(tr("%1 on %2: best held-out pass %3%, $%4 and %5 h over its epochs")
-                             .arg(cell.any->model, cell.any->program)
-                             .arg(100 * cell.best, 0, 'f', 1)
-                             .arg(cell.cost, 0, 'f', 2)
-                             .arg(cell.hours, 0, 'f', 1));
-        m_outcomes->setItem(int(i) / int(models.size()), int(i) % int(models.size()), item);
-    }
+    m_outcomeModel->setSamples(m_filtered);
     m_outcomes->resizeColumnsToContents();
 }
 

@@ -5,13 +5,13 @@
 
 #include <QMainWindow>
 
+class OutcomeGridModel;
 class QComboBox;
 class QDateEdit;
 class QCustomPlot;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
-class QTableWidget;
 class RunTableModel;
 class SampleTableModel;
 
@@ -45,6 +45,16 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void setUpTables();
+    QWidget* makeFilterBar();
+    void setUpTabs();
+    void addPlotTab(const QString& name, const QString& title);
+    void addFileMenu();
+    void addViewMenu();
+    void addEditMenu();
+    void restoreSettings();
+    void compareSelected();
+    void editPrices();
     void applyFilters();
     void fillFilter(QComboBox* box, const QString& all, QStringList values);
     void updateOutcomes();
@@ -60,11 +70,12 @@ private:
     std::vector<SampleRow> m_filtered;
     RunTableModel* m_runs;
     SampleTableModel* m_sampleModel;
+    OutcomeGridModel* m_outcomeModel;
     QSortFilterProxyModel* m_sortedRuns;
     QTabWidget* m_tabs;
     QTableView* m_runTable;
     QTableView* m_sampleTable;
-    QTableWidget* m_outcomes;
+    QTableView* m_outcomes;
     QComboBox* m_model;
     QComboBox* m_tier;
     QComboBox* m_language;

@@ -273,6 +273,17 @@ QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, c
     return csv;
 }
 
+/// Programs by tier, then by the size of the original, so columns of programs climb in difficulty.
+void sortBySize(QStringList& programs)
+{
+    auto rank = [](const QString& program) {
+        const MirrorCodeTarget* target = findMirrorCodeTarget(program);
+        const int tier = !target ? 3 : target->tier == 'S' ? 0 : target->tier == 'M' ? 1 : 2;
+        return std::tuple(tier, target ? target->originalLines : 0, program);
+    };
+    std::sort(programs.begin(), programs.end(), [&](const QString& a, const QString& b) { return rank(a) < rank(b); });
+}
+
 /// Each task on its own column, each model's cost on it side by side (the mean over its epochs, log axis): the
 /// paired comparison of models task by task. A filled marker: solved in at least one epoch; hollow: never.
 QString costByTask(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv table)
@@ -295,18 +306,12 @@ QString costByTask(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv
         if (!cell.first)
             cell.first = &sample;
     }
-    // Programs by tier, then by the size of the original, so the columns climb in difficulty.
     QStringList programs;
     for (const auto& [key, cell] : cells) {
         if (!programs.contains(key.first))
             programs << key.first;
     }
-    auto rank = [](const QString& program) {
-        const MirrorCodeTarget* target = findMirrorCodeTarget(program);
-        const int tier = !target ? 3 : target->tier == 'S' ? 0 : target->tier == 'M' ? 1 : 2;
-        return std::tuple(tier, target ? target->originalLines : 0, program);
-    };
-    std::sort(programs.begin(), programs.end(), [&](const QString& a, const QString& b) { return rank(a) < rank(b); });
+    sortBySize(programs);
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     for (qsizetype i = 0; i < programs.size(); ++i)
         ticker->addTick(double(i), programs[i]);

@@ -1,22 +1,20 @@
 #pragma once
 
 #include "records/transcriptrows.h"
+#include "steppositions.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
-class QCPItemStraightLine;
-class QCustomPlot;
+class QHBoxLayout;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
+class QPushButton;
 class QSlider;
-class QTextBrowser;
-class QTableWidget;
-class QTableView;
+class ReplayChart;
 class Store;
 class TranscriptModel;
+class TranscriptPane;
 
 /// One sample replayed: its transcript, read page by page, beside its test pass curve (visible and held-out)
 /// and what it spent, with compactions marked and a cursor that follows the transcript. Play, step, jump to the
@@ -28,14 +26,14 @@ public:
 
     /// Moves to the event at or after `seq`.
     void goToStep(int seq);
-    int currentStep() const { return m_current; }
+    int currentStep() const;
     void setPlaying(bool playing);
     /// Shows the selected event's JSON now, instead of when the cursor rests.
     void showRawNow();
     /// Shows the test x test-run matrix.
     void showTests();
 
-    enum class Axis { Step, Time, Cost };
+    using Axis = StepPositions::Axis;
     /// What the plot's horizontal axis measures.
     void setAxis(Axis axis);
 
@@ -55,43 +53,33 @@ signals:
     void positionChanged(int seq, double hours, double dollars);
 
 private:
-    void showRaw();
-    void fillMatrix();
-    void drawCurve();
-    double xOf(int seq, double workingStart, double cost) const;
-    double costAt(int seq) const;
-    void ensureSteps();
-    void currentChanged();
-    void findNext(bool backwards);
+    QWidget* makeSidePanel();
+    QHBoxLayout* makeTransport();
+    QHBoxLayout* makeJumps();
+    QHBoxLayout* makeStatusRow();
+    void layOut();
+    void moveRows(int delta);
+    void drawChart();
+    void fillTests();
+    void showPosition();
+    QString statusText(int seq) const;
+    /// Where the steps stand on `axis`; the working times are read the first time the time or cost axis needs them.
+    const StepPositions& positions(Axis axis) const;
 
     Store& m_store;
     qint64 m_sampleId;
     TranscriptModel* m_model;
     PassCurve m_curve;
-    QTableView* m_transcript;
-    QPlainTextEdit* m_raw;
-    QTextBrowser* m_rendered;
-    QTableWidget* m_matrix;
-    QLabel* m_matrixNote;
-    TestMatrix m_tests;
-    QCustomPlot* m_plot;
-    QCPItemStraightLine* m_cursor = nullptr;
-    QComboBox* m_filter;
+    int m_lastStep = 0;
+    mutable StepPositions m_positions;
+    mutable bool m_timesRead = false;
+    TranscriptPane* m_pane;
+    ReplayChart* m_chart;
     QComboBox* m_axis;
     Axis m_axisKind = Axis::Step;
     QComboBox* m_speed;
-    QLineEdit* m_find;
     QLabel* m_status;
     QSlider* m_scrubber;
+    QPushButton* m_play;
     QTimer m_player;
-    QTimer m_rawTimer;
-    std::vector<int> m_found;
-    struct StepPoint {
-        int seq;
-        double time;
-        double cost;
-    };
-    std::vector<StepPoint> m_steps; ///< each step's working time and cumulative cost, read when first needed
-    int m_lastStep = -1;
-    int m_current = 0;
 };

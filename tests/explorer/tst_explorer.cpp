@@ -1,5 +1,7 @@
 #include "importdialog.h"
 #include "mainwindow.h"
+#include "outcomegridmodel.h"
+#include "replayview.h"
 #include "searchdialog.h"
 #include "plotbuilder.h"
 #include "sampletablemodel.h"
@@ -11,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QApplication>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -30,6 +33,7 @@ private slots:
     void exportsParseBack();
     void costByTaskPairsModels();
     void importAndSearchFromTheWindow();
+    void outcomeOpensItsSample();
 
 private:
     QTemporaryDir m_dir;
@@ -220,6 +224,36 @@ void TestExplorer::importAndSearchFromTheWindow()
     waiting.waitForIndex();
     QCOMPARE(results->topLevelItemCount(), 1);
     QVERIFY(!indexNow->isVisibleTo(&waiting));
+}
+
+void TestExplorer::outcomeOpensItsSample()
+{
+    const QString log = m_dir.filePath(QStringLiteral("outcome.json"));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "org/solver", "created": "2026-01-01T00:00:00+00:00"},
+        "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [], "messages": []}]})");
+    file.close();
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("outcome.sqlite"))));
+    QCOMPARE(Importer(store).importFile(log).status, ImportResult::Imported);
+    MainWindow window(store);
+    QVERIFY(window.showView(QStringLiteral("outcomes")));
+    QTableView* grid = nullptr;
+    for (QTableView* table : window.findChildren<QTableView*>())
+        grid = qobject_cast<OutcomeGridModel*>(table->model()) ? table : grid;
+    QVERIFY(grid);
+    QCOMPARE(grid->model()->rowCount(), 1);
+    QCOMPARE(grid->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("solver"));
+    QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("solved"));
+    // A double-click on a cell opens its best sample's replay, in a window of its own.
+    emit grid->doubleClicked(grid->model()->index(0, 0));
+    ReplayView* opened = nullptr;
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        opened = qobject_cast<ReplayView*>(widget) ? qobject_cast<ReplayView*>(widget) : opened;
+    QVERIFY(opened);
+    QVERIFY2(opened->title().contains(QLatin1String("cal_c")), qPrintable(opened->title()));
+    delete opened;
 }
 
 QTEST_MAIN(TestExplorer)

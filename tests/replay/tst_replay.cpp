@@ -8,6 +8,8 @@
 #include "store/storeconnection.h"
 #include "store/storeschema.h"
 #include "store/transcriptquery.h"
+#include "steppositions.h"
+#include "testmatrixmodel.h"
 #include "transcriptmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,8 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <climits>
+#include <cmath>
 
 namespace {
 QJsonObject toolEvent(const QString& command, const QString& result)
@@ -39,6 +45,8 @@ private slots:
     void errorsAreMarked();
     void summariesShowAttachments();
     void viewMovesThroughTheRun();
+    void viewShowsTestsOverTime();
+    void stepPositions();
     void compareScrubsTogether();
 
 private:
@@ -244,6 +252,67 @@ void TestReplay::viewMovesThroughTheRun()
     view.goToStep(350);
     QCOMPARE(view.currentStep(), 350);
     QVERIFY(!view.jumpToNext(ReplayView::Jump::Error));
+}
+
+void TestReplay::viewShowsTestsOverTime()
+{
+    ReplayView view(m_store, m_sampleId);
+    view.resize(1200, 700);
+    // The transcript is the view's first table, the one a benchmark scrolls; the tests over time come after it.
+    QVERIFY(qobject_cast<TranscriptModel*>(view.findChild<QTableView*>()->model()));
+    QTableView* matrix = nullptr;
+    for (QTableView* table : view.findChildren<QTableView*>())
+        matrix = qobject_cast<TestMatrixModel*>(table->model()) ? table : matrix;
+    QVERIFY(matrix);
+    // Read when first shown.
+    QCOMPARE(matrix->model()->rowCount(), 0);
+    view.showTests();
+    QCOMPARE(matrix->model()->rowCount(), 2);
+    QCOMPARE(matrix->model()->columnCount(), 1);
+    QCOMPARE(matrix->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("3503"));
+    QCOMPARE(matrix->model()->headerData(1, Qt::Vertical).toString(), QStringLiteral("TestB"));
+    QCOMPARE(matrix->model()->index(1, 0).data().toString(), QStringLiteral("\u2713"));
+    auto noteSays = [&view](const QString& text) {
+        for (const QLabel* label : view.findChildren<QLabel*>()) {
+            if (label->text() == text)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(noteSays(QStringLiteral("2 tests over 1 test runs; 0 results disagree with a re-execution (marked !); "
+                                    "select a test to see where it changed")));
+    // A click on a result moves the transcript to its test run and says where the test changed.
+    emit matrix->clicked(matrix->model()->index(1, 0));
+    QCOMPARE(view.currentStep(), 3503);
+    QVERIFY(noteSays(QStringLiteral("TestB never changed")));
+}
+
+void TestReplay::stepPositions()
+{
+    using Axis = StepPositions::Axis;
+    // Four steps, 0, 0.5, 2 and 2.5 hours into the working time; dollars spent after steps 0 and 2.
+    const StepPositions positions(3, { 0, 1800, 7200, 9000 }, { { 0, 0.5 }, { 2, 1.5 } });
+    QCOMPARE(positions.position(Axis::Step, 2), 2.0);
+    QCOMPARE(positions.position(Axis::Step, INT_MAX), 3.0);
+    QCOMPARE(positions.position(Axis::Time, 1), 0.5);
+    QCOMPARE(positions.position(Axis::Cost, 1), 0.5);
+    QCOMPARE(positions.position(Axis::Cost, 3), 1.5);
+    QCOMPARE(positions.position(Axis::Time, 99), 2.5); // past the last step: where the last stands
+    QCOMPARE(positions.end(Axis::Step), 3.0);
+    QCOMPARE(positions.end(Axis::Time), 2.5);
+    QCOMPARE(positions.end(Axis::Cost), 1.5);
+    QCOMPARE(positions.firstStepAt(Axis::Step, 1.6), 2);
+    QCOMPARE(positions.firstStepAt(Axis::Time, 1.0), 2);
+    QCOMPARE(positions.firstStepAt(Axis::Cost, 1.0), 2);
+    QCOMPARE(positions.firstStepAt(Axis::Time, 10.0), 3);
+    QCOMPARE(positions.nearestStep(Axis::Cost, 1.4), 2);
+    QCOMPARE(positions.nearestStep(Axis::Time, 0.6), 1); // hours against hours: 0.5 h is nearer than 2 h
+    QCOMPARE(positions.nearestStep(Axis::Step, 2.4), 2);
+    // Without working times only the step axis is known; the others stand at zero and end at one.
+    const StepPositions stepsOnly(0, {}, {});
+    QCOMPARE(stepsOnly.end(Axis::Step), 1.0);
+    QCOMPARE(stepsOnly.position(Axis::Cost, 5), 0.0);
+    QCOMPARE(stepsOnly.end(Axis::Time), 1.0);
 }
 
 void TestReplay::compareScrubsTogether()

@@ -1,0 +1,151 @@
+#include "replaychart.h"
+
+#include <QCoreApplication>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+// The replay view drew this plot first; the translations have its texts under its name.
+
+ReplayChart::ReplayChart(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    // A click anywhere on the plot says where on the horizontal axis it fell.
+    connect(m_plot, &QCustomPlot::mousePress, this,
+        [this](QMouseEvent* event) { emit pressed(m_plot->xAxis->pixelToCoord(event->position().x())); });
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] { m_replotted = true; });
+}
+
+void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
+    const StepPositions& positions)
+{
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    addTitle();
+    drawPassCurves(curve, axis, positions);
+    drawReruns(reruns, axis, positions);
+    const double maxSpent = drawSpending(curve, axis, positions);
+    drawCompactions(curve, axis, positions);
+    m_cursor = new QCPItemStraightLine(m_plot);
+    m_cursor->setPen(QPen(Qt::black, 1.5));
+    // On the buffered overlay layer: moving the cursor redraws it alone, not the curves under it.
+    m_cursor->setLayer(QStringLiteral("overlay"));
+    if (m_cursorX)
+        placeCursor();
+    m_plot->xAxis->setRange(0, std::max(positions.end(axis), 1e-6));
+    m_plot->xAxis->setLabel(axis == StepPositions::Axis::Step ? QCoreApplication::translate("ReplayView", "step")
+            : axis == StepPositions::Axis::Time ? QCoreApplication::translate("ReplayView", "working time, hours")
+                                                : QCoreApplication::translate("ReplayView", "USD spent"));
+    m_plot->yAxis->setRange(0, 1.02);
+    m_plot->yAxis->setLabel(curve.points.empty()
+            ? QCoreApplication::translate("ReplayView", "no test results found in this transcript")
+            : QCoreApplication::translate("ReplayView", "share of tests passing (%1)").arg(curve.source));
+    m_plot->yAxis2->setVisible(true);
+    m_plot->yAxis2->setRange(0, std::max(0.01, maxSpent * 1.05));
+    m_plot->yAxis2->setLabel(QCoreApplication::translate("ReplayView", "USD spent"));
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_replotted = false;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ReplayChart::addTitle()
+{
+    if (m_plot->plotLayout()->rowCount() != 1)
+        return;
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0,
+        new QCPTextElement(m_plot, QCoreApplication::translate("ReplayView", "Tests passing, and dollars spent"),
+            QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+}
+
+void ReplayChart::drawPassCurves(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)
+{
+    auto* visible = m_plot->addGraph();
+    visible->setName(QCoreApplication::translate("ReplayView", "visible tests (transcript)"));
+    visible->setPen(QPen(QColor(0x00, 0x72, 0xB2), 2));
+    visible->setLineStyle(QCPGraph::lsStepLeft);
+    visible->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+    auto* heldOut = m_plot->addGraph();
+    heldOut->setName(QCoreApplication::translate("ReplayView", "held-out tests (transcript)"));
+    heldOut->setPen(QPen(QColor(0xD5, 0x5E, 0x00), 2));
+    heldOut->setLineStyle(QCPGraph::lsStepLeft);
+    heldOut->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 5));
+    for (const PassPoint& point : curve.points) {
+        if (!std::isnan(point.visible))
+            visible->addData(positions.position(axis, point.seq), point.visible);
+        if (!std::isnan(point.heldOut))
+            heldOut->addData(positions.position(axis, point.seq), point.heldOut);
+    }
+    if (heldOut->dataCount() == 0)
+        heldOut->removeFromLegend();
+}
+
+void ReplayChart::drawReruns(
+    const std::vector<RerunRow>& reruns, StepPositions::Axis axis, const StepPositions& positions)
+{
+    // The re-executed series: what the code as it stood at each step really passes.
+    if (reruns.empty())
+        return;
+    auto* rerun = m_plot->addGraph();
+    rerun->setName(QCoreApplication::translate("ReplayView", "all tests, re-executed"));
+    rerun->setPen(QPen(QColor(0x00, 0x9E, 0x73), 1.5));
+    rerun->setLineStyle(QCPGraph::lsNone);
+    rerun->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QColor(0x00, 0x9E, 0x73), 8));
+    for (const RerunRow& row : reruns) {
+        const int total = row.summary.passed + row.summary.failed;
+        if (row.step >= 0 && total > 0)
+            rerun->addData(positions.position(axis, row.step),
+                double(row.summary.visiblePassed + row.summary.heldOutPassed) / total);
+    }
+}
+
+double ReplayChart::drawSpending(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)
+{
+    auto* spent = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    spent->setName(QCoreApplication::translate("ReplayView", "dollars spent"));
+    spent->setPen(QPen(QColor(0x99, 0x99, 0x99), 1.5, Qt::DashLine));
+    double maxSpent = 0;
+    // Thinned to a few thousand points: enough for any screen, cheap for 60,000 calls.
+    const size_t every = std::max<size_t>(1, curve.spending.size() / 4000);
+    for (size_t i = 0; i < curve.spending.size(); i += every) {
+        spent->addData(positions.position(axis, curve.spending[i].first), curve.spending[i].second);
+        maxSpent = std::max(maxSpent, curve.spending[i].second);
+    }
+    if (!curve.spending.empty()) {
+        spent->addData(positions.position(axis, curve.spending.back().first), curve.spending.back().second);
+        maxSpent = std::max(maxSpent, curve.spending.back().second);
+    }
+    return maxSpent;
+}
+
+void ReplayChart::drawCompactions(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)
+{
+    for (const int step : curve.compactions) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(positions.position(axis, step), 0);
+        line->point2->setCoords(positions.position(axis, step), 1);
+        line->setPen(QPen(QColor(0xCC, 0x79, 0xA7, 120), 1, Qt::DotLine));
+    }
+}
+
+void ReplayChart::setCursor(double x)
+{
+    m_cursorX = x;
+    if (!m_cursor)
+        return;
+    placeCursor();
+    // Until the replot asked for has drawn the plot, there is no cursor layer to redraw: that replot draws it.
+    if (m_replotted)
+        m_cursor->layer()->replot();
+}
+
+void ReplayChart::placeCursor()
+{
+    m_cursor->point1->setCoords(*m_cursorX, 0);
+    m_cursor->point2->setCoords(*m_cursorX, 1);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "records/testrecords.h"
+#include "records/transcriptrows.h"
+#include "steppositions.h"
+
+#include <QWidget>
+#include <optional>
+
+class QCPItemStraightLine;
+class QCustomPlot;
+
+/// The replay's plot: a run's share of tests passing (visible and held-out) as its transcript reports it, the
+/// re-executions of its code, the dollars it spent, its compactions, and a cursor where the replay stands. Drawn from
+/// values on any of the replay's axes; a click says where on the axis it fell.
+class ReplayChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReplayChart(QWidget* parent = nullptr);
+
+    /// Draws the run anew on `axis`, its steps placed by `positions`, and asks for a replot.
+    void draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
+        const StepPositions& positions);
+    /// Moves the cursor to `x` on the horizontal axis: only the cursor is drawn again.
+    void setCursor(double x);
+
+signals:
+    /// The plot was pressed at `x` on the horizontal axis.
+    void pressed(double x);
+
+private:
+    void addTitle();
+    void drawPassCurves(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
+    void drawReruns(const std::vector<RerunRow>& reruns, StepPositions::Axis axis, const StepPositions& positions);
+    double drawSpending(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
+    void drawCompactions(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
+    void placeCursor();
+
+    QCustomPlot* m_plot;
+    QCPItemStraightLine* m_cursor = nullptr;
+    std::optional<double> m_cursorX; ///< none until the replay has a current step
+    bool m_replotted = false; ///< the plot was drawn since it was last built
+};

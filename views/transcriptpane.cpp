@@ -1,0 +1,261 @@
+#include "transcriptpane.h"
+
+#include "analysis/testmatrix.h"
+#include "eventrenderer.h"
+#include "testmatrixmodel.h"
+#include "transcriptmodel.h"
+#include "turndelegate.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+// The replay view showed this pane first; the translations have its texts under its name.
+
+TranscriptPane::TranscriptPane(TranscriptModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_transcript(new QTableView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_rendered(new QTextBrowser(this))
+    , m_matrix(new QTableView(this))
+    , m_matrixModel(new TestMatrixModel(this))
+    , m_matrixNote(new QLabel(this))
+    , m_filter(new QComboBox(this))
+    , m_find(new QLineEdit(this))
+{
+    setUpTranscript();
+    setUpControls();
+    layOut();
+    addShortcuts();
+}
+
+void TranscriptPane::setUpTranscript()
+{
+    m_transcript->setModel(m_model);
+    m_transcript->setItemDelegate(new TurnDelegate(m_transcript));
+    m_transcript->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_transcript->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_transcript->setWordWrap(false);
+    m_transcript->verticalHeader()->hide();
+    // Uniform row heights: scrolling 300,000 rows never measures them.
+    m_transcript->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_transcript->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_transcript->horizontalHeader()->setStretchLastSection(false);
+    m_transcript->horizontalHeader()->setSectionResizeMode(TranscriptModel::Summary, QHeaderView::Stretch);
+    m_transcript->setColumnWidth(TranscriptModel::Step, 70);
+    m_transcript->setColumnWidth(TranscriptModel::Turn, 50);
+    m_transcript->setColumnWidth(TranscriptModel::Time, 80);
+    m_transcript->setColumnWidth(TranscriptModel::Type, 100);
+    m_transcript->setColumnWidth(TranscriptModel::Tokens, 90);
+    m_transcript->setColumnWidth(TranscriptModel::Cost, 70);
+    connect(m_transcript->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &TranscriptPane::currentChanged);
+    m_raw->setReadOnly(true);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setPlaceholderText(QCoreApplication::translate("ReplayView", "The selected event's JSON"));
+    // The JSON waits until the cursor rests: playing and scrubbing never pay for it.
+    m_rawTimer.setSingleShot(true);
+    m_rawTimer.setInterval(60);
+    connect(&m_rawTimer, &QTimer::timeout, this, &TranscriptPane::showRaw);
+    m_matrix->setModel(m_matrixModel);
+    m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_matrix, &QTableView::clicked, this, &TranscriptPane::showTestChanges);
+}
+
+void TranscriptPane::setUpControls()
+{
+    m_filter->addItem(QCoreApplication::translate("ReplayView", "all events"), QString());
+    for (const QString& type : m_model->types())
+        m_filter->addItem(type, type);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        const int step = m_current;
+        m_model->setType(m_filter->currentData().toString());
+        emit filterChanged();
+        goToStep(step);
+    });
+    m_find->setPlaceholderText(
+        QCoreApplication::translate("ReplayView", "Find in this transcript (Enter: next, Shift+Enter: previous)"));
+    connect(m_find, &QLineEdit::returnPressed, this,
+        [this] { findNext(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    connect(m_find, &QLineEdit::textChanged, this, [this] { m_found.clear(); });
+}
+
+void TranscriptPane::layOut()
+{
+    auto* tools = new QHBoxLayout;
+    tools->addWidget(new QLabel(QCoreApplication::translate("ReplayView", "Show:"), this));
+    tools->addWidget(m_filter);
+    tools->addWidget(m_find, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(tools);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_transcript);
+    m_details = new QTabWidget(this);
+    m_details->addTab(m_rendered, QCoreApplication::translate("ReplayView", "Event"));
+    m_details->addTab(m_raw, QCoreApplication::translate("ReplayView", "JSON"));
+    m_testsTab = new QWidget(m_details);
+    auto* testsLayout = new QVBoxLayout(m_testsTab);
+    testsLayout->setContentsMargins(0, 0, 0, 0);
+    testsLayout->addWidget(m_matrix);
+    testsLayout->addWidget(m_matrixNote);
+    m_details->addTab(m_testsTab, QCoreApplication::translate("ReplayView", "Tests over time"));
+    // The tests are read when first shown: most replays never look at them.
+    connect(m_details, &QTabWidget::currentChanged, this, [this] {
+        if (m_details->currentWidget() == m_testsTab && m_matrixModel->rowCount() == 0)
+            emit testsOpened();
+    });
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+}
+
+void TranscriptPane::addShortcuts()
+{
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_transcript);
+    connect(space, &QShortcut::activated, this, &TranscriptPane::playPausePressed);
+    auto* copy = new QShortcut(QKeySequence::Copy, m_transcript);
+    connect(copy, &QShortcut::activated, this,
+        [this] { QApplication::clipboard()->setText(m_model->rowText(m_transcript->currentIndex().row())); });
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+}
+
+int TranscriptPane::currentRow() const
+{
+    return m_transcript->currentIndex().row();
+}
+
+void TranscriptPane::setCurrentRow(int row)
+{
+    m_transcript->setCurrentIndex(m_model->index(row, 0));
+}
+
+void TranscriptPane::goToStep(int seq)
+{
+    const int row = m_model->rowForSeq(seq);
+    m_transcript->setCurrentIndex(m_model->index(row, 0));
+    m_transcript->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+}
+
+void TranscriptPane::stepTurn(int direction)
+{
+    auto turnOf = [this](int row) { return m_model->index(row, 0).data(TranscriptModel::TurnRole).toInt(); };
+    int row = std::max(0, currentRow());
+    int turn = turnOf(row);
+    if (direction > 0) {
+        while (row + 1 < m_model->rowCount() && turnOf(row + 1) == turn)
+            ++row;
+        row = std::min(row + 1, m_model->rowCount() - 1);
+    } else {
+        if (row > 0 && turnOf(row - 1) != turn)
+            turn = turnOf(--row);
+        while (row > 0 && turnOf(row - 1) == turn)
+            --row;
+    }
+    setCurrentRow(row);
+}
+
+void TranscriptPane::currentChanged()
+{
+    const QModelIndex index = m_transcript->currentIndex();
+    if (!index.isValid())
+        return;
+    m_current = index.data(TranscriptModel::SeqRole).toInt();
+    m_rawTimer.start();
+    emit currentStepChanged(m_current, index.row());
+}
+
+void TranscriptPane::showRaw()
+{
+    const QString payload = m_model->payload(m_current);
+    const QJsonDocument document = QJsonDocument::fromJson(payload.toUtf8());
+    m_raw->setPlainText(document.isNull() ? payload : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+    m_rendered->setHtml(EventRenderer::toHtml(payload));
+}
+
+void TranscriptPane::showRawNow()
+{
+    m_rawTimer.stop();
+    showRaw();
+}
+
+void TranscriptPane::showTests()
+{
+    m_details->setCurrentWidget(m_testsTab);
+}
+
+void TranscriptPane::setTests(TestMatrix tests, std::vector<Contradiction> contradicted)
+{
+    if (tests.tests.isEmpty()) {
+        m_matrixNote->setText(
+            QCoreApplication::translate("ReplayView", "The test output in this transcript names no tests."));
+        return;
+    }
+    m_matrixModel->setMatrix(std::move(tests), std::move(contradicted));
+    m_matrix->resizeColumnsToContents();
+    const TestMatrix& shown = m_matrixModel->matrix();
+    m_matrixNote->setText(QCoreApplication::translate("ReplayView", "%1 tests over %2 test runs; %3 results disagree "
+                                                                    "with a re-execution (marked !); select a test to "
+                                                                    "see where it changed")
+                              .arg(shown.tests.size())
+                              .arg(shown.runs.size())
+                              .arg(m_matrixModel->contradictionCount()));
+}
+
+void TranscriptPane::showTestChanges(const QModelIndex& cell)
+{
+    const TestMatrix& tests = m_matrixModel->matrix();
+    const QString test = tests.tests[cell.row()];
+    QStringList changes;
+    for (const int step : testChanges(tests, cell.row()))
+        changes << QString::number(step);
+    m_matrixNote->setText(changes.isEmpty()
+            ? QCoreApplication::translate("ReplayView", "%1 never changed").arg(test)
+            : QCoreApplication::translate("ReplayView", "%1 changed at steps %2")
+                  .arg(test, changes.join(QStringLiteral(", "))));
+    goToStep(cell.data(TestMatrixModel::StepRole).toInt());
+}
+
+void TranscriptPane::findNext(bool backwards)
+{
+    if (m_find->text().trimmed().isEmpty())
+        return;
+    if (m_found.empty())
+        m_found = m_model->find(m_find->text());
+    if (m_found.empty()) {
+        emit findFailed(m_model->fullyIndexed()
+                ? QCoreApplication::translate("ReplayView", "\"%1\" is not in this transcript").arg(m_find->text())
+                : QCoreApplication::translate("ReplayView",
+                    "\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search dialog)")
+                      .arg(m_find->text()));
+        return;
+    }
+    int target = -1;
+    if (backwards) {
+        const auto before = std::lower_bound(m_found.begin(), m_found.end(), m_current);
+        target = before == m_found.begin() ? m_found.back() : *std::prev(before);
+    } else {
+        const auto after = std::upper_bound(m_found.begin(), m_found.end(), m_current);
+        target = after == m_found.end() ? m_found.front() : *after;
+    }
+    goToStep(target);
+}

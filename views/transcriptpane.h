@@ -1,0 +1,79 @@
+#pragma once
+
+#include "analysis/rerunchecks.h"
+#include "records/transcriptrows.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class TestMatrixModel;
+class TranscriptModel;
+
+/// A transcript as the replay shows it: its events a row each, filtered by type and searched through the full-text
+/// index, and under them the current event, rendered and as JSON, and the transcript's tests over time.
+class TranscriptPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit TranscriptPane(TranscriptModel* model, QWidget* parent = nullptr);
+
+    /// The current row (-1: none) and its step.
+    int currentRow() const;
+    int currentStep() const { return m_current; }
+    void setCurrentRow(int row);
+    /// Moves to the event at or after `seq`, and shows it in the middle of the table.
+    void goToStep(int seq);
+    /// Moves to the first event of the next turn (`direction` > 0), or of this one (of the previous one when already
+    /// there).
+    void stepTurn(int direction);
+
+    /// Shows the current event's JSON now, instead of when the cursor rests.
+    void showRawNow();
+    /// Shows the tests over time.
+    void showTests();
+    /// The tests over time, and where a re-execution contradicts them.
+    void setTests(TestMatrix tests, std::vector<Contradiction> contradicted);
+
+signals:
+    void currentStepChanged(int seq, int row);
+    /// The type filter changed which events are listed.
+    void filterChanged();
+    /// The tests over time were shown and have nothing in them yet.
+    void testsOpened();
+    /// Space was pressed in the transcript.
+    void playPausePressed();
+    /// Find found nothing: why, in a sentence.
+    void findFailed(const QString& message);
+
+private:
+    void setUpTranscript();
+    void setUpControls();
+    void layOut();
+    void addShortcuts();
+    void currentChanged();
+    void showRaw();
+    void showTestChanges(const QModelIndex& cell);
+    void findNext(bool backwards);
+
+    TranscriptModel* m_model;
+    QTableView* m_transcript;
+    QPlainTextEdit* m_raw;
+    QTextBrowser* m_rendered;
+    QTableView* m_matrix;
+    TestMatrixModel* m_matrixModel;
+    QLabel* m_matrixNote;
+    QComboBox* m_filter;
+    QLineEdit* m_find;
+    QTabWidget* m_details = nullptr;
+    QWidget* m_testsTab = nullptr;
+    QTimer m_rawTimer;
+    std::vector<int> m_found; ///< steps that hold the words to find, read on the first Enter
+    int m_current = 0;
+};
