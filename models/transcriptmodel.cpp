@@ -108,7 +108,7 @@ EventRow* TranscriptModel::row(int index) const
             if (!TranscriptQuery::hasAttachmentReference(event.summary))
                 event.summary = EventSummary::phrase(event.summary);
         }
-        found = m_pages.insert(page, std::move(rows));
+        found = m_pages.insert(page, rows);
         m_recent.push_front(page);
     } else if (m_recent.front() != page) {
         m_recent.remove(page);

@@ -119,8 +119,8 @@ void RerunDialog::waitForFinished()
     QCoreApplication::sendPostedEvents(&m_watcher);
 }
 
-void RerunDialog::execute(QPromise<Outcome>& promise, QString storePath, qint64 sampleId, int step, QString suitePath,
-    QString program)
+void RerunDialog::execute(QPromise<Outcome>& promise, const QString& storePath, qint64 sampleId, int step, const QString& suitePath,
+    const QString& program)
 {
     Outcome outcome;
     Store store; // a connection of this thread's own

@@ -38,8 +38,8 @@ private:
         RerunOutcome rerun;
         QString error;
     };
-    static void execute(QPromise<Outcome>& promise, QString storePath, qint64 sampleId, int step, QString suitePath,
-        QString program);
+    static void execute(QPromise<Outcome>& promise, const QString& storePath, qint64 sampleId, int step, const QString& suitePath,
+        const QString& program);
     void finished();
 
     QString m_storePath;

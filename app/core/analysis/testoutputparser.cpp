@@ -29,7 +29,7 @@ bool TestOutputParser::load(const QString& path)
         return false;
     const QJsonObject document = QJsonDocument::fromJson(file.readAll()).object();
     const QJsonArray patterns = document.value(QLatin1String("patterns")).toArray();
-    for (const QJsonValue& value : patterns) {
+    for (const QJsonValue value : patterns) {
         const QJsonObject object = value.toObject();
         Pattern pattern;
         pattern.name = object.value(QLatin1String("name")).toString();
@@ -42,7 +42,7 @@ bool TestOutputParser::load(const QString& path)
             pattern.failedLine = QRegularExpression(object.value(QLatin1String("count_failed")).toString(), options);
         m_patterns.push_back(std::move(pattern));
     }
-    for (const QJsonValue& value : document.value(QLatin1String("named")).toArray())
+    for (const QJsonValue value : document.value(QLatin1String("named")).toArray())
         m_named.emplace_back(value.toObject().value(QLatin1String("regex")).toString(), QRegularExpression::MultilineOption);
     return !m_patterns.empty() || !m_named.empty();
 }
