@@ -75,18 +75,22 @@
     </message>
 </context>
 <context>
-    <name>Events</name>
+    <name>EventSummary</name>
     <message>
         <source>model error: %1</source>
         <translation>Modellfehler: %1</translation>
     </message>
     <message>
-        <source> (intermediate)</source>
-        <translation> (Zwischenstand)</translation>
+        <source>(intermediate)</source>
+        <translation>(Zwischenstand)</translation>
     </message>
     <message>
         <source>%1 compaction: %2 → %3 tokens</source>
         <translation>%1-Verdichtung: %2 → %3 Token</translation>
+    </message>
+    <message>
+        <source>%1 limit: %2</source>
+        <translation>%1-Grenze: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
@@ -94,6 +98,10 @@
             <numerusform>%n Änderung</numerusform>
             <numerusform>%n Änderungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 durch %2</translation>
     </message>
 </context>
 <context>
@@ -137,6 +145,41 @@
     <message>
         <source>the files imported last are not in the store: %1</source>
         <translation>die zuletzt importierten Dateien fehlen im Speicher: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPrinter</name>
+    <message>
+        <source>failed %1: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported %1: %2 samples, %3 events, %4 messages
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped %1: already imported
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning %1: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSession</name>
+    <message>
+        <source>%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indexing for search: %1%</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1113,10 +1156,6 @@
         <translation>Arbeitsbereich wird wiederhergestellt und die Tests laufen…</translation>
     </message>
     <message>
-        <source>The rebuilt workspace has no program to run: name one.</source>
-        <translation>Der wiederhergestellte Arbeitsbereich hat kein ausführbares Programm: bitte eines angeben.</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1138,6 +1177,29 @@
     <message>
         <source>Choose a test suite first: a .jsonl file, one test a line.</source>
         <translation>Zuerst eine Testsuite wählen: eine .jsonl-Datei, ein Test pro Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>RerunPrinter</name>
+    <message>
+        <source>step      visible    held-out   transcript (visible / held-out)   uncertain steps before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 at step %3 (%4 %5), found in %6 re-executions
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RerunSession</name>
+    <message>
+        <source>no sample %1 in %2</source>
+        <translation>keine Probe %1 in %2</translation>
+    </message>
+    <message>
+        <source>no program to run at step %1: name one</source>
+        <translation>kein Programm zum Ausführen bei Schritt %1: bitte eines angeben</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1445,10 @@
         <source>cannot migrate the store to version %1: %2</source>
         <translation>der Speicher lässt sich nicht auf Version %1 bringen: %2</translation>
     </message>
+    <message>
+        <source>cannot read the store&apos;s schema version: %1</source>
+        <translation>die Schemaversion des Speichers ist nicht lesbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>
@@ -1529,10 +1595,6 @@
 </context>
 <context>
     <name>WorkspaceBuilder</name>
-    <message>
-        <source>cannot read the transcript: %1</source>
-        <translation>das Transkript lässt sich nicht lesen: %1</translation>
-    </message>
     <message>
         <source>%1 outside the workspace root %2</source>
         <translation>%1 außerhalb der Arbeitsbereichswurzel %2</translation>
