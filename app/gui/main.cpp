@@ -44,6 +44,9 @@ void addOptions(QCommandLineParser& parser)
         QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("out"), QApplication::translate("main", "PNG file for --render."),
         QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("size"), QApplication::translate("main", "Window size for --render, e.g. 1600x1000 "
+                                                                                "(default: each view's own)."),
+        QStringLiteral("WxH") });
 }
 
 ViewRenderOptions renderOptions(const QCommandLineParser& parser)
@@ -59,6 +62,9 @@ ViewRenderOptions renderOptions(const QCommandLineParser& parser)
     options.query = parser.value(QStringLiteral("query"));
     options.importPath = parser.value(QStringLiteral("import"));
     options.suite = parser.value(QStringLiteral("suite"));
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
+        options.size = QSize(size[0].toInt(), size[1].toInt());
     return options;
 }
 

@@ -22,14 +22,14 @@ QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
     replay.showRawNow();
     if (options.tests)
         replay.showTests();
-    replay.resize(1400, 800);
+    replay.resize(options.size.value_or(QSize(1400, 800)));
     return replay.grab();
 }
 
 QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
 {
     CompareView compare(store, options.sample, options.sample2);
-    compare.resize(1800, 1000);
+    compare.resize(options.size.value_or(QSize(1800, 1000)));
     if (options.step)
         compare.first()->goToStep(*options.step);
     return compare.grab();
@@ -76,7 +76,7 @@ int renderView(MainWindow& window, Store& store, const ViewRenderOptions& option
 {
     QPixmap picture;
     if (options.view == QLatin1String("main") || window.showView(options.view)) {
-        window.resize(1200, 720);
+        window.resize(options.size.value_or(QSize(1200, 720)));
         picture = window.grab();
     } else if (std::optional<QPixmap> standalone = grabStandalone(store, options)) {
         picture = *standalone;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 
 #include <optional>
@@ -18,6 +19,7 @@ struct ViewRenderOptions {
     QString query;
     QString importPath;
     QString suite;
+    std::optional<QSize> size; ///< the window's, instead of the view's own
 };
 
 /// Renders one named view offscreen to a PNG; returns the exit code: 0, 1 when the PNG cannot be written,
