@@ -126,7 +126,15 @@ void chunkItem(sqlite3_context* context, int, sqlite3_value** values)
 bool registerChunkFunctions(SqliteDb& db)
 {
     auto* reader = new ChunkReader(db);
-    return sqlite3_create_function_v2(db.handle(), "chunk_item", 2, SQLITE_UTF8, reader, chunkItem, nullptr, nullptr,
-               [](void* data) { delete static_cast<ChunkReader*>(data); })
-        == SQLITE_OK;
+    // SQLite deletes the reader when the function goes (or if it cannot be made).
+    if (sqlite3_create_function_v2(db.handle(), "chunk_item", 2, SQLITE_UTF8, reader, chunkItem, nullptr, nullptr,
+            [](void* data) { delete static_cast<ChunkReader*>(data); })
+        != SQLITE_OK)
+        return false;
+    // The function only goes with its connection, but the reader's statement keeps the connection from closing:
+    // without this, each store opened and closed kept its connection, its cache and its file open for good.
+    db.beforeClose([handle = db.handle()] {
+        sqlite3_create_function_v2(handle, "chunk_item", 2, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+    });
+    return true;
 }
