@@ -293,13 +293,17 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
 {
     for (;;) {
         const int from = version(db);
+        if (from < 0) {
+            *error = QCoreApplication::translate("Store", "cannot read the store's schema version: %1").arg(db.errorString());
+            return false;
+        }
         if (from > currentVersion) {
             *error = QCoreApplication::translate("Store", "the store has schema version %1, newer than this Runlens (%2)")
                          .arg(from)
                          .arg(currentVersion);
             return false;
         }
-        if (from >= target)
+        if (from >= std::min(target, currentVersion))
             return true;
         const int next = from + 1;
         const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(next);
