@@ -48,7 +48,7 @@ void TestRunnerTest::initTestCase()
 
 QString TestRunnerTest::script(const QString& name, const QByteArray& code)
 {
-    const QString path = m_dir.filePath(name);
+    QString path = m_dir.filePath(name);
     QFile file(path);
     file.open(QIODevice::WriteOnly);
     file.write(code);

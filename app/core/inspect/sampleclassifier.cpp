@@ -9,7 +9,7 @@ namespace {
 QString firstKey(const rapidjson::Document& metadata, const QStringList& keys)
 {
     for (const QString& key : keys) {
-        const QString value = scalarText(member(metadata, key.toUtf8().constData()));
+        QString value = scalarText(member(metadata, key.toUtf8().constData()));
         if (!value.isEmpty())
             return value;
     }

@@ -7,6 +7,9 @@
 /// One SAX token of a JSON stream.
 struct SaxToken {
     enum Kind { Null, Bool, Int64, Uint64, Double, String, Key, StartObject, EndObject, StartArray, EndArray };
+    // clang-tidy 14 takes each member of the anonymous union below for a field of its own, left uninitialised:
+    // initialising uint64 initialises the union.
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
     explicit SaxToken(Kind kind, const char* text = nullptr, size_t length = 0)
         : kind(kind)
         , text(text)

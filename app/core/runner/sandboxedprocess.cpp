@@ -115,6 +115,7 @@ ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& 
     for (const QString& part : command)
         strings.push_back(part.toStdString());
     std::vector<char*> argv;
+    argv.reserve(strings.size() + 1);
     for (std::string& part : strings)
         argv.push_back(part.data());
     argv.push_back(nullptr);
@@ -122,6 +123,7 @@ ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& 
     std::vector<std::string> environment { "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "LC_ALL=C.UTF-8",
         "HOME=" + directory, "TMPDIR=" + directory, "PYTHONDONTWRITEBYTECODE=1" };
     std::vector<char*> envp;
+    envp.reserve(environment.size() + 1);
     for (std::string& variable : environment)
         envp.push_back(variable.data());
     envp.push_back(nullptr);

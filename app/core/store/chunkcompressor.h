@@ -36,9 +36,9 @@ private:
     bool storeCompressed(bool wait);
 
     struct Pending {
-        qint64 id;
-        qint64 sampleId;
-        qsizetype size; ///< plain bytes
+        qint64 id = 0;
+        qint64 sampleId = 0;
+        qsizetype size = 0; ///< plain bytes
         QFuture<QByteArray> packed; ///< empty on a compression error
     };
     SqliteDb& m_db;

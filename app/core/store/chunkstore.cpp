@@ -43,7 +43,7 @@ bool ChunkWriter::flush()
         return true;
     // Layout before compression: item count, the end offset of each item, then the items. The header is
     // written into the room left before the items, so the chunk is compressed from where it lies.
-    const qsizetype headerSize = qsizetype(4 * (m_ends.size() + 1));
+    const qsizetype headerSize = 4 * (qsizetype(m_ends.size()) + 1);
     char* header = m_data.data() + headerRoom - headerSize;
     qToLittleEndian(quint32(m_ends.size()), header);
     for (size_t i = 0; i < m_ends.size(); ++i)
@@ -98,12 +98,17 @@ QByteArray ChunkReader::item(qint64 chunk, int slot)
         found = m_cache.begin();
     }
     const QByteArray& plain = found->data;
-    const quint32 count = qFromLittleEndian<quint32>(plain.constData());
-    if (slot < 0 || quint32(slot) >= count)
+    if (plain.size() < 4)
         return {};
-    const qsizetype header = qsizetype(4 * (count + 1));
+    const quint32 count = qFromLittleEndian<quint32>(plain.constData());
+    // A damaged chunk must not send the reads below outside it: its count and ends are checked against its size.
+    const qsizetype header = 4 * (qsizetype(count) + 1);
+    if (slot < 0 || quint32(slot) >= count || header > plain.size())
+        return {};
     const quint32 begin = slot == 0 ? 0 : qFromLittleEndian<quint32>(plain.constData() + 4 * slot);
     const quint32 end = qFromLittleEndian<quint32>(plain.constData() + 4 * (slot + 1));
+    if (begin > end || header + end > plain.size())
+        return {};
     return plain.mid(header + begin, end - begin);
 }
 
@@ -126,7 +131,15 @@ void chunkItem(sqlite3_context* context, int, sqlite3_value** values)
 bool registerChunkFunctions(SqliteDb& db)
 {
     auto* reader = new ChunkReader(db);
-    return sqlite3_create_function_v2(db.handle(), "chunk_item", 2, SQLITE_UTF8, reader, chunkItem, nullptr, nullptr,
-               [](void* data) { delete static_cast<ChunkReader*>(data); })
-        == SQLITE_OK;
+    // SQLite deletes the reader when the function goes (or if it cannot be made).
+    if (sqlite3_create_function_v2(db.handle(), "chunk_item", 2, SQLITE_UTF8, reader, chunkItem, nullptr, nullptr,
+            [](void* data) { delete static_cast<ChunkReader*>(data); })
+        != SQLITE_OK)
+        return false;
+    // The function only goes with its connection, but the reader's statement keeps the connection from closing:
+    // without this, each store opened and closed kept its connection, its cache and its file open for good.
+    db.beforeClose([handle = db.handle()] {
+        sqlite3_create_function_v2(handle, "chunk_item", 2, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+    });
+    return true;
 }

@@ -28,6 +28,11 @@ bool SqliteDb::open(const QString& path, bool readOnly)
 void SqliteDb::close()
 {
     if (m_db) {
+        while (!m_beforeClose.empty()) {
+            const std::function<void()> release = std::move(m_beforeClose.back());
+            m_beforeClose.pop_back();
+            release();
+        }
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +33,14 @@ public:
     bool exec(const char* sql);
     qint64 lastInsertId() const;
 
+    /// Calls `release` when the connection closes, before SQLite is asked to close it, the last registered first.
+    /// For what SQLite itself would free only once the connection is closed but which holds statements of it:
+    /// a connection with statements left is never freed.
+    void beforeClose(std::function<void()> release) { m_beforeClose.push_back(std::move(release)); }
+
 private:
     sqlite3* m_db = nullptr;
+    std::vector<std::function<void()>> m_beforeClose;
 };
 
 /// A prepared statement. Bind with 1-based indexes, then step() through rows.

@@ -333,7 +333,7 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
                          .arg(currentVersion);
             return false;
         }
-        if (from >= target)
+        if (from >= std::min(target, currentVersion))
             return true;
         const int next = from + 1;
         const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(next);
