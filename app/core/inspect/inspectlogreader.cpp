@@ -284,45 +284,91 @@ bool InspectLogReader::readJson(const QString& path, LogSink& sink, const Progre
     return true;
 }
 
-bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progress& progress)
-{
-    ZipReader zip;
-    if (!zip.open(path))
-        return fail(zip.errorString());
+namespace {
+/// Reads one .eval archive: its header (or an unfinished run's journal start), each sample member streamed into the
+/// sink, then the samples known only from summaries.
+class EvalArchiveReader {
+    Q_DECLARE_TR_FUNCTIONS(InspectLogReader)
 
-    static const QRegularExpression sampleMember(QStringLiteral("^samples/([^/]+)_epoch_(\\d+)\\.json$"));
-    static const QRegularExpression chunkedMember(QStringLiteral("^samples/[^/]+_epoch_\\d+/"));
-    static const QRegularExpression journalSummary(QStringLiteral("^_journal/summaries/(\\d+)\\.json$"));
-    std::vector<const ZipReader::Entry*> samples;
-    std::map<int, const ZipReader::Entry*> journalSummaries;
-    qint64 total = 0;
-    for (const auto& entry : zip.entries()) {
-        if (chunkedMember.match(entry.name).hasMatch())
-            return fail(tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
-        if (sampleMember.match(entry.name).hasMatch()) {
-            samples.push_back(&entry);
-            total += std::max<qint64>(entry.size, 0);
-        } else if (const auto match = journalSummary.match(entry.name); match.hasMatch()) {
-            journalSummaries[match.captured(1).toInt()] = &entry;
-        }
+public:
+    EvalArchiveReader(ZipReader& zip, LogSink& sink, const ImportOptions& options, QStringList& warnings)
+        : m_zip(zip)
+        , m_sink(sink)
+        , m_options(options)
+        , m_warnings(warnings)
+    {
     }
 
-    auto readDocument = [&](const ZipReader::Entry& entry, rapidjson::Document& document) {
-        const QByteArray data = zip.readAll(entry);
-        if (data.isEmpty() && !zip.errorString().isEmpty())
-            return fail(zip.errorString());
-        QString error;
-        if (!parseJson(document, data.constData(), size_t(data.size()), &error))
-            return fail(tr("member %1: %2").arg(entry.name, error));
-        return true;
-    };
+    bool read(const InspectLogReader::Progress& progress);
+    QString errorString() const { return m_error; }
+    bool cancelled() const { return m_cancelled; }
 
-    // The header: header.json for a finished run, else the journal's start record of an unfinished one.
-    rapidjson::Document header;
-    const ZipReader::Entry* headerEntry = zip.find(QStringLiteral("header.json"));
+private:
+    bool fail(const QString& message)
+    {
+        m_error = message;
+        return false;
+    }
+    bool listMembers();
+    bool readDocument(const ZipReader::Entry& entry, rapidjson::Document& document);
+    bool readHeader(rapidjson::Document& header);
+    bool readSample(const ZipReader::Entry& entry, ProgressMeter& meter, const QString& legacyScorer);
+    bool addSummaries(const ZipReader::Entry& entry, std::map<SampleKey, SampleRecord>& summaries);
+    bool readSummarySamples();
+
+    ZipReader& m_zip;
+    LogSink& m_sink;
+    const ImportOptions& m_options;
+    QStringList& m_warnings;
+    QString m_error;
+    bool m_cancelled = false;
+    std::vector<const ZipReader::Entry*> m_samples;
+    std::map<int, const ZipReader::Entry*> m_journalSummaries;
+    qint64 m_total = 0;
+    std::set<SampleKey> m_read;
+};
+
+const QRegularExpression& sampleMember()
+{
+    static const QRegularExpression pattern(QStringLiteral("^samples/([^/]+)_epoch_(\\d+)\\.json$"));
+    return pattern;
+}
+
+bool EvalArchiveReader::listMembers()
+{
+    static const QRegularExpression chunkedMember(QStringLiteral("^samples/[^/]+_epoch_\\d+/"));
+    static const QRegularExpression journalSummary(QStringLiteral("^_journal/summaries/(\\d+)\\.json$"));
+    for (const auto& entry : m_zip.entries()) {
+        if (chunkedMember.match(entry.name).hasMatch())
+            return fail(tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
+        if (sampleMember().match(entry.name).hasMatch()) {
+            m_samples.push_back(&entry);
+            m_total += std::max<qint64>(entry.size, 0);
+        } else if (const auto match = journalSummary.match(entry.name); match.hasMatch()) {
+            m_journalSummaries[match.captured(1).toInt()] = &entry;
+        }
+    }
+    return true;
+}
+
+bool EvalArchiveReader::readDocument(const ZipReader::Entry& entry, rapidjson::Document& document)
+{
+    const QByteArray data = m_zip.readAll(entry);
+    if (data.isEmpty() && !m_zip.errorString().isEmpty())
+        return fail(m_zip.errorString());
+    QString error;
+    if (!parseJson(document, data.constData(), size_t(data.size()), &error))
+        return fail(tr("member %1: %2").arg(entry.name, error));
+    return true;
+}
+
+bool EvalArchiveReader::readHeader(rapidjson::Document& header)
+{
+    // header.json for a finished run, else the journal's start record of an unfinished one.
+    const ZipReader::Entry* headerEntry = m_zip.find(QStringLiteral("header.json"));
     const bool unfinished = headerEntry == nullptr;
     if (unfinished)
-        headerEntry = zip.find(QStringLiteral("_journal/start.json"));
+        headerEntry = m_zip.find(QStringLiteral("_journal/start.json"));
     if (!headerEntry)
         return fail(tr("not an Inspect log: the archive has neither header.json nor _journal/start.json"));
     if (!readDocument(*headerEntry, header))
@@ -330,75 +376,108 @@ bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progre
     RunRecord run = runFromHeader(header);
     if (unfinished)
         run.status = QStringLiteral("started");
-    if (run.logVersion > newestLogVersion)
+    if (run.logVersion > InspectLogReader::newestLogVersion)
         m_warnings << tr("log version %1 is newer than Runlens knows (2); read leniently").arg(run.logVersion);
-    if (!sink.run(run))
+    if (!m_sink.run(run))
         return fail(tr("the store refused the run"));
+    return true;
+}
 
-    ProgressMeter meter(progress, total);
-    std::set<SampleKey> read;
-    const QString legacyScorer = legacyScorerName(header);
-    for (const ZipReader::Entry* entry : samples) {
-        if (!zip.startRead(*entry))
-            return fail(zip.errorString());
-        // A large member is decompressed on a second core while this one parses and stores it. A small one is
-        // not worth starting a thread for: a store of many short runs reads thousands of them.
-        std::optional<ReadAhead> blocks;
-        if (entry->size < 0 || entry->size >= readAheadFrom)
-            blocks.emplace([&zip](const char*& data, size_t& size) { return zip.nextBlock(data, size); });
-        JsonStream stream([&](const char*& data, size_t& size) {
-            return (blocks ? blocks->next(data, size) : zip.nextBlock(data, size)) && meter.advance(qint64(size));
-        });
-        SampleParser parser(stream, sink, m_options);
-        parser.setLegacyScorer(legacyScorer);
-        rapidjson::Reader reader;
-        const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, parser);
-        if (blocks)
-            blocks->stop(); // the zip is this thread's again
-        if (meter.cancelled()) {
-            m_cancelled = true;
-            return fail(tr("cancelled"));
-        }
-        if (!zip.errorString().isEmpty())
-            return fail(zip.errorString());
-        if (result.IsError()) {
-            const QString why = parser.errorString().isEmpty() ? parseErrorText(result) : parser.errorString();
-            return fail(tr("member %1: %2").arg(entry->name, why));
-        }
-        if (!parser.finished())
-            return fail(tr("member %1: the sample ends early").arg(entry->name));
-        const auto match = sampleMember.match(entry->name);
-        read.insert({ match.captured(1), match.captured(2).toInt() });
+bool EvalArchiveReader::readSample(const ZipReader::Entry& entry, ProgressMeter& meter, const QString& legacyScorer)
+{
+    if (!m_zip.startRead(entry))
+        return fail(m_zip.errorString());
+    // A large member is decompressed on a second core while this one parses and stores it. A small one is
+    // not worth starting a thread for: a store of many short runs reads thousands of them.
+    std::optional<ReadAhead> blocks;
+    if (entry.size < 0 || entry.size >= readAheadFrom)
+        blocks.emplace([this](const char*& data, size_t& size) { return m_zip.nextBlock(data, size); });
+    JsonStream stream([&](const char*& data, size_t& size) {
+        return (blocks ? blocks->next(data, size) : m_zip.nextBlock(data, size)) && meter.advance(qint64(size));
+    });
+    SampleParser parser(stream, m_sink, m_options);
+    parser.setLegacyScorer(legacyScorer);
+    rapidjson::Reader reader;
+    const rapidjson::ParseResult result = reader.Parse<parseFlags>(stream, parser);
+    if (blocks)
+        blocks->stop(); // the zip is this thread's again
+    if (meter.cancelled()) {
+        m_cancelled = true;
+        return fail(tr("cancelled"));
     }
+    if (!m_zip.errorString().isEmpty())
+        return fail(m_zip.errorString());
+    if (result.IsError()) {
+        const QString why = parser.errorString().isEmpty() ? parseErrorText(result) : parser.errorString();
+        return fail(tr("member %1: %2").arg(entry.name, why));
+    }
+    if (!parser.finished())
+        return fail(tr("member %1: the sample ends early").arg(entry.name));
+    const auto match = sampleMember().match(entry.name);
+    m_read.insert({ match.captured(1), match.captured(2).toInt() });
+    return true;
+}
 
+bool EvalArchiveReader::addSummaries(const ZipReader::Entry& entry, std::map<SampleKey, SampleRecord>& summaries)
+{
+    rapidjson::Document rows;
+    if (!readDocument(entry, rows))
+        return false;
+    if (!rows.IsArray())
+        return fail(tr("member %1: expected a list of sample summaries").arg(entry.name));
+    for (const auto& row : rows.GetArray()) {
+        SampleRecord sample = sampleFromSummary(row, m_options);
+        summaries[{ sample.id, sample.epoch }] = std::move(sample);
+    }
+    return true;
+}
+
+bool EvalArchiveReader::readSummarySamples()
+{
     // Samples known only from summaries: those of an unfinished run not flushed yet, or of a log written
     // without samples. Journal summaries are read in flush order, the last row of a sample winning.
     std::map<SampleKey, SampleRecord> summaries;
-    auto addSummaries = [&](const ZipReader::Entry& entry) {
-        rapidjson::Document rows;
-        if (!readDocument(entry, rows))
-            return false;
-        if (!rows.IsArray())
-            return fail(tr("member %1: expected a list of sample summaries").arg(entry.name));
-        for (const auto& row : rows.GetArray()) {
-            SampleRecord sample = sampleFromSummary(row, m_options);
-            summaries[{ sample.id, sample.epoch }] = std::move(sample);
-        }
-        return true;
-    };
-    if (const ZipReader::Entry* consolidated = zip.find(QStringLiteral("summaries.json"))) {
-        if (!addSummaries(*consolidated))
+    if (const ZipReader::Entry* consolidated = m_zip.find(QStringLiteral("summaries.json"))) {
+        if (!addSummaries(*consolidated, summaries))
             return false;
     } else {
-        for (const auto& [number, entry] : journalSummaries) {
-            if (!addSummaries(*entry))
+        for (const auto& [number, entry] : m_journalSummaries) {
+            if (!addSummaries(*entry, summaries))
                 return false;
         }
     }
     for (const auto& [key, sample] : summaries) {
-        if (read.count(key) == 0 && !sink.summarySample(sample))
+        if (m_read.count(key) == 0 && !m_sink.summarySample(sample))
             return fail(tr("the store refused sample %1").arg(sample.id));
     }
+    return true;
+}
+
+bool EvalArchiveReader::read(const InspectLogReader::Progress& progress)
+{
+    rapidjson::Document header;
+    if (!listMembers() || !readHeader(header))
+        return false;
+    ProgressMeter meter(progress, m_total);
+    const QString legacyScorer = legacyScorerName(header);
+    for (const ZipReader::Entry* entry : m_samples) {
+        if (!readSample(*entry, meter, legacyScorer))
+            return false;
+    }
+    if (!readSummarySamples())
+        return false;
     meter.finish();
     return true;
+}
+}
+
+bool InspectLogReader::readEval(const QString& path, LogSink& sink, const Progress& progress)
+{
+    ZipReader zip;
+    if (!zip.open(path))
+        return fail(zip.errorString());
+    EvalArchiveReader reader(zip, sink, m_options, m_warnings);
+    const bool read = reader.read(progress);
+    m_cancelled = reader.cancelled();
+    return read || fail(reader.errorString());
 }

@@ -99,122 +99,112 @@ bool SandboxedProcess::networkIsolationAvailable()
     return available;
 }
 
-ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& workDirectory,
-    const QByteArray& stdinData, const SandboxLimits& limits)
-{
-    ProcessOutcome outcome;
-    if (command.isEmpty()) {
-        outcome.error = QCoreApplication::translate("SandboxedProcess", "no command");
-        return outcome;
+namespace {
+/// What the child needs, prepared before fork(): after it, only system calls are safe.
+struct ChildSetup {
+    ChildSetup(const QStringList& command, const QString& workDirectory)
+        : directory(workDirectory.toStdString())
+    {
+        for (const QString& part : command)
+            strings.push_back(part.toStdString());
+        for (std::string& part : strings)
+            argv.push_back(part.data());
+        argv.push_back(nullptr);
+        environment = { "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "HOME=" + directory,
+            "TMPDIR=" + directory, "PYTHONDONTWRITEBYTECODE=1" };
+        for (std::string& variable : environment)
+            envp.push_back(variable.data());
+        envp.push_back(nullptr);
     }
-    const bool isolate = limits.isolateNetwork && networkIsolationAvailable();
-    const bool drop = dropsPrivileges();
-
-    // Everything the child needs is prepared before fork(): after it, only system calls are safe.
+    std::string directory;
     std::vector<std::string> strings;
-    for (const QString& part : command)
-        strings.push_back(part.toStdString());
     std::vector<char*> argv;
-    argv.reserve(strings.size() + 1);
-    for (std::string& part : strings)
-        argv.push_back(part.data());
-    argv.push_back(nullptr);
-    const std::string directory = workDirectory.toStdString();
-    std::vector<std::string> environment { "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "LC_ALL=C.UTF-8",
-        "HOME=" + directory, "TMPDIR=" + directory, "PYTHONDONTWRITEBYTECODE=1" };
+    std::vector<std::string> environment;
     std::vector<char*> envp;
-    envp.reserve(environment.size() + 1);
-    for (std::string& variable : environment)
-        envp.push_back(variable.data());
-    envp.push_back(nullptr);
+};
 
-    int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 }, exec[2] = { -1, -1 };
-    if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC) || pipe2(exec, O_CLOEXEC)) {
-        outcome.error = QString::fromLocal8Bit(strerror(errno));
-        closePipe(in), closePipe(out), closePipe(err), closePipe(exec);
-        return outcome;
-    }
-    const rlim_t cpuSeconds = rlim_t(limits.timeoutSeconds) + 1;
-    QElapsedTimer clock;
-    clock.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        setpgid(0, 0);
-        dup2(in[0], STDIN_FILENO);
-        dup2(out[1], STDOUT_FILENO);
-        dup2(err[1], STDERR_FILENO);
-        int failure = 0;
-        if (chdir(directory.c_str()) != 0)
-            failure = errno;
-        if (!failure && isolate && !isolateNetwork())
-            failure = errno;
-        setLimit(RLIMIT_CPU, cpuSeconds);
-        setLimit(RLIMIT_AS, rlim_t(limits.memoryBytes));
-        setLimit(RLIMIT_FSIZE, rlim_t(limits.fileSizeBytes));
-        setLimit(RLIMIT_CORE, 0);
-        if (!failure && drop) {
-            // Counted per user: only meaningful for the sandbox user, never for a person's own account.
-            setLimit(RLIMIT_NPROC, rlim_t(limits.processes));
-            // Raw system calls: glibc's wrappers coordinate threads, and this child has only one.
-            if (syscall(SYS_setgroups, 0, nullptr) != 0 || syscall(SYS_setgid, nobody) != 0
-                || syscall(SYS_setuid, nobody) != 0)
-                failure = errno;
-        }
-        if (!failure) {
-            execvpe(argv[0], argv.data(), envp.data());
-            failure = errno;
-        }
-        [[maybe_unused]] const auto written = write(exec[1], &failure, sizeof failure);
-        _exit(127);
-    }
-    close(in[0]), close(out[1]), close(err[1]), close(exec[1]);
-    in[0] = out[1] = err[1] = exec[1] = -1;
-    if (pid < 0) {
-        outcome.error = QString::fromLocal8Bit(strerror(errno));
-        closePipe(in), closePipe(out), closePipe(err), closePipe(exec);
-        return outcome;
-    }
+/// The pipes between the runner and the child: its stdin, stdout, stderr, and one that tells whether exec failed.
+struct ChildPipes {
+    int in[2] = { -1, -1 };
+    int out[2] = { -1, -1 };
+    int err[2] = { -1, -1 };
+    int exec[2] = { -1, -1 };
+    bool open() { return !pipe2(in, O_CLOEXEC) && !pipe2(out, O_CLOEXEC) && !pipe2(err, O_CLOEXEC) && !pipe2(exec, O_CLOEXEC); }
+    void closeAll() { closePipe(in), closePipe(out), closePipe(err), closePipe(exec); }
+};
+
+/// In the child, after fork(): its own process group, the pipes, the folder, the limits, the network namespace and
+/// the sandbox user, then the program. Writes errno to the exec pipe when any of it fails.
+[[noreturn]] void startChild(const ChildSetup& setup, const ChildPipes& pipes, const SandboxLimits& limits, bool isolate, bool drop)
+{
+    setpgid(0, 0);
+    dup2(pipes.in[0], STDIN_FILENO);
+    dup2(pipes.out[1], STDOUT_FILENO);
+    dup2(pipes.err[1], STDERR_FILENO);
     int failure = 0;
-    const bool startFailed = read(exec[0], &failure, sizeof failure) == sizeof failure;
-    closePipe(exec);
+    if (chdir(setup.directory.c_str()) != 0)
+        failure = errno;
+    if (!failure && isolate && !isolateNetwork())
+        failure = errno;
+    setLimit(RLIMIT_CPU, rlim_t(limits.timeoutSeconds) + 1);
+    setLimit(RLIMIT_AS, rlim_t(limits.memoryBytes));
+    setLimit(RLIMIT_FSIZE, rlim_t(limits.fileSizeBytes));
+    setLimit(RLIMIT_CORE, 0);
+    if (!failure && drop) {
+        // Counted per user: only meaningful for the sandbox user, never for a person's own account.
+        setLimit(RLIMIT_NPROC, rlim_t(limits.processes));
+        // Raw system calls: glibc's wrappers coordinate threads, and this child has only one.
+        if (syscall(SYS_setgroups, 0, nullptr) != 0 || syscall(SYS_setgid, nobody) != 0 || syscall(SYS_setuid, nobody) != 0)
+            failure = errno;
+    }
+    if (!failure) {
+        execvpe(setup.argv[0], setup.argv.data(), setup.envp.data());
+        failure = errno;
+    }
+    [[maybe_unused]] const auto written = write(pipes.exec[1], &failure, sizeof failure);
+    _exit(127);
+}
 
-    for (int fd : { in[1], out[0], err[0] })
+/// Feeds the child its stdin and collects its outputs until both close, the deadline passes or an output exceeds
+/// its cap; true when the child must be killed (outcome.stop says why).
+bool exchange(ChildPipes& pipes, const QByteArray& stdinData, const SandboxLimits& limits, const QElapsedTimer& clock,
+    ProcessOutcome& outcome)
+{
+    for (int fd : { pipes.in[1], pipes.out[0], pipes.err[0] })
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
-    if (stdinData.isEmpty() || startFailed)
-        closePipe(in);
     qint64 written = 0;
     const qint64 deadline = qint64(limits.timeoutSeconds * 1000.0);
-    bool stdoutOpen = true, stderrOpen = true, killed = false;
+    bool stdoutOpen = true, stderrOpen = true;
     char buffer[65536];
-    while ((stdoutOpen || stderrOpen) && !killed) {
+    while (stdoutOpen || stderrOpen) {
         pollfd fds[3];
         nfds_t count = 0;
         if (stdoutOpen)
-            fds[count++] = { out[0], POLLIN, 0 };
+            fds[count++] = { pipes.out[0], POLLIN, 0 };
         if (stderrOpen)
-            fds[count++] = { err[0], POLLIN, 0 };
-        if (in[1] >= 0)
-            fds[count++] = { in[1], POLLOUT, 0 };
+            fds[count++] = { pipes.err[0], POLLIN, 0 };
+        if (pipes.in[1] >= 0)
+            fds[count++] = { pipes.in[1], POLLOUT, 0 };
         const qint64 left = deadline - clock.elapsed();
         if (left <= 0 || poll(fds, count, int(std::max<qint64>(left, 1))) == 0) {
             if (deadline - clock.elapsed() <= 0) {
                 outcome.stop = ProcessOutcome::Timeout;
-                killed = true;
+                return true;
             }
             continue;
         }
         for (nfds_t i = 0; i < count; ++i) {
             if (!fds[i].revents)
                 continue;
-            if (fds[i].fd == in[1]) {
-                const ssize_t n = write(in[1], stdinData.constData() + written, size_t(stdinData.size() - written));
+            if (fds[i].fd == pipes.in[1]) {
+                const ssize_t n = write(pipes.in[1], stdinData.constData() + written, size_t(stdinData.size() - written));
                 if (n > 0)
                     written += n;
                 if (n < 0 || written >= stdinData.size())
-                    closePipe(in);
+                    closePipe(pipes.in);
                 continue;
             }
-            const bool isStdout = fds[i].fd == out[0];
+            const bool isStdout = fds[i].fd == pipes.out[0];
             QByteArray& target = isStdout ? outcome.stdoutData : outcome.stderrData;
             const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
             if (n > 0) {
@@ -222,20 +212,22 @@ ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& 
                 if (target.size() > limits.outputBytes) {
                     target.truncate(limits.outputBytes);
                     outcome.stop = ProcessOutcome::OutputLimit;
-                    killed = true;
+                    return true;
                 }
             } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
                 (isStdout ? stdoutOpen : stderrOpen) = false;
             }
         }
     }
-    closePipe(in);
-    close(out[0]);
-    close(err[0]);
+    return false;
+}
 
-    // The outputs are closed; the process may still run (or have closed them early): wait up to the deadline.
-    int status = 0;
-    rusage usage {};
+/// Waits for the child (the outputs are closed; it may still run, or have closed them early) up to the deadline,
+/// then kills its process group, whatever it forked included.
+void reap(pid_t pid, bool killed, const SandboxLimits& limits, const QElapsedTimer& clock, ProcessOutcome& outcome,
+    int& status, rusage& usage)
+{
+    const qint64 deadline = qint64(limits.timeoutSeconds * 1000.0);
     for (int pause = 100;;) {
         if (killed)
             kill(-pid, SIGKILL);
@@ -250,16 +242,12 @@ ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& 
         usleep(pause);
         pause = std::min(pause * 2, 5000);
     }
-    kill(-pid, SIGKILL); // whatever it forked goes with it
-    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
-    outcome.maxResidentKb = usage.ru_maxrss;
-    if (startFailed) {
-        outcome.stop = ProcessOutcome::StartFailed;
-        outcome.error = QString::fromLocal8Bit(strerror(failure));
-        return outcome;
-    }
-    if (killed)
-        return outcome;
+    kill(-pid, SIGKILL);
+}
+
+/// Why a child that ran to its end stopped: its exit, a limit, a signal.
+void classify(int status, const rusage& usage, const SandboxLimits& limits, ProcessOutcome& outcome)
+{
     const bool outOfMemory = outcome.stderrData.contains("MemoryError") || outcome.stderrData.contains("Cannot allocate memory")
         || outcome.stderrData.contains("out of memory") || outcome.stderrData.contains("bad_alloc");
     // Interpreters such as Python ignore SIGXFSZ and see the write fail instead.
@@ -275,11 +263,61 @@ ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& 
             outcome.stop = ProcessOutcome::CpuLimit;
         else if (outcome.signal == SIGXFSZ)
             outcome.stop = ProcessOutcome::FileSizeLimit;
-        else if (outOfMemory || ((outcome.signal == SIGSEGV || outcome.signal == SIGABRT)
-                     && usage.ru_maxrss * 1024 > limits.memoryBytes / 2))
+        else if (outOfMemory || ((outcome.signal == SIGSEGV || outcome.signal == SIGABRT) && usage.ru_maxrss * 1024 > limits.memoryBytes / 2))
             outcome.stop = ProcessOutcome::MemoryLimit;
         else
             outcome.stop = ProcessOutcome::Signal;
     }
+}
+}
+
+ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& workDirectory,
+    const QByteArray& stdinData, const SandboxLimits& limits)
+{
+    ProcessOutcome outcome;
+    if (command.isEmpty()) {
+        outcome.error = QCoreApplication::translate("SandboxedProcess", "no command");
+        return outcome;
+    }
+    const bool isolate = limits.isolateNetwork && networkIsolationAvailable();
+    const bool drop = dropsPrivileges();
+    const ChildSetup setup(command, workDirectory);
+    ChildPipes pipes;
+    if (!pipes.open()) {
+        outcome.error = QString::fromLocal8Bit(strerror(errno));
+        pipes.closeAll();
+        return outcome;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const pid_t pid = fork();
+    if (pid == 0)
+        startChild(setup, pipes, limits, isolate, drop);
+    close(pipes.in[0]), close(pipes.out[1]), close(pipes.err[1]), close(pipes.exec[1]);
+    pipes.in[0] = pipes.out[1] = pipes.err[1] = pipes.exec[1] = -1;
+    if (pid < 0) {
+        outcome.error = QString::fromLocal8Bit(strerror(errno));
+        pipes.closeAll();
+        return outcome;
+    }
+    int failure = 0;
+    const bool startFailed = read(pipes.exec[0], &failure, sizeof failure) == sizeof failure;
+    closePipe(pipes.exec);
+    if (stdinData.isEmpty() || startFailed)
+        closePipe(pipes.in);
+    const bool killed = exchange(pipes, stdinData, limits, clock, outcome);
+    pipes.closeAll();
+    int status = 0;
+    rusage usage {};
+    reap(pid, killed, limits, clock, outcome, status, usage);
+    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
+    outcome.maxResidentKb = usage.ru_maxrss;
+    if (startFailed) {
+        outcome.stop = ProcessOutcome::StartFailed;
+        outcome.error = QString::fromLocal8Bit(strerror(failure));
+        return outcome;
+    }
+    if (!killed && outcome.stop != ProcessOutcome::Timeout)
+        classify(status, usage, limits, outcome);
     return outcome;
 }

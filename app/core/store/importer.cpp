@@ -184,6 +184,66 @@ ImportResult Importer::fail(ImportResult result, const QString& error)
     return result;
 }
 
+qint64 Importer::beginFile(const QString& path, qint64 bytes, qint64 mtime, const QString& hash, QString* error)
+{
+    SqliteDb& db = StoreConnection::of(m_store);
+    const auto refuse = [error](const QString& why) {
+        *error = why;
+        return qint64(0);
+    };
+    if (!m_inTransaction) {
+        m_checkpointer->limitWal();
+        if (!db.exec("BEGIN IMMEDIATE"))
+            return refuse(tr("the store is busy: %1").arg(db.errorString()));
+        m_inTransaction = true;
+        m_transactionAge.start();
+    }
+    if (!db.exec("SAVEPOINT import_file"))
+        return refuse(tr("cannot write to the store: %1").arg(db.errorString()));
+    m_inFile = true;
+    // A changed file replaces what it held before: runs, samples and events cascade away with its row, once its
+    // messages are out of the full-text index.
+    {
+        SqliteStatement earlier(db, "SELECT id FROM files WHERE path = ?");
+        earlier.bind(1, path);
+        if (earlier.step() && !MessageIndex(db).removeFile(earlier.integer(0)))
+            return refuse(tr("cannot replace the earlier import: %1").arg(db.errorString()));
+    }
+    SqliteStatement remove(db, "DELETE FROM files WHERE path = ?");
+    remove.bind(1, path);
+    if (!remove.exec())
+        return refuse(tr("cannot replace the earlier import: %1").arg(db.errorString()));
+    SqliteStatement insert(db, R"sql(INSERT INTO files (path, size, mtime, hash, status, imported_at)
+        VALUES (?, ?, ?, ?, 'imported', ?))sql");
+    insert.bind(1, path);
+    insert.bind(2, bytes);
+    insert.bind(3, mtime);
+    insert.bind(4, hash);
+    insert.bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (!insert.exec())
+        return refuse(tr("cannot write to the store: %1").arg(db.errorString()));
+
+    return db.lastInsertId();
+}
+
+bool Importer::commitWhenDue(ImportResult& result)
+{
+    m_uncommitted.emplace_back(result.path, result.bytes);
+    qint64 transactionBytes = 0;
+    for (const auto& file : m_uncommitted)
+        transactionBytes += file.second;
+    if (m_shared && transactionBytes < bytesPerTransaction && m_transactionAge.elapsed() < m_maxMilliseconds)
+        return true;
+    QString error;
+    if (commit(&error, &result.lostFiles))
+        return true;
+    // This file went with the others; it speaks for itself.
+    result.lostFiles.removeAll(result.path);
+    result.lostError = error;
+    result.error = error;
+    return false;
+}
+
 ImportResult Importer::importFile(const QString& path, const Progress& progress)
 {
     ImportResult result;
@@ -206,39 +266,10 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
         return result;
     }
 
-    if (!m_inTransaction) {
-        m_checkpointer->limitWal();
-        if (!db.exec("BEGIN IMMEDIATE"))
-            return fail(result, tr("the store is busy: %1").arg(db.errorString()));
-        m_inTransaction = true;
-        m_transactionAge.start();
-    }
-    if (!db.exec("SAVEPOINT import_file"))
-        return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
-    m_inFile = true;
-    // A changed file replaces what it held before: runs, samples and events cascade away with its row, once its
-    // messages are out of the full-text index.
-    {
-        SqliteStatement earlier(db, "SELECT id FROM files WHERE path = ?");
-        earlier.bind(1, result.path);
-        if (earlier.step() && !MessageIndex(db).removeFile(earlier.integer(0)))
-            return fail(result, tr("cannot replace the earlier import: %1").arg(db.errorString()));
-    }
-    SqliteStatement remove(db, "DELETE FROM files WHERE path = ?");
-    remove.bind(1, result.path);
-    if (!remove.exec())
-        return fail(result, tr("cannot replace the earlier import: %1").arg(db.errorString()));
-    SqliteStatement insert(db, R"sql(INSERT INTO files (path, size, mtime, hash, status, imported_at)
-        VALUES (?, ?, ?, ?, 'imported', ?))sql");
-    insert.bind(1, result.path);
-    insert.bind(2, result.bytes);
-    insert.bind(3, info.lastModified().toSecsSinceEpoch());
-    insert.bind(4, hash);
-    insert.bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (!insert.exec())
-        return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
-
-    StoreWriter writer(db, db.lastInsertId(), m_compressing);
+    const qint64 fileId = beginFile(result.path, result.bytes, info.lastModified().toSecsSinceEpoch(), hash, &error);
+    if (fileId == 0)
+        return fail(result, error);
+    StoreWriter writer(db, fileId, m_compressing);
     InspectLogReader reader(m_options);
     const bool ok = reader.read(result.path, writer, progress);
     result.warnings = reader.warnings();
@@ -255,19 +286,8 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     if (!db.exec("RELEASE import_file"))
         return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
     m_inFile = false;
-    m_uncommitted.emplace_back(result.path, result.bytes);
-    qint64 transactionBytes = 0;
-    for (const auto& file : m_uncommitted)
-        transactionBytes += file.second;
-    if (!m_shared || transactionBytes >= bytesPerTransaction || m_transactionAge.elapsed() >= m_maxMilliseconds) {
-        if (!commit(&error, &result.lostFiles)) {
-            // This file went with the others; it speaks for itself.
-            result.lostFiles.removeAll(result.path);
-            result.lostError = error;
-            result.error = error;
-            return result;
-        }
-    }
+    if (!commitWhenDue(result))
+        return result;
     result.status = ImportResult::Imported;
     result.samples = writer.sampleCount();
     result.events = writer.eventCount();

@@ -68,6 +68,12 @@ public:
 
 private:
     ImportResult fail(ImportResult result, const QString& error);
+    /// Opens the file's savepoint (and a transaction when none is open) and replaces its earlier rows with its
+    /// `files` row; that row's id, or 0 with `error` set.
+    qint64 beginFile(const QString& path, qint64 bytes, qint64 mtime, const QString& hash, QString* error);
+    /// Counts the file into the open transaction and commits it when its files are large or old enough; false, with
+    /// the result's error set, when the store refused the commit.
+    bool commitWhenDue(ImportResult& result);
     void recordFailure(const QString& path, qint64 bytes, const QString& error);
     /// The shared transaction ends without its files: each is recorded as failed, and named in `lost`.
     void loseTransaction(const QString& why, QStringList* lost);
