@@ -324,7 +324,8 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
     for (;;) {
         const int from = version(db);
         if (from < 0) {
-            *error = QCoreApplication::translate("Store", "cannot read the store's schema version: %1").arg(db.errorString());
+            *error = QCoreApplication::translate("Store", "cannot read the store's schema version: %1")
+                         .arg(db.errorString());
             return false;
         }
         if (from > currentVersion) {
