@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Runlens authors
 # Set-up for a fresh Debian 12 machine: installs what is missing, builds in Release, then
 #   ./setup.sh run    generates the demo archives if missing, imports them into the default store, opens Runlens
 #   ./setup.sh test   runs the test suite

@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "runtablemodel.h"
 
-#include <QFileInfo>
 #include "analysis/solverates.h"
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -61,7 +64,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
                 return run.headerAccuracy;
             // A disagreement with the samples is flagged, never hidden.
             return accuracyMismatch(run) ? QStringLiteral("\u2260 ") + percent(run.headerAccuracy)
-                                          : percent(run.headerAccuracy);
+                                         : percent(run.headerAccuracy);
         case Created:
             return run.created;
         case File:

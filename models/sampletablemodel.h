@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "store/store.h"
@@ -9,8 +12,23 @@
 class SampleTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Program, Tier, Language, Model, Epoch, Solved, Visible, HeldOut, Cost, InputTokens, OutputTokens,
-        Duration, Limit, Error, ColumnCount };
+    enum Column {
+        Program,
+        Tier,
+        Language,
+        Model,
+        Epoch,
+        Solved,
+        Visible,
+        HeldOut,
+        Cost,
+        InputTokens,
+        OutputTokens,
+        Duration,
+        Limit,
+        Error,
+        ColumnCount
+    };
     enum Role { SampleIdRole = Qt::UserRole };
 
     explicit SampleTableModel(QObject* parent = nullptr);

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "analysis/rerunchecks.h"
@@ -12,7 +15,8 @@
 /// name the test); a result that a re-execution of the same code contradicts is marked "!" in red, its tooltip saying
 /// what the re-execution found.
 ///
-/// The columns are the matrix's test runs, column c being matrix().runs[c]: there is no fixed column, so no column enum.
+/// The columns are the matrix's test runs, column c being matrix().runs[c]: there is no fixed column, so no column
+/// enum.
 class TestMatrixModel : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "transcriptmodel.h"
 
 #include "analysis/eventsummary.h"
@@ -151,7 +154,10 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
     case Time: {
         // Working time since the start of the sample, as h:mm:ss.
         const qint64 seconds = std::isnan(row.workingStart) ? 0 : qint64(row.workingStart);
-        return QStringLiteral("%1:%2:%3").arg(seconds / 3600).arg((seconds / 60) % 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(seconds / 3600)
+            .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     }
     case Type:
         return row.type;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "compareview.h"
 
 #include <QCheckBox>
@@ -38,9 +41,12 @@ CompareView::CompareView(Store& store, qint64 first, qint64 second, QWidget* par
     layout->addLayout(controls);
     layout->addWidget(split, 1);
     resize(1800, 1000);
-    connect(m_axis, &QComboBox::currentIndexChanged, this, [this] { setAxis(ReplayView::Axis(m_axis->currentData().toInt())); });
-    connect(m_first, &ReplayView::positionChanged, this, [this](int seq, double hours, double dollars) { follow(m_first, m_second, seq, hours, dollars); });
-    connect(m_second, &ReplayView::positionChanged, this, [this](int seq, double hours, double dollars) { follow(m_second, m_first, seq, hours, dollars); });
+    connect(m_axis, &QComboBox::currentIndexChanged, this,
+        [this] { setAxis(ReplayView::Axis(m_axis->currentData().toInt())); });
+    connect(m_first, &ReplayView::positionChanged, this,
+        [this](int seq, double hours, double dollars) { follow(m_first, m_second, seq, hours, dollars); });
+    connect(m_second, &ReplayView::positionChanged, this,
+        [this](int seq, double hours, double dollars) { follow(m_second, m_first, seq, hours, dollars); });
     drawOverlay();
 }
 
@@ -61,7 +67,9 @@ void CompareView::setAxis(ReplayView::Axis axis)
 
 void CompareView::follow(ReplayView* leader, ReplayView* follower, int seq, double hours, double dollars)
 {
-    const double position = m_axisKind == ReplayView::Axis::Step ? seq : m_axisKind == ReplayView::Axis::Time ? hours : dollars;
+    const double position = m_axisKind == ReplayView::Axis::Step ? seq
+        : m_axisKind == ReplayView::Axis::Time                   ? hours
+                                                                 : dollars;
     QCPItemStraightLine* cursor = m_cursors[leader == m_first ? 0 : 1];
     if (cursor) {
         cursor->point1->setCoords(position, 0);
@@ -81,7 +89,9 @@ void CompareView::drawOverlay()
     m_plot->clearItems();
     if (m_plot->plotLayout()->rowCount() == 1) {
         m_plot->plotLayout()->insertRow(0);
-        m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Visible tests passing, both runs"), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+        m_plot->plotLayout()->addElement(0, 0,
+            new QCPTextElement(
+                m_plot, tr("Visible tests passing, both runs"), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
     }
     const QColor colours[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9) };
     double end = 0;
@@ -101,7 +111,9 @@ void CompareView::drawOverlay()
         ++index;
     }
     m_plot->xAxis->setRange(0, std::max(end, 1e-6));
-    m_plot->xAxis->setLabel(m_axisKind == ReplayView::Axis::Step ? tr("step") : m_axisKind == ReplayView::Axis::Time ? tr("working time, hours") : tr("USD spent"));
+    m_plot->xAxis->setLabel(m_axisKind == ReplayView::Axis::Step ? tr("step")
+            : m_axisKind == ReplayView::Axis::Time               ? tr("working time, hours")
+                                                                 : tr("USD spent"));
     m_plot->yAxis->setRange(0, 1.02);
     m_plot->yAxis->setLabel(tr("visible tests passing"));
     m_plot->legend->setVisible(true);

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "eventrenderer.h"
 
 #include <QCoreApplication>
@@ -29,8 +32,9 @@ QString folded(const QString& text, int lines = 40)
     const QStringList all = text.split(QLatin1Char('\n'));
     if (all.size() <= lines)
         return text;
-    return (all.mid(0, lines / 2) + QStringList { QStringLiteral("\u2026 %1 more lines \u2026").arg(all.size() - lines) }
-               + all.mid(all.size() - lines / 2))
+    return (all.mid(0, lines / 2)
+        + QStringList { QStringLiteral("\u2026 %1 more lines \u2026").arg(all.size() - lines) }
+        + all.mid(all.size() - lines / 2))
         .join(QLatin1Char('\n'));
 }
 
@@ -57,7 +61,10 @@ QString contentHtml(const QJsonValue& content)
         if (type == QLatin1String("reasoning")) {
             const QString reasoning = object.value(QLatin1String("reasoning")).toString();
             html += QStringLiteral("<p style=\"color: gray\"><i>%1</i></p>")
-                        .arg(reasoning.isEmpty() ? tr("Reasoning (encrypted)") : tr("Reasoning, about %1 tokens, folded: select the JSON tab to read it").arg(reasoning.size() / 4));
+                        .arg(reasoning.isEmpty()
+                                ? tr("Reasoning (encrypted)")
+                                : tr("Reasoning, about %1 tokens, folded: select the JSON tab to read it")
+                                      .arg(reasoning.size() / 4));
         } else if (type == QLatin1String("text")) {
             html += markdown(object.value(QLatin1String("text")).toString());
         } else if (!type.isEmpty()) {
@@ -83,17 +90,22 @@ QString toolCallHtml(const QString& function, const QJsonObject& arguments)
         return pre(QStringLiteral("<b>$</b> ") + escaped(arguments.value(QLatin1String("cmd")).toString()));
     if (function == QLatin1String("text_editor")) {
         const QString command = arguments.value(QLatin1String("command")).toString();
-        QString html = QStringLiteral("<p><b>text_editor %1</b> %2</p>").arg(escaped(command), escaped(arguments.value(QLatin1String("path")).toString()));
+        QString html = QStringLiteral("<p><b>text_editor %1</b> %2</p>")
+                           .arg(escaped(command), escaped(arguments.value(QLatin1String("path")).toString()));
         if (command == QLatin1String("str_replace"))
-            html += diff(arguments.value(QLatin1String("old_str")).toString(), arguments.value(QLatin1String("new_str")).toString());
+            html += diff(arguments.value(QLatin1String("old_str")).toString(),
+                arguments.value(QLatin1String("new_str")).toString());
         else if (command == QLatin1String("insert"))
-            html += QStringLiteral("<p>%1</p>").arg(tr("after line %1:").arg(arguments.value(QLatin1String("insert_line")).toInt()))
-                + diff(QString(), arguments.value(QLatin1String("new_str")).toString()).replace(QLatin1String("- \n"), QString());
+            html += QStringLiteral("<p>%1</p>")
+                        .arg(tr("after line %1:").arg(arguments.value(QLatin1String("insert_line")).toInt()))
+                + diff(QString(), arguments.value(QLatin1String("new_str")).toString())
+                      .replace(QLatin1String("- \n"), QString());
         else if (command == QLatin1String("create"))
             html += pre(escaped(folded(arguments.value(QLatin1String("file_text")).toString(), 80)));
         return html;
     }
-    return pre(escaped(function + QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(arguments).toJson(QJsonDocument::Compact))));
+    return pre(escaped(
+        function + QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(arguments).toJson(QJsonDocument::Compact))));
 }
 }
 
@@ -102,7 +114,8 @@ namespace EventRenderer {
 QString ansiToHtml(const QString& text)
 {
     static const QRegularExpression sgr(QStringLiteral("\\x1b\\[([0-9;]*)m"));
-    static const char* colours[] = { "#000000", "#c91b00", "#00c200", "#c7c400", "#0225c7", "#c930c7", "#00c5c7", "#c7c7c7" };
+    static const char* colours[]
+        = { "#000000", "#c91b00", "#00c200", "#c7c400", "#0225c7", "#c930c7", "#00c5c7", "#c7c7c7" };
     QString html;
     qsizetype from = 0;
     bool open = false;
@@ -144,41 +157,57 @@ QString toHtml(const QString& eventJson)
         const QString error = event.value(QLatin1String("error")).toString();
         if (!error.isEmpty())
             html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b> %2</p>").arg(tr("Model error:"), escaped(error));
-        const QJsonObject message = output.value(QLatin1String("choices")).toArray().first().toObject().value(QLatin1String("message")).toObject();
+        const QJsonObject message = output.value(QLatin1String("choices"))
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(QLatin1String("message"))
+                                        .toObject();
         html += contentHtml(message.value(QLatin1String("content")));
         for (const QJsonValue& call : message.value(QLatin1String("tool_calls")).toArray()) {
             const QJsonObject object = call.toObject();
-            html += toolCallHtml(object.value(QLatin1String("function")).toString(), object.value(QLatin1String("arguments")).toObject());
+            html += toolCallHtml(object.value(QLatin1String("function")).toString(),
+                object.value(QLatin1String("arguments")).toObject());
         }
         const QJsonObject usage = output.value(QLatin1String("usage")).toObject();
         if (!usage.isEmpty()) {
             html += QStringLiteral("<p style=\"color: gray\">%1</p>")
                         .arg(tr("%1 input tokens (%2 from the cache), %3 output tokens")
-                                 .arg(usage.value(QLatin1String("input_tokens")).toInteger() + usage.value(QLatin1String("input_tokens_cache_read")).toInteger()
+                                 .arg(usage.value(QLatin1String("input_tokens")).toInteger()
+                                     + usage.value(QLatin1String("input_tokens_cache_read")).toInteger()
                                      + usage.value(QLatin1String("input_tokens_cache_write")).toInteger())
                                  .arg(usage.value(QLatin1String("input_tokens_cache_read")).toInteger())
                                  .arg(usage.value(QLatin1String("output_tokens")).toInteger()));
         }
     } else if (type == QLatin1String("tool")) {
-        html += toolCallHtml(event.value(QLatin1String("function")).toString(), event.value(QLatin1String("arguments")).toObject());
+        html += toolCallHtml(
+            event.value(QLatin1String("function")).toString(), event.value(QLatin1String("arguments")).toObject());
         const QJsonObject error = event.value(QLatin1String("error")).toObject();
         if (!error.isEmpty())
-            html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b> %2</p>").arg(tr("Tool error:"), escaped(error.value(QLatin1String("message")).toString()));
+            html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b> %2</p>")
+                        .arg(tr("Tool error:"), escaped(error.value(QLatin1String("message")).toString()));
         const QJsonValue result = event.value(QLatin1String("result"));
-        html += pre(ansiToHtml(folded(result.isString() ? result.toString() : QString::fromUtf8(QJsonDocument(result.toArray()).toJson()))));
+        html += pre(ansiToHtml(folded(
+            result.isString() ? result.toString() : QString::fromUtf8(QJsonDocument(result.toArray()).toJson()))));
     } else if (type == QLatin1String("compaction")) {
-        html += QStringLiteral("<p><b>%1</b></p>").arg(tr("The history was compacted: %1 tokens before, %2 after.")
-                                                          .arg(event.value(QLatin1String("tokens_before")).toInteger())
-                                                          .arg(event.value(QLatin1String("tokens_after")).toInteger()));
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(tr("The history was compacted: %1 tokens before, %2 after.")
+                             .arg(event.value(QLatin1String("tokens_before")).toInteger())
+                             .arg(event.value(QLatin1String("tokens_after")).toInteger()));
     } else if (type == QLatin1String("sample_limit")) {
-        html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b></p>").arg(escaped(event.value(QLatin1String("message")).toString()));
+        html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b></p>")
+                    .arg(escaped(event.value(QLatin1String("message")).toString()));
     } else if (type == QLatin1String("error")) {
         const QJsonObject error = event.value(QLatin1String("error")).toObject();
-        html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b></p>").arg(escaped(error.value(QLatin1String("message")).toString()))
+        html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b></p>")
+                    .arg(escaped(error.value(QLatin1String("message")).toString()))
             + pre(escaped(error.value(QLatin1String("traceback")).toString()));
     } else if (type == QLatin1String("score")) {
         const QJsonObject score = event.value(QLatin1String("score")).toObject();
-        html += QStringLiteral("<p>%1</p>").arg(escaped(QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("value"), score.value(QLatin1String("value")) } }).toJson(QJsonDocument::Compact))))
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(escaped(QString::fromUtf8(
+                        QJsonDocument(QJsonObject { { QStringLiteral("value"), score.value(QLatin1String("value")) } })
+                            .toJson(QJsonDocument::Compact))))
             + QStringLiteral("<p>%1</p>").arg(escaped(score.value(QLatin1String("explanation")).toString()));
     } else {
         html += pre(escaped(QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Indented)).left(4000)));

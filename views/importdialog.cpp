@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "importdialog.h"
 
 #include "store/store.h"
@@ -72,7 +75,8 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
     ImportSession::Callbacks callbacks;
     callbacks.fileProgress = [&](qsizetype index, qsizetype count, qint64 done, qint64 total) {
         if (total == 0)
-            promise.setProgressValueAndText(int(index) * 100, tr("%1 of %2: %3").arg(index + 1).arg(count).arg(QFileInfo(files[index]).fileName()));
+            promise.setProgressValueAndText(
+                int(index) * 100, tr("%1 of %2: %3").arg(index + 1).arg(count).arg(QFileInfo(files[index]).fileName()));
         else if (total > 0)
             promise.setProgressValue(int(index) * 100 + int(100 * done / total));
         return !promise.isCanceled();
@@ -109,7 +113,8 @@ void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStri
     const ImportSummary summary = session.run(files, callbacks);
     // The result after the files' is the search index's, added only when it fails.
     if (!summary.indexError.isEmpty())
-        promise.addResult(storeFault(storePath, tr("cannot index the messages for search: %1").arg(summary.indexError)));
+        promise.addResult(
+            storeFault(storePath, tr("cannot index the messages for search: %1").arg(summary.indexError)));
 }
 
 void ImportDialog::resultReady(int index)

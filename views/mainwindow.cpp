@@ -1,17 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "mainwindow.h"
 
 #include "analysis/solverates.h"
 
 #include "compareview.h"
 #include "importdialog.h"
+#include "outcomegridmodel.h"
 #include "plotbuilder.h"
 #include "pricedialog.h"
 #include "replayview.h"
 #include "rerundialog.h"
-#include "searchdialog.h"
 #include "runtablemodel.h"
-#include "outcomegridmodel.h"
 #include "sampletablemodel.h"
+#include "searchdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -39,8 +42,8 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <cmath>
@@ -66,9 +69,10 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 
 QStringList MainWindow::viewNames()
 {
-    return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"), QStringLiteral("solve-rate"),
-        QStringLiteral("tier"), QStringLiteral("program-size"), QStringLiteral("cost-curve"), QStringLiteral("pareto"),
-        QStringLiteral("cost-by-task"), QStringLiteral("tokens"), QStringLiteral("duration") };
+    return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"),
+        QStringLiteral("solve-rate"), QStringLiteral("tier"), QStringLiteral("program-size"),
+        QStringLiteral("cost-curve"), QStringLiteral("pareto"), QStringLiteral("cost-by-task"),
+        QStringLiteral("tokens"), QStringLiteral("duration") };
 }
 
 MainWindow::MainWindow(Store& store, QWidget* parent)
@@ -117,9 +121,8 @@ void MainWindow::setUpTables()
     m_sampleTable = makeTable(m_sampleModel, this);
     m_sampleTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_sampleTable->sortByColumn(SampleTableModel::Program, Qt::AscendingOrder);
-    connect(m_sampleTable, &QTableView::activated, this, [this](const QModelIndex& index) {
-        openSample(index.data(SampleTableModel::SampleIdRole).toLongLong());
-    });
+    connect(m_sampleTable, &QTableView::activated, this,
+        [this](const QModelIndex& index) { openSample(index.data(SampleTableModel::SampleIdRole).toLongLong()); });
     m_outcomes->setModel(m_outcomeModel);
     m_outcomes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_outcomes, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -136,8 +139,8 @@ QWidget* MainWindow::makeFilterBar()
     auto* filterGrid = new QGridLayout(filters);
     filterGrid->setContentsMargins(6, 6, 6, 0);
     const std::pair<QString, QComboBox*> boxes[] = { { tr("Model:"), m_model }, { tr("Program:"), m_program },
-        { tr("Tier:"), m_tier }, { tr("Language:"), m_language }, { tr("Outcome:"), m_outcome }, { tr("Eval set:"), m_evalSet },
-        { tr("Run status:"), m_status } };
+        { tr("Tier:"), m_tier }, { tr("Language:"), m_language }, { tr("Outcome:"), m_outcome },
+        { tr("Eval set:"), m_evalSet }, { tr("Run status:"), m_status } };
     int cell = 0;
     for (const auto& [label, box] : boxes) {
         filterGrid->addWidget(new QLabel(label, filters), cell / 4, 2 * (cell % 4));
@@ -165,8 +168,8 @@ void MainWindow::setUpTabs()
     m_tabs->addTab(m_runTable, tr("Runs"));
     m_tabs->addTab(m_sampleTable, tr("Samples"));
     m_tabs->addTab(m_outcomes, tr("Outcomes"));
-    const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"), tr("Cost and pass"),
-        tr("Cost by task"), tr("Tokens"), tr("Duration") };
+    const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"),
+        tr("Cost and pass"), tr("Cost by task"), tr("Tokens"), tr("Duration") };
     const QStringList plotNames = viewNames().mid(3);
     for (qsizetype i = 0; i < plotNames.size(); ++i)
         addPlotTab(plotNames[i], plotTitles[i]);
@@ -197,7 +200,8 @@ void MainWindow::addFileMenu()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Import files\u2026"), QKeySequence::Open, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Inspect logs"), {}, tr("Inspect logs (*.eval *.json);;All files (*)"));
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Import Inspect logs"), {}, tr("Inspect logs (*.eval *.json);;All files (*)"));
         if (!files.isEmpty())
             importPaths(files);
     });
@@ -243,7 +247,8 @@ void MainWindow::addEditMenu()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy rows as CSV"), QKeySequence::Copy, this, &MainWindow::copySelection);
     edit->addAction(tr("&Search the transcripts\u2026"), QKeySequence::Find, this, [this] { openSearch(); });
-    edit->addAction(tr("Co&mpare the two selected samples"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::compareSelected);
+    edit->addAction(
+        tr("Co&mpare the two selected samples"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::compareSelected);
     edit->addAction(tr("&Prices\u2026"), this, &MainWindow::editPrices);
 }
 
@@ -268,7 +273,8 @@ void MainWindow::editPrices()
         return;
     m_prices = dialog.prices();
     if (!m_prices.save(PriceTable::userPath()))
-        QMessageBox::warning(this, tr("Prices"), tr("The prices could not be saved to %1.").arg(PriceTable::userPath()));
+        QMessageBox::warning(
+            this, tr("Prices"), tr("The prices could not be saved to %1.").arg(PriceTable::userPath()));
     reload();
 }
 
@@ -351,7 +357,8 @@ void MainWindow::applyFilters()
         if ((model.isEmpty() || sample.model == model) && (tier.isEmpty() || sample.tier == tier)
             && (language.isEmpty() || sample.language == language) && (outcome == -2 || sample.solved == outcome)
             && (program.isEmpty() || sample.program == program) && (evalSet.isEmpty() || sample.evalSetId == evalSet)
-            && (status.isEmpty() || sample.runStatus == status) && (since.isEmpty() || sample.created.left(10) >= since))
+            && (status.isEmpty() || sample.runStatus == status)
+            && (since.isEmpty() || sample.created.left(10) >= since))
             m_filtered.push_back(sample);
     }
     m_sampleModel->setSamples(m_filtered);
@@ -453,8 +460,8 @@ void MainWindow::exportCurrentPlot()
         QMessageBox::information(this, tr("Export plot"), tr("Choose a plot tab first."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), plot->objectName() + QStringLiteral(".pdf"),
-        tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"),
+        plot->objectName() + QStringLiteral(".pdf"), tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
     if (path.isEmpty())
         return;
     // The figure's size in millimetres, and a PNG's resolution.
@@ -497,7 +504,8 @@ void MainWindow::exportCurrentPlot()
         PlotBuilder::kindFromName(name, &kind);
         QCustomPlot tabulated;
         const QString data = PlotBuilder::draw(&tabulated, kind, m_filtered, PlotBuilder::Csv::Make);
-        QFile csv(QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".csv"));
+        QFile csv(
+            QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".csv"));
         if (csv.open(QIODevice::WriteOnly))
             csv.write(data.toUtf8());
     }
@@ -558,7 +566,8 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::openStore()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a store"), {}, tr("Runlens stores (*.sqlite);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open a store"), {}, tr("Runlens stores (*.sqlite);;All files (*)"));
     if (!path.isEmpty())
         QProcess::startDetached(QCoreApplication::applicationFilePath(), { QStringLiteral("--store"), path });
 }

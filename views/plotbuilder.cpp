@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "plotbuilder.h"
 
 #include "analysis/solverates.h"
@@ -8,8 +11,8 @@
 #include <QSvgGenerator>
 #include <cmath>
 #include <map>
-#include <tuple>
 #include <qcustomplot.h>
+#include <tuple>
 
 using PlotBuilder::Csv;
 
@@ -30,8 +33,9 @@ void tagPoint(PointTags& points, double x, double y, const SampleRow& sample)
     points.append({ x, y, sample.id, sample.model, sample.sampleId, sample.epoch });
 }
 
-const QColor palette[] = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
-    QColor(0x00, 0x72, 0xB2), QColor(0xCC, 0x79, 0xA7), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00) };
+const QColor palette[]
+    = { QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
+          QColor(0x00, 0x72, 0xB2), QColor(0xCC, 0x79, 0xA7), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00) };
 
 QStringList modelsOf(const std::vector<SampleRow>& samples)
 {
@@ -100,7 +104,8 @@ QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv 
     QString csv = QStringLiteral("model,solved,scored,solve_rate,wilson_low,wilson_high\n");
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     for (qsizetype i = 0; i < models.size(); ++i) {
-        const auto rate = std::find_if(rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == models[i]; });
+        const auto rate
+            = std::find_if(rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == models[i]; });
         if (rate == rates.end())
             continue;
         auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
@@ -112,8 +117,13 @@ QString solveRate(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv 
         errorBars(plot, bars, { *rate });
         ticker->addTick(double(i + 1), shortName(models[i]));
         if (table == Csv::Make)
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(models[i]).arg(rate->solved).arg(rate->scored).arg(rate->rate, 0, 'f', 6)
-                   .arg(rate->interval.low, 0, 'f', 6).arg(rate->interval.high, 0, 'f', 6);
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                       .arg(models[i])
+                       .arg(rate->solved)
+                       .arg(rate->scored)
+                       .arg(rate->rate, 0, 'f', 6)
+                       .arg(rate->interval.low, 0, 'f', 6)
+                       .arg(rate->interval.high, 0, 'f', 6);
     }
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.4, double(models.size()) + 0.6);
@@ -127,8 +137,8 @@ QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv 
 {
     const QStringList models = modelsOf(samples);
     const QStringList tiers { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") };
-    const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; },
-        [](const SampleRow& s) { return s.tier; });
+    const std::vector<SolveRate> rates = solveRates(
+        samples, [](const SampleRow& s) { return s.model; }, [](const SampleRow& s) { return s.tier; });
     auto* group = new QCPBarsGroup(plot);
     QString csv = QStringLiteral("model,tier,solved,scored,solve_rate,wilson_low,wilson_high\n");
     for (const QString& model : models) {
@@ -141,15 +151,21 @@ QString tierRates(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv 
         std::vector<SolveRate> shown;
         QVector<double> keys, values;
         for (qsizetype t = 0; t < tiers.size(); ++t) {
-            const auto rate = std::find_if(rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == model && r.group == tiers[t]; });
+            const auto rate = std::find_if(
+                rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == model && r.group == tiers[t]; });
             if (rate == rates.end())
                 continue;
             keys << double(t + 1);
             values << rate->rate;
             shown.push_back(*rate);
             if (table == Csv::Make)
-                csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(model, tiers[t]).arg(rate->solved).arg(rate->scored)
-                       .arg(rate->rate, 0, 'f', 6).arg(rate->interval.low, 0, 'f', 6).arg(rate->interval.high, 0, 'f', 6);
+                csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                           .arg(model, tiers[t])
+                           .arg(rate->solved)
+                           .arg(rate->scored)
+                           .arg(rate->rate, 0, 'f', 6)
+                           .arg(rate->interval.low, 0, 'f', 6)
+                           .arg(rate->interval.high, 0, 'f', 6);
         }
         bars->setData(keys, values);
         errorBars(plot, bars, shown);
@@ -189,13 +205,16 @@ QString costCurve(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv 
             maxDollars = std::max(maxDollars, point.dollars);
             if (table == Csv::Make)
                 csv += model + QLatin1Char(',') + QString::number(point.dollars, 'f', 4) + QLatin1Char(',')
-                    + QString::number(point.share, 'f', 6) + QLatin1Char(',') + QString::number(point.sampleId) + QLatin1Char('\n');
+                    + QString::number(point.share, 'f', 6) + QLatin1Char(',') + QString::number(point.sampleId)
+                    + QLatin1Char('\n');
         }
         graph->setProperty("samplePoints", QVariant::fromValue(tagged));
     }
     plot->xAxis->setRange(0, maxDollars * 1.02);
-    plot->xAxis->setLabel(unpriced ? QObject::tr("cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)", nullptr, unpriced)
-                                   : QObject::tr("cumulative cost, USD, tasks cheapest first"));
+    plot->xAxis->setLabel(unpriced
+            ? QObject::tr(
+                "cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)", nullptr, unpriced)
+            : QObject::tr("cumulative cost, USD, tasks cheapest first"));
     plot->yAxis->setRange(0, 1.02);
     plot->yAxis->setLabel(QObject::tr("share of tasks solved"));
     return csv;
@@ -205,8 +224,8 @@ QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples, Cs
 {
     // Solve rate of each program against the size of the original (MirrorCode table 3), one series per model.
     const QStringList models = modelsOf(samples);
-    const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; },
-        [](const SampleRow& s) { return s.program; });
+    const std::vector<SolveRate> rates = solveRates(
+        samples, [](const SampleRow& s) { return s.model; }, [](const SampleRow& s) { return s.program; });
     QString csv = QStringLiteral("model,program,original_lines,solved,scored,solve_rate\n");
     for (const QString& model : models) {
         auto* graph = plot->addGraph();
@@ -219,7 +238,12 @@ QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples, Cs
                 continue;
             graph->addData(target->originalLines, rate.rate);
             if (table == Csv::Make)
-                csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(model, rate.group).arg(target->originalLines).arg(rate.solved).arg(rate.scored).arg(rate.rate, 0, 'f', 6);
+                csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                           .arg(model, rate.group)
+                           .arg(target->originalLines)
+                           .arg(rate.solved)
+                           .arg(rate.scored)
+                           .arg(rate.rate, 0, 'f', 6);
         }
     }
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -233,8 +257,8 @@ QString programSize(QCustomPlot* plot, const std::vector<SampleRow>& samples, Cs
 }
 
 /// One box (quartiles, whiskers to the extremes) per model of a quantity of the samples, on a log axis.
-QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, const QString& quantity, const QString& label,
-    const std::function<double(const SampleRow&)>& value, Csv table)
+QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, const QString& quantity,
+    const QString& label, const std::function<double(const SampleRow&)>& value, Csv table)
 {
     const QStringList models = modelsOf(samples);
     QString csv = QStringLiteral("model,minimum,lower_quartile,median,upper_quartile,maximum,samples\n");
@@ -259,8 +283,14 @@ QString distribution(QCustomPlot* plot, const std::vector<SampleRow>& samples, c
         low = std::min(low, values.front());
         high = std::max(high, values.back());
         if (table == Csv::Make)
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(models[i]).arg(values.front()).arg(quantile(0.25)).arg(quantile(0.5))
-                   .arg(quantile(0.75)).arg(values.back()).arg(values.size());
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                       .arg(models[i])
+                       .arg(values.front())
+                       .arg(quantile(0.25))
+                       .arg(quantile(0.5))
+                       .arg(quantile(0.75))
+                       .arg(values.back())
+                       .arg(values.size());
     }
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.4, double(models.size()) + 0.6);
@@ -337,8 +367,9 @@ QString costByTask(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv
             const double mean = cell.priced ? cell.cost / cell.priced : notANumber;
             if (table == Csv::Make)
                 csv += programs[i] + QLatin1Char(',') + models[m] + QLatin1Char(',')
-                    + (cell.priced ? QString::number(mean, 'f', 4) : QString()) + QLatin1Char(',') + QString::number(cell.priced)
-                    + QLatin1Char(',') + QString::number(cell.solved) + QLatin1Char(',') + QString::number(cell.epochs) + QLatin1Char('\n');
+                    + (cell.priced ? QString::number(mean, 'f', 4) : QString()) + QLatin1Char(',')
+                    + QString::number(cell.priced) + QLatin1Char(',') + QString::number(cell.solved) + QLatin1Char(',')
+                    + QString::number(cell.epochs) + QLatin1Char('\n');
             if (!cell.priced || mean <= 0)
                 continue;
             (cell.solved ? solved : unsolved)->addData(double(i) + offset, mean);
@@ -395,8 +426,10 @@ QString pareto(QCustomPlot* plot, const std::vector<SampleRow>& samples, Csv tab
             tagPoint(tagged, points[i].first, points[i].second, *rows[i]);
             const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
             if (table == Csv::Make)
-                csv += model + QLatin1Char(',') + rows[i]->sampleId + QLatin1Char(',') + QString::number(points[i].first, 'f', 4)
-                    + QLatin1Char(',') + QString::number(points[i].second, 'f', 6) + (onFrontier ? QLatin1String(",1\n") : QLatin1String(",0\n"));
+                csv += model + QLatin1Char(',') + rows[i]->sampleId + QLatin1Char(',')
+                    + QString::number(points[i].first, 'f', 4) + QLatin1Char(',')
+                    + QString::number(points[i].second, 'f', 6)
+                    + (onFrontier ? QLatin1String(",1\n") : QLatin1String(",0\n"));
         }
         scatter->setProperty("samplePoints", QVariant::fromValue(tagged));
         for (const size_t i : frontier)
@@ -506,11 +539,13 @@ QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples
         csv = programSize(plot, samples, table);
         break;
     case Kind::Tokens:
-        csv = distribution(plot, samples, QStringLiteral("tokens"), QObject::tr("input and output tokens (log)"),
+        csv = distribution(
+            plot, samples, QStringLiteral("tokens"), QObject::tr("input and output tokens (log)"),
             [](const SampleRow& s) { return double(s.inputTokens + s.outputTokens); }, table);
         break;
     case Kind::Duration:
-        csv = distribution(plot, samples, QStringLiteral("hours"), QObject::tr("total time, hours (log)"),
+        csv = distribution(
+            plot, samples, QStringLiteral("hours"), QObject::tr("total time, hours (log)"),
             [](const SampleRow& s) { return s.totalTime / 3600.0; }, table);
         break;
     }

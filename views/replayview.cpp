@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "replayview.h"
 
 #include "analysis/rerunchecks.h"
@@ -241,8 +244,8 @@ void ReplayView::fillTests()
         // Where a re-execution of the code at a test run disagrees with what the transcript reported for a test.
         const std::vector<RerunRow> stored = m_store.reruns(m_sampleId);
         const std::vector<int> edits = stored.empty() ? std::vector<int>() : m_model->fileChangingSteps();
-        contradicted = contradictions(
-            tests, stored, edits, [this](qint64 rerunId) { return m_store.rerunResults(rerunId); });
+        contradicted
+            = contradictions(tests, stored, edits, [this](qint64 rerunId) { return m_store.rerunResults(rerunId); });
     }
     m_pane->setTests(std::move(tests), std::move(contradicted));
 }

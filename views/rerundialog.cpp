@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "rerundialog.h"
 
 #include "store/store.h"
@@ -6,8 +9,8 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -46,7 +49,8 @@ RerunDialog::RerunDialog(const QString& storePath, qint64 sampleId, int step, QW
     auto* suiteRow = new QHBoxLayout;
     suiteRow->addWidget(m_suite);
     suiteRow->addWidget(browse);
-    m_program->setPlaceholderText(tr("default: the workspace's program, or python3 on its one .py file; {workspace} is its folder"));
+    m_program->setPlaceholderText(
+        tr("default: the workspace's program, or python3 on its one .py file; {workspace} is its folder"));
     auto* form = new QFormLayout;
     form->addRow(tr("Test suite:"), suiteRow);
     form->addRow(tr("Program:"), m_program);
@@ -80,7 +84,8 @@ RerunDialog::RerunDialog(const QString& storePath, qint64 sampleId, int step, QW
     resize(900, 600);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Test suite"), {}, tr("Test suites (*.jsonl);;All files (*)"));
+        const QString path
+            = QFileDialog::getOpenFileName(this, tr("Test suite"), {}, tr("Test suites (*.jsonl);;All files (*)"));
         if (!path.isEmpty())
             m_suite->setText(path);
     });
@@ -89,9 +94,10 @@ RerunDialog::RerunDialog(const QString& storePath, qint64 sampleId, int step, QW
     connect(&m_watcher, &QFutureWatcher<Outcome>::progressRangeChanged, m_progress, &QProgressBar::setRange);
     connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &RerunDialog::finished);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        m_diff->setPlainText(current.data(TestResultModel::DiffRole).toString());
-    });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            m_diff->setPlainText(current.data(TestResultModel::DiffRole).toString());
+        });
 }
 
 void RerunDialog::setSuite(const QString& path)
@@ -110,7 +116,8 @@ void RerunDialog::start()
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_summary->setText(tr("Rebuilding the workspace and running the tests\u2026"));
-    m_watcher.setFuture(QtConcurrent::run(&RerunDialog::execute, m_storePath, m_sampleId, m_step, m_suite->text(), m_program->text()));
+    m_watcher.setFuture(
+        QtConcurrent::run(&RerunDialog::execute, m_storePath, m_sampleId, m_step, m_suite->text(), m_program->text()));
 }
 
 void RerunDialog::waitForFinished()
@@ -119,8 +126,8 @@ void RerunDialog::waitForFinished()
     QCoreApplication::sendPostedEvents(&m_watcher);
 }
 
-void RerunDialog::execute(QPromise<Outcome>& promise, const QString& storePath, qint64 sampleId, int step, const QString& suitePath,
-    const QString& program)
+void RerunDialog::execute(QPromise<Outcome>& promise, const QString& storePath, qint64 sampleId, int step,
+    const QString& suitePath, const QString& program)
 {
     Outcome outcome;
     Store store; // a connection of this thread's own
@@ -173,7 +180,9 @@ void RerunDialog::finished()
                        .arg(summary.heldOutTotal)
                        .arg(summary.seconds, 0, 'f', 2);
     if (outcome.rerun.uncertainSteps > 0)
-        text += QLatin1Char(' ') + tr("%n earlier step(s) changed files in ways that could not be followed.", nullptr, outcome.rerun.uncertainSteps);
+        text += QLatin1Char(' ')
+            + tr("%n earlier step(s) changed files in ways that could not be followed.", nullptr,
+                outcome.rerun.uncertainSteps);
     if (!summary.buildError.isEmpty())
         text += QLatin1Char(' ') + summary.buildError;
     if (!summary.networkIsolated)

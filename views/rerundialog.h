@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "workflow/rerunsession.h"
@@ -38,8 +41,8 @@ private:
         RerunOutcome rerun;
         QString error;
     };
-    static void execute(QPromise<Outcome>& promise, const QString& storePath, qint64 sampleId, int step, const QString& suitePath,
-        const QString& program);
+    static void execute(QPromise<Outcome>& promise, const QString& storePath, qint64 sampleId, int step,
+        const QString& suitePath, const QString& program);
     void finished();
 
     QString m_storePath;

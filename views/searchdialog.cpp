@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "searchdialog.h"
 
 #include "store/store.h"
@@ -37,9 +40,8 @@ SearchDialog::SearchDialog(Store& store, QWidget* parent)
     layout->addWidget(m_results, 1);
     resize(900, 500);
     connect(m_index, &QPushButton::clicked, this, &SearchDialog::indexPending);
-    connect(&m_indexing, &QFutureWatcher<bool>::progressValueChanged, this, [this](int percent) {
-        m_pending->setText(tr("Indexing the waiting messages: %1%").arg(percent));
-    });
+    connect(&m_indexing, &QFutureWatcher<bool>::progressValueChanged, this,
+        [this](int percent) { m_pending->setText(tr("Indexing the waiting messages: %1%").arg(percent)); });
     connect(&m_indexing, &QFutureWatcher<bool>::finished, this, [this] {
         showPending();
         if (m_indexing.future().resultCount() == 0 || !m_indexing.result())
@@ -80,7 +82,8 @@ void SearchDialog::search(const QString& words)
             run = row->model;
             sample = QStringLiteral("%1 (epoch %2)").arg(row->sampleId).arg(row->epoch);
         }
-        auto* item = new QTreeWidgetItem(m_results, { run, sample, hit.eventSeq < 0 ? QString() : QString::number(hit.eventSeq), hit.role, hit.snippet });
+        auto* item = new QTreeWidgetItem(m_results,
+            { run, sample, hit.eventSeq < 0 ? QString() : QString::number(hit.eventSeq), hit.role, hit.snippet });
         item->setData(0, Qt::UserRole, hit.sampleId);
         item->setData(2, Qt::UserRole, hit.eventSeq);
         item->setToolTip(4, hit.snippet);

@@ -1,11 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "steppositions.h"
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
 
-StepPositions::StepPositions(int lastStep, const std::vector<double>& workingTimes,
-    const std::vector<std::pair<int, double>>& spending)
+StepPositions::StepPositions(
+    int lastStep, const std::vector<double>& workingTimes, const std::vector<std::pair<int, double>>& spending)
     : m_lastStep(lastStep)
 {
     m_points.reserve(workingTimes.size());
@@ -56,8 +59,8 @@ int StepPositions::firstStepAt(Axis axis, double value) const
     if (axis == Axis::Step)
         return int(std::lround(value));
     // Positions grow with the step: the first step at or past the value.
-    const auto found = std::lower_bound(m_points.begin(), m_points.end(), value,
-        [axis](const Point& p, double v) { return valueOf(axis, p) < v; });
+    const auto found = std::lower_bound(
+        m_points.begin(), m_points.end(), value, [axis](const Point& p, double v) { return valueOf(axis, p) < v; });
     return found == m_points.end() ? (m_points.empty() ? 0 : m_points.back().seq) : found->seq;
 }
 

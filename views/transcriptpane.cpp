@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "transcriptpane.h"
 
 #include "analysis/testmatrix.h"
@@ -62,8 +65,8 @@ void TranscriptPane::setUpTranscript()
     m_transcript->setColumnWidth(TranscriptModel::Type, 100);
     m_transcript->setColumnWidth(TranscriptModel::Tokens, 90);
     m_transcript->setColumnWidth(TranscriptModel::Cost, 70);
-    connect(m_transcript->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &TranscriptPane::currentChanged);
+    connect(
+        m_transcript->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TranscriptPane::currentChanged);
     m_raw->setReadOnly(true);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setPlaceholderText(QCoreApplication::translate("ReplayView", "The selected event's JSON"));
@@ -213,9 +216,10 @@ void TranscriptPane::setTests(TestMatrix tests, std::vector<Contradiction> contr
     m_matrixModel->setMatrix(std::move(tests), std::move(contradicted));
     m_matrix->resizeColumnsToContents();
     const TestMatrix& shown = m_matrixModel->matrix();
-    m_matrixNote->setText(QCoreApplication::translate("ReplayView", "%1 tests over %2 test runs; %3 results disagree "
-                                                                    "with a re-execution (marked !); select a test to "
-                                                                    "see where it changed")
+    m_matrixNote->setText(QCoreApplication::translate("ReplayView",
+        "%1 tests over %2 test runs; %3 results disagree "
+        "with a re-execution (marked !); select a test to "
+        "see where it changed")
                               .arg(shown.tests.size())
                               .arg(shown.runs.size())
                               .arg(m_matrixModel->contradictionCount()));
@@ -228,10 +232,9 @@ void TranscriptPane::showTestChanges(const QModelIndex& cell)
     QStringList changes;
     for (const int step : testChanges(tests, cell.row()))
         changes << QString::number(step);
-    m_matrixNote->setText(changes.isEmpty()
-            ? QCoreApplication::translate("ReplayView", "%1 never changed").arg(test)
-            : QCoreApplication::translate("ReplayView", "%1 changed at steps %2")
-                  .arg(test, changes.join(QStringLiteral(", "))));
+    m_matrixNote->setText(changes.isEmpty() ? QCoreApplication::translate("ReplayView", "%1 never changed").arg(test)
+                                            : QCoreApplication::translate("ReplayView", "%1 changed at steps %2")
+                                                  .arg(test, changes.join(QStringLiteral(", "))));
     goToStep(cell.data(TestMatrixModel::StepRole).toInt());
 }
 
@@ -245,7 +248,8 @@ void TranscriptPane::findNext(bool backwards)
         emit findFailed(m_model->fullyIndexed()
                 ? QCoreApplication::translate("ReplayView", "\"%1\" is not in this transcript").arg(m_find->text())
                 : QCoreApplication::translate("ReplayView",
-                    "\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search dialog)")
+                    "\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search "
+                    "dialog)")
                       .arg(m_find->text()));
         return;
     }

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "turndelegate.h"
 
 #include "transcriptmodel.h"
@@ -11,8 +14,8 @@ void TurnDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
     const QString type = index.data(TranscriptModel::TypeRole).toString();
     const QString summary = index.sibling(index.row(), TranscriptModel::Summary).data().toString().trimmed();
     QColor background;
-    if (type == QLatin1String("error") || type == QLatin1String("sample_limit") || summary.startsWith(QLatin1String("model error"))
-        || summary.contains(QChar(0x2717)))
+    if (type == QLatin1String("error") || type == QLatin1String("sample_limit")
+        || summary.startsWith(QLatin1String("model error")) || summary.contains(QChar(0x2717)))
         background = QColor(0xD5, 0x5E, 0x00, 70);
     else if (type == QLatin1String("compaction"))
         background = QColor(0xCC, 0x79, 0xA7, 70);

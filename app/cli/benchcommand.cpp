@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 
 #include "archive/zipreader.h"
@@ -138,7 +141,8 @@ Timed runTimed(const QString& program, const QStringList& arguments, const QStri
     Timed timed;
     timed.ok = process.waitForFinished(-1) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     timed.seconds = double(clock.nsecsElapsed()) / 1e9;
-    timed.output = QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError());
+    timed.output
+        = QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError());
     return timed;
 }
 
@@ -157,11 +161,13 @@ ImportRun runImport(const QString& self, const QString& store, const QStringList
     ImportRun run;
     static_cast<Timed&>(run) = runTimed(self,
         QStringList { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--report-peak-memory"),
-            QStringLiteral("--db"), store } + files,
+            QStringLiteral("--db"), store }
+            + files,
         {}, oneCore);
     // The command stores the files, then indexes their messages for search: each step prints its own time.
     static const QRegularExpression storedLine(QStringLiteral("MB in ([0-9.]+) s, ([0-9.]+) s of processor time\\)"));
-    static const QRegularExpression indexedLine(QStringLiteral("for search in ([0-9.]+) s \\(([0-9.]+) s of processor"));
+    static const QRegularExpression indexedLine(
+        QStringLiteral("for search in ([0-9.]+) s \\(([0-9.]+) s of processor"));
     const auto stored = storedLine.match(run.output);
     const auto indexed = indexedLine.match(run.output);
     run.storedSeconds = stored.captured(1).toDouble();
@@ -259,14 +265,17 @@ struct ImportBench {
 };
 
 /// Runs `runlens-cli synth` for the monster sample or --scale runs; `input` becomes the folder it wrote.
-bool generateArchives(QTextStream& out, const QCommandLineParser& parser, const QString& self, const QString& work, QString* input)
+bool generateArchives(
+    QTextStream& out, const QCommandLineParser& parser, const QString& self, const QString& work, QString* input)
 {
     const bool scale = parser.isSet(QStringLiteral("scale"));
     const QString archives = QDir(work).filePath(QStringLiteral("archives"));
     QStringList synth { QStringLiteral("synth"), QStringLiteral("--out"), archives };
     synth << (scale ? QStringList { QStringLiteral("--scale"), parser.value(QStringLiteral("scale")) }
                     : QStringList { QStringLiteral("--monster") });
-    out << tr("generating %1 ...").arg(scale ? tr("%1 runs").arg(parser.value(QStringLiteral("scale"))) : tr("the monster sample")) << Qt::endl;
+    out << tr("generating %1 ...")
+               .arg(scale ? tr("%1 runs").arg(parser.value(QStringLiteral("scale"))) : tr("the monster sample"))
+        << Qt::endl;
     const Timed generated = runTimed(self, synth);
     if (!generated.ok) {
         QTextStream(stderr) << generated.output;
@@ -357,7 +366,8 @@ Timed zstdFloor(const BenchInput& input, const QString& work)
             left -= block.size();
         }
         target.close();
-        zstd = runTimed(QStringLiteral("sh"), { QStringLiteral("-c"), QStringLiteral("zstd -d -c -q > /dev/null") }, rawPath);
+        zstd = runTimed(
+            QStringLiteral("sh"), { QStringLiteral("-c"), QStringLiteral("zstd -d -c -q > /dev/null") }, rawPath);
         QFile::remove(rawPath);
     }
     return zstd;
@@ -401,7 +411,8 @@ Timed pythonLoad(const QString& jsonPath)
         { QStringLiteral("-c"),
             QStringLiteral("import json, resource, sys, time\n"
                            "t = time.perf_counter(); json.load(open(sys.argv[1])); t = time.perf_counter() - t\n"
-                           "print('seconds: %f peak memory: %.1f MB' % (t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))"),
+                           "print('seconds: %f peak memory: %.1f MB' % (t, "
+                           "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))"),
             jsonPath });
 }
 
@@ -411,7 +422,8 @@ double pythonSeconds(const Timed& python)
     return seconds.match(python.output).captured(1).toDouble();
 }
 
-void printRow(QTextStream& out, const QString& step, double seconds, double megabytes, double peak, double cpuSeconds = -1)
+void printRow(
+    QTextStream& out, const QString& step, double seconds, double megabytes, double peak, double cpuSeconds = -1)
 {
     const auto orDash = [](double value, int decimals) {
         return (value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals)).rightJustified(9);
@@ -429,7 +441,11 @@ void printTable(QTextStream& out, const ImportBench& bench)
     const double memberMB = double(bench.memberBytes) / 1e6;
     const double jsonMB = double(input.jsonBytes) / 1e6;
     const bool single = input.files.size() == 1;
-    out << '\n' << tr("Largest member: %1 of %2, %3 MB of JSON").arg(input.largestMember, QFileInfo(input.largestFile).fileName()).arg(memberMB, 0, 'f', 1) << '\n';
+    out << '\n'
+        << tr("Largest member: %1 of %2, %3 MB of JSON")
+               .arg(input.largestMember, QFileInfo(input.largestFile).fileName())
+               .arg(memberMB, 0, 'f', 1)
+        << '\n';
     // Processor time is summed over the import's threads: MB per processor second is its rate on one core.
     out << tr("%1  %2  %3  %4  %5  %6")
                .arg(tr("step").leftJustified(34), tr("seconds").rightJustified(9), tr("MB/s").rightJustified(9),
@@ -446,9 +462,11 @@ void printTable(QTextStream& out, const ImportBench& bench)
         printRow(out, tr("one core: the three together"), floors.sum(), memberMB, -1, floors.sum());
     }
     if (bench.python.ok)
-        printRow(out, tr("python3 json.load (member only)"), pythonSeconds(bench.python), memberMB, peakMegabytes(bench.python.output));
+        printRow(out, tr("python3 json.load (member only)"), pythonSeconds(bench.python), memberMB,
+            peakMegabytes(bench.python.output));
     const ImportRun& imported = bench.imported;
-    printRow(out, tr("runlens-cli import: store the files"), imported.storedSeconds, jsonMB, -1, imported.storedCpuSeconds);
+    printRow(
+        out, tr("runlens-cli import: store the files"), imported.storedSeconds, jsonMB, -1, imported.storedCpuSeconds);
     printRow(out, tr("runlens-cli import: search index"), imported.indexSeconds, jsonMB, -1, imported.indexCpuSeconds);
     printRow(out, tr("runlens-cli import: whole command"), imported.seconds, jsonMB, peakMegabytes(imported.output));
     const ImportRun& oneCore = bench.oneCore;
@@ -497,7 +515,9 @@ void printImportRates(QTextStream& out, const ImportBench& bench)
                    .arg(storedCpuSeconds / floors.sum(), 0, 'f', 2)
             << '\n';
     }
-    out << tr("import and search index (whole command): %1 MB/s of JSON").arg(double(jsonBytes) / 1e6 / bench.imported.seconds, 0, 'f', 1) << '\n';
+    out << tr("import and search index (whole command): %1 MB/s of JSON")
+               .arg(double(jsonBytes) / 1e6 / bench.imported.seconds, 0, 'f', 1)
+        << '\n';
 }
 
 /// The import's times against the floors and Python, and the store's size against the archives'.
@@ -512,7 +532,9 @@ void printComparisons(QTextStream& out, const ImportBench& bench)
                    .arg(bench.imported.seconds / bench.zstd.seconds, 0, 'f', 2)
             << '\n';
         if (bench.oneCore.ok)
-            out << tr("import on one core / zstd -d floor: %1x").arg(bench.oneCore.storedSeconds / bench.zstd.seconds, 0, 'f', 2) << '\n';
+            out << tr("import on one core / zstd -d floor: %1x")
+                       .arg(bench.oneCore.storedSeconds / bench.zstd.seconds, 0, 'f', 2)
+                << '\n';
     }
     out << tr("import time / libarchive floor: %1x").arg(storedSeconds / bench.libarchiveSeconds, 0, 'f', 2) << '\n';
     if (bench.python.ok && single) {
@@ -557,11 +579,15 @@ int runRunnerBench(const QStringList& arguments)
     runner.run(suite, options);
     const double isolatedSeconds = runner.summary().seconds;
     const Timed shell = runTimed(QStringLiteral("sh"),
-        { QStringLiteral("-c"), QStringLiteral("i=0; while [ $i -lt %1 ]; do /bin/true; i=$((i+1)); done").arg(count) });
+        { QStringLiteral("-c"),
+            QStringLiteral("i=0; while [ $i -lt %1 ]; do /bin/true; i=$((i+1)); done").arg(count) });
     const int cores = std::max(1, QThread::idealThreadCount());
     QTextStream out(stdout);
     out << tr("%1 tests of /bin/true on %2 cores").arg(count).arg(cores) << '\n';
-    out << tr("shell loop (one after another):   %1 s, %2 ms a process").arg(shell.seconds, 0, 'f', 2).arg(1000 * shell.seconds / count, 0, 'f', 3) << '\n';
+    out << tr("shell loop (one after another):   %1 s, %2 ms a process")
+               .arg(shell.seconds, 0, 'f', 2)
+               .arg(1000 * shell.seconds / count, 0, 'f', 3)
+        << '\n';
     out << tr("runner:                            %1 s, %2 ms a test (wall), %3 ms a test per core")
                .arg(runnerSeconds, 0, 'f', 2)
                .arg(1000 * runnerSeconds / count, 0, 'f', 3)
@@ -589,9 +615,12 @@ int runImportBench(const QStringList& arguments)
            "core, and times on one core the steps no import of that member can skip: decompressing it, "
            "compressing its bytes as the store does and reading its JSON."));
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("file"), tr("Use this .eval instead of generating the monster."), QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("scale"), tr("Generate and import N runs of 10 samples instead."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("keep"), tr("Work in this folder and keep what is written there."), QStringLiteral("DIR") });
+    parser.addOption(
+        { QStringLiteral("file"), tr("Use this .eval instead of generating the monster."), QStringLiteral("FILE") });
+    parser.addOption(
+        { QStringLiteral("scale"), tr("Generate and import N runs of 10 samples instead."), QStringLiteral("N") });
+    parser.addOption(
+        { QStringLiteral("keep"), tr("Work in this folder and keep what is written there."), QStringLiteral("DIR") });
     parser.addOption({ QStringLiteral("no-python"), tr("Skip the Python json.load comparison.") });
     parser.process(arguments);
 

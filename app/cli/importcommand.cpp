@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 #include "storeoption.h"
 
@@ -58,7 +61,11 @@ public:
         ImportSession::Callbacks callbacks;
         callbacks.fileProgress = [this, files](qsizetype index, qsizetype count, qint64 done, qint64 total) {
             if (total > 0)
-                showProgress(QStringLiteral("[%1/%2] %3% %4").arg(index + 1).arg(count).arg(int(100.0 * double(done) / double(total))).arg(files[index]));
+                showProgress(QStringLiteral("[%1/%2] %3% %4")
+                                 .arg(index + 1)
+                                 .arg(count)
+                                 .arg(int(100.0 * double(done) / double(total)))
+                                 .arg(files[index]));
             return true;
         };
         callbacks.fileDone = [this](qsizetype, const ImportResult& result) { printResult(result); };
@@ -102,7 +109,11 @@ private:
         clearProgress();
         switch (result.status) {
         case ImportResult::Imported:
-            m_out << tr("imported %1: %2 samples, %3 events, %4 messages\n").arg(result.path).arg(result.samples).arg(result.events).arg(result.messages);
+            m_out << tr("imported %1: %2 samples, %3 events, %4 messages\n")
+                         .arg(result.path)
+                         .arg(result.samples)
+                         .arg(result.events)
+                         .arg(result.messages);
             break;
         case ImportResult::Skipped:
             m_out << tr("skipped %1: already imported\n").arg(result.path);
@@ -161,7 +172,8 @@ int runImportCommand(const QStringList& arguments)
     const ImportSummary summary = session.run(files, callbacks);
     printer.clearProgress();
     if (!summary.indexError.isEmpty()) {
-        err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n").arg(summary.indexError);
+        err << tr("cannot index the messages for search: %1 (the next import goes on from where this stopped)\n")
+                   .arg(summary.indexError);
         return 1;
     }
     if (summary.indexed > 0) {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 #include "storeoption.h"
 
@@ -46,7 +49,8 @@ struct Table {
         }
         if (parser.isSet(QStringLiteral("csv"))) {
             auto quote = [](QString cell) {
-                if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
+                if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"'))
+                    || cell.contains(QLatin1Char('\n')))
                     cell = QLatin1Char('"') + cell.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
                 return cell;
             };
@@ -119,8 +123,9 @@ int runRunsCommand(const QStringList& arguments)
         QStringLiteral("file") };
     table.numeric = { true, false, false, false, true, true, true, true, false, false, false };
     for (const RunRow& run : store.runs()) {
-        QString header = run.hasHeaderAccuracy ? (std::isnan(run.headerAccuracy) ? QStringLiteral("NaN") : number(run.headerAccuracy))
-                                               : QString();
+        QString header = run.hasHeaderAccuracy
+            ? (std::isnan(run.headerAccuracy) ? QStringLiteral("NaN") : number(run.headerAccuracy))
+            : QString();
         table.rows << QStringList { QString::number(run.id), run.task, run.model, run.status,
             QString::number(run.samples), QString::number(run.solvedSamples), number(run.accuracy), header,
             accuracyMismatch(run) ? QStringLiteral("MISMATCH") : QString(), run.created, run.path };
@@ -151,8 +156,8 @@ int runSamplesCommand(const QStringList& arguments)
         QStringLiteral("score"), QStringLiteral("solved"), QStringLiteral("events"), QStringLiteral("input_tokens"),
         QStringLiteral("output_tokens"), QStringLiteral("total_time"), QStringLiteral("limit"),
         QStringLiteral("error") };
-    table.numeric = { true, true, false, false, true, false, false, false, true, true, true, true, true, true, false,
-        false };
+    table.numeric
+        = { true, true, false, false, true, false, false, false, true, true, true, true, true, true, false, false };
     for (const SampleRow& sample : store.samples(parser.value(QStringLiteral("run")).toLongLong())) {
         table.rows << QStringList { QString::number(sample.id), QString::number(sample.runId), sample.model,
             sample.sampleId, QString::number(sample.epoch), sample.program, sample.tier, sample.language,

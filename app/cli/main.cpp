@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 
 #include <QApplication>
-#include <memory>
 #include <QTextStream>
+#include <memory>
 
 namespace {
 void printUsage(QTextStream& out)
@@ -35,7 +38,8 @@ int main(int argc, char* argv[])
     const bool plotting = argc > 1 && qstrcmp(argv[1], "plot") == 0;
     if (plotting && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> application(plotting ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> application(
+        plotting ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("runlens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));

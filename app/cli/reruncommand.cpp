@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 #include "storeoption.h"
 #include "testoptions.h"
@@ -30,16 +33,22 @@ void addRerunOptions(QCommandLineParser& parser)
     parser.addHelpOption();
     parser.addOption(storeOption());
     parser.addOption({ QStringLiteral("suite"), tr("The test suite (JSONL file or folder)."), QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("program"), tr("How to run the rebuilt program; {workspace} is replaced by its folder "
-                                                     "(default: its `program`, or python3 on its one .py file)."),
+    parser.addOption({ QStringLiteral("program"),
+        tr("How to run the rebuilt program; {workspace} is replaced by its folder "
+           "(default: its `program`, or python3 on its one .py file)."),
         QStringLiteral("CMD") });
-    parser.addOption({ QStringLiteral("root"), tr("The agent's workspace root (default: the folder holding every edited path)."), QStringLiteral("DIR") });
+    parser.addOption({ QStringLiteral("root"),
+        tr("The agent's workspace root (default: the folder holding every edited path)."), QStringLiteral("DIR") });
     parser.addOption({ QStringLiteral("at"), tr("Only at this step (event number)."), QStringLiteral("STEP") });
-    parser.addOption({ QStringLiteral("every"), tr("At N evenly spaced steps among those that changed files."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("bisect"), tr("Find the first step at which this test passes (or breaks)."), QStringLiteral("TEST") });
-    parser.addOption({ QStringLiteral("keep"), tr("Write the rebuilt workspaces under this folder and keep them."), QStringLiteral("DIR") });
+    parser.addOption({ QStringLiteral("every"), tr("At N evenly spaced steps among those that changed files."),
+        QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("bisect"), tr("Find the first step at which this test passes (or breaks)."),
+        QStringLiteral("TEST") });
+    parser.addOption({ QStringLiteral("keep"), tr("Write the rebuilt workspaces under this folder and keep them."),
+        QStringLiteral("DIR") });
     addLimitOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("SAMPLE"), tr("The sample's id in the store (see runlens-cli samples)."));
+    parser.addPositionalArgument(
+        QStringLiteral("SAMPLE"), tr("The sample's id in the store (see runlens-cli samples)."));
 }
 
 /// The steps to re-run at: --at, --every N among those that changed files, else where the agent ran its tests and
@@ -73,25 +82,33 @@ public:
         , m_csv(csv)
     {
         if (m_csv)
-            m_out << "step,visible_passed,visible_total,held_out_passed,held_out_total,transcript_visible,transcript_held_out,uncertain_steps\n";
+            m_out << "step,visible_passed,visible_total,held_out_passed,held_out_total,transcript_visible,transcript_"
+                     "held_out,uncertain_steps\n";
         else if (!m_json)
-            m_out << tr("step      visible    held-out   transcript (visible / held-out)   uncertain steps before") << '\n';
+            m_out << tr("step      visible    held-out   transcript (visible / held-out)   uncertain steps before")
+                  << '\n';
     }
 
     void print(int step, const TestRunSummary& summary, const PassPoint& reported, int uncertain)
     {
         const auto number = [](double value) { return std::isnan(value) ? QJsonValue() : QJsonValue(value); };
         const auto cell = [](double value) { return std::isnan(value) ? QString() : QString::number(value); };
-        const auto fraction = [](double value) { return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'f', 3); };
+        const auto fraction
+            = [](double value) { return std::isnan(value) ? QStringLiteral("-") : QString::number(value, 'f', 3); };
         if (m_json) {
-            m_rows.append(QJsonObject { { QStringLiteral("step"), step }, { QStringLiteral("visible_passed"), summary.visiblePassed },
-                { QStringLiteral("visible_total"), summary.visibleTotal }, { QStringLiteral("held_out_passed"), summary.heldOutPassed },
-                { QStringLiteral("held_out_total"), summary.heldOutTotal }, { QStringLiteral("transcript_visible"), number(reported.visible) },
-                { QStringLiteral("transcript_held_out"), number(reported.heldOut) }, { QStringLiteral("uncertain_steps"), uncertain },
+            m_rows.append(QJsonObject { { QStringLiteral("step"), step },
+                { QStringLiteral("visible_passed"), summary.visiblePassed },
+                { QStringLiteral("visible_total"), summary.visibleTotal },
+                { QStringLiteral("held_out_passed"), summary.heldOutPassed },
+                { QStringLiteral("held_out_total"), summary.heldOutTotal },
+                { QStringLiteral("transcript_visible"), number(reported.visible) },
+                { QStringLiteral("transcript_held_out"), number(reported.heldOut) },
+                { QStringLiteral("uncertain_steps"), uncertain },
                 { QStringLiteral("build_error"), summary.buildError } });
         } else if (m_csv) {
-            m_out << step << ',' << summary.visiblePassed << ',' << summary.visibleTotal << ',' << summary.heldOutPassed << ','
-                  << summary.heldOutTotal << ',' << cell(reported.visible) << ',' << cell(reported.heldOut) << ',' << uncertain << '\n';
+            m_out << step << ',' << summary.visiblePassed << ',' << summary.visibleTotal << ',' << summary.heldOutPassed
+                  << ',' << summary.heldOutTotal << ',' << cell(reported.visible) << ',' << cell(reported.heldOut)
+                  << ',' << uncertain << '\n';
         } else {
             m_out << QStringLiteral("%1  %2  %3  %4 / %5   %6")
                          .arg(step, 6)
@@ -109,9 +126,14 @@ public:
     void printBisection(const QString& test, const QString& verdict, const WorkspaceStep& found, int runs)
     {
         if (m_json)
-            m_rows.append(QJsonObject { { QStringLiteral("test"), test }, { QStringLiteral("step"), found.seq }, { QStringLiteral("event"), verdict } });
+            m_rows.append(QJsonObject { { QStringLiteral("test"), test }, { QStringLiteral("step"), found.seq },
+                { QStringLiteral("event"), verdict } });
         else
-            m_out << tr("%1 %2 at step %3 (%4 %5), found in %6 re-executions\n").arg(test, verdict).arg(found.seq).arg(found.detail, found.path).arg(runs);
+            m_out << tr("%1 %2 at step %3 (%4 %5), found in %6 re-executions\n")
+                         .arg(test, verdict)
+                         .arg(found.seq)
+                         .arg(found.detail, found.path)
+                         .arg(runs);
     }
 
     ~RerunPrinter()
@@ -180,8 +202,10 @@ int runRerunCommand(const QStringList& arguments)
             if (score.seq <= step)
                 reported = score;
         }
-        const int uncertain = int(std::count_if(session.fileSteps().begin(), session.fileSteps().end(),
-            [&](const WorkspaceStep& fileStep) { return fileStep.seq <= step && fileStep.kind == WorkspaceStep::Uncertain; }));
+        const int uncertain = int(
+            std::count_if(session.fileSteps().begin(), session.fileSteps().end(), [&](const WorkspaceStep& fileStep) {
+                return fileStep.seq <= step && fileStep.kind == WorkspaceStep::Uncertain;
+            }));
         printer.print(step, summary, reported, uncertain);
     }
     if (parser.isSet(QStringLiteral("bisect"))) {
@@ -195,7 +219,8 @@ int runRerunCommand(const QStringList& arguments)
             err << tr("runlens-cli rerun: the transcript changes no file\n");
             return 1;
         }
-        printer.printBisection(test, found.passesAtEnd ? tr("first passes") : tr("breaks"), *found.step, session.runs());
+        printer.printBisection(
+            test, found.passesAtEnd ? tr("first passes") : tr("breaks"), *found.step, session.runs());
         lastFailed = found.passesAtEnd ? 0 : 1;
     }
     return lastFailed == 0 ? 0 : 1;

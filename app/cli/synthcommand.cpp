@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 
 #include "mirrorcodesynth.h"
@@ -14,15 +17,22 @@ int runSynthCommand(const QStringList& arguments)
         "suites of the three demo programs whose code the transcripts build for real (suites/*.jsonl). Deterministic "
         "for a seed."));
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("out"), MirrorCodeSynth::tr("Folder to write into (required)."), QStringLiteral("DIR") });
+    parser.addOption(
+        { QStringLiteral("out"), MirrorCodeSynth::tr("Folder to write into (required)."), QStringLiteral("DIR") });
     parser.addOption({ QStringLiteral("seed"), MirrorCodeSynth::tr("Seed (default 1)."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("epochs"), MirrorCodeSynth::tr("Epochs of the demo (default 2)."), QStringLiteral("N") });
+    parser.addOption(
+        { QStringLiteral("epochs"), MirrorCodeSynth::tr("Epochs of the demo (default 2)."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("deflate"), MirrorCodeSynth::tr("Deflate members instead of zstd.") });
-    parser.addOption({ QStringLiteral("monster"), MirrorCodeSynth::tr("One sample at the scale of the largest known "
-                                                                      "MirrorCode sample (~337,000 events, ~1 GB of JSON).") });
-    parser.addOption({ QStringLiteral("scale"), MirrorCodeSynth::tr("N runs of small samples, for store-sized benchmarks."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("samples-per-run"), MirrorCodeSynth::tr("Samples in each --scale run (default 10)."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("models"), MirrorCodeSynth::tr("Comma-separated models (default: the three of the leaderboard)."), QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("monster"),
+        MirrorCodeSynth::tr("One sample at the scale of the largest known "
+                            "MirrorCode sample (~337,000 events, ~1 GB of JSON).") });
+    parser.addOption({ QStringLiteral("scale"),
+        MirrorCodeSynth::tr("N runs of small samples, for store-sized benchmarks."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("samples-per-run"),
+        MirrorCodeSynth::tr("Samples in each --scale run (default 10)."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("models"),
+        MirrorCodeSynth::tr("Comma-separated models (default: the three of the leaderboard)."),
+        QStringLiteral("LIST") });
     parser.process(arguments);
 
     QTextStream out(stdout);

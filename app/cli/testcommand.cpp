@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "commands.h"
 #include "testoptions.h"
 
@@ -33,15 +36,20 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
         QJsonArray tests;
         for (const TestResult& result : results) {
             tests.append(QJsonObject { { QStringLiteral("id"), result.id },
-                { QStringLiteral("visibility"), result.heldOut ? QStringLiteral("held_out") : QStringLiteral("visible") },
-                { QStringLiteral("passed"), result.passed }, { QStringLiteral("outcome"), result.outcome.describe() }, { QStringLiteral("reason"), result.reason },
-                { QStringLiteral("exit_code"), result.outcome.exitCode }, { QStringLiteral("seconds"), result.outcome.seconds },
+                { QStringLiteral("visibility"),
+                    result.heldOut ? QStringLiteral("held_out") : QStringLiteral("visible") },
+                { QStringLiteral("passed"), result.passed }, { QStringLiteral("outcome"), result.outcome.describe() },
+                { QStringLiteral("reason"), result.reason }, { QStringLiteral("exit_code"), result.outcome.exitCode },
+                { QStringLiteral("seconds"), result.outcome.seconds },
                 { QStringLiteral("violation"), result.violation }, { QStringLiteral("diff"), result.diff } });
         }
-        const QJsonObject document { { QStringLiteral("passed"), summary.passed }, { QStringLiteral("failed"), summary.failed },
-            { QStringLiteral("visible_passed"), summary.visiblePassed }, { QStringLiteral("visible_total"), summary.visibleTotal },
-            { QStringLiteral("held_out_passed"), summary.heldOutPassed }, { QStringLiteral("held_out_total"), summary.heldOutTotal },
-            { QStringLiteral("build_error"), summary.buildError }, { QStringLiteral("network_isolated"), summary.networkIsolated },
+        const QJsonObject document { { QStringLiteral("passed"), summary.passed },
+            { QStringLiteral("failed"), summary.failed }, { QStringLiteral("visible_passed"), summary.visiblePassed },
+            { QStringLiteral("visible_total"), summary.visibleTotal },
+            { QStringLiteral("held_out_passed"), summary.heldOutPassed },
+            { QStringLiteral("held_out_total"), summary.heldOutTotal },
+            { QStringLiteral("build_error"), summary.buildError },
+            { QStringLiteral("network_isolated"), summary.networkIsolated },
             { QStringLiteral("seconds"), summary.seconds }, { QStringLiteral("tests"), tests } };
         out << QJsonDocument(document).toJson(QJsonDocument::Indented);
         return;
@@ -49,9 +57,10 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
     if (csv) {
         out << "id,visibility,passed,outcome,exit_code,seconds,violation\n";
         for (const TestResult& result : results) {
-            out << csvCell(result.id) << ',' << (result.heldOut ? "held_out" : "visible") << ',' << (result.passed ? 1 : 0) << ','
-                << csvCell(result.outcome.describe()) << ',' << result.outcome.exitCode << ','
-                << QString::number(result.outcome.seconds, 'f', 4) << ',' << csvCell(result.violation) << '\n';
+            out << csvCell(result.id) << ',' << (result.heldOut ? "held_out" : "visible") << ','
+                << (result.passed ? 1 : 0) << ',' << csvCell(result.outcome.describe()) << ','
+                << result.outcome.exitCode << ',' << QString::number(result.outcome.seconds, 'f', 4) << ','
+                << csvCell(result.violation) << '\n';
         }
         return;
     }
@@ -78,11 +87,15 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
 
 void addLimitOptions(QCommandLineParser& parser)
 {
-    parser.addOption({ QStringLiteral("timeout"), tr("Seconds a test may run when the suite names none (default 10)."), QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("memory"), tr("Address space a test may use, in MB (default 1024)."), QStringLiteral("MB") });
+    parser.addOption({ QStringLiteral("timeout"), tr("Seconds a test may run when the suite names none (default 10)."),
+        QStringLiteral("S") });
+    parser.addOption(
+        { QStringLiteral("memory"), tr("Address space a test may use, in MB (default 1024)."), QStringLiteral("MB") });
     parser.addOption({ QStringLiteral("jobs"), tr("Tests run at once (default: one a core)."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("build"), tr("Build command run once in the workspace first (shell syntax)."), QStringLiteral("CMD") });
-    parser.addOption({ QStringLiteral("language"), tr("Use the default build step of this language (rust, go, c)."), QStringLiteral("LANG") });
+    parser.addOption({ QStringLiteral("build"), tr("Build command run once in the workspace first (shell syntax)."),
+        QStringLiteral("CMD") });
+    parser.addOption({ QStringLiteral("language"), tr("Use the default build step of this language (rust, go, c)."),
+        QStringLiteral("LANG") });
     parser.addOption({ QStringLiteral("json"), tr("Write JSON.") });
     parser.addOption({ QStringLiteral("csv"), tr("Write CSV.") });
     parser.addOption({ QStringLiteral("verbose"), tr("List passing tests too.") });
@@ -110,8 +123,9 @@ int runTestCommand(const QStringList& arguments)
     parser.addHelpOption();
     parser.addOption({ QStringLiteral("suite"), tr("The test suite."), QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("program"), tr("The program under test (shell words)."), QStringLiteral("CMD") });
-    parser.addOption({ QStringLiteral("workspace"), tr("A folder holding the program; with --program its commands run "
-                                                       "there, else its `program` file is run."),
+    parser.addOption({ QStringLiteral("workspace"),
+        tr("A folder holding the program; with --program its commands run "
+           "there, else its `program` file is run."),
         QStringLiteral("DIR") });
     addLimitOptions(parser);
     parser.process(arguments);
@@ -120,7 +134,8 @@ int runTestCommand(const QStringList& arguments)
     QTextStream err(stderr);
     TestSuite suite;
     if (!parser.isSet(QStringLiteral("suite")) || !suite.load(parser.value(QStringLiteral("suite")))) {
-        err << (suite.errorString().isEmpty() ? tr("runlens-cli test: --suite FILE is required") : suite.errorString()) << '\n';
+        err << (suite.errorString().isEmpty() ? tr("runlens-cli test: --suite FILE is required") : suite.errorString())
+            << '\n';
         return 2;
     }
     TestRunner::Options options;
@@ -138,7 +153,7 @@ int runTestCommand(const QStringList& arguments)
     applyLimitOptions(parser, options);
     TestRunner runner;
     const std::vector<TestResult> results = runner.run(suite, options);
-    printTestResults(out, results, runner.summary(), parser.isSet(QStringLiteral("json")), parser.isSet(QStringLiteral("csv")),
-        parser.isSet(QStringLiteral("verbose")));
+    printTestResults(out, results, runner.summary(), parser.isSet(QStringLiteral("json")),
+        parser.isSet(QStringLiteral("csv")), parser.isSet(QStringLiteral("verbose")));
     return runner.summary().failed == 0 ? 0 : 1;
 }

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "guibenchmark.h"
 
 #include "mainwindow.h"
@@ -20,7 +23,9 @@ int benchmarkExplorer(MainWindow& window, const QElapsedTimer& sinceStart)
     QTextStream out(stdout);
     window.show();
     QCoreApplication::processEvents();
-    out << QApplication::translate("main", "window usable after %1 ms (%2 samples)\n").arg(sinceStart.elapsed()).arg(window.filteredSamples().size());
+    out << QApplication::translate("main", "window usable after %1 ms (%2 samples)\n")
+               .arg(sinceStart.elapsed())
+               .arg(window.filteredSamples().size());
     QStringList models;
     for (const SampleRow& sample : window.filteredSamples()) {
         if (!models.contains(sample.model))
@@ -61,7 +66,8 @@ int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
     double worstScroll = 0;
     for (int i = 0; i < 200; ++i) {
         clock.restart();
-        table->verticalScrollBar()->setValue(table->verticalScrollBar()->value() + table->verticalScrollBar()->pageStep());
+        table->verticalScrollBar()->setValue(
+            table->verticalScrollBar()->value() + table->verticalScrollBar()->pageStep());
         QCoreApplication::processEvents();
         worstScroll = std::max(worstScroll, double(clock.nsecsElapsed()) / 1e6);
     }
@@ -79,7 +85,8 @@ int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
     const qint64 findMs = clock.elapsed();
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    out << QApplication::translate("main", "replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst\n")
+    out << QApplication::translate(
+        "main", "replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst\n")
                .arg(worstScroll, 0, 'f', 1)
                .arg(totalScrub / 50, 0, 'f', 1)
                .arg(worstScrub, 0, 'f', 1);

@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "guibenchmark.h"
 #include "mainwindow.h"
-#include "viewrender.h"
 #include "store/store.h"
+#include "viewrender.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,34 +21,41 @@ void addOptions(QCommandLineParser& parser)
     parser.setApplicationDescription(QApplication::translate("main", "Runlens: explore Inspect AI eval runs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({ QStringLiteral("store"), QApplication::translate("main", "The store file (default: %1).")
-                                                    .arg(Store::defaultPath()),
+    parser.addOption({ QStringLiteral("store"),
+        QApplication::translate("main", "The store file (default: %1).").arg(Store::defaultPath()),
         QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("lang"), QApplication::translate("main", "Language, e.g. de (default: the system's)."),
-        QStringLiteral("LANG") });
-    parser.addOption({ QStringLiteral("render"), QApplication::translate("main", "Render a view offscreen instead of "
-                                                                                 "opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun."),
+    parser.addOption({ QStringLiteral("lang"),
+        QApplication::translate("main", "Language, e.g. de (default: the system's)."), QStringLiteral("LANG") });
+    parser.addOption({ QStringLiteral("render"),
+        QApplication::translate("main",
+            "Render a view offscreen instead of "
+            "opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, "
+            "cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });
-    parser.addOption({ QStringLiteral("tests"), QApplication::translate("main", "The replay view shows its tests over time.") });
-    parser.addOption({ QStringLiteral("sample2"), QApplication::translate("main", "The second sample of the compare view."),
-        QStringLiteral("ID") });
-    parser.addOption({ QStringLiteral("step"), QApplication::translate("main", "The step (event number) a view starts at."),
-        QStringLiteral("N") });
+    parser.addOption(
+        { QStringLiteral("tests"), QApplication::translate("main", "The replay view shows its tests over time.") });
+    parser.addOption({ QStringLiteral("sample2"),
+        QApplication::translate("main", "The second sample of the compare view."), QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("step"),
+        QApplication::translate("main", "The step (event number) a view starts at."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("suite"), QApplication::translate("main", "The test suite the rerun view runs."),
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("query"), QApplication::translate("main", "Words the search view looks for."),
         QStringLiteral("WORDS") });
-    parser.addOption({ QStringLiteral("import"), QApplication::translate("main", "A file or folder the import view imports."),
-        QStringLiteral("PATH") });
-    parser.addOption({ QStringLiteral("benchmark"), QApplication::translate("main", "Measure start-up and filter changes on the store, then quit.") });
-    parser.addOption({ QStringLiteral("palette"), QApplication::translate("main", "light or dark (default: the system's)."),
-        QStringLiteral("NAME") });
-    parser.addOption({ QStringLiteral("out"), QApplication::translate("main", "PNG file for --render."),
-        QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("size"), QApplication::translate("main", "Window size for --render, e.g. 1600x1000 "
-                                                                                "(default: each view's own)."),
+    parser.addOption({ QStringLiteral("import"),
+        QApplication::translate("main", "A file or folder the import view imports."), QStringLiteral("PATH") });
+    parser.addOption({ QStringLiteral("benchmark"),
+        QApplication::translate("main", "Measure start-up and filter changes on the store, then quit.") });
+    parser.addOption({ QStringLiteral("palette"),
+        QApplication::translate("main", "light or dark (default: the system's)."), QStringLiteral("NAME") });
+    parser.addOption(
+        { QStringLiteral("out"), QApplication::translate("main", "PNG file for --render."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("size"),
+        QApplication::translate("main",
+            "Window size for --render, e.g. 1600x1000 "
+            "(default: each view's own)."),
         QStringLiteral("WxH") });
 }
 
@@ -71,7 +81,8 @@ ViewRenderOptions renderOptions(const QCommandLineParser& parser)
 /// Opens the store the options name, telling the user when it cannot: on stderr for a render, in a box otherwise.
 bool openStore(Store& store, const QCommandLineParser& parser)
 {
-    const QString path = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : Store::defaultPath();
+    const QString path
+        = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : Store::defaultPath();
     if (store.open(path))
         return true;
     if (parser.isSet(QStringLiteral("render")))
@@ -99,7 +110,8 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     QTranslator translator;
-    const QLocale locale = parser.isSet(QStringLiteral("lang")) ? QLocale(parser.value(QStringLiteral("lang"))) : QLocale();
+    const QLocale locale
+        = parser.isSet(QStringLiteral("lang")) ? QLocale(parser.value(QStringLiteral("lang"))) : QLocale();
     if (translator.load(locale, QStringLiteral("runlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
@@ -107,20 +119,22 @@ int main(int argc, char* argv[])
     if (!openStore(store, parser))
         return 1;
     const QString palette = parser.isSet(QStringLiteral("palette")) ? parser.value(QStringLiteral("palette"))
-        : QSettings().value(QStringLiteral("window/dark")).toBool()   ? QStringLiteral("dark")
-                                                                      : QString();
+        : QSettings().value(QStringLiteral("window/dark")).toBool() ? QStringLiteral("dark")
+                                                                    : QString();
     if (palette == QLatin1String("dark"))
         MainWindow::useDarkPalette();
     MainWindow window(store);
     if (parser.isSet(QStringLiteral("benchmark")) && parser.isSet(QStringLiteral("sample")))
         return benchmarkReplay(store, parser.value(QStringLiteral("sample")).toLongLong(),
-            parser.isSet(QStringLiteral("query")) ? parser.value(QStringLiteral("query")) : QStringLiteral("passed failed"));
+            parser.isSet(QStringLiteral("query")) ? parser.value(QStringLiteral("query"))
+                                                  : QStringLiteral("passed failed"));
     if (parser.isSet(QStringLiteral("benchmark")))
         return benchmarkExplorer(window, sinceStart);
     if (parser.isSet(QStringLiteral("render")))
         return renderView(window, store, renderOptions(parser));
     window.show();
     if (parser.isSet(QStringLiteral("sample")))
-        window.openSample(parser.value(QStringLiteral("sample")).toLongLong(), parser.value(QStringLiteral("step")).toInt());
+        window.openSample(
+            parser.value(QStringLiteral("sample")).toLongLong(), parser.value(QStringLiteral("step")).toInt());
     return app.exec();
 }

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "viewrender.h"
 
 #include "compareview.h"
@@ -81,8 +84,9 @@ int renderView(MainWindow& window, Store& store, const ViewRenderOptions& option
     } else if (std::optional<QPixmap> standalone = grabStandalone(store, options)) {
         picture = *standalone;
     } else {
-        QTextStream(stderr) << QApplication::translate("main", "unknown view '%1' (known: main, %2, search, import, prices, replay, compare, rerun)\n")
-                                       .arg(options.view, MainWindow::viewNames().join(QStringLiteral(", ")));
+        QTextStream(stderr) << QApplication::translate(
+            "main", "unknown view '%1' (known: main, %2, search, import, prices, replay, compare, rerun)\n")
+                                   .arg(options.view, MainWindow::viewNames().join(QStringLiteral(", ")));
         return 2;
     }
     if (options.out.isEmpty() || !picture.save(options.out)) {

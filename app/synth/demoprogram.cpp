@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "demoprogram.h"
 
 #include <cmath>
@@ -5,7 +8,8 @@
 #include <string>
 
 namespace {
-TestCase test(const QString& id, QStringList arguments, QByteArray stdinData, QByteArray out, QByteArray err = {}, int exitCode = 0)
+TestCase test(const QString& id, QStringList arguments, QByteArray stdinData, QByteArray out, QByteArray err = {},
+    int exitCode = 0)
 {
     TestCase t;
     t.id = id;
@@ -228,21 +232,29 @@ void makeChoose(std::vector<QByteArray>& versions, std::vector<TestCase>& tests)
     };
     // Each feature gets visible tests and held-out twins with other inputs.
     const QByteArray other = "red green blue\ncyan magenta yellow black\n";
-    for (const auto& [name, arguments] : std::vector<std::pair<QString, QStringList>> {
-             { QStringLiteral("index"), { QStringLiteral("0") } }, { QStringLiteral("two_indices"), { QStringLiteral("2"), QStringLiteral("0") } },
-             { QStringLiteral("out_of_range"), { QStringLiteral("7") } }, { QStringLiteral("negative"), { QStringLiteral("-1") } },
-             { QStringLiteral("negative_second"), { QStringLiteral("-2"), QStringLiteral("1") } },
-             { QStringLiteral("range"), { QStringLiteral("1:2") } }, { QStringLiteral("range_open_end"), { QStringLiteral("1:-1") } },
-             { QStringLiteral("range_empty"), { QStringLiteral("3:1") } }, { QStringLiteral("invalid"), { QStringLiteral("x") } },
-             { QStringLiteral("invalid_range"), { QStringLiteral("1:y") } } }) {
+    for (const auto& [name, arguments] :
+        std::vector<std::pair<QString, QStringList>> { { QStringLiteral("index"), { QStringLiteral("0") } },
+            { QStringLiteral("two_indices"), { QStringLiteral("2"), QStringLiteral("0") } },
+            { QStringLiteral("out_of_range"), { QStringLiteral("7") } },
+            { QStringLiteral("negative"), { QStringLiteral("-1") } },
+            { QStringLiteral("negative_second"), { QStringLiteral("-2"), QStringLiteral("1") } },
+            { QStringLiteral("range"), { QStringLiteral("1:2") } },
+            { QStringLiteral("range_open_end"), { QStringLiteral("1:-1") } },
+            { QStringLiteral("range_empty"), { QStringLiteral("3:1") } },
+            { QStringLiteral("invalid"), { QStringLiteral("x") } },
+            { QStringLiteral("invalid_range"), { QStringLiteral("1:y") } } }) {
         add(QStringLiteral("choose_") + name, arguments, text);
         add(QStringLiteral("choose_") + name + QStringLiteral("_b"), arguments, other);
     }
     for (const auto& [name, arguments] : std::vector<std::pair<QString, QStringList>> {
              { QStringLiteral("field_separator"), { QStringLiteral("-f"), QStringLiteral(","), QStringLiteral("2") } },
-             { QStringLiteral("field_separator_range"), { QStringLiteral("-f"), QStringLiteral(","), QStringLiteral("0:1") } },
-             { QStringLiteral("output_separator"), { QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("1") } },
-             { QStringLiteral("both_separators"), { QStringLiteral("-f"), QStringLiteral(","), QStringLiteral("-o"), QStringLiteral(";"), QStringLiteral("-1"), QStringLiteral("0") } } }) {
+             { QStringLiteral("field_separator_range"),
+                 { QStringLiteral("-f"), QStringLiteral(","), QStringLiteral("0:1") } },
+             { QStringLiteral("output_separator"),
+                 { QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("1") } },
+             { QStringLiteral("both_separators"),
+                 { QStringLiteral("-f"), QStringLiteral(","), QStringLiteral("-o"), QStringLiteral(";"),
+                     QStringLiteral("-1"), QStringLiteral("0") } } }) {
         add(QStringLiteral("choose_") + name, arguments, csv);
         add(QStringLiteral("choose_") + name + QStringLiteral("_b"), arguments, "p,q\nr,s,t\n");
     }
@@ -420,9 +432,11 @@ const char* numfmtV5Main = R"(def main(args):
 void makeNumfmt(std::vector<QByteArray>& versions, std::vector<TestCase>& tests)
 {
     const QByteArray v1 = numfmtV1;
-    QByteArray v2 = QByteArray(v1).replace(QByteArray(section(v1, "def scale", "\n\n\ndef convert") + "\n"), numfmtV2Scale);
+    QByteArray v2
+        = QByteArray(v1).replace(QByteArray(section(v1, "def scale", "\n\n\ndef convert") + "\n"), numfmtV2Scale);
     v2.replace("import sys\n", "import math\nimport sys\n");
-    QByteArray v3 = QByteArray(v2).replace(QByteArray(section(v2, "def convert", "\n\n\ndef main") + "\n"), numfmtV3Convert);
+    QByteArray v3
+        = QByteArray(v2).replace(QByteArray(section(v2, "def convert", "\n\n\ndef main") + "\n"), numfmtV3Convert);
     QByteArray v4 = QByteArray(v3).replace(numfmtV3Convert, numfmtV4Convert);
     QByteArray v5 = QByteArray(v4).replace(QByteArray(section(v4, "def main", "\n\n\nsys.exit") + "\n"), numfmtV5Main);
     versions = { v1, v2, v3, v4, v5 };
@@ -432,11 +446,15 @@ void makeNumfmt(std::vector<QByteArray>& versions, std::vector<TestCase>& tests)
     };
     const std::vector<std::pair<QString, QStringList>> cases {
         { QStringLiteral("plain"), { QStringLiteral("42"), QStringLiteral("999") } },
-        { QStringLiteral("si_whole"), { QStringLiteral("--to=si"), QStringLiteral("12000"), QStringLiteral("5000000") } },
-        { QStringLiteral("si_decimal"), { QStringLiteral("--to=si"), QStringLiteral("1500"), QStringLiteral("2345678") } },
-        { QStringLiteral("si_round_up"), { QStringLiteral("--to=si"), QStringLiteral("1001"), QStringLiteral("9999") } },
+        { QStringLiteral("si_whole"),
+            { QStringLiteral("--to=si"), QStringLiteral("12000"), QStringLiteral("5000000") } },
+        { QStringLiteral("si_decimal"),
+            { QStringLiteral("--to=si"), QStringLiteral("1500"), QStringLiteral("2345678") } },
+        { QStringLiteral("si_round_up"),
+            { QStringLiteral("--to=si"), QStringLiteral("1001"), QStringLiteral("9999") } },
         { QStringLiteral("iec"), { QStringLiteral("--to=iec"), QStringLiteral("1024"), QStringLiteral("1536") } },
-        { QStringLiteral("iec_large"), { QStringLiteral("--to=iec"), QStringLiteral("1073741824"), QStringLiteral("123456789") } },
+        { QStringLiteral("iec_large"),
+            { QStringLiteral("--to=iec"), QStringLiteral("1073741824"), QStringLiteral("123456789") } },
         { QStringLiteral("from_si"), { QStringLiteral("--from=si"), QStringLiteral("1.5K"), QStringLiteral("3M") } },
         { QStringLiteral("from_si_plain"), { QStringLiteral("--from=si"), QStringLiteral("250") } },
         { QStringLiteral("invalid"), { QStringLiteral("--to=si"), QStringLiteral("abc") } },
@@ -549,18 +567,24 @@ void makeBitwise(std::vector<QByteArray>& versions, std::vector<TestCase>& tests
 {
     const QByteArray v1 = bitwiseV1;
     QByteArray v2 = QByteArray(v1).replace(QByteArray(section(v1, "def show", "\n\n\ndef main") + "\n"), bitwiseV2Show);
-    QByteArray v3 = QByteArray(v2).replace(QByteArray(section(v2, "def parse", "\n\n\ndef show") + "\n"), bitwiseV3Parse);
+    QByteArray v3
+        = QByteArray(v2).replace(QByteArray(section(v2, "def parse", "\n\n\ndef show") + "\n"), bitwiseV3Parse);
     QByteArray v4 = QByteArray(v3).replace(QByteArray(section(v3, "def main", "\n\n\nsys.exit") + "\n"), bitwiseV4Main);
     versions = { v1, v2, v3, v4 };
-    const QStringList visible { QStringLiteral("255"), QStringLiteral("0"), QStringLiteral("4096"), QStringLiteral("0x1F"),
-        QStringLiteral("0b1010"), QStringLiteral("0o17"), QStringLiteral("12abc"), QStringLiteral("-3") };
-    const QStringList heldOut { QStringLiteral("1"), QStringLiteral("65535"), QStringLiteral("7"), QStringLiteral("0xdeadbeef"),
-        QStringLiteral("0B111"), QStringLiteral("0o0"), QStringLiteral("0xZZ"), QStringLiteral("+4") };
+    const QStringList visible { QStringLiteral("255"), QStringLiteral("0"), QStringLiteral("4096"),
+        QStringLiteral("0x1F"), QStringLiteral("0b1010"), QStringLiteral("0o17"), QStringLiteral("12abc"),
+        QStringLiteral("-3") };
+    const QStringList heldOut { QStringLiteral("1"), QStringLiteral("65535"), QStringLiteral("7"),
+        QStringLiteral("0xdeadbeef"), QStringLiteral("0B111"), QStringLiteral("0o0"), QStringLiteral("0xZZ"),
+        QStringLiteral("+4") };
     for (const QStringList* list : { &visible, &heldOut }) {
         for (const QString& argument : *list) {
             const BitwiseResult expected = bitwiseReference(argument);
-            TestCase t = test(QStringLiteral("bitwise_%1%2").arg(QString(argument).replace(QLatin1Char('-'), QLatin1String("minus")).replace(QLatin1Char('+'), QLatin1String("plus")),
-                                  list == &heldOut ? QStringLiteral("_b") : QString()),
+            TestCase t = test(QStringLiteral("bitwise_%1%2")
+                                  .arg(QString(argument)
+                                           .replace(QLatin1Char('-'), QLatin1String("minus"))
+                                           .replace(QLatin1Char('+'), QLatin1String("plus")),
+                                      list == &heldOut ? QStringLiteral("_b") : QString()),
                 { argument }, {}, expected.out, expected.err, expected.exitCode);
             tests.push_back(t);
         }
@@ -583,7 +607,8 @@ const std::vector<DemoProgram>& DemoProgram::all()
         list[1].m_documentation = QStringLiteral(
             "numfmt [--to=si|--to=iec|--from=si] NUMBER...: prints each number converted. --to=si and --to=iec scale "
             "by 1000 or 1024 with the suffixes K M G T P E, one decimal below 10, rounding away from zero; --from=si "
-            "reads such a suffix. An invalid number prints \"numfmt: invalid number: 'N'\" to standard error and exits 2.");
+            "reads such a suffix. An invalid number prints \"numfmt: invalid number: 'N'\" to standard error and exits "
+            "2.");
         makeNumfmt(list[1].m_versions, list[1].m_tests);
         list[2].m_program = QStringLiteral("bitwise");
         list[2].m_documentation = QStringLiteral(

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include <QByteArray>
@@ -26,12 +29,8 @@ public:
     JsonOut& string(const QByteArray& text) { return string(text.constData(), size_t(text.size())); }
     JsonOut& string(const QString& text) { return string(text.toUtf8()); }
     JsonOut& string(const char* text) { return string(text, strlen(text)); }
-    template<typename Integer>
-        requires std::is_integral_v<Integer>
-    JsonOut& number(Integer value)
-    {
-        return integer(qint64(value));
-    }
+    template <typename Integer>
+    requires std::is_integral_v<Integer> JsonOut& number(Integer value) { return integer(qint64(value)); }
     JsonOut& real(double value, int decimals = 6);
     JsonOut& boolean(bool value);
     JsonOut& null();
@@ -39,7 +38,7 @@ public:
     JsonOut& raw(const QByteArray& json);
 
     // Shorthands for a key and its value.
-    template<typename T> JsonOut& field(const char* name, const T& value)
+    template <typename T> JsonOut& field(const char* name, const T& value)
     {
         key(name);
         return put(value);
@@ -53,12 +52,8 @@ private:
     JsonOut& put(const QString& value) { return string(value); }
     JsonOut& put(const QByteArray& value) { return string(value); }
     JsonOut& put(const char* value) { return string(value); }
-    template<typename Integer>
-        requires std::is_integral_v<Integer>
-    JsonOut& put(Integer value)
-    {
-        return integer(qint64(value));
-    }
+    template <typename Integer>
+    requires std::is_integral_v<Integer> JsonOut& put(Integer value) { return integer(qint64(value)); }
     JsonOut& put(double value) { return real(value); }
     JsonOut& integer(qint64 value);
     JsonOut& put(bool value) { return boolean(value); }

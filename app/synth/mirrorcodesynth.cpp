@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "mirrorcodesynth.h"
 
 #include "demoprogram.h"
@@ -73,7 +76,8 @@ struct DemoResults {
 /// Runs every version of a demo program on its suite: the curve its transcript shows is the one a re-run gives.
 bool runDemoVersions(const DemoProgram& demo, DemoResults& results, QString* error)
 {
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"), { QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin") });
+    const QString python = QStandardPaths::findExecutable(
+        QStringLiteral("python3"), { QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin") });
     if (python.isEmpty()) {
         *error = MirrorCodeSynth::tr("the demo programs are run with python3, which is not installed");
         return false;
@@ -81,15 +85,17 @@ bool runDemoVersions(const DemoProgram& demo, DemoResults& results, QString* err
     const TestSuite suite = demo.suite();
     for (const QByteArray& version : demo.versions()) {
         QTemporaryDir directory;
-        QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QFile::setPermissions(directory.path(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
         QFile file(directory.filePath(QStringLiteral("main.py")));
         if (!file.open(QIODevice::WriteOnly) || file.write(version) != version.size()) {
             *error = file.errorString();
             return false;
         }
         file.close();
-        QFile::setPermissions(file.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+        QFile::setPermissions(file.fileName(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
         TestRunner::Options options;
         options.command = { python, file.fileName() };
         options.limits.isolateNetwork = false;
@@ -230,7 +236,8 @@ public:
         if (!m_zip.open(m_path, m_options.compression))
             return false;
         m_planned = plannedSamples;
-        return member(QStringLiteral("_journal/start.json"), "{\"version\": 2, \"eval\": " + evalSpec() + ", \"plan\": " + plan() + "}");
+        return member(QStringLiteral("_journal/start.json"),
+            "{\"version\": 2, \"eval\": " + evalSpec() + ", \"plan\": " + plan() + "}");
     }
 
     bool add(SampleSynth& sample, SynthReport& report)
@@ -293,23 +300,26 @@ public:
         const double variance = n > 1 ? (squares - n * accuracy * accuracy) / (n - 1) : 0;
         const double stderror = n > 0 ? std::sqrt(std::max(variance, 0.0) / n) : 0;
         QByteArray usage = "{\"" + m_model.toUtf8() + "\": {\"input_tokens\": " + QByteArray::number(m_inputTokens)
-            + ", \"output_tokens\": " + QByteArray::number(m_outputTokens) + ", \"total_tokens\": "
-            + QByteArray::number(m_inputTokens + m_outputTokens + m_cacheRead + m_cacheWrite)
+            + ", \"output_tokens\": " + QByteArray::number(m_outputTokens)
+            + ", \"total_tokens\": " + QByteArray::number(m_inputTokens + m_outputTokens + m_cacheRead + m_cacheWrite)
             + ", \"input_tokens_cache_write\": " + QByteArray::number(m_cacheWrite) + ", \"input_tokens_cache_read\": "
             + QByteArray::number(m_cacheRead) + ", \"reasoning_tokens\": " + QByteArray::number(m_reasoning)
             + (m_writeCost ? ", \"total_cost\": " + QByteArray::number(m_cost, 'f', 4) : QByteArray()) + "}}";
         const QByteArray results = "{\"total_samples\": " + QByteArray::number(qsizetype(m_summaries.size()))
             + ", \"completed_samples\": " + QByteArray::number(qsizetype(m_summaries.size()))
-            + ", \"scores\": [{\"name\": \"mirrorcode\", \"scorer\": \"mirrorcode\", \"reducer\": \"mean\", \"scored_samples\": "
-            + QByteArray::number(qsizetype(m_outcomes.size())) + ", \"unscored_samples\": 0, \"params\": {}, \"metrics\": "
+            + ", \"scores\": [{\"name\": \"mirrorcode\", \"scorer\": \"mirrorcode\", \"reducer\": \"mean\", "
+              "\"scored_samples\": "
+            + QByteArray::number(qsizetype(m_outcomes.size()))
+            + ", \"unscored_samples\": 0, \"params\": {}, \"metrics\": "
             + "{\"accuracy\": {\"name\": \"accuracy\", \"value\": " + QByteArray::number(accuracy, 'g', 17)
-            + ", \"params\": {}}, \"stderr\": {\"name\": \"stderr\", \"value\": " + QByteArray::number(stderror, 'g', 17)
-            + ", \"params\": {}}}}]}";
+            + ", \"params\": {}}, \"stderr\": {\"name\": \"stderr\", \"value\": "
+            + QByteArray::number(stderror, 'g', 17) + ", \"params\": {}}}}]}";
         const QByteArray stats = "{\"started_at\": \"" + isoDate(m_created).toUtf8() + "\", \"completed_at\": \""
             + isoDate(m_completed.isValid() ? m_completed : m_created).toUtf8() + "\", \"model_usage\": " + usage
             + ", \"role_usage\": {}}";
-        const QByteArray header = "{\"version\": 2, \"status\": \"success\", \"eval\": " + evalSpec() + ", \"plan\": " + plan()
-            + ", \"results\": " + results + ", \"stats\": " + stats + ", \"invalidated\": false, \"tags\": [], \"metadata\": {}}";
+        const QByteArray header = "{\"version\": 2, \"status\": \"success\", \"eval\": " + evalSpec()
+            + ", \"plan\": " + plan() + ", \"results\": " + results + ", \"stats\": " + stats
+            + ", \"invalidated\": false, \"tags\": [], \"metadata\": {}}";
         return member(QStringLiteral("summaries.json"), summaries)
             && member(QStringLiteral("reductions.json"),
                 "[{\"scorer\": \"mirrorcode\", \"reducer\": \"mean\", \"samples\": [" + reduced + "]}]")
@@ -336,20 +346,22 @@ private:
     }
     QByteArray evalSpec() const
     {
-        return "{\"eval_set_id\": \"" + m_evalSetId + "\", \"eval_id\": \"" + shortId(m_runSeed, 1) + "\", \"run_id\": \""
-            + shortId(m_runSeed, 2) + "\", \"created\": \"" + isoDate(m_created).toUtf8()
+        return "{\"eval_set_id\": \"" + m_evalSetId + "\", \"eval_id\": \"" + shortId(m_runSeed, 1)
+            + "\", \"run_id\": \"" + shortId(m_runSeed, 2) + "\", \"created\": \"" + isoDate(m_created).toUtf8()
             + "\", \"task\": \"mirror-code\", \"task_id\": \"" + shortId(m_options.seed, 3)
-            + "\", \"task_version\": 1, \"task_display_name\": \"MirrorCode\", \"task_attribs\": {}, \"task_args\": {}, "
+            + "\", \"task_version\": 1, \"task_display_name\": \"MirrorCode\", \"task_attribs\": {}, \"task_args\": "
+              "{}, "
               "\"task_args_passed\": {}, \"dataset\": {\"name\": \"mirror-code\", \"samples\": "
-            + QByteArray::number(m_planned) + ", \"shuffled\": false}, \"sandbox\": {\"type\": \"docker\"}, \"model\": \""
-            + m_model.toUtf8() + "\", \"model_generate_config\": {}, \"model_args\": {}, \"config\": {\"epochs\": "
+            + QByteArray::number(m_planned)
+            + ", \"shuffled\": false}, \"sandbox\": {\"type\": \"docker\"}, \"model\": \"" + m_model.toUtf8()
+            + "\", \"model_generate_config\": {}, \"model_args\": {}, \"config\": {\"epochs\": "
             + QByteArray::number(m_options.epochs) + ", \"epochs_reducer\": [\"mean\"], \"token_limit\": "
-            + QByteArray::number(m_limits.tokens)
-            + ", \"time_limit\": " + QByteArray::number(qint64(m_limits.seconds))
+            + QByteArray::number(m_limits.tokens) + ", \"time_limit\": " + QByteArray::number(qint64(m_limits.seconds))
             + (m_limits.cost > 0 ? ", \"cost_limit\": " + QByteArray::number(m_limits.cost, 'g', 10) : QByteArray())
             + ", \"fail_on_error\": false, \"log_samples\": true, "
               "\"log_realtime\": true, \"max_samples\": 8}, \"packages\": {\"inspect_ai\": \"0.3.212\"}, "
-              "\"scorers\": [{\"name\": \"mirrorcode\", \"options\": {}, \"metrics\": [{\"name\": \"inspect_ai/accuracy\", "
+              "\"scorers\": [{\"name\": \"mirrorcode\", \"options\": {}, \"metrics\": [{\"name\": "
+              "\"inspect_ai/accuracy\", "
               "\"options\": {}}, {\"name\": \"inspect_ai/stderr\", \"options\": {}}], \"metadata\": {}}]}";
     }
     static QByteArray plan()
@@ -589,7 +601,9 @@ bool writeModelRuns(SynthJob& job, const std::map<QString, DemoResults>& demos)
         const ModelProfile profile = profileOf(job.models[m]);
         const QDateTime created = job.base.addSecs(m * 600);
         const QString name = profile.name.section(QLatin1Char('/'), -1);
-        const QString path = job.out.filePath(QStringLiteral("%1_mirror-code_%2.eval").arg(created.toString(QStringLiteral("yyyy-MM-ddTHH-mm-ss+00-00")), name));
+        const QString path
+            = job.out.filePath(QStringLiteral("%1_mirror-code_%2.eval")
+                                   .arg(created.toString(QStringLiteral("yyyy-MM-ddTHH-mm-ss+00-00")), name));
         EvalLogWriter log(path, options, profile.name, job.evalSetId, created, options.seed * 31 + quint64(m));
         if (!log.begin(int(targets.size()) * options.epochs))
             return job.fail(log.errorString());
@@ -615,7 +629,8 @@ bool writeModelRuns(SynthJob& job, const std::map<QString, DemoResults>& demos)
 
 QStringList MirrorCodeSynth::defaultModels()
 {
-    return { QStringLiteral("anthropic/claude-opus-4-7"), QStringLiteral("openai/gpt-5.5"), QStringLiteral("google/gemini-3.1-pro-preview") };
+    return { QStringLiteral("anthropic/claude-opus-4-7"), QStringLiteral("openai/gpt-5.5"),
+        QStringLiteral("google/gemini-3.1-pro-preview") };
 }
 
 bool MirrorCodeSynth::fail(const QString& message)

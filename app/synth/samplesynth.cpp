@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "samplesynth.h"
 
 #include "demoprogram.h"
@@ -45,13 +48,16 @@ Opening openingOf(const SampleSpec& spec)
     Opening opening;
     opening.systemText = "You are an expert software engineer. Reimplement the command-line program `" + program
         + "` in " + language + " from its behaviour alone. " + SynthText::prose(random, 120);
-    opening.taskText = "Task: reimplement `" + program + "` in " + language + ". The reference binary is at ./reference; "
-        "its documentation is in docs/; visible tests are in tests/. "
+    opening.taskText = "Task: reimplement `" + program + "` in " + language
+        + ". The reference binary is at ./reference; "
+          "its documentation is in docs/; visible tests are in tests/. "
         + (spec.demo ? spec.demo->documentation().toUtf8() : SynthText::prose(random, 90));
     opening.systemId = SynthText::id(random);
     opening.taskId = SynthText::id(random);
-    opening.bashDescription = "Use this function to execute bash commands in the agent's sandbox. " + SynthText::prose(random, 30);
-    opening.editorDescription = "Use this function to view, create and edit files: commands view, create, str_replace, insert and undo_edit. "
+    opening.bashDescription
+        = "Use this function to execute bash commands in the agent's sandbox. " + SynthText::prose(random, 30);
+    opening.editorDescription
+        = "Use this function to view, create and edit files: commands view, create, str_replace, insert and undo_edit. "
         + SynthText::prose(random, 30);
     opening.solverSpan = SynthText::id(random);
     opening.agentSpan = SynthText::id(random);
@@ -223,13 +229,29 @@ void SampleSynth::PassWriter::writeOpening()
 void SampleSynth::PassWriter::writeSampleInit()
 {
     eventStart("sample_init", m_opening.initSpan);
-    m_out.key("sample").beginObject().field("input", m_opening.taskText.left(80) + "...").field("target", "").field("id", m_spec.id);
-    m_out.key("metadata").beginObject().field("program", m_spec.program).field("tier", m_spec.tier).field("language", m_spec.language).endObject();
+    m_out.key("sample")
+        .beginObject()
+        .field("input", m_opening.taskText.left(80) + "...")
+        .field("target", "")
+        .field("id", m_spec.id);
+    m_out.key("metadata")
+        .beginObject()
+        .field("program", m_spec.program)
+        .field("tier", m_spec.tier)
+        .field("language", m_spec.language)
+        .endObject();
     m_out.endObject();
     m_out.key("state").beginObject().key("messages").beginArray();
     message(m_opening.systemId, m_opening.systemText, "system");
     message(m_opening.taskId, m_opening.taskText, "user");
-    m_out.endArray().key("tools").beginArray().endArray().field("tool_choice", "auto").key("store").beginObject().endObject();
+    m_out.endArray()
+        .key("tools")
+        .beginArray()
+        .endArray()
+        .field("tool_choice", "auto")
+        .key("store")
+        .beginObject()
+        .endObject();
     m_out.key("metadata").beginObject().endObject().endObject().endObject();
 }
 
@@ -243,8 +265,16 @@ void SampleSynth::PassWriter::writeTurn(const Turn& turn, const TurnUsage& usage
         m_clock += callSeconds;
         if (turn.stateChange) {
             eventStart("state", m_opening.agentSpan);
-            m_out.key("changes").beginArray().beginObject().field("op", "replace").field("path", "/output/usage/output_tokens");
-            m_out.field("value", turn.outputTokens).field("replaced", turn.outputTokens / 2).endObject().endArray().endObject();
+            m_out.key("changes")
+                .beginArray()
+                .beginObject()
+                .field("op", "replace")
+                .field("path", "/output/usage/output_tokens");
+            m_out.field("value", turn.outputTokens)
+                .field("replaced", turn.outputTokens / 2)
+                .endObject()
+                .endArray()
+                .endObject();
         }
         writeToolEvents(turn, toolSeconds);
         if (turn.testRun)
@@ -302,7 +332,10 @@ void SampleSynth::PassWriter::writeModelEvent(const Turn& turn, const TurnUsage&
     m_out.field("tool_choice", "auto").key("config").beginObject().field("max_tokens", maxTokens).endObject();
     writeModelOutput(turn, usage, callSeconds);
     writeProviderCall(turn, usage, callSeconds);
-    m_out.field("completed", m_sample.timestamp(m_clock + callSeconds)).key("working_time").real(callSeconds, 3).endObject();
+    m_out.field("completed", m_sample.timestamp(m_clock + callSeconds))
+        .key("working_time")
+        .real(callSeconds, 3)
+        .endObject();
 }
 
 void SampleSynth::PassWriter::writeModelOutput(const Turn& turn, const TurnUsage& usage, double callSeconds)
@@ -339,13 +372,32 @@ void SampleSynth::PassWriter::writeProviderCall(const Turn& turn, const TurnUsag
     const int headers = std::min(m_poolSize - m_contextStart + 2, m_spec.requestHeaders);
     for (int i = 0; i < headers; ++i) {
         m_out.beginObject().field("role", i % 2 ? "assistant" : "user").key("content").beginArray();
-        m_out.beginObject().field("type", i % 2 ? "tool_use" : "tool_result").field("id", "toolu_" + QByteArray::number(i));
-        m_out.key("cache_control").beginObject().field("type", "ephemeral").endObject().endObject().endArray().endObject();
+        m_out.beginObject()
+            .field("type", i % 2 ? "tool_use" : "tool_result")
+            .field("id", "toolu_" + QByteArray::number(i));
+        m_out.key("cache_control")
+            .beginObject()
+            .field("type", "ephemeral")
+            .endObject()
+            .endObject()
+            .endArray()
+            .endObject();
     }
     m_out.endArray().endObject();
-    m_out.key("response").beginObject().field("id", "msg_" + turn.messageId).field("type", "message").field("role", "assistant");
-    m_out.field("stop_reason", "tool_use").key("usage").beginObject().field("input_tokens", usage.uncached).field("output_tokens", turn.outputTokens);
-    m_out.field("cache_read_input_tokens", usage.cacheRead).field("cache_creation_input_tokens", usage.cacheWrite).endObject().endObject();
+    m_out.key("response")
+        .beginObject()
+        .field("id", "msg_" + turn.messageId)
+        .field("type", "message")
+        .field("role", "assistant");
+    m_out.field("stop_reason", "tool_use")
+        .key("usage")
+        .beginObject()
+        .field("input_tokens", usage.uncached)
+        .field("output_tokens", turn.outputTokens);
+    m_out.field("cache_read_input_tokens", usage.cacheRead)
+        .field("cache_creation_input_tokens", usage.cacheWrite)
+        .endObject()
+        .endObject();
     m_out.key("time").real(callSeconds, 3).endObject();
 }
 
@@ -365,7 +417,9 @@ void SampleSynth::PassWriter::writeToolEvents(const Turn& turn, double toolSecon
         eventStart("sandbox", turn.spanId);
         m_out.field("action", "exec").field("cmd", "bash --login -c " + turn.arguments.front().second.left(60));
         m_out.key("options").beginObject().field("timeout", 600).endObject().field("result", 0);
-        m_out.field("output", turn.result.left(90)).field("completed", m_sample.timestamp(m_clock + toolSeconds)).endObject();
+        m_out.field("output", turn.result.left(90))
+            .field("completed", m_sample.timestamp(m_clock + toolSeconds))
+            .endObject();
     }
     m_clock += toolSeconds;
     spanEnd(turn.spanId);
@@ -376,7 +430,8 @@ void SampleSynth::PassWriter::writeTestScore(const Turn& turn)
 {
     eventStart("score", m_opening.agentSpan);
     m_out.key("score").beginObject().key("value").raw(m_sample.scoreValue(turn.visiblePassed, turn.heldOutPassed));
-    m_out.field("explanation", QByteArray::number(turn.visiblePassed) + " passed, "
+    m_out.field("explanation",
+        QByteArray::number(turn.visiblePassed) + " passed, "
             + QByteArray::number(m_spec.visibleTotal - turn.visiblePassed) + " failed (visible); "
             + QByteArray::number(turn.heldOutPassed) + "/" + QByteArray::number(m_spec.heldOutTotal) + " held-out");
     m_out.endObject().field("target", "").field("intermediate", true).field("scorer", "mirrorcode").endObject();
@@ -388,7 +443,11 @@ void SampleSynth::PassWriter::writeCompaction(const Compaction& compaction)
 {
     if (m_events) {
         eventStart("compaction", m_opening.agentSpan);
-        m_out.field("type", "summary").field("tokens_before", compaction.tokensBefore).field("tokens_after", compaction.tokensAfter).field("source", "react").endObject();
+        m_out.field("type", "summary")
+            .field("tokens_before", compaction.tokensBefore)
+            .field("tokens_after", compaction.tokensAfter)
+            .field("source", "react")
+            .endObject();
         ++m_sample.m_stats.compactions;
     } else if (m_pool) {
         message(compaction.summaryId, compaction.summary, "user");
@@ -402,9 +461,9 @@ void SampleSynth::PassWriter::writeCompaction(const Compaction& compaction)
 bool SampleSynth::PassWriter::limitReached(const TurnPlanner& planner) const
 {
     const double reached = m_spec.limitType == QLatin1String("cost") ? planner.spent()
-        : m_spec.limitType == QLatin1String("time")                   ? m_clock
-        : m_spec.limitType == QLatin1String("token")                  ? double(planner.tokens())
-                                                                       : -1.0;
+        : m_spec.limitType == QLatin1String("time")                  ? m_clock
+        : m_spec.limitType == QLatin1String("token")                 ? double(planner.tokens())
+                                                                     : -1.0;
     return m_spec.limitValue > 0 && reached >= m_spec.limitValue;
 }
 
@@ -424,8 +483,12 @@ void SampleSynth::PassWriter::writeStop(bool limitHit)
     if (m_spec.crashed) {
         eventStart("error", m_opening.agentSpan);
         m_out.key("error").beginObject().field("message", "RuntimeError('sandbox connection lost')");
-        m_out.field("traceback", "Traceback (most recent call last):\n  File \"mirrorcode/agent.py\", line 214, in run\nRuntimeError: sandbox connection lost\n");
-        m_out.field("traceback_ansi", "Traceback (most recent call last):\nRuntimeError: sandbox connection lost\n").endObject().endObject();
+        m_out.field("traceback",
+            "Traceback (most recent call last):\n  File \"mirrorcode/agent.py\", line 214, in run\nRuntimeError: "
+            "sandbox connection lost\n");
+        m_out.field("traceback_ansi", "Traceback (most recent call last):\nRuntimeError: sandbox connection lost\n")
+            .endObject()
+            .endObject();
     }
 }
 
@@ -438,10 +501,13 @@ void SampleSynth::PassWriter::writeFinalScore()
         // The scorer runs the held-out suite on the code as the run left it, whatever the last visible run showed.
         stats.visiblePassed = m_spec.finalVisiblePassed();
         stats.heldOutPassed = m_spec.finalHeldOutPassed();
-        const bool solved = stats.visiblePassed == m_spec.visibleTotal && stats.heldOutPassed == m_spec.heldOutTotal && !m_spec.crashed;
+        const bool solved = stats.visiblePassed == m_spec.visibleTotal && stats.heldOutPassed == m_spec.heldOutTotal
+            && !m_spec.crashed;
         stats.solved = solved;
         m_out.key("score").beginObject().field("value", solved ? "C" : "I");
-        m_out.field("explanation", QByteArray::number(stats.heldOutPassed) + "/" + QByteArray::number(m_spec.heldOutTotal) + " held-out tests passed");
+        m_out.field("explanation",
+            QByteArray::number(stats.heldOutPassed) + "/" + QByteArray::number(m_spec.heldOutTotal)
+                + " held-out tests passed");
         m_out.endObject().field("target", "").field("intermediate", false).field("scorer", "mirrorcode").endObject();
     }
     spanEnd(m_opening.scorersSpan);
@@ -467,7 +533,8 @@ void SampleSynth::PassWriter::eventStart(const char* type, const QByteArray& spa
     ++m_seq;
 }
 
-void SampleSynth::PassWriter::spanBegin(const QByteArray& id, const QByteArray& parent, const char* type, const QByteArray& name)
+void SampleSynth::PassWriter::spanBegin(
+    const QByteArray& id, const QByteArray& parent, const char* type, const QByteArray& name)
 {
     if (!m_events)
         return;
@@ -540,19 +607,34 @@ bool SampleSynth::write(JsonOut& out)
 
     out.beginObject();
     out.field("id", m_spec.id).field("epoch", m_spec.epoch);
-    out.field("input", QStringLiteral("Reimplement %1 in %2 from its behaviour alone.").arg(m_spec.program, m_spec.language));
+    out.field(
+        "input", QStringLiteral("Reimplement %1 in %2 from its behaviour alone.").arg(m_spec.program, m_spec.language));
     out.field("target", "");
     out.key("messages").beginArray();
-    out.beginObject().field("id", QStringLiteral("final-") + m_spec.id).field("content", QStringLiteral("Reimplement %1 in %2.").arg(m_spec.program, m_spec.language));
+    out.beginObject()
+        .field("id", QStringLiteral("final-") + m_spec.id)
+        .field("content", QStringLiteral("Reimplement %1 in %2.").arg(m_spec.program, m_spec.language));
     out.field("source", "input").field("role", "user").endObject().endArray();
-    out.key("output").beginObject().field("model", m_spec.model).key("choices").beginArray().endArray().field("completion", "").endObject();
+    out.key("output")
+        .beginObject()
+        .field("model", m_spec.model)
+        .key("choices")
+        .beginArray()
+        .endArray()
+        .field("completion", "")
+        .endObject();
     out.key("scores").beginObject().key("mirrorcode").beginObject().field("value", solved ? "C" : "I");
     out.field("answer", QStringLiteral("%1 %2").arg(m_spec.program, m_spec.language));
     out.field("explanation", QStringLiteral("%1/%2 held-out tests passed").arg(finalHeldOut).arg(m_spec.heldOutTotal));
     out.key("metadata").beginObject().field("visible_passed", finalVisible).field("visible_total", m_spec.visibleTotal);
     out.field("held_out_passed", finalHeldOut).field("held_out_total", m_spec.heldOutTotal).endObject();
     out.key("history").beginArray().endArray().endObject().endObject();
-    out.key("metadata").beginObject().field("program", m_spec.program).field("tier", m_spec.tier).field("language", m_spec.language).endObject();
+    out.key("metadata")
+        .beginObject()
+        .field("program", m_spec.program)
+        .field("tier", m_spec.tier)
+        .field("language", m_spec.language)
+        .endObject();
     out.key("store").beginObject().endObject();
     out.key("events").beginArray();
     simulate(Pass::Events, out);
@@ -591,8 +673,10 @@ void SampleSynth::writeModelUsage(JsonOut& out) const
 {
     out.key("model_usage").beginObject().key(m_spec.model.toUtf8().constData()).beginObject();
     out.field("input_tokens", m_stats.inputTokens).field("output_tokens", m_stats.outputTokens);
-    out.field("total_tokens", m_stats.inputTokens + m_stats.outputTokens + m_stats.cacheReadTokens + m_stats.cacheWriteTokens);
-    out.field("input_tokens_cache_write", m_stats.cacheWriteTokens).field("input_tokens_cache_read", m_stats.cacheReadTokens);
+    out.field("total_tokens",
+        m_stats.inputTokens + m_stats.outputTokens + m_stats.cacheReadTokens + m_stats.cacheWriteTokens);
+    out.field("input_tokens_cache_write", m_stats.cacheWriteTokens)
+        .field("input_tokens_cache_read", m_stats.cacheReadTokens);
     out.field("reasoning_tokens", m_stats.reasoningTokens);
     if (m_spec.writeTotalCost)
         out.key("total_cost").real(m_stats.cost, 4);
@@ -607,12 +691,25 @@ QByteArray SampleSynth::summaryJson() const
         return true;
     });
     out.beginObject().field("id", m_spec.id).field("epoch", m_spec.epoch);
-    out.field("input", QStringLiteral("Reimplement %1 in %2 from its behaviour alone.").arg(m_spec.program, m_spec.language));
+    out.field(
+        "input", QStringLiteral("Reimplement %1 in %2 from its behaviour alone.").arg(m_spec.program, m_spec.language));
     out.field("target", "");
-    out.key("metadata").beginObject().field("program", m_spec.program).field("tier", m_spec.tier).field("language", m_spec.language).endObject();
+    out.key("metadata")
+        .beginObject()
+        .field("program", m_spec.program)
+        .field("tier", m_spec.tier)
+        .field("language", m_spec.language)
+        .endObject();
     out.key("scores").beginObject().key("mirrorcode").beginObject().field("value", m_stats.solved ? "C" : "I");
-    out.key("metadata").beginObject().field("visible_passed", m_stats.visiblePassed).field("visible_total", m_spec.visibleTotal);
-    out.field("held_out_passed", m_stats.heldOutPassed).field("held_out_total", m_spec.heldOutTotal).endObject().endObject().endObject();
+    out.key("metadata")
+        .beginObject()
+        .field("visible_passed", m_stats.visiblePassed)
+        .field("visible_total", m_spec.visibleTotal);
+    out.field("held_out_passed", m_stats.heldOutPassed)
+        .field("held_out_total", m_spec.heldOutTotal)
+        .endObject()
+        .endObject()
+        .endObject();
     writeModelUsage(out);
     out.field("started_at", m_stats.startedAt).field("completed_at", m_stats.completedAt);
     out.key("total_time").real(m_stats.totalTime, 3).key("working_time").real(m_stats.workingTime, 3);

@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 
 /// A small seeded generator (splitmix64) with distributions written out here: std's distributions differ
 /// between standard libraries, and generated archives must be the same everywhere for a seed.
@@ -14,7 +17,8 @@ public:
     /// A generator for one named part of the data, independent of how much was drawn elsewhere.
     static SynthRandom derive(uint64_t seed, uint64_t a, uint64_t b = 0, uint64_t c = 0)
     {
-        SynthRandom random(seed ^ (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (c * 0x165667B19E3779F9ULL));
+        SynthRandom random(
+            seed ^ (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (c * 0x165667B19E3779F9ULL));
         random.next();
         return random;
     }

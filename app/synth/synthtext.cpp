@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "synthtext.h"
 
 #include <QCryptographicHash>
@@ -10,13 +13,14 @@ const std::vector<QByteArray>& vocabulary()
     // Common English words first (drawn most often), then generated words for a long tail.
     static const std::vector<QByteArray> words = [] {
         std::vector<QByteArray> list;
-        for (const char* word : { "the", "test", "output", "we", "to", "is", "a", "of", "and", "in", "that", "this", "it",
-                 "for", "file", "now", "should", "let", "me", "check", "with", "expected", "value", "line", "case", "input",
-                 "error", "function", "when", "not", "but", "format", "handle", "parse", "argument", "option", "flag", "return",
-                 "reference", "binary", "behaviour", "matches", "differs", "empty", "string", "number", "field", "implement",
-                 "fix", "edge", "missing", "trailing", "newline", "exit", "code", "stderr", "stdout", "passes", "fails",
-                 "again", "first", "then", "next", "because", "so", "which", "looks", "like", "need", "add", "update", "read",
-                 "write", "buffer", "column", "row", "width", "count", "index", "range", "token", "node", "tree", "path" })
+        for (const char* word : { "the", "test", "output", "we", "to", "is", "a", "of", "and", "in", "that", "this",
+                 "it", "for", "file", "now", "should", "let", "me", "check", "with", "expected", "value", "line",
+                 "case", "input", "error", "function", "when", "not", "but", "format", "handle", "parse", "argument",
+                 "option", "flag", "return", "reference", "binary", "behaviour", "matches", "differs", "empty",
+                 "string", "number", "field", "implement", "fix", "edge", "missing", "trailing", "newline", "exit",
+                 "code", "stderr", "stdout", "passes", "fails", "again", "first", "then", "next", "because", "so",
+                 "which", "looks", "like", "need", "add", "update", "read", "write", "buffer", "column", "row", "width",
+                 "count", "index", "range", "token", "node", "tree", "path" })
             list.emplace_back(word);
         static const char* syllables[] = { "ka", "lo", "min", "ter", "ra", "vex", "do", "pan", "si", "qu", "ber", "tal",
             "mo", "nix", "ul", "ze", "cor", "fi", "gan", "hy", "jo", "pre", "sta", "tri" };

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "turnplanner.h"
 
 #include "demoprogram.h"
@@ -54,7 +57,8 @@ void describeEdit(Turn& turn, const QByteArray& content, const QByteArray& next,
         && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
         ++tail;
     if (head + tail == before.size()) {
-        turn.arguments = { { "command", "insert" }, { "path", source }, { "new_str", joinLines(after, head, after.size() - tail) } };
+        turn.arguments = { { "command", "insert" }, { "path", source },
+            { "new_str", joinLines(after, head, after.size() - tail) } };
         turn.insertLine = int(head);
         return;
     }
@@ -113,13 +117,16 @@ void TurnPlanner::startTurn(Turn& turn)
     if (thinks < 0.45)
         turn.reasoning = SynthText::prose(m_random, int(m_random.range(40, 400) * m_spec.verbosity));
     // Most turns say a few words before the tool call; some explain at length.
-    turn.text = SynthText::prose(m_random, m_random.chance(0.3) ? int(m_random.range(20, 120)) : int(m_random.range(3, 12)));
+    turn.text
+        = SynthText::prose(m_random, m_random.chance(0.3) ? int(m_random.range(20, 120)) : int(m_random.range(3, 12)));
     turn.seconds = m_spec.secondsPerTurn * m_random.uniform(0.3, 1.7);
     turn.stateChange = m_spec.sandboxEvents && m_random.chance(0.75);
     // Most of a call's output is reasoning, much of it hidden (encrypted), so more than the text logged.
     const qint64 budget = qint64(m_spec.outputTokens * m_random.uniform(0.3, 1.2));
-    turn.reasoningTokens = std::min<qint64>(turn.reasoning.size() / 4 + budget * 7 / 10, SampleSynth::maxTokens * 9 / 10);
-    turn.outputTokens = std::min<qint64>(turn.text.size() / 4 + turn.reasoningTokens + budget * 3 / 10 + 50, SampleSynth::maxTokens);
+    turn.reasoningTokens
+        = std::min<qint64>(turn.reasoning.size() / 4 + budget * 7 / 10, SampleSynth::maxTokens * 9 / 10);
+    turn.outputTokens
+        = std::min<qint64>(turn.text.size() / 4 + turn.reasoningTokens + budget * 3 / 10 + 50, SampleSynth::maxTokens);
 }
 
 void TurnPlanner::runTests(Turn& turn)
@@ -152,7 +159,8 @@ void TurnPlanner::drawTestOutcome(Turn& turn)
         m_progress = std::clamp(m_progress, 0.0, 0.97);
         const double fraction = std::sqrt(m_progress);
         turn.visiblePassed = int(fraction * std::max(m_finalVisible, int(0.6 * m_spec.visibleTotal)));
-        turn.heldOutPassed = std::min(m_spec.heldOutTotal, int(turn.visiblePassed * double(m_finalHeldOut + 1) / (m_finalVisible + 1)));
+        turn.heldOutPassed = std::min(
+            m_spec.heldOutTotal, int(turn.visiblePassed * double(m_finalHeldOut + 1) / (m_finalVisible + 1)));
     }
 }
 
@@ -171,11 +179,13 @@ QByteArray TurnPlanner::testOutput(const Turn& turn)
         const int failing = m_spec.visibleTotal - turn.visiblePassed;
         const int shown = int(12 * m_spec.verbosity);
         for (int i = 0; i < std::min(failing, shown); ++i)
-            output += "FAIL " + m_program + "_case_" + QByteArray::number(m_random.range(1, m_spec.visibleTotal)).rightJustified(4, '0') + '\n';
+            output += "FAIL " + m_program + "_case_"
+                + QByteArray::number(m_random.range(1, m_spec.visibleTotal)).rightJustified(4, '0') + '\n';
         if (failing > shown)
             output += "... and " + QByteArray::number(failing - shown) + " more failures\n";
     }
-    output += QByteArray::number(turn.visiblePassed) + " passed, " + QByteArray::number(m_spec.visibleTotal - turn.visiblePassed) + " failed\n";
+    output += QByteArray::number(turn.visiblePassed) + " passed, "
+        + QByteArray::number(m_spec.visibleTotal - turn.visiblePassed) + " failed\n";
     return output;
 }
 
@@ -183,7 +193,8 @@ void TurnPlanner::readDocs(Turn& turn)
 {
     turn.function = "bash";
     turn.arguments = { { "cmd", "cat docs/README.md" } };
-    turn.result = m_spec.demo ? m_spec.demo->documentation().toUtf8() + '\n' : SynthText::prose(m_random, int(m_random.range(150, 600)));
+    turn.result = m_spec.demo ? m_spec.demo->documentation().toUtf8() + '\n'
+                              : SynthText::prose(m_random, int(m_random.range(150, 600)));
 }
 
 bool TurnPlanner::nextDemoVersionDue(int t) const
@@ -221,7 +232,8 @@ void TurnPlanner::explore(Turn& turn)
         tryReference(turn);
     } else {
         turn.function = "bash";
-        static const char* commands[] = { "ls -la", "grep -rn TODO src", "cat tests/visible/case_0001/cmd", "git diff --stat", "wc -l src/*" };
+        static const char* commands[]
+            = { "ls -la", "grep -rn TODO src", "cat tests/visible/case_0001/cmd", "git diff --stat", "wc -l src/*" };
         turn.arguments = { { "cmd", commands[m_random.range(0, 4)] } };
         turn.result = SynthText::shellOutput(m_random, int(m_random.range(1, 40) * m_spec.verbosity));
     }
@@ -252,7 +264,8 @@ void TurnPlanner::editCode(Turn& turn)
         m_content += added;
     } else {
         const QByteArray replacement = SynthText::code(m_random, int(m_random.range(1, 8)), m_language);
-        turn.arguments = { { "command", "str_replace" }, { "path", m_source }, { "old_str", old }, { "new_str", replacement } };
+        turn.arguments
+            = { { "command", "str_replace" }, { "path", m_source }, { "old_str", old }, { "new_str", replacement } };
         m_content.replace(old, replacement);
     }
     turn.result = "The file " + m_source + " has been edited.";
@@ -273,7 +286,8 @@ void TurnPlanner::tryReference(Turn& turn)
         turn.arguments = { { "cmd", command } };
         turn.result = test.expectedStdout + test.expectedStderr;
     } else {
-        turn.arguments = { { "cmd", "./reference " + SynthText::prose(m_random, int(m_random.range(1, 4))).toLower().replace('.', "") } };
+        turn.arguments = { { "cmd",
+            "./reference " + SynthText::prose(m_random, int(m_random.range(1, 4))).toLower().replace('.', "") } };
         turn.result = SynthText::shellOutput(m_random, int(m_random.range(2, 60) * m_spec.verbosity));
     }
 }
@@ -300,7 +314,8 @@ std::optional<Compaction> TurnPlanner::compact(int t)
     if (m_contextTokens <= m_spec.contextLimit || t + 1 >= m_spec.turns)
         return std::nullopt;
     Compaction compaction;
-    compaction.summary = "Summary of the work so far on " + m_program + ": " + SynthText::prose(m_random, int(m_random.range(300, 900)));
+    compaction.summary = "Summary of the work so far on " + m_program + ": "
+        + SynthText::prose(m_random, int(m_random.range(300, 900)));
     compaction.summaryId = SynthText::id(m_random);
     compaction.tokensBefore = m_contextTokens;
     m_contextTokens = (m_openingBytes + compaction.summary.size()) / 4;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "analysis/passcurve.h"
 #include "analysis/pricetable.h"
 #include "analysis/rerunchecks.h"
@@ -92,7 +95,8 @@ void TestAnalysis::costCurveIsCheapestFirst()
 
 void TestAnalysis::paretoFrontier()
 {
-    const std::vector<std::pair<double, double>> points { { 5, 0.9 }, { 1, 0.5 }, { 3, 0.4 }, { 10, 0.9 }, { 20, 1.0 } };
+    const std::vector<std::pair<double, double>> points { { 5, 0.9 }, { 1, 0.5 }, { 3, 0.4 }, { 10, 0.9 },
+        { 20, 1.0 } };
     const std::vector<size_t> frontier = ::paretoFrontier(points);
     QCOMPARE(frontier, (std::vector<size_t> { 1, 0, 4 }));
 }
@@ -149,7 +153,8 @@ void TestAnalysis::scoresAreReadOneWay()
 
 void TestAnalysis::passFractionsFromMetadata()
 {
-    const PassFractions fractions = passFractionsOfMetadata(R"({"visible_passed": 3, "visible_total": 4, "held_out_passed": 1, "held_out_total": 0})");
+    const PassFractions fractions = passFractionsOfMetadata(
+        R"({"visible_passed": 3, "visible_total": 4, "held_out_passed": 1, "held_out_total": 0})");
     QCOMPARE(fractions.visible, 0.75);
     QVERIFY(std::isnan(fractions.heldOut)); // no held-out tests: no fraction, never a division by zero
     QVERIFY(std::isnan(passFractionsOfMetadata("not json").visible));
@@ -170,7 +175,8 @@ void TestAnalysis::passCurvePrefersTheRunsOwnScores()
     builder.addModelCall(call); // $3 as logged
     builder.addMark({ 2, QStringLiteral("compaction") });
     builder.addMark({ 4, QStringLiteral("error") });
-    builder.addScoreEvent({ 3, 60.0, R"({"intermediate": true, "score": {"value": {"visible": 0.5, "held_out": 0.25}}})" });
+    builder.addScoreEvent(
+        { 3, 60.0, R"({"intermediate": true, "score": {"value": {"visible": 0.5, "held_out": 0.25}}})" });
     builder.addScoreEvent({ 6, 90.0, R"({"intermediate": false, "score": {"value": 1}})" });
     QVERIFY(builder.hasPoints());
     const PassCurve& curve = builder.curve();
@@ -202,7 +208,8 @@ void TestAnalysis::namedTestsMakeTheMatrix()
     builder.addToolOutput({ 30, 0, QStringLiteral("tests/x.py::test_b PASSED\nPASS TestA\n") });
     const TestMatrix matrix = builder.matrix();
     QCOMPARE(matrix.runs, (std::vector<int> { 10, 30 }));
-    QCOMPARE(matrix.tests, (QStringList { QStringLiteral("TestA"), QStringLiteral("TestB"), QStringLiteral("tests/x.py::test_b") }));
+    QCOMPARE(matrix.tests,
+        (QStringList { QStringLiteral("TestA"), QStringLiteral("TestB"), QStringLiteral("tests/x.py::test_b") }));
     QCOMPARE(int(matrix.results[0][0]), 1);
     QCOMPARE(int(matrix.results[1][0]), 0);
     QCOMPARE(int(matrix.results[1][1]), -1); // not in that run

@@ -1,29 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "outcomegridmodel.h"
-#include "replayview.h"
-#include "searchdialog.h"
 #include "plotbuilder.h"
+#include "replayview.h"
 #include "sampletablemodel.h"
+#include "searchdialog.h"
 #include "store/importer.h"
 #include "store/messageindex.h"
 #include "store/store.h"
 #include "store/storeconnection.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
-#include <QApplication>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTreeWidget>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <tuple>
+#include <QTreeWidget>
 #include <cmath>
 #include <qcustomplot.h>
+#include <tuple>
 
 class TestExplorer : public QObject {
     Q_OBJECT
@@ -81,7 +84,8 @@ void TestExplorer::solveRateEqualsHeaderAccuracy()
     const QStringList lines = csv.trimmed().split(QLatin1Char('\n')).mid(1);
     QCOMPARE(lines.size(), 3);
     for (const RunRow& run : store.runs()) {
-        const auto line = std::find_if(lines.begin(), lines.end(), [&](const QString& l) { return l.startsWith(run.model + QLatin1Char(',')); });
+        const auto line = std::find_if(
+            lines.begin(), lines.end(), [&](const QString& l) { return l.startsWith(run.model + QLatin1Char(',')); });
         QVERIFY(line != lines.end());
         QCOMPARE(line->split(QLatin1Char(','))[3].toDouble(), run.headerAccuracy);
     }
@@ -105,10 +109,12 @@ void TestExplorer::costByTaskPairsModels()
         samples.push_back(sample);
     }
     QCustomPlot plot;
-    const QStringList lines = PlotBuilder::draw(&plot, PlotBuilder::Kind::CostByTask, samples).trimmed().split(QLatin1Char('\n'));
+    const QStringList lines
+        = PlotBuilder::draw(&plot, PlotBuilder::Kind::CostByTask, samples).trimmed().split(QLatin1Char('\n'));
     // Small tier first; the mean is over the priced epochs; solved counts any epoch.
-    QCOMPARE(lines.mid(1), (QStringList { QStringLiteral("choose,a/one,2.0000,1,1,1"), QStringLiteral("gotree,a/one,200.0000,2,1,2"),
-                               QStringLiteral("choose,b/two,4.0000,1,1,1"), QStringLiteral("gotree,b/two,50.0000,1,0,2") }));
+    QCOMPARE(lines.mid(1),
+        (QStringList { QStringLiteral("choose,a/one,2.0000,1,1,1"), QStringLiteral("gotree,a/one,200.0000,2,1,2"),
+            QStringLiteral("choose,b/two,4.0000,1,1,1"), QStringLiteral("gotree,b/two,50.0000,1,0,2") }));
     // Per model a filled (solved) and a hollow series: a's two tasks solved, b's gotree hollow.
     QCOMPARE(plot.graphCount(), 4);
     QCOMPARE(plot.graph(0)->dataCount(), 2);
@@ -166,7 +172,8 @@ void TestExplorer::importAndSearchFromTheWindow()
     const QString log = m_dir.filePath(QStringLiteral("found.json"));
     QFile file(log);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/x", "created": "2026-01-01T00:00:00+00:00"},
+    file.write(
+        R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/x", "created": "2026-01-01T00:00:00+00:00"},
         "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [],
         "messages": [{"role": "assistant", "content": "the quokka test passes now"}]}]})");
     file.close();
@@ -207,7 +214,8 @@ void TestExplorer::importAndSearchFromTheWindow()
     // A file imported without its index (a stopped import): the dialog says so and indexes it on request.
     QFile later(m_dir.filePath(QStringLiteral("later.json")));
     QVERIFY(later.open(QIODevice::WriteOnly));
-    later.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/y", "created": "2026-01-02T00:00:00+00:00"},
+    later.write(
+        R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/y", "created": "2026-01-02T00:00:00+00:00"},
         "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "I"}}, "events": [],
         "messages": [{"role": "assistant", "content": "a wombat ate the tests"}]}]})");
     later.close();
@@ -231,7 +239,8 @@ void TestExplorer::outcomeOpensItsSample()
     const QString log = m_dir.filePath(QStringLiteral("outcome.json"));
     QFile file(log);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "org/solver", "created": "2026-01-01T00:00:00+00:00"},
+    file.write(
+        R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "org/solver", "created": "2026-01-01T00:00:00+00:00"},
         "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [], "messages": []}]})");
     file.close();
     Store store;

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+#include "analysis/solverates.h"
 #include "inspect/jsonstream.h"
 #include "store/checkpointer.h"
 #include "store/importer.h"
 #include "store/messageindex.h"
-#include "analysis/solverates.h"
 #include "store/store.h"
 #include "store/storeconnection.h"
 #include "store/storeschema.h"
@@ -112,8 +115,8 @@ void TestImporter::fixtureImports_data()
                                      << 1.0;
     QTest::newRow("input-task.eval") << fixture("2024-11-05T13-32-37-05-00_input-task_hxs4q9azL3ySGkjJirypKZ.eval") << 1
                                      << 1.0;
-    QTest::newRow("header-only.json") << fixture("2024-08-29T15-11-17+00-00_popularity_5EAmX6wjMFqea6WY7XHzZp.json") << 0
-                                      << nan;
+    QTest::newRow("header-only.json") << fixture("2024-08-29T15-11-17+00-00_popularity_5EAmX6wjMFqea6WY7XHzZp.json")
+                                      << 0 << nan;
     QTest::newRow("mmlu.eval") << fixture("mmlu-summary-choices.eval") << 1 << nan;
     QTest::newRow("gpt-5.eval") << fixture("2025-09-15T15-02-26-04-00_popularity_L8g2GLGDDfsiXvdJ8LyZNJ.eval") << 100
                                 << 0.52;
@@ -125,8 +128,9 @@ void TestImporter::fixtureImports_data()
                                  << nan;
     QTest::newRow("gpt-4o-mini.eval") << fixture("2025-09-23T08-09-58-04-00_popularity_DN2wbX2ZvACsBpjwptzBRo.eval")
                                       << 100 << 0.63;
-    QTest::newRow("security-guide.eval")
-        << fixture("2025-09-23T08-09-58-04-00_security-guide_LuxZJVwvymC3S3SyoJczxB.eval") << 16 << 0.6875;
+    QTest::newRow("security-guide.eval") << fixture(
+        "2025-09-23T08-09-58-04-00_security-guide_LuxZJVwvymC3S3SyoJczxB.eval")
+                                         << 16 << 0.6875;
 }
 
 void TestImporter::fixtureImports()
@@ -150,8 +154,9 @@ void TestImporter::fixtureImports()
     if (run.hasHeaderAccuracy && !std::isnan(accuracy))
         QVERIFY(std::abs(run.headerAccuracy - accuracy) < 1e-9);
     // Every sample with events has them in order, and every message is searchable.
-    SqliteStatement gaps(StoreConnection::of(m_store), "SELECT COUNT(*) FROM samples s WHERE event_count != "
-                                       "(SELECT COUNT(*) FROM events e WHERE e.sample_id = s.id)");
+    SqliteStatement gaps(StoreConnection::of(m_store),
+        "SELECT COUNT(*) FROM samples s WHERE event_count != "
+        "(SELECT COUNT(*) FROM events e WHERE e.sample_id = s.id)");
     QVERIFY(gaps.step());
     QCOMPARE(gaps.integer(0), 0);
     // Every message's text resolves its attachments, and every message is indexed after the import.
@@ -162,7 +167,8 @@ void TestImporter::fixtureImports()
     QCOMPARE(index.pendingCount(), result.messages);
     QVERIFY(index.indexPending());
     QCOMPARE(index.pendingCount(), 0);
-    SqliteStatement indexed(StoreConnection::of(m_store), "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages)");
+    SqliteStatement indexed(StoreConnection::of(m_store),
+        "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages)");
     QVERIFY(indexed.step());
     QCOMPARE(indexed.integer(0), 0);
 }
@@ -188,8 +194,9 @@ void TestImporter::failuresNameTheFault()
     QFETCH(QString, fault);
     Importer importer(m_store);
     QVERIFY(importer.importFile(fixture("log_streaming.eval")).status == ImportResult::Imported);
-    SqliteStatement count(StoreConnection::of(m_store), "SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM samples) + "
-                                        "(SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM messages)");
+    SqliteStatement count(StoreConnection::of(m_store),
+        "SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM samples) + "
+        "(SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM messages)");
     QVERIFY(count.step());
     const qint64 before = count.integer(0);
     count.reset();
@@ -212,9 +219,11 @@ void TestImporter::evalAndJsonAgree()
         (SELECT group_concat(summary, '|') FROM (SELECT summary FROM events e WHERE e.sample_id = s.id ORDER BY seq))
         FROM samples s ORDER BY s.run_id)sql");
     QVERIFY(query.step());
-    const QStringList first { query.text(0), query.text(1), query.text(2), query.text(3), query.text(4), query.text(5) };
+    const QStringList first { query.text(0), query.text(1), query.text(2), query.text(3), query.text(4),
+        query.text(5) };
     QVERIFY(query.step());
-    const QStringList second { query.text(0), query.text(1), query.text(2), query.text(3), query.text(4), query.text(5) };
+    const QStringList second { query.text(0), query.text(1), query.text(2), query.text(3), query.text(4),
+        query.text(5) };
     QCOMPARE(first, second);
     QVERIFY(first.at(3).toInt() > 0);
 }
@@ -246,7 +255,8 @@ void TestImporter::fileHashedByAnOlderStoreIsSkipped()
     QCOMPARE(hash.size(), 32);
     // As a store of schema 5 or before recorded it: BLAKE2b.
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QString legacy = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Blake2b_256).toHex());
+    const QString legacy
+        = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Blake2b_256).toHex());
     file.close();
     SqliteStatement setLegacy(StoreConnection::of(m_store), "UPDATE files SET hash = ?");
     setLegacy.bind(1, legacy);
@@ -269,7 +279,8 @@ QString writeJsonLog(const QString& path, const QByteArray& samples, const QByte
     QFile file(path);
     file.open(QIODevice::WriteOnly);
     file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "task_id": "tid", "model": "m/x",
-        "created": "2026-01-01T00:00:00+00:00", "config": {}}, "results": )" + results + R"(, "samples": )" + samples + "}");
+        "created": "2026-01-01T00:00:00+00:00", "config": {}}, "results": )"
+        + results + R"(, "samples": )" + samples + "}");
     return path;
 }
 
@@ -298,7 +309,8 @@ void TestImporter::nonFiniteNumbersAndOddStrings()
         {"id": 2, "epoch": 1, "target": "x", "scores": {"s": {"value": Infinity}}, "events": []},
         {"id": 3, "epoch": 1, "target": "x", "scores": {"s": {"value": -Infinity}}, "events": []},
         {"id": 4, "epoch": 1, "target": "x", "scores": {"s": {"value": {"visible": 1.0, "held_out": 0.5}}}, "events": []}
-    ])", R"({"scores": [{"name": "s", "scorer": "s", "metrics": {"accuracy": {"name": "accuracy", "value": NaN}}}]})");
+    ])",
+        R"({"scores": [{"name": "s", "scorer": "s", "metrics": {"accuracy": {"name": "accuracy", "value": NaN}}}]})");
     Importer importer(m_store);
     const ImportResult result = importer.importFile(path);
     QVERIFY2(result.status == ImportResult::Imported, qPrintable(result.error));
@@ -353,7 +365,8 @@ void TestImporter::changedFileReplacesItsRows()
     QCOMPARE(index.search(QStringLiteral("first")).size(), size_t(0));
     QCOMPARE(index.search(QStringLiteral("second")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("wording")).size(), size_t(1));
-    SqliteStatement integrity(StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    SqliteStatement integrity(
+        StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
     QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
 }
 
@@ -379,7 +392,8 @@ void TestImporter::stoppedIndexGoesOn()
     QVERIFY2(left > 0 && left < 4500, qPrintable(QString::number(left)));
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(0));
-    SqliteStatement integrity(StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    SqliteStatement integrity(
+        StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
     QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
 
     // The next call goes on from there.
@@ -415,7 +429,8 @@ void TestImporter::indexReadsAheadOnlyWhatStands()
             Store other;
             if (!other.open(m_store.path()))
                 return false;
-            SqliteStatement repoint(StoreConnection::of(other), R"sql(UPDATE messages SET json_chunk = (SELECT json_chunk FROM messages
+            SqliteStatement repoint(
+                StoreConnection::of(other), R"sql(UPDATE messages SET json_chunk = (SELECT json_chunk FROM messages
                 WHERE id = ?1), json_slot = (SELECT json_slot FROM messages WHERE id = ?1) WHERE id > ?1 + 3999 AND id <= ?1 + 7999)sql");
             repoint.bind(1, base);
             if (!repoint.exec())
@@ -429,7 +444,8 @@ void TestImporter::indexReadsAheadOnlyWhatStands()
     QCOMPARE(index.search(QStringLiteral("word7999")).size(), size_t(0));
     QCOMPARE(index.search(QStringLiteral("word8000")).size(), size_t(1));
     QCOMPARE(index.search(QStringLiteral("word0"), 0, 10000).size(), size_t(4001));
-    SqliteStatement integrity(StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+    SqliteStatement integrity(
+        StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
     QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
 }
 
@@ -456,10 +472,12 @@ void TestImporter::migratesAVersion2Store()
     QCOMPARE(StoreSchema::version(StoreConnection::of(store)), StoreSchema::currentVersion);
     // Its messages count as indexed; its chunks are kept, and a new chunk never takes a deleted one's id.
     QCOMPARE(MessageIndex(StoreConnection::of(store)).pendingCount(), 0);
-    SqliteStatement chunks(StoreConnection::of(store), "SELECT group_concat(id) FROM (SELECT id FROM chunks ORDER BY id)");
+    SqliteStatement chunks(
+        StoreConnection::of(store), "SELECT group_concat(id) FROM (SELECT id FROM chunks ORDER BY id)");
     QVERIFY(chunks.step());
     QCOMPARE(chunks.text(0), QStringLiteral("7,9"));
-    QVERIFY(StoreConnection::of(store).exec("DELETE FROM chunks WHERE id = 9; INSERT INTO chunks (sample_id, data) VALUES (1, x'00')"));
+    QVERIFY(StoreConnection::of(store).exec(
+        "DELETE FROM chunks WHERE id = 9; INSERT INTO chunks (sample_id, data) VALUES (1, x'00')"));
     QCOMPARE(StoreConnection::of(store).lastInsertId(), 10);
     // The marks are gathered from its events into each sample's list of marked steps.
     SqliteStatement marks(StoreConnection::of(store), StoreSchema::marksQuery);
@@ -498,12 +516,13 @@ void TestImporter::killedImportLeavesStoreAsItWas()
     const QString large = writeJsonLog(m_dir.filePath(QStringLiteral("large.json")), samples);
 
     QProcess import;
-    import.start(QStringLiteral(RUNLENS_CLI), { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"),
-                                                  m_store.path(), large });
+    import.start(QStringLiteral(RUNLENS_CLI),
+        { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"), m_store.path(), large });
     QVERIFY(import.waitForStarted());
     // Kill it once it is writing: its transaction must vanish, and the store stay as it was.
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_store.path() + QStringLiteral("-wal")).size() > 2 * 1024 * 1024
-            || import.state() == QProcess::NotRunning, 20000);
+            || import.state() == QProcess::NotRunning,
+        20000);
     const bool killedWhileWriting = import.state() == QProcess::Running;
     import.kill();
     import.waitForFinished();
@@ -546,18 +565,22 @@ void TestImporter::refusedWriteLeavesStoreAsItWas()
     // The store refuses one event row, as a full disk would refuse a page.
     const QByteArray trigger = "CREATE TEMP TRIGGER refuse BEFORE INSERT ON events WHEN NEW.seq = "
         + QByteArray::number(refusedSeq) + " BEGIN SELECT RAISE(ABORT, 'no room for this row'); END";
-    QVERIFY2(StoreConnection::of(m_store).exec(trigger.constData()), qPrintable(StoreConnection::of(m_store).errorString()));
+    QVERIFY2(
+        StoreConnection::of(m_store).exec(trigger.constData()), qPrintable(StoreConnection::of(m_store).errorString()));
     QByteArray samples = R"([{"id": 1, "epoch": 1, "target": "x", "events": [)";
     for (int i = 0; i < 5000; ++i)
-        samples += R"({"event": "info", "timestamp": "2026-01-01T00:00:00+00:00", "data": "step )" + QByteArray::number(i) + R"("},)";
-    samples += R"({"event": "info", "data": "last"}], "attachments": {"a": "b"}}, {"id": 2, "epoch": 1, "target": "y", "events": []}])";
+        samples += R"({"event": "info", "timestamp": "2026-01-01T00:00:00+00:00", "data": "step )"
+            + QByteArray::number(i) + R"("},)";
+    samples
+        += R"({"event": "info", "data": "last"}], "attachments": {"a": "b"}}, {"id": 2, "epoch": 1, "target": "y", "events": []}])";
     const QString large = writeJsonLog(m_dir.filePath(QStringLiteral("large.json")), samples);
     const ImportResult result = importer.importFile(large);
     QCOMPARE(result.status, ImportResult::Failed);
     QVERIFY2(result.error.contains(QLatin1String("no room for this row")), qPrintable(result.error));
 
     QCOMPARE(m_store.runs().size(), size_t(1));
-    SqliteStatement rows(StoreConnection::of(m_store), "SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM chunks) + (SELECT COUNT(*) FROM attachments)");
+    SqliteStatement rows(StoreConnection::of(m_store),
+        "SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM chunks) + (SELECT COUNT(*) FROM attachments)");
     QVERIFY(rows.step());
     QCOMPARE(rows.integer(0), 0);
     // The store is usable at once: without the trigger the same file goes in.
@@ -592,7 +615,8 @@ void TestImporter::sharedTransactionsKeepEachFileWhole()
     }
     // The broken file left nothing but its failure; the files around it are whole.
     QCOMPARE(other.runs().size(), size_t(2));
-    SqliteStatement rows(StoreConnection::of(other), R"sql(SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM samples),
+    SqliteStatement rows(
+        StoreConnection::of(other), R"sql(SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM samples),
         (SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)))sql");
     QVERIFY(rows.step());
     QCOMPARE(rows.integer(0), 4);
@@ -606,17 +630,19 @@ void TestImporter::sharedTransactionsKeepEachFileWhole()
 void TestImporter::lostTransactionNamesItsFiles()
 {
     const auto log = [this](const char* name, const char* id) {
-        return writeJsonLog(m_dir.filePath(QString::fromLatin1(name)), QByteArray(R"([{"id": ")") + id
+        return writeJsonLog(m_dir.filePath(QString::fromLatin1(name)),
+            QByteArray(R"([{"id": ")") + id
                 + R"(", "epoch": 1, "target": "x", "events": [{"event": "info", "data": "a"}, {"event": "info", "data": "b"}]}])");
     };
-    const QString first = log("first.json", "one"), second = log("second.json", "two"), third = log("third.json", "three");
+    const QString first = log("first.json", "one"), second = log("second.json", "two"),
+                  third = log("third.json", "three");
     Importer importer(m_store);
     importer.setSharedTransactions(true, 60000);
 
     // SQLite rolls the whole transaction back by itself, as on a full disk: the file imported before goes with it.
     QCOMPARE(importer.importFile(first).status, ImportResult::Imported);
     QVERIFY(StoreConnection::of(m_store).exec("CREATE TEMP TRIGGER drop_all BEFORE INSERT ON events WHEN NEW.seq = 1 "
-                              "BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END"));
+                                              "BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END"));
     ImportResult result = importer.importFile(second);
     // (Created inside the transaction, the trigger went with it.)
     QVERIFY(StoreConnection::of(m_store).exec("DROP TRIGGER IF EXISTS drop_all"));
@@ -628,8 +654,9 @@ void TestImporter::lostTransactionNamesItsFiles()
 
     // COMMIT itself fails (here a foreign key checked only then): the files in the transaction are named.
     QCOMPARE(importer.importFile(third).status, ImportResult::Imported);
-    QVERIFY(StoreConnection::of(m_store).exec("PRAGMA defer_foreign_keys = ON; "
-                              "INSERT INTO event_steps (sample_id, type, count, seqs) VALUES (999999, 'x', 0, '[]')"));
+    QVERIFY(StoreConnection::of(m_store).exec(
+        "PRAGMA defer_foreign_keys = ON; "
+        "INSERT INTO event_steps (sample_id, type, count, seqs) VALUES (999999, 'x', 0, '[]')"));
     QString error;
     QStringList lost;
     QVERIFY(!importer.commit(&error, &lost));
@@ -637,7 +664,8 @@ void TestImporter::lostTransactionNamesItsFiles()
     QVERIFY2(error.contains(QLatin1String("FOREIGN KEY")), qPrintable(error));
 
     QCOMPARE(m_store.runs().size(), size_t(0));
-    SqliteStatement files(StoreConnection::of(m_store), "SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)");
+    SqliteStatement files(
+        StoreConnection::of(m_store), "SELECT group_concat(status) FROM (SELECT status FROM files ORDER BY path)");
     QVERIFY(files.step());
     QCOMPARE(files.text(0), QStringLiteral("failed,failed,failed"));
     // And the next file goes in.
@@ -728,9 +756,9 @@ void TestImporter::stringMapsAcrossBlocks_data()
     QTest::newRow("escapes") << QByteArray(R"({"e": "q\"b\\s\/n\nr\rt\tb\bf\f \u00e9\u20ac \ud83d\ude00 }"})")
                              << QString() << QByteArray();
     QTest::newRow("quotes and braces") << QByteArray(R"({"x": "}\"{", "y": "\\"})") << QString() << QByteArray();
-    QTest::newRow("lone surrogates")
-        << QByteArray(R"({"s": "a\ud800b\udc00c\ud800\u0041", "t": "\ud800\n\ud800\ud83d\ude00\ud800"})") << QString()
-        << QByteArray();
+    QTest::newRow("lone surrogates") << QByteArray(
+        R"({"s": "a\ud800b\udc00c\ud800\u0041", "t": "\ud800\n\ud800\ud83d\ude00\ud800"})")
+                                     << QString() << QByteArray();
     QTest::newRow("not a string") << QByteArray(R"({"a": "one", "b": 2})") << QStringLiteral("not a string")
                                   << QByteArray("2}");
     QTest::newRow("control character") << QByteArray("{\"a\": \"x\ny\"}") << QStringLiteral("control character")

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "analysis/eventsummary.h"
 #include "store/sqlitedb.h"
 #include "store/store.h"
@@ -45,23 +48,33 @@ void TestLanguages::initTestCase()
 {
     // A sample with every event whose summary needs words of Runlens's own.
     const QJsonArray events {
-        logEvent(QStringLiteral("model"), { { QStringLiteral("model"), QStringLiteral("m") },
-                                           { QStringLiteral("error"), QStringLiteral("rate limited") },
-                                           { QStringLiteral("output"), QJsonObject() } }),
-        logEvent(QStringLiteral("compaction"), { { QStringLiteral("type"), QStringLiteral("summary") },
-                                                { QStringLiteral("tokens_before"), 180000 }, { QStringLiteral("tokens_after"), 9000 } }),
-        logEvent(QStringLiteral("score"), { { QStringLiteral("intermediate"), true },
-                                           { QStringLiteral("score"), QJsonObject { { QStringLiteral("value"), 0.5 },
-                                                                          { QStringLiteral("explanation"), QStringLiteral("7 of 14") } } } }),
+        logEvent(QStringLiteral("model"),
+            { { QStringLiteral("model"), QStringLiteral("m") },
+                { QStringLiteral("error"), QStringLiteral("rate limited") },
+                { QStringLiteral("output"), QJsonObject() } }),
+        logEvent(QStringLiteral("compaction"),
+            { { QStringLiteral("type"), QStringLiteral("summary") }, { QStringLiteral("tokens_before"), 180000 },
+                { QStringLiteral("tokens_after"), 9000 } }),
+        logEvent(QStringLiteral("score"),
+            { { QStringLiteral("intermediate"), true },
+                { QStringLiteral("score"),
+                    QJsonObject { { QStringLiteral("value"), 0.5 },
+                        { QStringLiteral("explanation"), QStringLiteral("7 of 14") } } } }),
         logEvent(QStringLiteral("state"), { { QStringLiteral("changes"), QJsonArray { 1, 2, 3 } } }),
-        logEvent(QStringLiteral("approval"), { { QStringLiteral("decision"), QStringLiteral("approve") },
-                                              { QStringLiteral("approver"), QStringLiteral("human") } }),
-        logEvent(QStringLiteral("sample_limit"), { { QStringLiteral("type"), QStringLiteral("token") },
-                                                  { QStringLiteral("message"), QStringLiteral("budget spent") } }),
+        logEvent(QStringLiteral("approval"),
+            { { QStringLiteral("decision"), QStringLiteral("approve") },
+                { QStringLiteral("approver"), QStringLiteral("human") } }),
+        logEvent(QStringLiteral("sample_limit"),
+            { { QStringLiteral("type"), QStringLiteral("token") },
+                { QStringLiteral("message"), QStringLiteral("budget spent") } }),
     };
     const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
-        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
+        { QStringLiteral("eval"),
+            QJsonObject {
+                { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 },
+                { QStringLiteral("events"), events } } } } };
     m_log = m_dir.filePath(QStringLiteral("log.json"));
     QFile file(m_log);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -118,10 +131,12 @@ void TestLanguages::germanWindowAndCommandLineWriteTheSameStore()
         for (const QString& path : { fromCli, fromWindow })
             QFile::remove(path);
         // The command line fails on the fixtures that are broken on purpose; the stores must still agree.
-        run(QStringLiteral(RUNLENS_CLI), { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"), fromCli, input });
-        const QString windowError = run(QStringLiteral(RUNLENS_GUI), { QStringLiteral("--lang"), QStringLiteral("de"),
-            QStringLiteral("--store"), fromWindow, QStringLiteral("--render"), QStringLiteral("import"), QStringLiteral("--import"),
-            input, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("import.png")) });
+        run(QStringLiteral(RUNLENS_CLI),
+            { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"), fromCli, input });
+        const QString windowError = run(QStringLiteral(RUNLENS_GUI),
+            { QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--store"), fromWindow,
+                QStringLiteral("--render"), QStringLiteral("import"), QStringLiteral("--import"), input,
+                QStringLiteral("--out"), m_dir.filePath(QStringLiteral("import.png")) });
         QVERIFY2(windowError.isEmpty(), qPrintable(windowError));
         const QStringList cli = rows(fromCli);
         const QStringList window = rows(fromWindow);
@@ -134,14 +149,17 @@ void TestLanguages::anOlderStoresSummariesAreRewritten()
 {
     const QString path = m_dir.filePath(QStringLiteral("older.sqlite"));
     QFile::remove(path);
-    QVERIFY(run(QStringLiteral(RUNLENS_CLI), { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"), path, m_log }).isEmpty());
+    QVERIFY(run(QStringLiteral(RUNLENS_CLI),
+        { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"), path, m_log })
+                .isEmpty());
     const QStringList fresh = rows(path);
     {
         // As a German window of schema 5 wrote them.
         SqliteDb db;
         QVERIFY(db.open(path));
         QVERIFY(db.exec("UPDATE events SET summary = CASE type WHEN 'model' THEN 'Modellfehler: rate limited' "
-                        "WHEN 'compaction' THEN 'summary-Verdichtung: 180000 → 9000 Token' WHEN 'score' THEN '0.5 (Zwischenstand): 7 of 14' "
+                        "WHEN 'compaction' THEN 'summary-Verdichtung: 180000 → 9000 Token' WHEN 'score' THEN '0.5 "
+                        "(Zwischenstand): 7 of 14' "
                         "WHEN 'state' THEN '3 Änderungen' WHEN 'approval' THEN 'approve by human' "
                         "WHEN 'sample_limit' THEN 'token limit: budget spent' END; PRAGMA user_version = 5;"));
     }
@@ -153,12 +171,14 @@ void TestLanguages::anOlderStoresSummariesAreRewritten()
 
 void TestLanguages::summariesArePhrasedWhenShown()
 {
-    QCOMPARE(EventSummary::phrase(EventSummary::compaction(QStringLiteral("summary"), QStringLiteral("180000"), QStringLiteral("9000"))),
+    QCOMPARE(EventSummary::phrase(
+                 EventSummary::compaction(QStringLiteral("summary"), QStringLiteral("180000"), QStringLiteral("9000"))),
         QStringLiteral("summary compaction: 180000 \u2192 9000 tokens"));
     QCOMPARE(EventSummary::phrase(EventSummary::score(QStringLiteral("0.5"), true, QStringLiteral("7 of 14"))),
         QStringLiteral("0.5 (intermediate): 7 of 14"));
     QCOMPARE(EventSummary::phrase(EventSummary::changes(3)), QStringLiteral("3 change(s)"));
-    QCOMPARE(EventSummary::phrase(EventSummary::modelError(QStringLiteral("rate limited"))), QStringLiteral("model error: rate limited"));
+    QCOMPARE(EventSummary::phrase(EventSummary::modelError(QStringLiteral("rate limited"))),
+        QStringLiteral("model error: rate limited"));
     // A summary made of the log's own text is shown as it is kept.
     QCOMPARE(EventSummary::phrase(QStringLiteral("bash {\"cmd\": \"ls\"}")), QStringLiteral("bash {\"cmd\": \"ls\"}"));
 }

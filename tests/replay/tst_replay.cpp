@@ -1,16 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "analysis/testoutputparser.h"
 #include "compareview.h"
 #include "replayview.h"
+#include "steppositions.h"
 #include "store/importer.h"
 #include "store/sqlitedb.h"
 #include "store/store.h"
-#include "workflow/transcriptanalysis.h"
 #include "store/storeconnection.h"
 #include "store/storeschema.h"
 #include "store/transcriptquery.h"
-#include "steppositions.h"
 #include "testmatrixmodel.h"
 #include "transcriptmodel.h"
+#include "workflow/transcriptanalysis.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -27,8 +30,9 @@
 namespace {
 QJsonObject toolEvent(const QString& command, const QString& result)
 {
-    return { { QStringLiteral("event"), QStringLiteral("tool") }, { QStringLiteral("function"), QStringLiteral("bash") },
-        { QStringLiteral("id"), command }, { QStringLiteral("arguments"), QJsonObject { { QStringLiteral("cmd"), command } } },
+    return { { QStringLiteral("event"), QStringLiteral("tool") },
+        { QStringLiteral("function"), QStringLiteral("bash") }, { QStringLiteral("id"), command },
+        { QStringLiteral("arguments"), QJsonObject { { QStringLiteral("cmd"), command } } },
         { QStringLiteral("result"), result } };
 }
 }
@@ -60,11 +64,13 @@ private:
 
 qint64 TestReplay::importSample(const QString& task, const QJsonArray& events, const QJsonObject& attachments)
 {
-    QJsonObject sample { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } };
+    QJsonObject sample { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 },
+        { QStringLiteral("events"), events } };
     if (!attachments.isEmpty())
         sample.insert(QStringLiteral("attachments"), attachments);
     const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), task }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("eval"),
+            QJsonObject { { QStringLiteral("task"), task }, { QStringLiteral("model"), QStringLiteral("m") } } },
         { QStringLiteral("samples"), QJsonArray { sample } } };
     QFile file(m_dir.filePath(task + QStringLiteral(".json")));
     if (!file.open(QIODevice::WriteOnly))
@@ -84,18 +90,26 @@ void TestReplay::initTestCase()
     // A run whose agent ran three test runners: cargo, pytest and go test, with one intermediate score.
     QJsonArray events;
     for (int i = 0; i < 3500; ++i) // enough pages that the model's cache must evict
-        events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("info") }, { QStringLiteral("data"), i } });
-    events.append(toolEvent(QStringLiteral("cargo test"), QStringLiteral(
-        "running 10 tests\ntest a ... ok\ntest result: FAILED. 8 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s\n")));
-    events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("compaction") }, { QStringLiteral("type"), QStringLiteral("summary") },
-        { QStringLiteral("tokens_before"), 300000 }, { QStringLiteral("tokens_after"), 20000 } });
-    events.append(toolEvent(QStringLiteral("pytest"), QStringLiteral("....F\n========= 1 failed, 9 passed in 0.12s =========\n")));
-    events.append(toolEvent(QStringLiteral("go test"), QStringLiteral(
-        "=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n--- PASS: TestB (0.00s)\nPASS\nok  \texample.com/x\t0.002s\n")));
+        events.append(
+            QJsonObject { { QStringLiteral("event"), QStringLiteral("info") }, { QStringLiteral("data"), i } });
+    events.append(toolEvent(QStringLiteral("cargo test"),
+        QStringLiteral("running 10 tests\ntest a ... ok\ntest result: FAILED. 8 passed; 2 failed; 0 ignored; 0 "
+                       "measured; 0 filtered out; finished in 0.01s\n")));
+    events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("compaction") },
+        { QStringLiteral("type"), QStringLiteral("summary") }, { QStringLiteral("tokens_before"), 300000 },
+        { QStringLiteral("tokens_after"), 20000 } });
+    events.append(toolEvent(
+        QStringLiteral("pytest"), QStringLiteral("....F\n========= 1 failed, 9 passed in 0.12s =========\n")));
+    events.append(toolEvent(QStringLiteral("go test"),
+        QStringLiteral("=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n--- PASS: TestB (0.00s)\nPASS\nok  "
+                       "\texample.com/x\t0.002s\n")));
     const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
-        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("gron_go") }, { QStringLiteral("epoch"), 1 },
-                                         { QStringLiteral("events"), events } } } } };
+        { QStringLiteral("eval"),
+            QJsonObject {
+                { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("gron_go") },
+                { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
     QFile file(m_dir.filePath(QStringLiteral("log.json")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(log).toJson());
@@ -112,11 +126,21 @@ void TestReplay::testRunnerOutputs_data()
     QTest::addColumn<int>("failed");
     QTest::addColumn<QString>("runner");
     // Real summaries as these runners print them.
-    QTest::newRow("pytest") << QStringLiteral("tests/test_x.py ..F.\n=================== 1 failed, 3 passed in 0.05s ===================\n") << 3 << 1 << QStringLiteral("pytest");
-    QTest::newRow("pytest passing") << QStringLiteral("============================== 12 passed in 0.31s ==============================\n") << 12 << 0 << QStringLiteral("pytest");
-    QTest::newRow("cargo test") << QStringLiteral("test result: ok. 27 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n") << 27 << 0 << QStringLiteral("cargo test");
-    QTest::newRow("go test") << QStringLiteral("=== RUN   TestParse\n--- FAIL: TestParse (0.00s)\n    x_test.go:9: got 1\n=== RUN   TestFormat\n--- PASS: TestFormat (0.00s)\nFAIL\nFAIL\texample.com/x\t0.003s\n") << 1 << 1 << QStringLiteral("go test");
-    QTest::newRow("counts") << QStringLiteral("FAIL case_0001\n412 passed, 37 failed\n") << 412 << 37 << QStringLiteral("N passed, M failed");
+    QTest::newRow("pytest") << QStringLiteral(
+        "tests/test_x.py ..F.\n=================== 1 failed, 3 passed in 0.05s ===================\n")
+                            << 3 << 1 << QStringLiteral("pytest");
+    QTest::newRow("pytest passing") << QStringLiteral(
+        "============================== 12 passed in 0.31s ==============================\n")
+                                    << 12 << 0 << QStringLiteral("pytest");
+    QTest::newRow("cargo test") << QStringLiteral(
+        "test result: ok. 27 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n")
+                                << 27 << 0 << QStringLiteral("cargo test");
+    QTest::newRow("go test") << QStringLiteral(
+        "=== RUN   TestParse\n--- FAIL: TestParse (0.00s)\n    x_test.go:9: got 1\n=== RUN   TestFormat\n--- PASS: "
+        "TestFormat (0.00s)\nFAIL\nFAIL\texample.com/x\t0.003s\n")
+                             << 1 << 1 << QStringLiteral("go test");
+    QTest::newRow("counts") << QStringLiteral("FAIL case_0001\n412 passed, 37 failed\n") << 412 << 37
+                            << QStringLiteral("N passed, M failed");
 }
 
 void TestReplay::testRunnerOutputs()
@@ -149,7 +173,8 @@ void TestReplay::modelPagesThroughTheTranscript()
     QCOMPARE(model.index(1, 0).data(TranscriptModel::SeqRole).toInt(), 3502);
     QCOMPARE(model.rowForSeq(3501), 1);
     // The types a filter offers, most common first, as the events themselves count them.
-    SqliteStatement counted(StoreConnection::of(m_store), "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC, type");
+    SqliteStatement counted(StoreConnection::of(m_store),
+        "SELECT type FROM events WHERE sample_id = ? GROUP BY type ORDER BY COUNT(*) DESC, type");
     counted.bind(1, m_sampleId);
     QStringList types;
     while (counted.step())
@@ -178,9 +203,12 @@ void TestReplay::curveFromScoreEvents()
     QJsonArray events;
     const double fractions[] = { 0.25, 0.5, 0.4, 1.0 };
     for (const double fraction : fractions) {
-        events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("score") }, { QStringLiteral("intermediate"), true },
-            { QStringLiteral("score"), QJsonObject { { QStringLiteral("value"), QJsonObject { { QStringLiteral("visible"), fraction },
-                                                                             { QStringLiteral("held_out"), fraction / 2 } } } } } });
+        events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("score") },
+            { QStringLiteral("intermediate"), true },
+            { QStringLiteral("score"),
+                QJsonObject { { QStringLiteral("value"),
+                    QJsonObject { { QStringLiteral("visible"), fraction },
+                        { QStringLiteral("held_out"), fraction / 2 } } } } } });
     }
     const qint64 sampleId = importSample(QStringLiteral("scores"), events);
     QVERIFY(sampleId > 0);
@@ -198,17 +226,22 @@ void TestReplay::errorsAreMarked()
     // A tool error, a model error and a sample error are the plot's error marks, read from the sample's list of
     // marked steps: the events are looked up by their steps, never scanned.
     QJsonObject failedTool = toolEvent(QStringLiteral("rm -r /"), QString());
-    failedTool.insert(QStringLiteral("error"), QJsonObject { { QStringLiteral("type"), QStringLiteral("permission") },
-                                                   { QStringLiteral("message"), QStringLiteral("Permission denied") } });
-    const QJsonArray events { toolEvent(QStringLiteral("ls"), QStringLiteral("src\n")), failedTool,
-        QJsonObject { { QStringLiteral("event"), QStringLiteral("model") }, { QStringLiteral("model"), QStringLiteral("m") },
+    failedTool.insert(QStringLiteral("error"),
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("permission") },
+            { QStringLiteral("message"), QStringLiteral("Permission denied") } });
+    const QJsonArray events {
+        toolEvent(QStringLiteral("ls"), QStringLiteral("src\n")), failedTool,
+        QJsonObject { { QStringLiteral("event"), QStringLiteral("model") },
+            { QStringLiteral("model"), QStringLiteral("m") },
             { QStringLiteral("error"), QStringLiteral("overloaded") } },
         QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
-            { QStringLiteral("error"), QJsonObject { { QStringLiteral("message"), QStringLiteral("sandbox lost") } } } } };
+            { QStringLiteral("error"), QJsonObject { { QStringLiteral("message"), QStringLiteral("sandbox lost") } } } }
+    };
     const qint64 sampleId = importSample(QStringLiteral("errors"), events);
     QVERIFY(sampleId > 0);
     QCOMPARE(passCurve(*m_store.transcript(sampleId), PriceTable()).errors, (std::vector<int> { 1, 2, 3 }));
-    SqliteStatement plan(StoreConnection::of(m_store), (QByteArray("EXPLAIN QUERY PLAN ") + StoreSchema::marksQuery).constData());
+    SqliteStatement plan(
+        StoreConnection::of(m_store), (QByteArray("EXPLAIN QUERY PLAN ") + StoreSchema::marksQuery).constData());
     plan.bind(1, sampleId);
     QString steps;
     while (plan.step())

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "rerundialog.h"
 #include "store/importer.h"
 #include "store/store.h"
@@ -28,23 +31,33 @@ void TestRerunDialog::rerunsTheCodeAtAStep()
         QSKIP("the rebuilt program needs the system's python3");
     QTemporaryDir dir;
     auto create = [](const QString& text) {
-        return QJsonObject { { QStringLiteral("event"), QStringLiteral("tool") }, { QStringLiteral("function"), QStringLiteral("text_editor") },
-            { QStringLiteral("arguments"), QJsonObject { { QStringLiteral("command"), QStringLiteral("create") },
-                                               { QStringLiteral("path"), QStringLiteral("/w/echo.py") }, { QStringLiteral("file_text"), text } } } };
+        return QJsonObject { { QStringLiteral("event"), QStringLiteral("tool") },
+            { QStringLiteral("function"), QStringLiteral("text_editor") },
+            { QStringLiteral("arguments"),
+                QJsonObject { { QStringLiteral("command"), QStringLiteral("create") },
+                    { QStringLiteral("path"), QStringLiteral("/w/echo.py") },
+                    { QStringLiteral("file_text"), text } } } };
     };
     // Step 0: a program that prints nothing; step 1: one that echoes its arguments.
-    const QJsonArray events { create(QStringLiteral("pass\n")), create(QStringLiteral("import sys\nprint(' '.join(sys.argv[1:]))\n")) };
+    const QJsonArray events { create(QStringLiteral("pass\n")),
+        create(QStringLiteral("import sys\nprint(' '.join(sys.argv[1:]))\n")) };
     const QJsonObject log { { QStringLiteral("version"), 2 }, { QStringLiteral("status"), QStringLiteral("success") },
-        { QStringLiteral("eval"), QJsonObject { { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
-        { QStringLiteral("samples"), QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 }, { QStringLiteral("events"), events } } } } };
+        { QStringLiteral("eval"),
+            QJsonObject {
+                { QStringLiteral("task"), QStringLiteral("t") }, { QStringLiteral("model"), QStringLiteral("m") } } },
+        { QStringLiteral("samples"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("epoch"), 1 },
+                { QStringLiteral("events"), events } } } } };
     QFile file(dir.filePath(QStringLiteral("log.json")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(log).toJson());
     file.close();
     QFile suite(dir.filePath(QStringLiteral("suite.jsonl")));
     QVERIFY(suite.open(QIODevice::WriteOnly));
-    suite.write(R"({"id": "hello", "args": ["hello"], "stdout": "hello\n", "exit_code": 0})" "\n"
-                R"({"id": "two", "args": ["a", "b"], "stdout": "a b\n", "exit_code": 0, "visibility": "held_out"})" "\n");
+    suite.write(R"({"id": "hello", "args": ["hello"], "stdout": "hello\n", "exit_code": 0})"
+                "\n"
+                R"({"id": "two", "args": ["a", "b"], "stdout": "a b\n", "exit_code": 0, "visibility": "held_out"})"
+                "\n");
     suite.close();
     Store store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("store.sqlite"))));

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "runner/testrunner.h"
 
 #include <QDir>
@@ -37,13 +40,15 @@ private:
 void TestRunnerTest::initTestCase()
 {
     // The sandbox user may not reach an interpreter in a person's home: prefer the system's.
-    m_python = QStandardPaths::findExecutable(QStringLiteral("python3"), { QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin") });
+    m_python = QStandardPaths::findExecutable(
+        QStringLiteral("python3"), { QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin") });
     if (m_python.isEmpty())
         m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (m_python.isEmpty())
         QSKIP("python3 is needed for the runner's test programs");
-    QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-            | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+    QFile::setPermissions(m_dir.path(),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+            | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
 }
 
 QString TestRunnerTest::script(const QString& name, const QByteArray& code)
@@ -53,7 +58,8 @@ QString TestRunnerTest::script(const QString& name, const QByteArray& code)
     file.open(QIODevice::WriteOnly);
     file.write(code);
     file.close();
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+    QFile::setPermissions(
+        path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
     return path;
 }
 
@@ -61,7 +67,8 @@ void TestRunnerTest::passesAndFails()
 {
     const QString program = script(QStringLiteral("echo.py"), "import sys\nprint(' '.join(sys.argv[1:]))\n");
     TestSuite suite;
-    std::vector<TestCase> tests { makeTest(QStringLiteral("same"), { QStringLiteral("a"), QStringLiteral("b") }, "a b\n"),
+    std::vector<TestCase> tests { makeTest(
+                                      QStringLiteral("same"), { QStringLiteral("a"), QStringLiteral("b") }, "a b\n"),
         makeTest(QStringLiteral("other"), { QStringLiteral("a") }, "b\n") };
     tests[1].heldOut = true;
     suite.setTests(tests);
@@ -72,7 +79,8 @@ void TestRunnerTest::passesAndFails()
     QCOMPARE(results.size(), size_t(2));
     QVERIFY(results[0].passed);
     QVERIFY(!results[1].passed);
-    QVERIFY2(results[1].diff.contains(QLatin1String("-b")) && results[1].diff.contains(QLatin1String("+a")), qPrintable(results[1].diff));
+    QVERIFY2(results[1].diff.contains(QLatin1String("-b")) && results[1].diff.contains(QLatin1String("+a")),
+        qPrintable(results[1].diff));
     QCOMPARE(runner.summary().visiblePassed, 1);
     QCOMPARE(runner.summary().heldOutTotal, 1);
     QCOMPARE(runner.summary().heldOutPassed, 0);
@@ -83,14 +91,19 @@ void TestRunnerTest::containment()
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost));
     const QByteArray port = QByteArray::number(server.serverPort());
-    const QString forks = script(QStringLiteral("forks.py"), "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n");
-    const QString allocates = script(QStringLiteral("allocates.py"), "a = []\nwhile True:\n    a.append(' ' * 10**7)\n");
-    const QString writesFile = script(QStringLiteral("writes.py"), "f = open('big', 'w')\nwhile True:\n    f.write('x' * 65536)\n");
-    const QString printsForever = script(QStringLiteral("prints.py"), "import sys\nwhile True:\n    sys.stdout.write('y' * 65536)\n");
+    const QString forks = script(QStringLiteral("forks.py"),
+        "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n");
+    const QString allocates
+        = script(QStringLiteral("allocates.py"), "a = []\nwhile True:\n    a.append(' ' * 10**7)\n");
+    const QString writesFile
+        = script(QStringLiteral("writes.py"), "f = open('big', 'w')\nwhile True:\n    f.write('x' * 65536)\n");
+    const QString printsForever
+        = script(QStringLiteral("prints.py"), "import sys\nwhile True:\n    sys.stdout.write('y' * 65536)\n");
     const QString sleeps = script(QStringLiteral("sleeps.py"), "import time\ntime.sleep(3600)\n");
     const QString connects = script(QStringLiteral("connects.py"),
         "import socket\ns = socket.create_connection(('127.0.0.1', " + port + "), timeout=2)\nprint('connected')\n");
-    const QString escapes = script(QStringLiteral("escapes.py"), "open('../outside', 'w').write('x')\nprint('wrote')\n");
+    const QString escapes
+        = script(QStringLiteral("escapes.py"), "open('../outside', 'w').write('x')\nprint('wrote')\n");
     const QString fine = script(QStringLiteral("fine.py"), "print('ok')\n");
 
     struct Case {
@@ -102,7 +115,8 @@ void TestRunnerTest::containment()
     std::vector<Case> cases { { allocates, QStringLiteral("allocates"), ProcessOutcome::MemoryLimit },
         { writesFile, QStringLiteral("writes"), ProcessOutcome::FileSizeLimit },
         { printsForever, QStringLiteral("prints"), ProcessOutcome::OutputLimit },
-        { sleeps, QStringLiteral("sleeps"), ProcessOutcome::Timeout }, { fine, QStringLiteral("fine"), ProcessOutcome::Exited } };
+        { sleeps, QStringLiteral("sleeps"), ProcessOutcome::Timeout },
+        { fine, QStringLiteral("fine"), ProcessOutcome::Exited } };
     if (dropped) // only a sandbox user has a process limit; a person's own account is never limited
         cases.push_back({ forks, QStringLiteral("forks"), ProcessOutcome::Timeout });
 
@@ -118,7 +132,8 @@ void TestRunnerTest::containment()
         const std::vector<TestResult> results = runner.run(suite, options);
         QCOMPARE(results.size(), size_t(1));
         QVERIFY2(results[0].outcome.stop == c.expected,
-            qPrintable(c.id + QStringLiteral(": ") + results[0].outcome.describe() + QString::fromUtf8(results[0].outcome.stderrData.left(300))));
+            qPrintable(c.id + QStringLiteral(": ") + results[0].outcome.describe()
+                + QString::fromUtf8(results[0].outcome.stderrData.left(300))));
         QCOMPARE(results[0].passed, c.id == QLatin1String("fine"));
     }
 
@@ -139,7 +154,8 @@ void TestRunnerTest::containment()
 
     // Writing beside the test directory is refused (sandbox user) or reported.
     TestSuite suite;
-    suite.setTests({ makeTest(QStringLiteral("escapes"), {}, "wrote\n"), makeTest(QStringLiteral("fine"), {}, "wrote\n") });
+    suite.setTests(
+        { makeTest(QStringLiteral("escapes"), {}, "wrote\n"), makeTest(QStringLiteral("fine"), {}, "wrote\n") });
     TestRunner runner;
     TestRunner::Options options;
     options.command = { m_python, escapes };

@@ -1,16 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "mirrorcodesynth.h"
 #include "zipstreamwriter.h"
 
 #include "analysis/pricetable.h"
+#include "analysis/solverates.h"
 #include "archive/zipreader.h"
 #include "runner/testrunner.h"
 #include "runner/workspacebuilder.h"
-#include "store/transcriptquery.h"
 #include "store/importer.h"
-#include "analysis/solverates.h"
 #include "store/store.h"
-#include "workflow/transcriptanalysis.h"
 #include "store/storeconnection.h"
+#include "store/transcriptquery.h"
+#include "workflow/transcriptanalysis.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -140,7 +143,8 @@ void TestSynth::membersOfWholeMebibytes()
     QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
     for (size_t i = 0; i < sizes.size(); ++i) {
         const QByteArray read = reader.readAll(*reader.find(QStringLiteral("m%1.json").arg(i)));
-        QVERIFY2(read == contents[i], qPrintable(QStringLiteral("member of %1 bytes: %2").arg(sizes[i]).arg(reader.errorString())));
+        QVERIFY2(read == contents[i],
+            qPrintable(QStringLiteral("member of %1 bytes: %2").arg(sizes[i]).arg(reader.errorString())));
     }
 }
 
@@ -159,7 +163,8 @@ void TestSynth::deterministicForASeed()
     const QStringList files = QDir(m_dir.filePath(QStringLiteral("one"))).entryList({ QStringLiteral("*.eval") });
     QCOMPARE(files.size(), 3);
     for (const QString& file : files)
-        QCOMPARE(fileHash(m_dir.filePath(QStringLiteral("one/") + file)), fileHash(m_dir.filePath(QStringLiteral("two/") + file)));
+        QCOMPARE(fileHash(m_dir.filePath(QStringLiteral("one/") + file)),
+            fileHash(m_dir.filePath(QStringLiteral("two/") + file)));
 }
 
 void TestSynth::keysMatchRealLogs()
@@ -182,10 +187,15 @@ void TestSynth::keysMatchRealLogs()
     }
     // Documented in the log format but in none of the fixtures (their README lists these gaps).
     const KeySets documented {
-        { "event:compaction", { "event", "uuid", "span_id", "timestamp", "working_start", "type", "tokens_before", "tokens_after", "source" } },
-        { "event:sample_limit", { "event", "uuid", "span_id", "timestamp", "working_start", "type", "message", "limit" } },
+        { "event:compaction",
+            { "event", "uuid", "span_id", "timestamp", "working_start", "type", "tokens_before", "tokens_after",
+                "source" } },
+        { "event:sample_limit",
+            { "event", "uuid", "span_id", "timestamp", "working_start", "type", "message", "limit" } },
         { "event:error", { "event", "uuid", "span_id", "timestamp", "working_start", "error" } },
-        { "event:sandbox", { "event", "uuid", "span_id", "timestamp", "working_start", "action", "cmd", "options", "result", "output", "completed" } },
+        { "event:sandbox",
+            { "event", "uuid", "span_id", "timestamp", "working_start", "action", "cmd", "options", "result", "output",
+                "completed" } },
         { "event:tool", { "agent_span_id" } },
         { "event:model", { "role" } },
         { "event:score", { "scorer" } },
@@ -221,8 +231,11 @@ void TestSynth::keysMatchRealLogs()
         QVERIFY2(generated.count(kind), kind);
     for (const auto& [kind, keys] : generated) {
         for (const std::string& key : keys) {
-            const bool known = (real.count(kind) && real.at(kind).count(key)) || (documented.count(kind) && documented.at(kind).count(key));
-            QVERIFY2(known, qPrintable(QStringLiteral("%1 has key '%2', found in no real log").arg(QString::fromStdString(kind), QString::fromStdString(key))));
+            const bool known = (real.count(kind) && real.at(kind).count(key))
+                || (documented.count(kind) && documented.at(kind).count(key));
+            QVERIFY2(known,
+                qPrintable(QStringLiteral("%1 has key '%2', found in no real log")
+                               .arg(QString::fromStdString(kind), QString::fromStdString(key))));
         }
     }
 }
@@ -309,7 +322,8 @@ void TestSynth::demoImportsWithItsHeaderAccuracy()
     int largeSolved = 0;
     for (const SampleRow& sample : store.samples()) {
         QVERIFY(!sample.program.isEmpty());
-        QVERIFY(sample.tier == QLatin1String("S") || sample.tier == QLatin1String("M") || sample.tier == QLatin1String("L"));
+        QVERIFY(sample.tier == QLatin1String("S") || sample.tier == QLatin1String("M")
+            || sample.tier == QLatin1String("L"));
         QCOMPARE(sample.language, QStringLiteral("python"));
         largeSolved += sample.tier == QLatin1String("L") && sample.solved == 1;
     }
@@ -334,11 +348,13 @@ void TestSynth::demoCurvesEqualTheirReexecution()
             continue;
         TestSuite suite;
         QVERIFY(suite.load(suitePath));
-        SqliteStatement scores(StoreConnection::of(store), "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events "
-                                           "WHERE sample_id = ? AND type = 'score' ORDER BY seq");
+        SqliteStatement scores(StoreConnection::of(store),
+            "SELECT seq, chunk_item(payload_chunk, payload_slot) FROM events "
+            "WHERE sample_id = ? AND type = 'score' ORDER BY seq");
         scores.bind(1, sample.id);
         const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sample.id);
-        WorkspaceBuilder builder(transcript->toolCalls(), [&](const QString& text) { return transcript->resolveAttachments(text); });
+        WorkspaceBuilder builder(
+            transcript->toolCalls(), [&](const QString& text) { return transcript->resolveAttachments(text); });
         while (scores.step()) {
             const Json event = Json::parse(scores.bytes(1).toStdString());
             if (!event.value("intermediate", false))
@@ -346,8 +362,9 @@ void TestSynth::demoCurvesEqualTheirReexecution()
             builder.replay(int(scores.integer(0)));
             QCOMPARE(builder.uncertainSteps(), 0);
             QTemporaryDir workspace;
-            QFile::setPermissions(workspace.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                    | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+            QFile::setPermissions(workspace.path(),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                    | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
             QVERIFY(builder.write(workspace.path()));
             TestRunSummary summary;
             if (QFile::exists(workspace.filePath(QStringLiteral("main.py")))) {
@@ -370,7 +387,8 @@ void TestSynth::demoCurvesEqualTheirReexecution()
         }
         // The replay's curve of the sample is the one the generator wrote, point for point.
         const PassCurve curve = passCurve(*transcript, PriceTable());
-        SqliteStatement written(StoreConnection::of(store), "SELECT COUNT(*) FROM events WHERE sample_id = ? AND type = 'score'");
+        SqliteStatement written(
+            StoreConnection::of(store), "SELECT COUNT(*) FROM events WHERE sample_id = ? AND type = 'score'");
         written.bind(1, sample.id);
         QVERIFY(written.step());
         QCOMPARE(qint64(curve.points.size()) + 1, written.integer(0)); // all but the final score are intermediate

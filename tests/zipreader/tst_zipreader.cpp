@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "archive/readahead.h"
 #include "archive/zipreader.h"
 #include "store/importer.h"
@@ -8,9 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <atomic>
 #include <archive.h>
 #include <archive_entry.h>
+#include <atomic>
 
 namespace {
 QString fixture(const char* name)
@@ -52,7 +55,8 @@ QByteArray copyOf(const QString& source, const QString& target)
     return file.readAll();
 }
 
-const QByteArray startJson = R"({"version": 2, "eval": {"task": "mirror-code", "model": "m/x", "created": "2026-05-01T00:00:00+00:00"}, "plan": {}})";
+const QByteArray startJson
+    = R"({"version": 2, "eval": {"task": "mirror-code", "model": "m/x", "created": "2026-05-01T00:00:00+00:00"}, "plan": {}})";
 }
 
 class TestZipReader : public QObject {
@@ -106,11 +110,12 @@ void TestZipReader::readsDeflateAndZstdMembers()
 void TestZipReader::lastDuplicateWins()
 {
     const QString path = m_dir.filePath(QStringLiteral("duplicates.eval"));
-    writeZip(path, { { QStringLiteral("_journal/start.json"), startJson },
-                       { QStringLiteral("header.json"), R"({"version": 2, "status": "error", "eval": {"task": "old"}})" },
-                       { QStringLiteral("samples/a_epoch_1.json"), R"({"id": "a", "epoch": 1, "scores": {"s": {"value": "I"}}})" },
-                       { QStringLiteral("samples/a_epoch_1.json"), R"({"id": "a", "epoch": 1, "scores": {"s": {"value": "C"}}})" },
-                       { QStringLiteral("header.json"), R"({"version": 2, "status": "success", "eval": {"task": "new"}})" } });
+    writeZip(path,
+        { { QStringLiteral("_journal/start.json"), startJson },
+            { QStringLiteral("header.json"), R"({"version": 2, "status": "error", "eval": {"task": "old"}})" },
+            { QStringLiteral("samples/a_epoch_1.json"), R"({"id": "a", "epoch": 1, "scores": {"s": {"value": "I"}}})" },
+            { QStringLiteral("samples/a_epoch_1.json"), R"({"id": "a", "epoch": 1, "scores": {"s": {"value": "C"}}})" },
+            { QStringLiteral("header.json"), R"({"version": 2, "status": "success", "eval": {"task": "new"}})" } });
     ZipReader zip;
     QVERIFY(zip.open(path));
     QCOMPARE(zip.entries().size(), size_t(3));
@@ -129,13 +134,14 @@ void TestZipReader::journalOnlyLog()
 {
     // An unfinished run: no header.json, no summaries.json; the journal's flushes, the last row of a sample winning.
     const QString path = m_dir.filePath(QStringLiteral("journal.eval"));
-    writeZip(path, { { QStringLiteral("_journal/start.json"), startJson },
-                       { QStringLiteral("_journal/summaries/1.json"),
-                           R"([{"id": "gron_go", "epoch": 1, "scores": {"s": {"value": "I"}}, "completed": false}])" },
-                       { QStringLiteral("samples/cal_c_epoch_1.json"),
-                           R"({"id": "cal_c", "epoch": 1, "metadata": {"language": "c"}, "scores": {"s": {"value": NaN}}, "events": []})" },
-                       { QStringLiteral("_journal/summaries/2.json"),
-                           R"([{"id": "gron_go", "epoch": 1, "scores": {"s": {"value": "C"}}, "completed": true},
+    writeZip(path,
+        { { QStringLiteral("_journal/start.json"), startJson },
+            { QStringLiteral("_journal/summaries/1.json"),
+                R"([{"id": "gron_go", "epoch": 1, "scores": {"s": {"value": "I"}}, "completed": false}])" },
+            { QStringLiteral("samples/cal_c_epoch_1.json"),
+                R"({"id": "cal_c", "epoch": 1, "metadata": {"language": "c"}, "scores": {"s": {"value": NaN}}, "events": []})" },
+            { QStringLiteral("_journal/summaries/2.json"),
+                R"([{"id": "gron_go", "epoch": 1, "scores": {"s": {"value": "C"}}, "completed": true},
                                {"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "C"}}}])" } });
     Store store;
     QVERIFY(store.open(m_dir.filePath(QStringLiteral("journal.sqlite"))));
@@ -233,12 +239,14 @@ void TestZipReader::readAheadStopsEarly()
     // A reader that gives up (a parse error) stops an endless source; the source is then the reader's again.
     std::atomic<int> produced = 0;
     const std::string block(1000, 'x');
-    ReadAhead blocks([&](const char*& data, size_t& size) {
-        ++produced;
-        data = block.data();
-        size = block.size();
-        return true;
-    }, 4);
+    ReadAhead blocks(
+        [&](const char*& data, size_t& size) {
+            ++produced;
+            data = block.data();
+            size = block.size();
+            return true;
+        },
+        4);
     const char* data = nullptr;
     size_t size = 0;
     for (int i = 0; i < 3; ++i)

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "pricetable.h"
 
 #include <QDir>
@@ -10,7 +13,8 @@
 
 QString PriceTable::userPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("prices.json"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("prices.json"));
 }
 
 PriceTable PriceTable::standard()
@@ -54,9 +58,10 @@ bool PriceTable::save(const QString& path) const
 {
     QJsonObject models;
     for (auto it = m_prices.begin(); it != m_prices.end(); ++it) {
-        models.insert(it.key(), QJsonObject { { QStringLiteral("input"), it->input }, { QStringLiteral("output"), it->output },
-                                    { QStringLiteral("cache_read"), it->cacheRead }, { QStringLiteral("cache_write"), it->cacheWrite },
-                                    { QStringLiteral("source"), it->source }, { QStringLiteral("date"), it->date } });
+        models.insert(it.key(),
+            QJsonObject { { QStringLiteral("input"), it->input }, { QStringLiteral("output"), it->output },
+                { QStringLiteral("cache_read"), it->cacheRead }, { QStringLiteral("cache_write"), it->cacheWrite },
+                { QStringLiteral("source"), it->source }, { QStringLiteral("date"), it->date } });
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
@@ -66,7 +71,8 @@ bool PriceTable::save(const QString& path) const
     return true;
 }
 
-std::optional<double> PriceTable::cost(const QString& model, qint64 input, qint64 cacheRead, qint64 cacheWrite, qint64 output) const
+std::optional<double> PriceTable::cost(
+    const QString& model, qint64 input, qint64 cacheRead, qint64 cacheWrite, qint64 output) const
 {
     const auto found = m_prices.constFind(model);
     if (found == m_prices.constEnd())
@@ -80,7 +86,8 @@ double PriceTable::costOf(const EventRow& call) const
 {
     if (!std::isnan(call.loggedCost))
         return call.loggedCost;
-    const auto priced = cost(call.model, call.inputTokens, call.cacheReadTokens, call.cacheWriteTokens, call.outputTokens);
+    const auto priced
+        = cost(call.model, call.inputTokens, call.cacheReadTokens, call.cacheWriteTokens, call.outputTokens);
     return priced ? *priced : notANumber;
 }
 
@@ -98,7 +105,8 @@ void PriceTable::applyTo(std::vector<SampleRow>& samples, const std::vector<Usag
                 allLogged = false;
             else
                 logged += row->totalCost;
-            const auto cost = this->cost(row->model, row->inputTokens, row->cacheReadTokens, row->cacheWriteTokens, row->outputTokens);
+            const auto cost = this->cost(
+                row->model, row->inputTokens, row->cacheReadTokens, row->cacheWriteTokens, row->outputTokens);
             if (cost)
                 priced += *cost;
             else

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include <QCoreApplication>
@@ -35,7 +38,8 @@ public:
     const QHash<QString, ModelPrice>& prices() const { return m_prices; }
     void setPrice(const QString& model, const ModelPrice& price) { m_prices.insert(model, price); }
     /// The cost of these tokens, or nothing when the model has no price (never $0 for "unknown").
-    std::optional<double> cost(const QString& model, qint64 input, qint64 cacheRead, qint64 cacheWrite, qint64 output) const;
+    std::optional<double> cost(
+        const QString& model, qint64 input, qint64 cacheRead, qint64 cacheWrite, qint64 output) const;
 
     /// A model call's cost: as logged, else its tokens priced; NaN when its model has no price.
     double costOf(const EventRow& call) const;

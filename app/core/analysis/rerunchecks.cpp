@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "rerunchecks.h"
 
 #include <algorithm>
@@ -12,7 +15,8 @@ std::vector<Contradiction> contradictions(const TestMatrix& tests, const std::ve
         const auto nextEdit = std::upper_bound(editSteps.begin(), editSteps.end(), from);
         const int to = nextEdit == editSteps.end() ? INT_MAX : *nextEdit;
         // The latest re-execution of the code as it stood at this test run.
-        const auto rerun = std::find_if(reruns.rbegin(), reruns.rend(), [&](const RerunRow& row) { return row.step >= from && row.step < to; });
+        const auto rerun = std::find_if(
+            reruns.rbegin(), reruns.rend(), [&](const RerunRow& row) { return row.step >= from && row.step < to; });
         if (rerun == reruns.rend())
             continue;
         const QHash<QString, bool> results = resultsOf(rerun->id);

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "records/testrecords.h"
@@ -16,6 +19,7 @@ struct Contradiction {
 };
 
 /// The results of `tests` that a stored re-execution contradicts. A re-execution checks a test run when no step
-/// between them changed the agent's files (`editSteps`, ascending); `resultsOf` gives a re-execution's per-test results.
+/// between them changed the agent's files (`editSteps`, ascending); `resultsOf` gives a re-execution's per-test
+/// results.
 std::vector<Contradiction> contradictions(const TestMatrix& tests, const std::vector<RerunRow>& reruns,
     const std::vector<int>& editSteps, const std::function<QHash<QString, bool>(qint64 rerunId)>& resultsOf);

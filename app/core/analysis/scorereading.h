@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
-#include "json/jsonvalues.h"
 #include "records/logrecords.h"
+#include "json/jsonvalues.h"
 
 #include <QByteArray>
 #include <QStringList>

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "solverates.h"
 
 #include "scorereading.h"
@@ -38,8 +41,8 @@ Interval wilsonInterval(int successes, int trials, double z)
     return { std::max(0.0, centre - half), std::min(1.0, centre + half) };
 }
 
-std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples, const std::function<QString(const SampleRow&)>& key,
-    const std::function<QString(const SampleRow&)>& group)
+std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples,
+    const std::function<QString(const SampleRow&)>& key, const std::function<QString(const SampleRow&)>& group)
 {
     std::vector<SolveRate> rates;
     QHash<QString, size_t> index;
@@ -87,7 +90,8 @@ std::vector<std::pair<QString, std::vector<CostPoint>>> costCurves(const std::ve
     std::vector<std::pair<QString, std::vector<CostPoint>>> curves;
     for (const QString& model : order) {
         std::vector<const SampleRow*> rows = byModel.value(model);
-        std::sort(rows.begin(), rows.end(), [](const SampleRow* a, const SampleRow* b) { return a->totalCost < b->totalCost; });
+        std::sort(rows.begin(), rows.end(),
+            [](const SampleRow* a, const SampleRow* b) { return a->totalCost < b->totalCost; });
         std::vector<CostPoint> points { { 0, 0, 0 } };
         double dollars = 0;
         int solved = 0;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "pricetable.h"
@@ -32,8 +35,8 @@ struct SolveRate {
 };
 
 /// Solve rates of the scored samples, grouped by `key` (and `group` when given), in first-seen order.
-std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples, const std::function<QString(const SampleRow&)>& key,
-    const std::function<QString(const SampleRow&)>& group = {});
+std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples,
+    const std::function<QString(const SampleRow&)>& key, const std::function<QString(const SampleRow&)>& group = {});
 
 /// One step of a cost curve: after spending `dollars` (samples in increasing cost), `share` of tasks were solved.
 struct CostPoint {
@@ -44,7 +47,8 @@ struct CostPoint {
 
 /// Per model: the share of tasks solved against cumulative dollars spent, samples taken cheapest first.
 /// Samples without a cost (no price) are left out and counted in `unpriced`.
-std::vector<std::pair<QString, std::vector<CostPoint>>> costCurves(const std::vector<SampleRow>& samples, int* unpriced = nullptr);
+std::vector<std::pair<QString, std::vector<CostPoint>>> costCurves(
+    const std::vector<SampleRow>& samples, int* unpriced = nullptr);
 
 /// The samples on a Pareto frontier: none other is both cheaper and passes more (lower cost, higher pass).
 std::vector<size_t> paretoFrontier(const std::vector<std::pair<double, double>>& costAndPass);

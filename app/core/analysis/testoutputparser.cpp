@@ -1,11 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "testoutputparser.h"
 
 #include <QDir>
 #include <QFile>
-#include <QStandardPaths>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <map>
 
 TestOutputParser TestOutputParser::standard()
@@ -19,7 +22,8 @@ TestOutputParser TestOutputParser::standard()
 
 QString TestOutputParser::userPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("test_patterns.json"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("test_patterns.json"));
 }
 
 bool TestOutputParser::load(const QString& path)
@@ -43,7 +47,8 @@ bool TestOutputParser::load(const QString& path)
         m_patterns.push_back(std::move(pattern));
     }
     for (const QJsonValue value : document.value(QLatin1String("named")).toArray())
-        m_named.emplace_back(value.toObject().value(QLatin1String("regex")).toString(), QRegularExpression::MultilineOption);
+        m_named.emplace_back(
+            value.toObject().value(QLatin1String("regex")).toString(), QRegularExpression::MultilineOption);
     return !m_patterns.empty() || !m_named.empty();
 }
 
@@ -86,7 +91,8 @@ std::vector<NamedTestResult> TestOutputParser::namedResults(const QString& outpu
             const QRegularExpressionMatch match = it.next();
             const QString name = match.captured(QStringLiteral("test"));
             if (!name.isEmpty())
-                byPosition.try_emplace(match.capturedStart(), NamedTestResult { name, !match.captured(QStringLiteral("passed")).isEmpty() });
+                byPosition.try_emplace(match.capturedStart(),
+                    NamedTestResult { name, !match.captured(QStringLiteral("passed")).isEmpty() });
         }
     }
     std::vector<NamedTestResult> results;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include <condition_variable>
@@ -30,7 +33,8 @@ private:
     void produce();
 
     Source m_source;
-    std::vector<std::string> m_buffers; ///< a ring: m_count filled from m_head on; the one before m_head is the reader's
+    std::vector<std::string>
+        m_buffers; ///< a ring: m_count filled from m_head on; the one before m_head is the reader's
     size_t m_head = 0;
     size_t m_count = 0;
     bool m_ended = false;

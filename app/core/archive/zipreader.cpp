@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "zipreader.h"
 
 #include <archive.h>
@@ -35,8 +38,9 @@ bool ZipReader::reopen()
     archive_read_support_format_zip_seekable(m_archive);
     if (archive_read_open_filename(m_archive, m_path.toLocal8Bit().constData(), 256 * 1024) != ARCHIVE_OK) {
         // A zip is read from its central directory at the end: without one the file was cut short or damaged.
-        m_error = QCoreApplication::translate("ZipReader", "not a complete zip archive: truncated, or its central "
-                                                           "directory is damaged (%1)")
+        m_error = QCoreApplication::translate("ZipReader",
+            "not a complete zip archive: truncated, or its central "
+            "directory is damaged (%1)")
                       .arg(archiveMessage(m_archive));
         close();
         return false;
@@ -61,7 +65,8 @@ bool ZipReader::open(const QString& path)
         if (status == ARCHIVE_EOF)
             break;
         if (status < ARCHIVE_WARN) {
-            m_error = QCoreApplication::translate("ZipReader", "damaged zip archive (truncated or corrupt central directory): %1")
+            m_error = QCoreApplication::translate(
+                "ZipReader", "damaged zip archive (truncated or corrupt central directory): %1")
                           .arg(archiveMessage(m_archive));
             close();
             return false;
@@ -105,7 +110,8 @@ bool ZipReader::startRead(const Entry& entry)
     while (m_position < entry.index) {
         const int status = archive_read_next_header(m_archive, &header);
         if (status < ARCHIVE_WARN || status == ARCHIVE_EOF) {
-            m_error = QCoreApplication::translate("ZipReader", "member %1: %2").arg(entry.name, archiveMessage(m_archive));
+            m_error
+                = QCoreApplication::translate("ZipReader", "member %1: %2").arg(entry.name, archiveMessage(m_archive));
             close();
             return false;
         }

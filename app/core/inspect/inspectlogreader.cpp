@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "inspectlogreader.h"
 
 #include "archive/readahead.h"
@@ -103,7 +106,8 @@ public:
         if (m_depth == 1 && m_key == "version" && (token.kind == SaxToken::Int64 || token.kind == SaxToken::Uint64)) {
             const qint64 version = token.kind == SaxToken::Int64 ? token.int64 : qint64(token.uint64);
             if (version > InspectLogReader::newestLogVersion) {
-                m_error = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(version);
+                m_error
+                    = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(version);
                 return false;
             }
         }
@@ -182,7 +186,8 @@ private:
             return false;
         RunRecord run = runFromHeader(header);
         if (run.logVersion > InspectLogReader::newestLogVersion) {
-            m_error = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)").arg(run.logVersion);
+            m_error = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)")
+                          .arg(run.logVersion);
             return false;
         }
         m_legacyScorer = legacyScorerName(header);
@@ -211,10 +216,7 @@ private:
 struct SampleKey {
     QString id;
     int epoch;
-    bool operator<(const SampleKey& other) const
-    {
-        return id != other.id ? id < other.id : epoch < other.epoch;
-    }
+    bool operator<(const SampleKey& other) const { return id != other.id ? id < other.id : epoch < other.epoch; }
 };
 }
 
@@ -340,7 +342,8 @@ bool EvalArchiveReader::listMembers()
     static const QRegularExpression journalSummary(QStringLiteral("^_journal/summaries/(\\d+)\\.json$"));
     for (const auto& entry : m_zip.entries()) {
         if (chunkedMember.match(entry.name).hasMatch())
-            return fail(tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
+            return fail(
+                tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
         if (sampleMember().match(entry.name).hasMatch()) {
             m_samples.push_back(&entry);
             m_total += std::max<qint64>(entry.size, 0);

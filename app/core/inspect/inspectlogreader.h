@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
-#include <QCoreApplication>
 #include "importoptions.h"
 #include "logsink.h"
+#include <QCoreApplication>
 
 #include <QString>
 #include <functional>

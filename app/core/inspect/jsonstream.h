@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include <cstddef>
@@ -205,13 +208,22 @@ public:
     }
 
     /// Where the fault takeStringMap() returned lies in the input.
-    size_t faultAt() const { return m_faultAt; }
+    size_t faultAt() const
+    {
+        return m_faultAt;
+    }
 
     // Output side of the stream concept; never used for parsing.
-    Ch* PutBegin() { return nullptr; }
+    Ch* PutBegin()
+    {
+        return nullptr;
+    }
     void Put(Ch) { }
     void Flush() { }
-    size_t PutEnd(Ch*) { return 0; }
+    size_t PutEnd(Ch*)
+    {
+        return 0;
+    }
 
 private:
     static constexpr const char* ended = "the input ends inside an object";

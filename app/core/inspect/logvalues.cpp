@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "logvalues.h"
 
 #include "analysis/scorereading.h"
@@ -49,4 +52,3 @@ std::vector<UsageRecord> usageByModel(const JsonValue* modelUsage)
     }
     return records;
 }
-

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "importoptions.h"
-#include "json/jsonvalues.h"
 #include "records/logrecords.h"
+#include "json/jsonvalues.h"
 
 #include <vector>
 

@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "sampleclassifier.h"
 
-#include "json/jsonvalues.h"
 #include "mirrorcodetargets.h"
+#include "json/jsonvalues.h"
 
 #include <cmath>
 

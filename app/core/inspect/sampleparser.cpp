@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "sampleparser.h"
 
 #include "logvalues.h"
@@ -98,7 +101,8 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
     if (type == QLatin1String("score")) {
         const JsonValue* score = member(event, "score");
         const JsonValue* intermediate = member(event, "intermediate");
-        return EventSummary::score(score && member(*score, "value") ? QString::fromUtf8(toJson(*member(*score, "value"))) : QString(),
+        return EventSummary::score(
+            score && member(*score, "value") ? QString::fromUtf8(toJson(*member(*score, "value"))) : QString(),
             intermediate && intermediate->IsTrue(), score ? stringOf(member(*score, "explanation")) : QString());
     }
     if (type == QLatin1String("compaction")) {
@@ -112,13 +116,14 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
     if (type == QLatin1String("span_begin"))
         return stringOf(member(event, "type")) + QStringLiteral(": ") + stringOf(member(event, "name"));
     if (type == QLatin1String("step")) {
-        return stringOf(member(event, "action")) + QLatin1Char(' ') + stringOf(member(event, "type"))
-            + QLatin1Char(' ') + stringOf(member(event, "name"));
+        return stringOf(member(event, "action")) + QLatin1Char(' ') + stringOf(member(event, "type")) + QLatin1Char(' ')
+            + stringOf(member(event, "name"));
     }
     if (type == QLatin1String("logger")) {
         const JsonValue* message = member(event, "message");
-        return message ? stringOf(member(*message, "level")) + QStringLiteral(": ") + stringOf(member(*message, "message"))
-                       : QString();
+        return message
+            ? stringOf(member(*message, "level")) + QStringLiteral(": ") + stringOf(member(*message, "message"))
+            : QString();
     }
     if (type == QLatin1String("sandbox")) {
         return stringOf(member(event, "action")) + QLatin1Char(' ') + stringOf(member(event, "cmd"))
@@ -355,7 +360,8 @@ bool SampleParser::listToken(const SaxToken& token)
         // The item is copied as it stands, unparsed: the reader sees it as `{}` and closes it next.
         m_itemOffset = m_stream.Tell() - 1;
         if (!m_stream.takeRaw(m_itemJson, '{'))
-            return fail(QCoreApplication::translate("SampleParser", "the sample ends early, inside item %1 of a list").arg(m_itemIndex));
+            return fail(QCoreApplication::translate("SampleParser", "the sample ends early, inside item %1 of a list")
+                            .arg(m_itemIndex));
         return true;
     }
     if (token.kind == SaxToken::EndObject && m_depth == m_listDepth + 1) {
@@ -582,7 +588,8 @@ bool SampleParser::finishEvent()
                         .arg(m_eventSeq)
                         .arg(QString::fromUtf8(rapidjson::GetParseError_En(event.GetParseError()))));
     }
-    if (JsonValue* input = event.HasMember("input") ? &event["input"] : nullptr; input && input->IsArray() && !input->Empty()) {
+    if (JsonValue* input = event.HasMember("input") ? &event["input"] : nullptr;
+        input && input->IsArray() && !input->Empty()) {
         if (!poolInlineInput(event, *input))
             return false;
         record.payload = toJson(event);

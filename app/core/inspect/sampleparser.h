@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "importoptions.h"
 #include "jsonstream.h"
-#include "logvalues.h"
 #include "logsink.h"
+#include "logvalues.h"
 #include "saxtoken.h"
 
 #include <memory>

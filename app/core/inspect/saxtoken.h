@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include <cstddef>
@@ -31,7 +34,7 @@ struct SaxToken {
 };
 
 /// Turns RapidJSON's handler calls into SaxTokens for `Handler::token()`, so a handler is one state machine.
-template<typename Handler> class SaxTokenAdapter {
+template <typename Handler> class SaxTokenAdapter {
 public:
     bool Null() { return self().token(SaxToken { SaxToken::Null }); }
     bool Bool(bool value)

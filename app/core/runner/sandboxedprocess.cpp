@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "sandboxedprocess.h"
 
 #include <QFile>
@@ -56,7 +59,9 @@ QString ProcessOutcome::describe() const
     case OutputLimit:
         return QCoreApplication::translate("ProcessOutcome", "output limit");
     case Signal:
-        return QCoreApplication::translate("ProcessOutcome", "signal %1 (%2)").arg(signal).arg(QString::fromLatin1(strsignal(signal)));
+        return QCoreApplication::translate("ProcessOutcome", "signal %1 (%2)")
+            .arg(signal)
+            .arg(QString::fromLatin1(strsignal(signal)));
     case CpuLimit:
         return QCoreApplication::translate("ProcessOutcome", "CPU time limit");
     case FileSizeLimit:
@@ -71,8 +76,9 @@ QString ProcessOutcome::describe() const
 
 bool SandboxedProcess::openToSandboxUser(const QString& directory)
 {
-    return QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-            | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    return QFile::setPermissions(directory,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
 }
 
 bool SandboxedProcess::dropsPrivileges()
@@ -129,13 +135,17 @@ struct ChildPipes {
     int out[2] = { -1, -1 };
     int err[2] = { -1, -1 };
     int exec[2] = { -1, -1 };
-    bool open() { return !pipe2(in, O_CLOEXEC) && !pipe2(out, O_CLOEXEC) && !pipe2(err, O_CLOEXEC) && !pipe2(exec, O_CLOEXEC); }
+    bool open()
+    {
+        return !pipe2(in, O_CLOEXEC) && !pipe2(out, O_CLOEXEC) && !pipe2(err, O_CLOEXEC) && !pipe2(exec, O_CLOEXEC);
+    }
     void closeAll() { closePipe(in), closePipe(out), closePipe(err), closePipe(exec); }
 };
 
 /// In the child, after fork(): its own process group, the pipes, the folder, the limits, the network namespace and
 /// the sandbox user, then the program. Writes errno to the exec pipe when any of it fails.
-[[noreturn]] void startChild(const ChildSetup& setup, const ChildPipes& pipes, const SandboxLimits& limits, bool isolate, bool drop)
+[[noreturn]] void startChild(
+    const ChildSetup& setup, const ChildPipes& pipes, const SandboxLimits& limits, bool isolate, bool drop)
 {
     setpgid(0, 0);
     dup2(pipes.in[0], STDIN_FILENO);
@@ -154,7 +164,8 @@ struct ChildPipes {
         // Counted per user: only meaningful for the sandbox user, never for a person's own account.
         setLimit(RLIMIT_NPROC, rlim_t(limits.processes));
         // Raw system calls: glibc's wrappers coordinate threads, and this child has only one.
-        if (syscall(SYS_setgroups, 0, nullptr) != 0 || syscall(SYS_setgid, nobody) != 0 || syscall(SYS_setuid, nobody) != 0)
+        if (syscall(SYS_setgroups, 0, nullptr) != 0 || syscall(SYS_setgid, nobody) != 0
+            || syscall(SYS_setuid, nobody) != 0)
             failure = errno;
     }
     if (!failure) {
@@ -197,7 +208,8 @@ bool exchange(ChildPipes& pipes, const QByteArray& stdinData, const SandboxLimit
             if (!fds[i].revents)
                 continue;
             if (fds[i].fd == pipes.in[1]) {
-                const ssize_t n = write(pipes.in[1], stdinData.constData() + written, size_t(stdinData.size() - written));
+                const ssize_t n
+                    = write(pipes.in[1], stdinData.constData() + written, size_t(stdinData.size() - written));
                 if (n > 0)
                     written += n;
                 if (n < 0 || written >= stdinData.size())
@@ -248,8 +260,9 @@ void reap(pid_t pid, bool killed, const SandboxLimits& limits, const QElapsedTim
 /// Why a child that ran to its end stopped: its exit, a limit, a signal.
 void classify(int status, const rusage& usage, const SandboxLimits& limits, ProcessOutcome& outcome)
 {
-    const bool outOfMemory = outcome.stderrData.contains("MemoryError") || outcome.stderrData.contains("Cannot allocate memory")
-        || outcome.stderrData.contains("out of memory") || outcome.stderrData.contains("bad_alloc");
+    const bool outOfMemory = outcome.stderrData.contains("MemoryError")
+        || outcome.stderrData.contains("Cannot allocate memory") || outcome.stderrData.contains("out of memory")
+        || outcome.stderrData.contains("bad_alloc");
     // Interpreters such as Python ignore SIGXFSZ and see the write fail instead.
     const bool fileTooLarge = outcome.stderrData.contains(strerror(EFBIG));
     if (WIFEXITED(status)) {
@@ -263,7 +276,9 @@ void classify(int status, const rusage& usage, const SandboxLimits& limits, Proc
             outcome.stop = ProcessOutcome::CpuLimit;
         else if (outcome.signal == SIGXFSZ)
             outcome.stop = ProcessOutcome::FileSizeLimit;
-        else if (outOfMemory || ((outcome.signal == SIGSEGV || outcome.signal == SIGABRT) && usage.ru_maxrss * 1024 > limits.memoryBytes / 2))
+        else if (outOfMemory
+            || ((outcome.signal == SIGSEGV || outcome.signal == SIGABRT)
+                && usage.ru_maxrss * 1024 > limits.memoryBytes / 2))
             outcome.stop = ProcessOutcome::MemoryLimit;
         else
             outcome.stop = ProcessOutcome::Signal;
@@ -271,8 +286,8 @@ void classify(int status, const rusage& usage, const SandboxLimits& limits, Proc
 }
 }
 
-ProcessOutcome SandboxedProcess::run(const QStringList& command, const QString& workDirectory,
-    const QByteArray& stdinData, const SandboxLimits& limits)
+ProcessOutcome SandboxedProcess::run(
+    const QStringList& command, const QString& workDirectory, const QByteArray& stdinData, const SandboxLimits& limits)
 {
     ProcessOutcome outcome;
     if (command.isEmpty()) {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "testrunner.h"
 
 #include <QCoreApplication>
@@ -15,9 +18,9 @@ namespace {
 /// Gives a directory to the sandbox user, so the program can write there and nowhere else.
 void handOver(const QString& path)
 {
-    if (SandboxedProcess::dropsPrivileges())
-        [[maybe_unused]] const int changed = chown(QFile::encodeName(path).constData(), SandboxedProcess::sandboxUserId(),
-            SandboxedProcess::sandboxUserId());
+    if (SandboxedProcess::dropsPrivileges()) [[maybe_unused]]
+        const int changed = chown(
+            QFile::encodeName(path).constData(), SandboxedProcess::sandboxUserId(), SandboxedProcess::sandboxUserId());
 }
 
 /// `relative` inside `root`, or an empty string when it would lie outside.
@@ -32,9 +35,11 @@ QStringList defaultBuildCommand(const QString& language)
 {
     const QString lower = language.toLower();
     if (lower == QLatin1String("rust"))
-        return { QStringLiteral("cargo"), QStringLiteral("build"), QStringLiteral("--release"), QStringLiteral("--offline") };
+        return { QStringLiteral("cargo"), QStringLiteral("build"), QStringLiteral("--release"),
+            QStringLiteral("--offline") };
     if (lower == QLatin1String("go"))
-        return { QStringLiteral("go"), QStringLiteral("build"), QStringLiteral("-o"), QStringLiteral("program"), QStringLiteral(".") };
+        return { QStringLiteral("go"), QStringLiteral("build"), QStringLiteral("-o"), QStringLiteral("program"),
+            QStringLiteral(".") };
     if (lower == QLatin1String("c"))
         return { QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("gcc -O2 -o program *.c -lm") };
     return {};
@@ -160,7 +165,8 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
         limits.processes = std::max(limits.processes, 256);
         const ProcessOutcome build = SandboxedProcess::run(options.buildCommand, options.workspace, {}, limits);
         if (build.stop != ProcessOutcome::Exited || build.exitCode != 0) {
-            m_summary.buildError = tr("build failed (%1): %2").arg(build.describe(), QString::fromUtf8(build.stderrData.right(4000)));
+            m_summary.buildError
+                = tr("build failed (%1): %2").arg(build.describe(), QString::fromUtf8(build.stderrData.right(4000)));
             for (size_t i = 0; i < tests.size(); ++i) {
                 results[i].id = tests[i].id;
                 results[i].heldOut = tests[i].heldOut;

@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
-#include <QCoreApplication>
 #include "records/testrecords.h"
 #include "sandboxedprocess.h"
 #include "testsuite.h"
+#include <QCoreApplication>
 
 #include <functional>
 #include <vector>

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "workspacebuilder.h"
 
 #include "json/jsonvalues.h"
@@ -15,7 +18,8 @@ WorkspaceBuilder::WorkspaceBuilder(std::vector<ToolCall> calls, AttachmentResolv
 
 int WorkspaceBuilder::uncertainSteps() const
 {
-    return int(std::count_if(m_steps.begin(), m_steps.end(), [](const WorkspaceStep& step) { return step.kind == WorkspaceStep::Uncertain; }));
+    return int(std::count_if(m_steps.begin(), m_steps.end(),
+        [](const WorkspaceStep& step) { return step.kind == WorkspaceStep::Uncertain; }));
 }
 
 QString WorkspaceBuilder::resolveAttachments(const QString& text)
@@ -40,8 +44,9 @@ QString WorkspaceBuilder::defaultRoot()
         static const QStringList system { QStringLiteral("/etc/"), QStringLiteral("/usr/"), QStringLiteral("/bin/"),
             QStringLiteral("/lib"), QStringLiteral("/proc/"), QStringLiteral("/sys/"), QStringLiteral("/dev/"),
             QStringLiteral("/var/"), QStringLiteral("/boot/"), QStringLiteral("/sbin/") };
-        if (!path.startsWith(QLatin1Char('/'))
-            || std::any_of(system.begin(), system.end(), [&](const QString& prefix) { return path.startsWith(prefix); }))
+        if (!path.startsWith(QLatin1Char('/')) || std::any_of(system.begin(), system.end(), [&](const QString& prefix) {
+                return path.startsWith(prefix);
+            }))
             continue;
         QStringList parts = path.split(QLatin1Char('/'));
         parts.removeLast();
@@ -61,7 +66,8 @@ QString WorkspaceBuilder::defaultRoot()
 
 QString WorkspaceBuilder::relativePath(const QString& path, bool* inside) const
 {
-    const QString absolute = QDir::cleanPath(path.startsWith(QLatin1Char('/')) ? path : m_root + QLatin1Char('/') + path);
+    const QString absolute
+        = QDir::cleanPath(path.startsWith(QLatin1Char('/')) ? path : m_root + QLatin1Char('/') + path);
     const QString prefix = m_root == QLatin1String("/") ? m_root : m_root + QLatin1Char('/');
     *inside = absolute.startsWith(prefix) && absolute.size() > prefix.size();
     return *inside ? absolute.mid(prefix.size()) : absolute;
@@ -167,19 +173,25 @@ void WorkspaceBuilder::applyBash(int seq, const QString& command)
 {
     // Heredoc writes, which can be followed exactly: cat > FILE <<'EOF' ... EOF, cat <<EOF > FILE, tee FILE <<EOF.
     static const QRegularExpression heredoc(
-        QStringLiteral(R"(^\s*(?:cat\s*>\s*(\S+)\s*<<-?\s*['"]?(\w+)['"]?|cat\s*<<-?\s*['"]?(\w+)['"]?\s*>\s*(\S+)|tee\s+(\S+)\s*<<-?\s*['"]?(\w+)['"]?(?:\s*>\s*/dev/null)?)[^\n]*\n(.*)\n(\w+)\s*$)"),
+        QStringLiteral(
+            R"(^\s*(?:cat\s*>\s*(\S+)\s*<<-?\s*['"]?(\w+)['"]?|cat\s*<<-?\s*['"]?(\w+)['"]?\s*>\s*(\S+)|tee\s+(\S+)\s*<<-?\s*['"]?(\w+)['"]?(?:\s*>\s*/dev/null)?)[^\n]*\n(.*)\n(\w+)\s*$)"),
         QRegularExpression::DotMatchesEverythingOption);
     const auto match = heredoc.match(command);
     if (match.hasMatch()) {
-        const QString file = !match.captured(1).isEmpty() ? match.captured(1) : !match.captured(4).isEmpty() ? match.captured(4) : match.captured(5);
-        const QString marker = !match.captured(2).isEmpty() ? match.captured(2) : !match.captured(3).isEmpty() ? match.captured(3) : match.captured(6);
+        const QString file = !match.captured(1).isEmpty() ? match.captured(1)
+            : !match.captured(4).isEmpty()                ? match.captured(4)
+                                                          : match.captured(5);
+        const QString marker = !match.captured(2).isEmpty() ? match.captured(2)
+            : !match.captured(3).isEmpty()                  ? match.captured(3)
+                                                            : match.captured(6);
         if (match.captured(8) == marker) {
             bool inside = false;
             QString path = file;
             path.remove(QLatin1Char('\'')).remove(QLatin1Char('"'));
             path = relativePath(path, &inside);
             if (!inside) {
-                m_steps.push_back({ seq, WorkspaceStep::Refused, path, tr("write outside the workspace root %1").arg(m_root) });
+                m_steps.push_back(
+                    { seq, WorkspaceStep::Refused, path, tr("write outside the workspace root %1").arg(m_root) });
                 return;
             }
             m_history[path].push_back(m_files.value(path));

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "attachmentresolver.h"
 
 #include "sqlitedb.h"
@@ -26,7 +29,8 @@ QByteArray AttachmentResolver::attachment(const QString& hash)
     // Looked up one by one, by the table's key: a replay's first lines need a few of a sample's 100,000.
     auto found = m_slots.constFind(hash);
     if (found == m_slots.constEnd()) {
-        if (!m_find.isValid() && !m_find.prepare(m_db, "SELECT chunk, slot FROM attachments WHERE sample_id = ? AND hash = ?"))
+        if (!m_find.isValid()
+            && !m_find.prepare(m_db, "SELECT chunk, slot FROM attachments WHERE sample_id = ? AND hash = ?"))
             return {};
         m_find.bind(1, m_sampleId);
         m_find.bind(2, hash);

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "chunkcompressor.h"
 
 #include <QCoreApplication>
@@ -37,7 +40,10 @@ ChunkCompressor::ChunkCompressor(SqliteDb& db, QThreadPool& thread)
 {
 }
 
-QString ChunkCompressor::errorString() const { return m_error.isEmpty() ? m_db.errorString() : m_error; }
+QString ChunkCompressor::errorString() const
+{
+    return m_error.isEmpty() ? m_db.errorString() : m_error;
+}
 
 qint64 ChunkCompressor::add(qint64 sampleId, QByteArray plain, qsizetype offset)
 {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "chunkstore.h"
 
 #include "chunkcompressor.h"
@@ -71,7 +74,8 @@ ChunkReader::~ChunkReader()
 
 QByteArray ChunkReader::item(qint64 chunk, int slot)
 {
-    auto found = std::find_if(m_cache.begin(), m_cache.end(), [chunk](const Cached& cached) { return cached.chunk == chunk; });
+    auto found
+        = std::find_if(m_cache.begin(), m_cache.end(), [chunk](const Cached& cached) { return cached.chunk == chunk; });
     if (found == m_cache.end()) {
         // Prepared on first use: a reader may be made before the store's tables exist.
         if (!m_select->isValid() && !m_select->prepare(m_db, "SELECT data FROM chunks WHERE id = ?"))
@@ -87,7 +91,8 @@ QByteArray ChunkReader::item(qint64 chunk, int slot)
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
             return {};
         QByteArray plain(qsizetype(size), Qt::Uninitialized);
-        if (ZSTD_isError(ZSTD_decompressDCtx(m_decompressor.get(), plain.data(), size_t(size), packed.constData(), size_t(packed.size()))))
+        if (ZSTD_isError(ZSTD_decompressDCtx(
+                m_decompressor.get(), plain.data(), size_t(size), packed.constData(), size_t(packed.size()))))
             return {};
         m_cache.push_front({ chunk, std::move(plain) });
         if (m_cache.size() > cachedChunks)

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "importer.h"
 
 #include "checkpointer.h"
@@ -42,7 +45,8 @@ QString contentHash(const QString& path, QString* error)
     }
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest).toHex());
 }
 
 /// The BLAKE2b-256 hash stores up to schema 5 identified files by, as 64 hex digits; empty if it cannot be read.
@@ -63,7 +67,8 @@ bool alreadyImported(SqliteDb& db, const QString& path, qint64 size, const QStri
     known.bind(1, hash);
     if (known.step())
         return true;
-    SqliteStatement legacy(db, "SELECT 1 FROM files WHERE size = ? AND length(hash) = 64 AND status = 'imported' LIMIT 1");
+    SqliteStatement legacy(
+        db, "SELECT 1 FROM files WHERE size = ? AND length(hash) = 64 AND status = 'imported' LIMIT 1");
     legacy.bind(1, size);
     if (!legacy.step())
         return false;
@@ -151,7 +156,8 @@ QStringList Importer::collectFiles(const QStringList& paths, QStringList* missin
 void Importer::recordFailure(const QString& path, qint64 bytes, const QString& error)
 {
     // Remember the failure, but never over an earlier good import of the same path: its data stays.
-    SqliteStatement record(StoreConnection::of(m_store), R"sql(INSERT INTO files (path, size, status, error, imported_at)
+    SqliteStatement record(
+        StoreConnection::of(m_store), R"sql(INSERT INTO files (path, size, status, error, imported_at)
         VALUES (?1, ?2, 'failed', ?3, ?4)
         ON CONFLICT (path) DO UPDATE SET error = ?3 WHERE status = 'failed')sql");
     record.bind(1, path);

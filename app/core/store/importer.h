@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include "inspect/importoptions.h"
 #include "inspect/inspectlogreader.h"
+#include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <QString>
 #include <QStringList>

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "messageindex.h"
 
 #include "checkpointer.h"
-#include "json/jsonvalues.h"
 #include "sqlitedb.h"
+#include "json/jsonvalues.h"
 
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -44,7 +47,8 @@ qint64 MessageIndex::indexedThrough()
 
 qint64 MessageIndex::pendingCount()
 {
-    SqliteStatement query(m_db, "SELECT COUNT(*) FROM messages WHERE id > (SELECT indexed_through FROM search_progress)");
+    SqliteStatement query(
+        m_db, "SELECT COUNT(*) FROM messages WHERE id > (SELECT indexed_through FROM search_progress)");
     return query.step() ? query.integer(0) : 0;
 }
 
@@ -183,8 +187,10 @@ std::vector<SearchHit> MessageIndex::search(const QString& query, qint64 sampleI
     }
     // The index holds no text: snippets come from the messages themselves, around the first word found.
     QStringList words;
-    for (const QString& word : QString(query).remove(QLatin1Char('"')).split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts)) {
-        if (word != QLatin1String("AND") && word != QLatin1String("OR") && word != QLatin1String("NOT") && word != QLatin1String("NEAR"))
+    for (const QString& word :
+        QString(query).remove(QLatin1Char('"')).split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts)) {
+        if (word != QLatin1String("AND") && word != QLatin1String("OR") && word != QLatin1String("NOT")
+            && word != QLatin1String("NEAR"))
             words << word;
     }
     for (SearchHit& hit : hits) {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "rerunstore.h"
 
 #include "sqlitedb.h"
@@ -9,7 +12,8 @@ RerunStore::RerunStore(SqliteDb& db)
 {
 }
 
-qint64 RerunStore::saveSuite(const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
+qint64 RerunStore::saveSuite(
+    const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
 {
     if (!m_db.exec("BEGIN IMMEDIATE"))
         return 0;

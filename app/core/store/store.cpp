@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "store.h"
 
 #include "chunkstore.h"
@@ -39,7 +42,7 @@ bool Store::open(const QString& path)
     // Large pages: a store holds long transcripts, and a 1 GB sample writes a fifth of the pages it would at 4 KB.
     // (Only takes effect when the file is created.)
     if (!m_db->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                   "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")) {
+                    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")) {
         m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db->errorString());
         return false;
     }
@@ -118,7 +121,8 @@ SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier,
     (SELECT sc.metadata FROM sample_scores sc WHERE sc.sample_id = s.id ORDER BY sc.rowid LIMIT 1),
     r.eval_set_id, r.status, r.created
 FROM samples s JOIN runs r ON r.id = s.run_id
-WHERE )sql" + QByteArray(sampleId ? "s.id = ?2" : "(?1 = 0 OR s.run_id = ?1)") + R"sql(
+WHERE )sql"
+        + QByteArray(sampleId ? "s.id = ?2" : "(?1 = 0 OR s.run_id = ?1)") + R"sql(
 ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
     SqliteStatement query(*m_db, sql.constData());
     if (sampleId)
@@ -209,7 +213,8 @@ bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpo
     return false;
 }
 
-qint64 Store::saveSuite(const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
+qint64 Store::saveSuite(
+    const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
 {
     return RerunStore(*m_db).saveSuite(name, program, path, tests);
 }

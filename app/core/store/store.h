@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #pragma once
 
 #include "records/storerows.h"
@@ -52,7 +55,8 @@ public:
     bool indexMessages(const IndexProgress& progress, QString* error, Checkpointer* checkpoints = nullptr);
 
     /// Stores a test suite (replacing an earlier copy from the same path) for `program`; its id, or 0 on error.
-    qint64 saveSuite(const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests);
+    qint64 saveSuite(
+        const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests);
     /// Stores one re-execution of a sample (0 for none) at `step`; its id, or 0 on error.
     qint64 saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
         const std::vector<StoredTestResult>& results, int uncertainSteps);

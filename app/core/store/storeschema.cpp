@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "storeschema.h"
 
 #include "inspect/sampleparser.h"
-#include "json/jsonvalues.h"
 #include "sqlitedb.h"
+#include "json/jsonvalues.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -254,7 +257,8 @@ CREATE INDEX events_marked ON events(sample_id, seq) WHERE type = 'compaction' O
 )sql",
     // 4: the steps of each event type, one row per sample and type, written once at the end of its sample. They
     // replace the index on (sample_id, type, seq), whose entries landed in the middle of its tree for every event
-    // (measured: about 6% of the processor time of storing the monster sample). A model call's row is still read by an index (cost curves): its entries are
+    // (measured: about 6% of the processor time of storing the monster sample). A model call's row is still read by an
+    // index (cost curves): its entries are
     // appended, as the steps only grow.
     R"sql(
 CREATE TABLE event_steps (
@@ -329,9 +333,10 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
             return false;
         }
         if (from > currentVersion) {
-            *error = QCoreApplication::translate("Store", "the store has schema version %1, newer than this Runlens (%2)")
-                         .arg(from)
-                         .arg(currentVersion);
+            *error
+                = QCoreApplication::translate("Store", "the store has schema version %1, newer than this Runlens (%2)")
+                      .arg(from)
+                      .arg(currentVersion);
             return false;
         }
         if (from >= std::min(target, currentVersion))
@@ -344,8 +349,8 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
             db.exec("ROLLBACK");
             continue;
         }
-        if (!locked || !db.exec(migrations[next - 1]) || (next == 6 && !rewriteSummaries(db)) || !db.exec(setVersion.constData())
-            || !db.exec("COMMIT")) {
+        if (!locked || !db.exec(migrations[next - 1]) || (next == 6 && !rewriteSummaries(db))
+            || !db.exec(setVersion.constData()) || !db.exec("COMMIT")) {
             *error = QCoreApplication::translate("Store", "cannot migrate the store to version %1: %2")
                          .arg(next)
                          .arg(db.errorString());
@@ -357,7 +362,8 @@ bool StoreSchema::migrate(SqliteDb& db, QString* error, int target)
 
 QByteArray StoreSchema::stepsOfType(const char* type)
 {
-    return QByteArray("seq IN (SELECT value FROM json_each((SELECT seqs FROM event_steps WHERE sample_id = ?1 AND type = '")
+    return QByteArray(
+               "seq IN (SELECT value FROM json_each((SELECT seqs FROM event_steps WHERE sample_id = ?1 AND type = '")
         + type + "')))";
 }
 

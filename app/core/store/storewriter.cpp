@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "storewriter.h"
 
 #include "storeschema.h"
@@ -27,7 +30,8 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
     , m_compressor(db, compressing)
     , m_eventChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeEvents(placed); })
     , m_messageChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeMessages(placed); })
-    , m_attachmentChunks(m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })
+    , m_attachmentChunks(
+          m_compressor, [this](const std::vector<ChunkSlot>& placed) { return placeAttachments(placed); })
 {
     m_insertRun.prepare(db, R"sql(INSERT INTO runs (file_id, log_version, status, eval_id, run_id, eval_set_id, task,
         task_id, model, created, inspect_version, started_at, completed_at, error, epochs, message_limit, token_limit,
@@ -75,7 +79,8 @@ bool StoreWriter::chunkFailed()
 {
     // A row placed into the chunk may have failed first, and said why.
     if (m_error.isEmpty())
-        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1").arg(m_compressor.errorString());
+        m_error = QCoreApplication::translate("StoreWriter", "cannot write to the store: %1")
+                      .arg(m_compressor.errorString());
     return false;
 }
 
@@ -171,7 +176,8 @@ bool StoreWriter::event(const EventRecord& event)
     m_queuedEvents.back().payload.clear();
     if (!m_eventChunks.add(event.payload))
         return chunkFailed();
-    auto steps = std::find_if(m_stepsByType.begin(), m_stepsByType.end(), [&](const auto& type) { return type.first == event.type; });
+    auto steps = std::find_if(
+        m_stepsByType.begin(), m_stepsByType.end(), [&](const auto& type) { return type.first == event.type; });
     if (steps == m_stepsByType.end())
         steps = m_stepsByType.insert(steps, { event.type, {} });
     steps->second.push_back(event.seq);

@@ -1,12 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "transcriptquery.h"
 
 #include "attachmentresolver.h"
 #include "chunkstore.h"
-#include "json/jsonvalues.h"
 #include "messageindex.h"
 #include "sqlitedb.h"
 #include "storeconnection.h"
 #include "storeschema.h"
+#include "json/jsonvalues.h"
 
 #include <algorithm>
 
@@ -82,7 +85,8 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         for (size_t i = first; i < end; ++i)
             page += (i > first ? "," : "") + QByteArray::number(m_listed[i]);
         page += ']';
-        query.prepare(m_readers->db, (QByteArray(columns) + "seq IN (SELECT value FROM json_each(?2)) ORDER BY seq").constData());
+        query.prepare(
+            m_readers->db, (QByteArray(columns) + "seq IN (SELECT value FROM json_each(?2)) ORDER BY seq").constData());
         query.bind(2, page);
     }
     query.bind(1, m_sampleId);
@@ -102,7 +106,8 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         row.loggedCost = query.real(10);
         row.turn = int(std::upper_bound(m_modelCalls.begin(), m_modelCalls.end(), row.seq) - m_modelCalls.begin());
         // Spans opened before this event and not yet closed; a span's own end sits at its opening's depth.
-        const int opened = int(std::upper_bound(m_spanBegins.begin(), m_spanBegins.end(), row.seq) - m_spanBegins.begin());
+        const int opened
+            = int(std::upper_bound(m_spanBegins.begin(), m_spanBegins.end(), row.seq) - m_spanBegins.begin());
         const int closed = int(std::upper_bound(m_spanEnds.begin(), m_spanEnds.end(), row.seq) - m_spanEnds.begin());
         row.depth = std::max(0, opened - closed - (row.type == QLatin1String("span_begin") ? 1 : 0));
         rows.push_back(std::move(row));
@@ -129,12 +134,14 @@ int TranscriptQuery::rowOf(int seq)
 
 QString TranscriptQuery::payload(int seq)
 {
-    SqliteStatement query(m_readers->db, "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ?");
+    SqliteStatement query(
+        m_readers->db, "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ?");
     query.bind(1, m_sampleId);
     query.bind(2, seq);
     if (!query.step())
         return {};
-    return m_readers->attachments.resolve(QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
+    return m_readers->attachments.resolve(
+        QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
 }
 
 QStringList TranscriptQuery::types()
@@ -210,16 +217,21 @@ std::vector<StepMark> TranscriptQuery::marks()
 
 std::vector<StepPayload> TranscriptQuery::scoreEvents()
 {
-    SqliteStatement scores(m_readers->db, ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE "
-            "sample_id = ?1 AND " + StoreSchema::stepsOfType("score") + " ORDER BY seq").constData());
+    SqliteStatement scores(m_readers->db,
+        ("SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE "
+         "sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("score") + " ORDER BY seq")
+            .constData());
     scores.bind(1, m_sampleId);
     std::vector<StepPayload> events;
     while (scores.step())
-        events.push_back({ int(scores.integer(0)), scores.real(1), m_readers->chunks.item(scores.integer(2), int(scores.integer(3))) });
+        events.push_back({ int(scores.integer(0)), scores.real(1),
+            m_readers->chunks.item(scores.integer(2), int(scores.integer(3))) });
     return events;
 }
 
-void TranscriptQuery::visitToolOutputs(const std::function<bool(const ToolOutput&)>& visit, const QString& summaryContains)
+void TranscriptQuery::visitToolOutputs(
+    const std::function<bool(const ToolOutput&)>& visit, const QString& summaryContains)
 {
     QByteArray sql = "SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
         + StoreSchema::stepsOfType("tool");
@@ -234,7 +246,8 @@ void TranscriptQuery::visitToolOutputs(const std::function<bool(const ToolOutput
         rapidjson::Document event;
         if (!parseJson(event, json.constData(), size_t(json.size())))
             continue;
-        const ToolOutput output { int(tools.integer(0)), tools.real(1), m_readers->attachments.resolve(stringOf(member(event, "result"))) };
+        const ToolOutput output { int(tools.integer(0)), tools.real(1),
+            m_readers->attachments.resolve(stringOf(member(event, "result"))) };
         if (!visit(output))
             return;
     }
@@ -242,8 +255,10 @@ void TranscriptQuery::visitToolOutputs(const std::function<bool(const ToolOutput
 
 std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
 {
-    SqliteStatement events(m_readers->db, ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
-            + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq").constData());
+    SqliteStatement events(m_readers->db,
+        ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq")
+            .constData());
     events.bind(1, m_sampleId);
     events.bind(2, last);
     std::vector<ToolCall> calls;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "importsession.h"
 
 #include "store/store.h"
@@ -81,9 +84,8 @@ void ImportSession::index(const Callbacks& callbacks, ImportSummary& summary)
     clock.start();
     const double cpuAtStart = cpuSeconds();
     QString error;
-    const auto progress = [&](qint64 done, qint64 total) {
-        return !callbacks.indexProgress || callbacks.indexProgress(done, total);
-    };
+    const auto progress
+        = [&](qint64 done, qint64 total) { return !callbacks.indexProgress || callbacks.indexProgress(done, total); };
     if (!m_store.indexMessages(progress, &error, m_importer.checkpointer()))
         summary.indexError = error;
     summary.indexed = waiting - m_store.unindexedMessages();

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "rerunsession.h"
 
 #include "store/store.h"
@@ -36,8 +39,8 @@ bool RerunSession::prepare(const QString& suitePath)
     // The transcript is read once; its attachments are read as the rebuild needs them.
     std::shared_ptr<TranscriptQuery> transcript = m_store.transcript(m_sampleId);
     const QString root = m_builder->root();
-    m_builder = std::make_unique<WorkspaceBuilder>(transcript->toolCalls(),
-        [transcript](const QString& text) { return transcript->resolveAttachments(text); });
+    m_builder = std::make_unique<WorkspaceBuilder>(
+        transcript->toolCalls(), [transcript](const QString& text) { return transcript->resolveAttachments(text); });
     if (!root.isEmpty())
         m_builder->setRoot(root);
     m_fileSteps = m_builder->fileSteps();

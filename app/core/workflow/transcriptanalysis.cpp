@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
 #include "transcriptanalysis.h"
 
 #include "analysis/passcurve.h"
@@ -48,7 +51,8 @@ std::vector<PassPoint> reportedScores(TranscriptQuery& transcript)
 
 std::vector<int> fileChangingSteps(TranscriptQuery& transcript)
 {
-    WorkspaceBuilder builder(transcript.toolCalls(), [&](const QString& text) { return transcript.resolveAttachments(text); });
+    WorkspaceBuilder builder(
+        transcript.toolCalls(), [&](const QString& text) { return transcript.resolveAttachments(text); });
     std::vector<int> steps;
     for (const WorkspaceStep& step : builder.fileSteps())
         steps.push_back(step.seq);
