@@ -18,9 +18,11 @@ namespace {
 /// Gives a directory to the sandbox user, so the program can write there and nowhere else.
 void handOver(const QString& path)
 {
-    if (SandboxedProcess::dropsPrivileges()) [[maybe_unused]]
-        const int changed = chown(
+    // In braces: clang-format 14 reads an attribute after an unbraced if as the if's own.
+    if (SandboxedProcess::dropsPrivileges()) {
+        [[maybe_unused]] const int changed = chown(
             QFile::encodeName(path).constData(), SandboxedProcess::sandboxUserId(), SandboxedProcess::sandboxUserId());
+    }
 }
 
 /// `relative` inside `root`, or an empty string when it would lie outside.
