@@ -19,7 +19,7 @@ TestMatrixModel::TestMatrixModel(QObject* parent)
 {
 }
 
-void TestMatrixModel::setMatrix(TestMatrix matrix, std::vector<Contradiction> contradictions)
+void TestMatrixModel::setMatrix(TestMatrix matrix, const std::vector<Contradiction>& contradictions)
 {
     beginResetModel();
     m_matrix = std::move(matrix);

@@ -29,7 +29,7 @@ public:
     explicit TestMatrixModel(QObject* parent = nullptr);
 
     /// Shows `matrix`; each of `contradictions` marks the cell it names.
-    void setMatrix(TestMatrix matrix, std::vector<Contradiction> contradictions = {});
+    void setMatrix(TestMatrix matrix, const std::vector<Contradiction>& contradictions = {});
     const TestMatrix& matrix() const { return m_matrix; }
     int contradictionCount() const { return int(m_contradictions.size()); }
 

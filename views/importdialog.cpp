@@ -60,7 +60,7 @@ ImportResult ImportDialog::storeFault(const QString& storePath, const QString& e
     return result;
 }
 
-void ImportDialog::run(QPromise<ImportResult>& promise, QString storePath, QStringList files)
+void ImportDialog::run(QPromise<ImportResult>& promise, const QString& storePath, const QStringList& files)
 {
     Store store; // this thread's own connection; WAL lets the window read meanwhile
     promise.setProgressRange(0, int(files.size() + 1) * 100);

@@ -26,7 +26,7 @@ signals:
     void importFinished(int imported, int failed);
 
 private:
-    static void run(QPromise<ImportResult>& promise, QString storePath, QStringList files);
+    static void run(QPromise<ImportResult>& promise, const QString& storePath, const QStringList& files);
     /// A result that is not a file's: the store's or the search index's fault.
     static ImportResult storeFault(const QString& storePath, const QString& error);
     void resultReady(int index);

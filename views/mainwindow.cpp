@@ -396,10 +396,10 @@ void MainWindow::updateOutcomes()
 
 void MainWindow::updatePlots()
 {
-    for (size_t i = 0; i < m_plots.size(); ++i) {
-        PlotBuilder::Kind kind;
-        PlotBuilder::kindFromName(m_plots[i].first, &kind);
-        PlotBuilder::draw(m_plots[i].second, kind, m_filtered, PlotBuilder::Csv::Skip);
+    for (const auto& [name, plot] : m_plots) {
+        PlotBuilder::Kind kind {};
+        PlotBuilder::kindFromName(name, &kind);
+        PlotBuilder::draw(plot, kind, m_filtered, PlotBuilder::Csv::Skip);
     }
     // Only the plot on screen is drawn now; the others when their tab is chosen.
     if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->currentWidget()))
@@ -500,7 +500,7 @@ void MainWindow::exportCurrentPlot()
     for (const auto& [name, shown] : m_plots) {
         if (shown != plot)
             continue;
-        PlotBuilder::Kind kind;
+        PlotBuilder::Kind kind {};
         PlotBuilder::kindFromName(name, &kind);
         QCustomPlot tabulated;
         const QString data = PlotBuilder::draw(&tabulated, kind, m_filtered, PlotBuilder::Csv::Make);

@@ -210,7 +210,7 @@ Floors measureFloors(const QString& zipPath, const QString& member, const QStrin
     if (json.open(QIODevice::ReadOnly)) {
         QByteArray block(ChunkWriter::bytesPerChunk, Qt::Uninitialized);
         double seconds = 0;
-        for (qint64 read; (read = json.read(block.data(), block.size())) > 0;) {
+        for (qint64 read = 0; (read = json.read(block.data(), block.size())) > 0;) {
             const double start = threadSeconds();
             if (ChunkCompressor::compress(block.constData(), size_t(read)).isEmpty())
                 return floors;

@@ -42,7 +42,7 @@ int runPlotCommand(const QStringList& arguments)
     parser.process(arguments);
 
     QTextStream err(stderr);
-    PlotBuilder::Kind kind;
+    PlotBuilder::Kind kind {};
     if (parser.positionalArguments().size() != 1
         || !PlotBuilder::kindFromName(parser.positionalArguments().first(), &kind)
         || !parser.isSet(QStringLiteral("out"))) {

@@ -90,7 +90,7 @@ ChooseResult chooseReference(const QStringList& arguments, const QByteArray& inp
         } else {
             // Python's str.split(separator)
             qsizetype from = 0;
-            for (qsizetype at; (at = line.indexOf(separator, from)) >= 0; from = at + separator.size())
+            for (qsizetype at = 0; (at = line.indexOf(separator, from)) >= 0; from = at + separator.size())
                 words << line.mid(from, at - from);
             words << line.mid(from);
         }
@@ -265,10 +265,11 @@ void makeChoose(std::vector<QByteArray>& versions, std::vector<TestCase>& tests)
 QByteArray numfmtScale(double value, double base)
 {
     static const char* suffixes = "KMGTPE";
-    if (value < base)
+    // Not "value >= base": a NaN is written as a number too, never indexed into the suffixes.
+    if (!(value >= base))
         return QByteArray::number(qint64(value));
-    int power = 0;
-    double scaled = value;
+    int power = 1;
+    double scaled = value / base;
     while (scaled >= base && power < 6) {
         ++power;
         scaled = value / std::pow(base, power);

@@ -253,7 +253,7 @@ void TurnPlanner::editCode(Turn& turn)
     const QList<QByteArray> lines = m_content.split('\n');
     QByteArray old;
     for (int attempt = 0; attempt < 8 && old.isEmpty(); ++attempt) {
-        const QByteArray candidate = lines[m_random.range(0, lines.size() - 1)];
+        const QByteArray& candidate = lines[m_random.range(0, lines.size() - 1)];
         if (candidate.trimmed().size() > 8 && m_content.count(candidate) == 1)
             old = candidate;
     }

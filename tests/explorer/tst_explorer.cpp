@@ -100,7 +100,7 @@ void TestExplorer::costByTaskPairsModels()
             std::tuple { "b/two", "gotree", 1, 50.0, 0 }, std::tuple { "b/two", "gotree", 2, notANumber, 0 },
             std::tuple { "a/one", "choose", 1, 2.0, 1 }, std::tuple { "b/two", "choose", 1, 4.0, 1 } }) {
         SampleRow sample;
-        sample.id = qint64(samples.size() + 1);
+        sample.id = qint64(samples.size()) + 1;
         sample.model = QString::fromLatin1(model);
         sample.program = QString::fromLatin1(program);
         sample.epoch = epoch;
@@ -128,7 +128,7 @@ void TestExplorer::exportsParseBack()
 {
     std::vector<SampleRow> samples(6);
     for (size_t i = 0; i < samples.size(); ++i) {
-        samples[i].id = qint64(i + 1);
+        samples[i].id = qint64(i) + 1;
         samples[i].model = i % 2 ? QStringLiteral("a/one") : QStringLiteral("b/two");
         samples[i].tier = QStringLiteral("S");
         samples[i].solved = i % 3 == 0;
