@@ -76,8 +76,8 @@ private:
     OutcomeGridModel* m_outcomeModel;
     QSortFilterProxyModel* m_sortedRuns;
     QTabWidget* m_tabs;
-    QTableView* m_runTable;
-    QTableView* m_sampleTable;
+    QTableView* m_runTable = nullptr;
+    QTableView* m_sampleTable = nullptr;
     QTableView* m_outcomes;
     QComboBox* m_model;
     QComboBox* m_tier;
