@@ -247,7 +247,7 @@ void ReplayView::fillTests()
         contradicted
             = contradictions(tests, stored, edits, [this](qint64 rerunId) { return m_store.rerunResults(rerunId); });
     }
-    m_pane->setTests(std::move(tests), std::move(contradicted));
+    m_pane->setTests(std::move(tests), contradicted);
 }
 
 void ReplayView::showTests()

@@ -206,14 +206,14 @@ void TranscriptPane::showTests()
     m_details->setCurrentWidget(m_testsTab);
 }
 
-void TranscriptPane::setTests(TestMatrix tests, std::vector<Contradiction> contradicted)
+void TranscriptPane::setTests(TestMatrix tests, const std::vector<Contradiction>& contradicted)
 {
     if (tests.tests.isEmpty()) {
         m_matrixNote->setText(
             QCoreApplication::translate("ReplayView", "The test output in this transcript names no tests."));
         return;
     }
-    m_matrixModel->setMatrix(std::move(tests), std::move(contradicted));
+    m_matrixModel->setMatrix(std::move(tests), contradicted);
     m_matrix->resizeColumnsToContents();
     const TestMatrix& shown = m_matrixModel->matrix();
     m_matrixNote->setText(QCoreApplication::translate("ReplayView",

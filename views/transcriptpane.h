@@ -42,7 +42,7 @@ public:
     /// Shows the tests over time.
     void showTests();
     /// The tests over time, and where a re-execution contradicts them.
-    void setTests(TestMatrix tests, std::vector<Contradiction> contradicted);
+    void setTests(TestMatrix tests, const std::vector<Contradiction>& contradicted);
 
 signals:
     void currentStepChanged(int seq, int row);
