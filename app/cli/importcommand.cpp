@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -157,13 +158,25 @@ int runImportCommand(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("language-key")))
         options.languageKeys = parser.values(QStringLiteral("language-key"));
 
-    Store store;
-    if (!openStore(store, parser))
-        return 1;
     QStringList missing;
     const QStringList files = Importer::collectFiles(parser.positionalArguments(), &missing);
     for (const QString& path : missing)
         err << tr("%1: no such file or folder\n").arg(path);
+    // A folder without a log in it is most likely the wrong folder: said, and the import is not a success.
+    bool emptyFolder = false;
+    for (const QString& path : parser.positionalArguments()) {
+        if (QFileInfo(path).isDir() && Importer::collectFiles({ path }).isEmpty()) {
+            err << tr("no Inspect logs found in %1 (looked for .eval and .json files in it and its folders)\n")
+                       .arg(path);
+            emptyFolder = true;
+        }
+    }
+    if (files.isEmpty())
+        return 1;
+
+    Store store;
+    if (!openStore(store, parser))
+        return 1;
 
     // A progress line only where someone watches it: a log file gets the summary lines alone.
     ImportPrinter printer(out, err, parser.isSet(QStringLiteral("quiet")) || !isatty(STDERR_FILENO));
@@ -187,5 +200,5 @@ int runImportCommand(const QStringList& arguments)
         getrusage(RUSAGE_SELF, &usage);
         out << tr("peak memory: %1 MB\n").arg(double(usage.ru_maxrss) / 1024.0, 0, 'f', 1);
     }
-    return summary.failed > 0 || !missing.isEmpty() ? 1 : 0;
+    return summary.failed > 0 || !missing.isEmpty() || emptyFolder ? 1 : 0;
 }

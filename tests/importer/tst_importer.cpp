@@ -18,7 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <map>
 #include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 namespace {
 QString fixture(const char* name)
@@ -71,6 +73,8 @@ private slots:
     void rawItemsAcrossBlocks();
     void stringMapsAcrossBlocks_data();
     void stringMapsAcrossBlocks();
+    void longStringsAreCut_data();
+    void longStringsAreCut();
     void stringMapCutInAnEscape();
     void boundValuesReadBack();
 
@@ -730,7 +734,7 @@ void TestImporter::rawItemsAcrossBlocks()
         JsonStream stream(inBlocks(input, blockSize));
         const char open = stream.Take();
         std::string raw;
-        QVERIFY(stream.takeRaw(raw, open));
+        QVERIFY(stream.takeRaw(raw, open) == JsonStream::RawFault::None);
         QCOMPARE(QByteArray::fromStdString(raw), item);
         QCOMPARE(stream.Peek(), item.back());
         QCOMPARE(stream.Tell(), size_t(item.size() - 1));
@@ -742,7 +746,89 @@ void TestImporter::rawItemsAcrossBlocks()
         return !std::exchange(done, true);
     });
     std::string raw;
-    QVERIFY(!cut.takeRaw(raw, cut.Take()));
+    QVERIFY(cut.takeRaw(raw, cut.Take()) == JsonStream::RawFault::Ended);
+    // Nesting past the limit stops the copy at the bracket that passes it.
+    const QByteArray deep = "{\"a\": " + QByteArray(40000, '[');
+    JsonStream deepStream(inBlocks(deep, 4096));
+    QVERIFY(deepStream.takeRaw(raw, deepStream.Take()) == JsonStream::RawFault::TooDeep);
+    QCOMPARE(deepStream.faultAt(), size_t(6 + JsonLimits::maxDepth - 1));
+}
+
+void TestImporter::longStringsAreCut_data()
+{
+    QTest::addColumn<QByteArray>("text"); // a string's JSON text, without its quotes
+    QTest::newRow("plain") << QByteArray(300, 'x');
+    QTest::newRow("escapes") << QByteArray("\\n").repeated(150);
+    QTest::newRow("escaped quotes") << QByteArray("a\\\"").repeated(100);
+    QTest::newRow("two-byte characters") << QByteArray("\xc3\xa9").repeated(150);
+    QTest::newRow("four-byte characters") << QByteArray("\xf0\x9f\x98\x80").repeated(80);
+    QTest::newRow("\\u escapes") << QByteArray("\\u00e9").repeated(60);
+    QTest::newRow("surrogate pairs") << QByteArray("\\ud83d\\ude00").repeated(30);
+}
+
+void TestImporter::longStringsAreCut()
+{
+    // Whichever way a string is read (RapidJSON's own parse, a list item copied raw, a string map), one longer than
+    // the cap keeps its first bytes, never cut inside an escape, a character or a surrogate pair, and the marker; the
+    // value after it is read as before. At every block size.
+    QFETCH(QByteArray, text);
+    constexpr size_t cap = 41;
+    const QByteArray object = "{\"s\": \"" + text + "\", \"n\": 7}";
+    rapidjson::Document whole;
+    QVERIFY(!whole.Parse(object.constData(), size_t(object.size())).HasParseError());
+    const std::string full(whole["s"].GetString(), whole["s"].GetStringLength());
+    const QByteArray marker = QByteArray::fromStdString(JsonLimits::truncationMarker(size_t(text.size()), 0));
+    const QByteArray markerStart = marker.left(marker.indexOf(", first"));
+    const auto check = [&](const std::string& value, const JsonStream& stream) {
+        QCOMPARE(stream.cuts().size(), size_t(1));
+        const JsonStream::Cut cut = stream.cuts().front();
+        QCOMPARE(cut.offset, size_t(6));
+        QCOMPARE(cut.bytes, size_t(text.size()));
+        // RapidJSON's own strings are cut at the first byte that may end them after the cap, the others before.
+        QVERIFY2(cut.kept < cap + 12 && cut.kept + 12 > cap, QByteArray::number(qulonglong(cut.kept)));
+        const QByteArray kept = QByteArray::fromStdString(value);
+        QVERIFY2(kept.contains(markerStart), kept);
+        const QByteArray prefix = kept.left(kept.indexOf(markerStart));
+        QVERIFY(!prefix.isEmpty());
+        QVERIFY2(QByteArray::fromStdString(full).startsWith(prefix), prefix);
+        QVERIFY(QString::fromUtf8(prefix).toUtf8() == prefix); // whole characters only
+    };
+    for (const int blockSize : { 1, 2, 3, 7, 16, 17, 64, int(object.size()) }) {
+        {
+            JsonStream stream(inBlocks(object, blockSize));
+            stream.setStringCap(cap);
+            rapidjson::Document parsed;
+            parsed.ParseStream(stream);
+            QVERIFY2(!parsed.HasParseError(), rapidjson::GetParseError_En(parsed.GetParseError()));
+            QCOMPARE(parsed["n"].GetInt(), 7);
+            check(std::string(parsed["s"].GetString(), parsed["s"].GetStringLength()), stream);
+        }
+        {
+            JsonStream stream(inBlocks(object, blockSize));
+            stream.setStringCap(cap);
+            std::string raw;
+            QVERIFY(stream.takeRaw(raw, stream.Take()) == JsonStream::RawFault::None);
+            rapidjson::Document parsed;
+            QVERIFY2(!parsed.Parse(raw.data(), raw.size()).HasParseError(), raw.c_str());
+            QCOMPARE(parsed["n"].GetInt(), 7);
+            check(std::string(parsed["s"].GetString(), parsed["s"].GetStringLength()), stream);
+        }
+        if (!text.contains("\\u")) {
+            const QByteArray map = "{\"s\": \"" + text + "\", \"n\": \"7\"}";
+            JsonStream stream(inBlocks(map, blockSize));
+            stream.setStringCap(cap);
+            stream.Take();
+            std::map<std::string, std::string> values;
+            QVERIFY(!stream.takeStringMap([&](const std::string& key, const std::string& value) {
+                values[key] = value;
+                return true;
+            }));
+            QCOMPARE(values["n"], std::string("7"));
+            QCOMPARE(stream.cuts().size(), size_t(1));
+            QVERIFY(QByteArray::fromStdString(values["s"]).contains(markerStart));
+            QVERIFY(full.compare(0, values["s"].find(" [trunc"), values["s"], 0, values["s"].find(" [trunc")) == 0);
+        }
+    }
 }
 
 void TestImporter::stringMapsAcrossBlocks_data()

@@ -3,6 +3,8 @@
 
 #include "readahead.h"
 
+#include <new>
+
 ReadAhead::ReadAhead(Source source, int depth)
     : m_source(std::move(source))
     , m_buffers(size_t(std::max(depth, 1)) + 1)
@@ -45,8 +47,16 @@ void ReadAhead::produce()
             }
             slot = (m_head + m_count) % size;
         }
-        // Only this thread writes the free slots, and the reader never looks past m_count: copy unlocked.
-        m_buffers[slot].assign(data, length);
+        // Only this thread writes the free slots, and the reader never looks past m_count: copy unlocked. Memory
+        // running out here ends the member early, as a read error would, rather than the program.
+        try {
+            m_buffers[slot].assign(data, length);
+        } catch (const std::bad_alloc&) {
+            std::lock_guard lock(m_mutex);
+            m_ended = true;
+            m_changed.notify_all();
+            return;
+        }
         {
             std::lock_guard lock(m_mutex);
             ++m_count;

@@ -7,6 +7,7 @@
 #include <archive_entry.h>
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <unordered_map>
 
 namespace {
@@ -143,6 +144,18 @@ bool ZipReader::nextBlock(const char*& data, size_t& size)
             close();
             return false;
         }
+        if (status == ARCHIVE_WARN) {
+            // libarchive checks each member's CRC-32 (and its sizes) as its last block comes out, and only warns: a
+            // member whose bytes were changed would be read as if nothing were wrong.
+            const QString message = archiveMessage(m_archive);
+            m_error = message.contains(QLatin1String("CRC"))
+                ? QCoreApplication::translate(
+                    "ZipReader", "CRC-32 mismatch in member %1: its bytes are not those the archive recorded (%2)")
+                      .arg(m_reading, message)
+                : QCoreApplication::translate("ZipReader", "member %1 is damaged: %2").arg(m_reading, message);
+            close();
+            return false;
+        }
         if (size > 0) {
             data = static_cast<const char*>(block);
             m_delivered += qint64(size);
@@ -164,14 +177,27 @@ bool ZipReader::read(const Entry& entry, const Sink& sink)
     return m_error.isEmpty();
 }
 
-QByteArray ZipReader::readAll(const Entry& entry)
+QByteArray ZipReader::readAll(const Entry& entry, qint64 maxBytes)
 {
+    // A header may claim any size (2 GB for a 4 KB archive): what it claims is reserved only up to a little.
+    constexpr qint64 reservedAtMost = 1 << 20;
     QByteArray data;
     if (entry.size > 0)
-        data.reserve(entry.size);
-    const bool ok = read(entry, [&data](const char* bytes, size_t size) {
+        data.reserve(qsizetype(std::min({ entry.size, maxBytes, reservedAtMost })));
+    bool tooLarge = false;
+    const bool ok = read(entry, [&](const char* bytes, size_t size) {
+        if (data.size() + qint64(size) > maxBytes) {
+            tooLarge = true;
+            return false;
+        }
         data.append(bytes, qsizetype(size));
         return true;
     });
+    if (tooLarge) {
+        m_error = QCoreApplication::translate("ZipReader", "member %1 is larger than %2 MB, more than it may be")
+                      .arg(entry.name)
+                      .arg(maxBytes / 1'000'000);
+        close();
+    }
     return ok ? data : QByteArray();
 }

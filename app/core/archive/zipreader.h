@@ -38,8 +38,9 @@ public:
     /// Streams the decompressed bytes of `entry` to `sink`. False on a decoding error (see errorString())
     /// or when the sink stopped the read.
     bool read(const Entry& entry, const Sink& sink);
-    /// Reads a whole (small) member; an empty array with errorString() set on failure.
-    QByteArray readAll(const Entry& entry);
+    /// Reads a whole (small) member, of at most `maxBytes`; an empty array with errorString() set on failure. The
+    /// size the archive declares decides nothing: the array grows as the bytes really come.
+    QByteArray readAll(const Entry& entry, qint64 maxBytes = qint64(1) << 40);
 
     /// Pull interface: after startRead(), nextBlock() hands out decompressed blocks until it returns false,
     /// at the end of the member (errorString() empty) or on a decoding error (errorString() set).

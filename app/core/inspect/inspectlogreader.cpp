@@ -14,20 +14,61 @@
 #include <QRegularExpression>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 #include <rapidjson/error/en.h>
 #include <set>
+#include <stdexcept>
 
 namespace {
 constexpr auto parseFlags = rapidjson::kParseNanAndInfFlag;
 /// Members from this size on (uncompressed) are decompressed on a thread of their own.
 constexpr qint64 readAheadFrom = 4 << 20;
 
-QString parseErrorText(const rapidjson::ParseResult& result)
+/// The fault of a parse a SAX handler stopped because its input nests too deep, or of one RapidJSON stopped.
+template <typename Handler> QString parseErrorText(const rapidjson::ParseResult& result, const Handler& handler)
 {
+    if (handler.tooDeep()) {
+        return InspectLogReader::tr("JSON nested deeper than %1 levels at byte %2")
+            .arg(JsonLimits::maxDepth)
+            .arg(result.Offset() - 1);
+    }
     return InspectLogReader::tr("invalid JSON at byte %1: %2")
         .arg(result.Offset())
         .arg(QString::fromUtf8(rapidjson::GetParseError_En(result.Code())));
+}
+
+/// A warning for each string the stream cut, in `where` (a member, or the log itself).
+void warnOfCuts(const JsonStream& stream, const QString& where, QStringList& warnings)
+{
+    for (const JsonStream::Cut& cut : stream.cuts()) {
+        warnings << InspectLogReader::tr(
+            "%1: a string of %2 at byte %3 was cut to its first %4 (truncated: %2, first %4 kept)")
+                        .arg(where, QString::fromStdString(JsonLimits::sizeText(cut.bytes)))
+                        .arg(cut.offset)
+                        .arg(QString::fromStdString(JsonLimits::sizeText(cut.kept)));
+    }
+}
+
+/// Whether a header (header.json, _journal/start.json, the top of a .json log) is an EvalLog's: an `eval` object
+/// naming a task or a model. A results table or `{}` is not.
+bool isEvalLogHeader(const rapidjson::Value& header)
+{
+    const rapidjson::Value* eval = member(header, "eval");
+    return eval && eval->IsObject() && (member(*eval, "task") || member(*eval, "model"));
+}
+
+/// A member name as a warning shows it: control characters (a NUL in a name, say) written as \xNN.
+QString shownName(const QString& name)
+{
+    QString shown;
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return shown;
 }
 
 /// Reports progress at most every few megabytes and turns a false answer into a cancel.
@@ -124,6 +165,11 @@ public:
         } else if (!m_skipping) {
             if (!closesLog)
                 writeHeader(token);
+            if (token.kind == SaxToken::String && m_headerBuffer.GetSize() > JsonLimits::capturedCap) {
+                m_error = InspectLogReader::tr("the log's header is larger than %1")
+                              .arg(QString::fromStdString(JsonLimits::sizeText(JsonLimits::capturedCap)));
+                return false;
+            }
         }
         if (token.isClose())
             --m_depth;
@@ -184,6 +230,10 @@ private:
         rapidjson::Document header;
         if (!parseJson(header, json.constData(), size_t(json.size()), &m_error))
             return false;
+        if (!isEvalLogHeader(header)) {
+            m_error = InspectLogReader::tr("not an Inspect log: its top has no \"eval\" object naming a task or model");
+            return false;
+        }
         RunRecord run = runFromHeader(header);
         if (run.logVersion > InspectLogReader::newestLogVersion) {
             m_error = InspectLogReader::tr("unsupported log version %1 (Runlens reads versions 1 and 2)")
@@ -233,6 +283,19 @@ bool InspectLogReader::fail(const QString& message)
 
 bool InspectLogReader::read(const QString& path, LogSink& sink, const Progress& progress)
 {
+    // Whatever a log holds, it fails by name: memory running out on the way is a fault of this file, not the end of
+    // the import.
+    try {
+        return readFile(path, sink, progress);
+    } catch (const std::bad_alloc&) {
+        return fail(tr("out of memory while reading it"));
+    } catch (const std::exception& e) {
+        return fail(tr("cannot be read: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+bool InspectLogReader::readFile(const QString& path, LogSink& sink, const Progress& progress)
+{
     m_error.clear();
     m_warnings.clear();
     m_cancelled = false;
@@ -280,8 +343,11 @@ bool InspectLogReader::readJson(const QString& path, LogSink& sink, const Progre
             return fail(handler.errorString());
         if (qint64(result.Offset()) >= file.size())
             return fail(tr("invalid JSON: the document ends early, at byte %1 (truncated?)").arg(result.Offset()));
-        return fail(parseErrorText(result));
+        return fail(parseErrorText(result, handler));
     }
+    if (!handler.headerSent())
+        return fail(tr("not an Inspect log: its top has no \"eval\" object naming a task or model"));
+    warnOfCuts(stream, tr("the log"), m_warnings);
     meter.finish();
     return true;
 }
@@ -349,6 +415,10 @@ bool EvalArchiveReader::listMembers()
             m_total += std::max<qint64>(entry.size, 0);
         } else if (const auto match = journalSummary.match(entry.name); match.hasMatch()) {
             m_journalSummaries[match.captured(1).toInt()] = &entry;
+        } else if (entry.name.startsWith(QLatin1String("samples/")) || entry.name.contains(QLatin1String("_epoch_"))
+            || entry.name.contains(QLatin1String("..")) || shownName(entry.name) != entry.name) {
+            m_warnings << tr("member %1 is not a sample of the expected shape (samples/ID_epoch_N.json): skipped")
+                              .arg(shownName(entry.name));
         }
     }
     return true;
@@ -356,7 +426,7 @@ bool EvalArchiveReader::listMembers()
 
 bool EvalArchiveReader::readDocument(const ZipReader::Entry& entry, rapidjson::Document& document)
 {
-    const QByteArray data = m_zip.readAll(entry);
+    const QByteArray data = m_zip.readAll(entry, JsonLimits::wholeMemberCap);
     if (data.isEmpty() && !m_zip.errorString().isEmpty())
         return fail(m_zip.errorString());
     QString error;
@@ -376,6 +446,8 @@ bool EvalArchiveReader::readHeader(rapidjson::Document& header)
         return fail(tr("not an Inspect log: the archive has neither header.json nor _journal/start.json"));
     if (!readDocument(*headerEntry, header))
         return false;
+    if (!isEvalLogHeader(header))
+        return fail(tr("not an Inspect log: %1 has no \"eval\" object naming a task or model").arg(headerEntry->name));
     RunRecord run = runFromHeader(header);
     if (unfinished)
         run.status = QStringLiteral("started");
@@ -410,8 +482,9 @@ bool EvalArchiveReader::readSample(const ZipReader::Entry& entry, ProgressMeter&
     }
     if (!m_zip.errorString().isEmpty())
         return fail(m_zip.errorString());
+    warnOfCuts(stream, tr("member %1").arg(entry.name), m_warnings);
     if (result.IsError()) {
-        const QString why = parser.errorString().isEmpty() ? parseErrorText(result) : parser.errorString();
+        const QString why = parser.errorString().isEmpty() ? parseErrorText(result, parser) : parser.errorString();
         return fail(tr("member %1: %2").arg(entry.name, why));
     }
     if (!parser.finished())

@@ -31,6 +31,7 @@ public:
     static constexpr int newestLogVersion = 2;
 
 private:
+    bool readFile(const QString& path, LogSink& sink, const Progress& progress);
     bool readEval(const QString& path, LogSink& sink, const Progress& progress);
     bool readJson(const QString& path, LogSink& sink, const Progress& progress);
     bool fail(const QString& message);

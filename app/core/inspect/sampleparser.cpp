@@ -222,6 +222,11 @@ bool SampleParser::token(const SaxToken& token)
         return true;
     case Mode::Capture:
         write(m_capture, token);
+        if (token.kind == SaxToken::String && m_captureBuffer.GetSize() > JsonLimits::capturedCap) {
+            return fail(QCoreApplication::translate("SampleParser", "the sample's %1 is larger than %2")
+                            .arg(QString::fromUtf8(m_key),
+                                QString::fromStdString(JsonLimits::sizeText(JsonLimits::capturedCap))));
+        }
         if (token.isClose() && --m_depth < m_modeDepth) {
             leave();
             return finishCapture();
@@ -359,9 +364,22 @@ bool SampleParser::listToken(const SaxToken& token)
     if (token.kind == SaxToken::StartObject && m_depth == m_listDepth + 1) {
         // The item is copied as it stands, unparsed: the reader sees it as `{}` and closes it next.
         m_itemOffset = m_stream.Tell() - 1;
-        if (!m_stream.takeRaw(m_itemJson, '{'))
+        switch (m_stream.takeRaw(m_itemJson, '{')) {
+        case JsonStream::RawFault::None:
+            return true;
+        case JsonStream::RawFault::Ended:
             return fail(QCoreApplication::translate("SampleParser", "the sample ends early, inside item %1 of a list")
                             .arg(m_itemIndex));
+        case JsonStream::RawFault::TooDeep:
+            return fail(
+                itemFault(QCoreApplication::translate("SampleParser", "JSON nested deeper than %1 levels at byte %2")
+                              .arg(JsonLimits::maxDepth)
+                              .arg(m_stream.faultAt())));
+        case JsonStream::RawFault::TooLarge:
+            return fail(itemFault(
+                QCoreApplication::translate("SampleParser", "larger than %1 after its longest strings were cut")
+                    .arg(QString::fromStdString(JsonLimits::sizeText(JsonLimits::itemCap)))));
+        }
         return true;
     }
     if (token.kind == SaxToken::EndObject && m_depth == m_listDepth + 1) {

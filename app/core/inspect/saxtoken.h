@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "json/jsonguard.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <rapidjson/rapidjson.h>
@@ -33,9 +35,14 @@ struct SaxToken {
     bool isClose() const { return kind == EndObject || kind == EndArray; }
 };
 
-/// Turns RapidJSON's handler calls into SaxTokens for `Handler::token()`, so a handler is one state machine.
+/// Turns RapidJSON's handler calls into SaxTokens for `Handler::token()`, so a handler is one state machine. It
+/// stops the parse where objects and arrays nest deeper than JsonLimits::maxDepth: RapidJSON's parser recurses once
+/// a level, and 40,000 levels overflowed the stack.
 template <typename Handler> class SaxTokenAdapter {
 public:
+    /// True when the parse was stopped because the input nests too deep (at the reader's offset, less one).
+    bool tooDeep() const { return m_nesting > JsonLimits::maxDepth; }
+
     bool Null() { return self().token(SaxToken { SaxToken::Null }); }
     bool Bool(bool value)
     {
@@ -72,11 +79,23 @@ public:
     {
         return self().token(SaxToken { SaxToken::Key, text, length });
     }
-    bool StartObject() { return self().token(SaxToken { SaxToken::StartObject }); }
-    bool EndObject(rapidjson::SizeType) { return self().token(SaxToken { SaxToken::EndObject }); }
-    bool StartArray() { return self().token(SaxToken { SaxToken::StartArray }); }
-    bool EndArray(rapidjson::SizeType) { return self().token(SaxToken { SaxToken::EndArray }); }
+    bool StartObject()
+    {
+        return ++m_nesting <= JsonLimits::maxDepth && self().token(SaxToken { SaxToken::StartObject });
+    }
+    bool EndObject(rapidjson::SizeType)
+    {
+        --m_nesting;
+        return self().token(SaxToken { SaxToken::EndObject });
+    }
+    bool StartArray() { return ++m_nesting <= JsonLimits::maxDepth && self().token(SaxToken { SaxToken::StartArray }); }
+    bool EndArray(rapidjson::SizeType)
+    {
+        --m_nesting;
+        return self().token(SaxToken { SaxToken::EndArray });
+    }
 
 private:
     Handler& self() { return static_cast<Handler&>(*this); }
+    int m_nesting = 0;
 };

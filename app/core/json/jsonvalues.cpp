@@ -3,6 +3,8 @@
 
 #include "jsonvalues.h"
 
+#include "jsonguard.h"
+
 #include <QCoreApplication>
 #include <cmath>
 #include <rapidjson/error/en.h>
@@ -26,7 +28,18 @@ bool parsed(const rapidjson::Document& document, QString* error)
 
 bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error)
 {
-    document.Parse<rapidjson::kParseNanAndInfFlag>(json, size);
+    // Too deep a document is refused before it is parsed: whoever reads it would recurse as deep. The parse itself
+    // keeps its own stack on the heap, whatever it is given.
+    if (const size_t at = JsonLimits::tooDeepAt(json, size); at < size) {
+        document.SetNull();
+        if (error) {
+            *error = QCoreApplication::translate("Json", "JSON nested deeper than %1 levels at byte %2")
+                         .arg(JsonLimits::maxDepth)
+                         .arg(at);
+        }
+        return false;
+    }
+    document.Parse<rapidjson::kParseNanAndInfFlag | rapidjson::kParseIterativeFlag>(json, size);
     return parsed(document, error);
 }
 

@@ -13,10 +13,11 @@
 
 using JsonValue = rapidjson::Value;
 
-/// Parses `json` (NaN and Infinity allowed); false with `error` set when it is not valid JSON.
+/// Parses `json` (NaN and Infinity allowed); false with `error` set when it is not valid JSON or nests deeper than
+/// JsonLimits::maxDepth.
 bool parseJson(rapidjson::Document& document, const char* json, size_t size, QString* error = nullptr);
 /// Parses `json`, ended by a NUL, in place, RapidJSON's fastest way: the document's strings point into it, which
-/// the parse changes.
+/// the parse changes. For text whose nesting was checked already (JsonStream::takeRaw() cut it out of a log).
 bool parseJsonInPlace(rapidjson::Document& document, char* json, QString* error = nullptr);
 
 const JsonValue* member(const JsonValue& object, const char* name);
