@@ -410,13 +410,15 @@ bool EvalArchiveReader::listMembers()
         if (chunkedMember.match(entry.name).hasMatch())
             return fail(
                 tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
-        if (sampleMember().match(entry.name).hasMatch()) {
+        if (shownName(entry.name) != entry.name) {
+            m_warnings << tr("member %1 has a control character in its name: skipped").arg(shownName(entry.name));
+        } else if (sampleMember().match(entry.name).hasMatch()) {
             m_samples.push_back(&entry);
             m_total += std::max<qint64>(entry.size, 0);
         } else if (const auto match = journalSummary.match(entry.name); match.hasMatch()) {
             m_journalSummaries[match.captured(1).toInt()] = &entry;
         } else if (entry.name.startsWith(QLatin1String("samples/")) || entry.name.contains(QLatin1String("_epoch_"))
-            || entry.name.contains(QLatin1String("..")) || shownName(entry.name) != entry.name) {
+            || entry.name.contains(QLatin1String(".."))) {
             m_warnings << tr("member %1 is not a sample of the expected shape (samples/ID_epoch_N.json): skipped")
                               .arg(shownName(entry.name));
         }

@@ -19,6 +19,9 @@ void resetWriter(JsonWriter& writer, rapidjson::StringBuffer& buffer)
     writer.Reset(buffer);
 }
 
+/// How much of a string the sample's own fields keep.
+constexpr qsizetype scalarCap = 1'000'000;
+
 bool equals(const QByteArray& key, const char* name)
 {
     return key == name;
@@ -460,7 +463,14 @@ void SampleParser::topScalar(const SaxToken& token)
     double number = notANumber;
     switch (token.kind) {
     case SaxToken::String:
-        text = QString::fromUtf8(token.text, qsizetype(token.length));
+        // The sample's own fields (its id, target, error) are copied a few times on their way to the store: a long
+        // one (an error's traceback of megabytes) keeps its first megabyte.
+        if (token.length > scalarCap) {
+            text = QString::fromUtf8(token.text, scalarCap)
+                + QString::fromStdString(JsonLimits::truncationMarker(token.length, scalarCap));
+        } else {
+            text = QString::fromUtf8(token.text, qsizetype(token.length));
+        }
         break;
     case SaxToken::Int64:
         number = double(token.int64);
