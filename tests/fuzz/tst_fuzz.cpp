@@ -277,7 +277,7 @@ void TestFuzz::addSeedsFrom(const QString& folder)
 
 QString TestFuzz::write(const QString& name, const QByteArray& bytes)
 {
-    const QString path = m_dir.filePath(QStringLiteral("inputs/") + name);
+    QString path = m_dir.filePath(QStringLiteral("inputs/") + name);
     QDir().mkpath(QFileInfo(path).path());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
@@ -329,7 +329,7 @@ Outcome TestFuzz::import(const QString& path)
 
 Outcome TestFuzz::importChecked(const QString& path, const QString& what)
 {
-    const Outcome outcome = import(path);
+    Outcome outcome = import(path);
     const QByteArray context = (what + QStringLiteral(" (") + path + QStringLiteral("): ")).toUtf8() + outcome.err;
     if (outcome.crashed)
         qWarning("%s", context.constData());
