@@ -11,6 +11,8 @@
 #include <functional>
 #include <vector>
 
+class TestCgroup;
+
 /// The result of one test.
 struct TestResult {
     QString id;
@@ -48,7 +50,7 @@ public:
 
 private:
     TestResult runOne(const TestCase& test, const Options& options, const QString& base, int index,
-        const QStringList& readOnly, int slot);
+        const QStringList& readOnly, int slot, TestCgroup* group);
 
     TestRunSummary m_summary;
     bool m_cancelled = false;
