@@ -473,14 +473,9 @@ ProcessOutcome SandboxedProcess::run(const SandboxJob& job, const SandboxLimits&
         return outcome;
     }
     const bool boxed = BubblewrapBox::available();
-    TestCgroup own;
-    TestCgroup& group = job.group ? *job.group : own;
+    TestCgroup group;
     // Two more than the program's own: bwrap and the box's first process.
-    const bool grouped = TestCgroup::support().version > 0
-        && (job.group ? !job.group->joinDescriptors().empty()
-                      : own.create(TestCgroup::processesFor(limits.processes), limits.memoryBytes));
-    if (grouped)
-        group.restart();
+    const bool grouped = TestCgroup::support().version > 0 && group.create(limits.processes + 2, limits.memoryBytes);
     std::vector<int> descriptors;
     const QString directory = !job.writableDirectory.isEmpty() ? job.writableDirectory
         : boxed                                                ? QStringLiteral("/")

@@ -48,8 +48,6 @@ struct ProcessOutcome {
     QString describe() const;
 };
 
-class TestCgroup;
-
 /// What one sandboxed run is: the program, its input, and the folders it sees.
 struct SandboxJob {
     QStringList command;
@@ -59,8 +57,6 @@ struct SandboxJob {
     QString writableDirectory; ///< a host folder it runs in and may write (a build step) instead of a fresh one
     QStringList readOnly; ///< host folders it may read, at their own paths (the program's own)
     int slot = 0; ///< which of the parallel runs: without a pids cgroup, root gives each slot its own user
-    TestCgroup* group = nullptr; ///< the slot's cgroup, made with these limits and kept between its tests; else one
-                                 ///< is made for this run
 };
 
 /// What the sandbox enforces on this system, and what it cannot.

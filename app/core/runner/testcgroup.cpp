@@ -215,66 +215,36 @@ bool TestCgroup::create(int processes, qint64 memoryBytes)
     return true;
 }
 
-namespace {
-double cpuOf(const QString& folder, int version)
-{
-    if (folder.isEmpty())
-        return 0;
-    if (version == 2 && QFile::exists(folder + QStringLiteral("/cpu.stat")))
-        return double(keyed(folder + QStringLiteral("/cpu.stat"), "usage_usec")) / 1e6;
-    return double(readSmall(folder + QStringLiteral("/cpuacct.usage")).trimmed().toLongLong()) / 1e9;
-}
-
-qint64 oomKillsOf(const QString& folder)
-{
-    if (folder.isEmpty())
-        return 0;
-    if (QFile::exists(folder + QStringLiteral("/memory.events")))
-        return keyed(folder + QStringLiteral("/memory.events"), "oom_kill");
-    return keyed(folder + QStringLiteral("/memory.oom_control"), "oom_kill");
-}
-
-qint64 memoryMaxOf(const QString& folder)
-{
-    if (folder.isEmpty())
-        return 0;
-    if (QFile::exists(folder + QStringLiteral("/memory.events")))
-        return keyed(folder + QStringLiteral("/memory.events"), "max");
-    return readSmall(folder + QStringLiteral("/memory.failcnt")).trimmed().toLongLong();
-}
-
-qint64 processMaxOf(const QString& folder)
-{
-    return folder.isEmpty() ? 0 : keyed(folder + QStringLiteral("/pids.events"), "max");
-}
-}
-
-void TestCgroup::restart()
-{
-    m_cpuBase = cpuOf(m_cpu, m_version);
-    m_oomBase = oomKillsOf(m_memory);
-    m_maxBase = memoryMaxOf(m_memory);
-    m_processBase = processMaxOf(m_processes);
-}
-
 double TestCgroup::cpuSeconds() const
 {
-    return cpuOf(m_cpu, m_version) - m_cpuBase;
+    if (m_cpu.isEmpty())
+        return 0;
+    if (m_version == 2 && QFile::exists(m_cpu + QStringLiteral("/cpu.stat")))
+        return double(keyed(m_cpu + QStringLiteral("/cpu.stat"), "usage_usec")) / 1e6;
+    return double(readSmall(m_cpu + QStringLiteral("/cpuacct.usage")).trimmed().toLongLong()) / 1e9;
 }
 
 bool TestCgroup::memoryLimitHit() const
 {
-    return oomKillsOf(m_memory) > m_oomBase;
+    if (m_memory.isEmpty())
+        return false;
+    if (QFile::exists(m_memory + QStringLiteral("/memory.events")))
+        return keyed(m_memory + QStringLiteral("/memory.events"), "oom_kill") > 0;
+    return keyed(m_memory + QStringLiteral("/memory.oom_control"), "oom_kill") > 0;
 }
 
 bool TestCgroup::memoryLimitReached() const
 {
-    return memoryMaxOf(m_memory) > m_maxBase;
+    if (m_memory.isEmpty())
+        return false;
+    if (QFile::exists(m_memory + QStringLiteral("/memory.events")))
+        return keyed(m_memory + QStringLiteral("/memory.events"), "max") > 0;
+    return readSmall(m_memory + QStringLiteral("/memory.failcnt")).trimmed().toLongLong() > 0;
 }
 
 bool TestCgroup::processLimitHit() const
 {
-    return processMaxOf(m_processes) > m_processBase;
+    return !m_processes.isEmpty() && keyed(m_processes + QStringLiteral("/pids.events"), "max") > 0;
 }
 
 void TestCgroup::killAll()

@@ -20,8 +20,6 @@ public:
         int version = 0; ///< 1 or 2, 0 when no group could be made
     };
     static Support support();
-    /// The pids limit of a test allowed `processes` of its own: two more for bwrap and the box's first process.
-    static int processesFor(int processes) { return processes + 2; }
 
     TestCgroup() = default;
     ~TestCgroup();
@@ -31,9 +29,6 @@ public:
     /// Makes the group with its limits (processes: at most this many at once; memoryBytes: memory and swap
     /// together). False when no part of it could be made.
     bool create(int processes, qint64 memoryBytes);
-    /// Starts counting afresh for the next test in the same group (groups are kept for a slot: making and removing
-    /// one costs milliseconds): hits and CPU time are counted from here.
-    void restart();
     /// One open `cgroup.procs` a hierarchy: a child writes "0" to each to join the group before its exec.
     const std::vector<int>& joinDescriptors() const { return m_join; }
 
@@ -55,10 +50,6 @@ private:
     QString m_memory;
     QString m_cpu;
     int m_version = 0;
-    double m_cpuBase = 0; ///< counts at restart()
-    qint64 m_oomBase = 0;
-    qint64 m_maxBase = 0;
-    qint64 m_processBase = 0;
     std::vector<QString> m_folders; ///< every folder made, once
     std::vector<int> m_join;
 };

@@ -4,7 +4,6 @@
 #include "testrunner.h"
 
 #include "bubblewrapbox.h"
-#include "testcgroup.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,7 +12,6 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <atomic>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <unistd.h>
@@ -122,8 +120,8 @@ QString TestRunner::diff(const QByteArray& expected, const QByteArray& actual, i
     return lines.join(QLatin1Char('\n'));
 }
 
-TestResult TestRunner::runOne(const TestCase& test, const Options& options, const QString& base, int index,
-    const QStringList& readOnly, int slot, TestCgroup* group)
+TestResult TestRunner::runOne(
+    const TestCase& test, const Options& options, const QString& base, int index, const QStringList& readOnly, int slot)
 {
     TestResult result;
     result.id = test.id;
@@ -133,7 +131,6 @@ TestResult TestRunner::runOne(const TestCase& test, const Options& options, cons
     job.stdinData = test.stdinData;
     job.readOnly = readOnly;
     job.slot = slot;
-    job.group = group;
     for (auto it = test.files.begin(); it != test.files.end(); ++it) {
         if (confined(BubblewrapBox::workFolder(), it.key()).isEmpty())
             result.violation = tr("input file %1 lies outside the test directory; refused").arg(it.key());
@@ -245,18 +242,9 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
         std::atomic<bool> cancelled { false };
         std::mutex progressLock;
         const QStringList readOnly = programFolders(options);
-        // One cgroup a slot, kept for its tests: making one and removing it costs milliseconds a test.
-        std::vector<std::unique_ptr<TestCgroup>> groups;
-        for (int j = 0; j < jobs; ++j) {
-            groups.push_back(std::make_unique<TestCgroup>());
-            if (TestCgroup::support().version == 0
-                || !groups.back()->create(
-                    TestCgroup::processesFor(options.limits.processes), options.limits.memoryBytes))
-                groups.back().reset();
-        }
         auto worker = [&](int slot) {
             for (size_t i = next++; i < tests.size() && !cancelled; i = next++) {
-                results[i] = runOne(tests[i], options, base.path(), int(i), readOnly, slot, groups[size_t(slot)].get());
+                results[i] = runOne(tests[i], options, base.path(), int(i), readOnly, slot);
                 const int finished = ++done;
                 if (progress) {
                     std::lock_guard lock(progressLock);

@@ -11,8 +11,6 @@
 #include <functional>
 #include <vector>
 
-class TestCgroup;
-
 /// The result of one test.
 struct TestResult {
     QString id;
@@ -50,7 +48,7 @@ public:
 
 private:
     TestResult runOne(const TestCase& test, const Options& options, const QString& base, int index,
-        const QStringList& readOnly, int slot, TestCgroup* group);
+        const QStringList& readOnly, int slot);
 
     TestRunSummary m_summary;
     bool m_cancelled = false;
