@@ -577,9 +577,11 @@ int runRunnerBench(const QStringList& arguments)
     options.limits.isolateNetwork = false; // a namespace a test would be measured, not the runner
     runner.run(suite, options);
     const double runnerSeconds = runner.summary().seconds;
+    const int runnerPassed = runner.summary().passed;
     options.limits.isolateNetwork = true;
     runner.run(suite, options);
     const double isolatedSeconds = runner.summary().seconds;
+    const int isolatedPassed = runner.summary().passed;
     const auto loop = [count](const QString& body) {
         return runTimed(QStringLiteral("sh"),
             { QStringLiteral("-c"),
@@ -623,6 +625,8 @@ int runRunnerBench(const QStringList& arguments)
                .arg(isolatedSeconds, 0, 'f', 2)
                .arg(perCore(isolatedSeconds), 0, 'f', 3)
         << '\n';
+    // A test that failed to start would be quicker than one that ran: the figures count only when all passed.
+    out << tr("tests passed: %1 and %2 of %3").arg(runnerPassed).arg(isolatedPassed).arg(count) << '\n';
     out << tr("runner / shell loop: %1x (wall)").arg(runnerSeconds / shell.seconds, 0, 'f', 2) << '\n';
     out << tr("runner's own cost a test beyond the shell's process start: %1 ms per core")
                .arg(perCore(runnerSeconds) - 1000 * shell.seconds / count, 0, 'f', 3)

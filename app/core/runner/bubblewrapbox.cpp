@@ -30,6 +30,7 @@ bool runsCleanly(const QStringList& arguments)
     for (const QString& argument : arguments)
         strings.push_back(argument.toStdString());
     std::vector<char*> argv;
+    argv.reserve(strings.size() + 1);
     for (std::string& argument : strings)
         argv.push_back(argument.data());
     argv.push_back(nullptr);

@@ -28,7 +28,7 @@ QByteArray readSmall(const QString& path)
         return {};
     QByteArray data;
     char buffer[4096];
-    for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;)
+    for (ssize_t n = read(fd, buffer, sizeof buffer); n > 0; n = read(fd, buffer, sizeof buffer))
         data.append(buffer, n);
     close(fd);
     return data;
@@ -69,7 +69,7 @@ std::vector<Hierarchy> findHierarchies()
         const qsizetype dash = fields.indexOf("-");
         if (dash < 5 || dash + 3 >= fields.size())
             continue;
-        const QByteArray type = fields[dash + 1];
+        const QByteArray& type = fields[dash + 1];
         if (type != "cgroup" && type != "cgroup2")
             continue;
         mounts.push_back({ QString::fromUtf8(fields[3]), QString::fromUtf8(fields[4]),
@@ -169,7 +169,7 @@ bool TestCgroup::create(int processes, qint64 memoryBytes)
         const Hierarchy* hierarchy = hierarchyFor(hierarchies(), controller);
         if (!hierarchy)
             return {};
-        const QString folder = hierarchy->base + name;
+        QString folder = hierarchy->base + name;
         if (std::find(m_folders.begin(), m_folders.end(), folder) == m_folders.end()) {
             if (mkdir(QFile::encodeName(folder).constData(), 0755) != 0)
                 return {};
