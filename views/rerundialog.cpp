@@ -187,6 +187,10 @@ void RerunDialog::finished()
         text += QLatin1Char(' ') + summary.buildError;
     if (!summary.networkIsolated)
         text += QLatin1Char(' ') + tr("The network was reachable: this system allows no private network namespace.");
+    text += QLatin1Char(' ')
+        + (summary.sandboxed ? tr("Each test ran in a bubblewrap box.") : tr("The tests ran without a box."));
+    if (!summary.unenforced.isEmpty())
+        text += QLatin1Char(' ') + tr("Not enforced here: %1.").arg(summary.unenforced.join(QStringLiteral(", ")));
     m_summary->setText(text);
     m_results->setResults(std::move(outcome.rerun.results));
     m_table->resizeColumnsToContents();

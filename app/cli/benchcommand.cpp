@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "archive/zipreader.h"
+#include "runner/bubblewrapbox.h"
 #include "runner/testrunner.h"
 #include "store/chunkcompressor.h"
 #include "store/chunkstore.h"
@@ -559,7 +560,8 @@ int runRunnerBench(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Runner benchmark: N tests of a program that exits at once (/bin/true), run by the test runner on all "
-           "cores, against the same N processes started one after another from a plain shell loop."));
+           "cores, against the same N processes started one after another from a plain shell loop, and against N "
+           "bare bubblewrap boxes of the same layout started from a shell loop (where bubblewrap can box here)."));
     parser.addHelpOption();
     parser.addOption({ QStringLiteral("tests"), tr("Number of tests (default 2000)."), QStringLiteral("N") });
     parser.process(arguments);
@@ -575,32 +577,68 @@ int runRunnerBench(const QStringList& arguments)
     options.limits.isolateNetwork = false; // a namespace a test would be measured, not the runner
     runner.run(suite, options);
     const double runnerSeconds = runner.summary().seconds;
+    const int runnerPassed = runner.summary().passed;
     options.limits.isolateNetwork = true;
     runner.run(suite, options);
     const double isolatedSeconds = runner.summary().seconds;
-    const Timed shell = runTimed(QStringLiteral("sh"),
-        { QStringLiteral("-c"),
-            QStringLiteral("i=0; while [ $i -lt %1 ]; do /bin/true; i=$((i+1)); done").arg(count) });
+    const int isolatedPassed = runner.summary().passed;
+    const auto loop = [count](const QString& body) {
+        return runTimed(QStringLiteral("sh"),
+            { QStringLiteral("-c"),
+                QStringLiteral("i=0; while [ $i -lt %1 ]; do %2; i=$((i+1)); done").arg(count).arg(body) });
+    };
+    const Timed shell = loop(QStringLiteral("/bin/true"));
+    // The same box, without the runner: what bubblewrap itself costs a test.
+    const bool boxed = BubblewrapBox::available();
+    Timed bare;
+    if (boxed) {
+        BubblewrapBox::Layout layout;
+        QStringList words;
+        for (const QString& word : BubblewrapBox::command(layout, { QStringLiteral("/bin/true") }))
+            words << QLatin1Char('\'') + word + QLatin1Char('\'');
+        bare = loop(words.join(QLatin1Char(' ')));
+    }
     const int cores = std::max(1, QThread::idealThreadCount());
+    const auto perCore = [&](double seconds) { return 1000 * seconds * cores / count; };
     QTextStream out(stdout);
-    out << tr("%1 tests of /bin/true on %2 cores").arg(count).arg(cores) << '\n';
-    out << tr("shell loop (one after another):   %1 s, %2 ms a process")
+    out << tr("%1 tests of /bin/true on %2 cores; %3")
+               .arg(count)
+               .arg(cores)
+               .arg(runner.summary().sandboxed ? tr("each in a bubblewrap box with a cgroup") : tr("without a box"))
+        << '\n';
+    out << tr("shell loop (one after another):       %1 s, %2 ms a process")
                .arg(shell.seconds, 0, 'f', 2)
                .arg(1000 * shell.seconds / count, 0, 'f', 3)
         << '\n';
-    out << tr("runner:                            %1 s, %2 ms a test (wall), %3 ms a test per core")
+    if (boxed) {
+        out << tr("bare bwrap loop (same box, private network, one after another): %1 s, %2 ms a box")
+                   .arg(bare.seconds, 0, 'f', 2)
+                   .arg(1000 * bare.seconds / count, 0, 'f', 3)
+            << '\n';
+    }
+    out << tr("runner:                                %1 s, %2 ms a test (wall), %3 ms a test per core")
                .arg(runnerSeconds, 0, 'f', 2)
                .arg(1000 * runnerSeconds / count, 0, 'f', 3)
-               .arg(1000 * runnerSeconds * cores / count, 0, 'f', 3)
+               .arg(perCore(runnerSeconds), 0, 'f', 3)
         << '\n';
-    out << tr("runner, private network per test: %1 s, %2 ms a test per core")
+    out << tr("runner, private network per test:     %1 s, %2 ms a test per core")
                .arg(isolatedSeconds, 0, 'f', 2)
-               .arg(1000 * isolatedSeconds * cores / count, 0, 'f', 3)
+               .arg(perCore(isolatedSeconds), 0, 'f', 3)
         << '\n';
+    // A test that failed to start would be quicker than one that ran: the figures count only when all passed.
+    out << tr("tests passed: %1 and %2 of %3").arg(runnerPassed).arg(isolatedPassed).arg(count) << '\n';
     out << tr("runner / shell loop: %1x (wall)").arg(runnerSeconds / shell.seconds, 0, 'f', 2) << '\n';
-    out << tr("runner's own cost a test: %1 ms per core beyond the shell's process start")
-               .arg(1000 * (runnerSeconds * cores - shell.seconds) / count, 0, 'f', 3)
+    out << tr("runner's own cost a test beyond the shell's process start: %1 ms per core")
+               .arg(perCore(runnerSeconds) - 1000 * shell.seconds / count, 0, 'f', 3)
         << '\n';
+    if (boxed) {
+        out << tr("runner (private network) / bare bwrap loop: %1x (wall)")
+                   .arg(isolatedSeconds / bare.seconds, 0, 'f', 2)
+            << '\n';
+        out << tr("runner's own cost a test beyond bwrap's (private network): %1 ms per core")
+                   .arg(perCore(isolatedSeconds) - 1000 * bare.seconds / count, 0, 'f', 3)
+            << '\n';
+    }
     return 0;
 }
 

@@ -83,7 +83,7 @@ public:
     {
         if (m_csv)
             m_out << "step,visible_passed,visible_total,held_out_passed,held_out_total,transcript_visible,transcript_"
-                     "held_out,uncertain_steps\n";
+                     "held_out,uncertain_steps,sandbox,unenforced\n";
         else if (!m_json)
             m_out << tr("step      visible    held-out   transcript (visible / held-out)   uncertain steps before")
                   << '\n';
@@ -103,12 +103,14 @@ public:
                 { QStringLiteral("held_out_total"), summary.heldOutTotal },
                 { QStringLiteral("transcript_visible"), number(reported.visible) },
                 { QStringLiteral("transcript_held_out"), number(reported.heldOut) },
-                { QStringLiteral("uncertain_steps"), uncertain },
-                { QStringLiteral("build_error"), summary.buildError } });
+                { QStringLiteral("uncertain_steps"), uncertain }, { QStringLiteral("build_error"), summary.buildError },
+                { QStringLiteral("sandbox"), summary.sandboxed },
+                { QStringLiteral("unenforced"), QJsonArray::fromStringList(summary.unenforced) } });
         } else if (m_csv) {
             m_out << step << ',' << summary.visiblePassed << ',' << summary.visibleTotal << ',' << summary.heldOutPassed
                   << ',' << summary.heldOutTotal << ',' << cell(reported.visible) << ',' << cell(reported.heldOut)
-                  << ',' << uncertain << '\n';
+                  << ',' << uncertain << ',' << (summary.sandboxed ? 1 : 0) << ','
+                  << csvCell(summary.unenforced.join(QStringLiteral("; "))) << '\n';
         } else {
             m_out << QStringLiteral("%1  %2  %3  %4 / %5   %6")
                          .arg(step, 6)
@@ -120,6 +122,9 @@ public:
                   << '\n';
             if (!summary.buildError.isEmpty())
                 m_out << "        " << summary.buildError << '\n';
+            if (!summary.unenforced.isEmpty())
+                m_out << "        " << tr("not enforced: %1").arg(summary.unenforced.join(QStringLiteral(", ")))
+                      << '\n';
         }
     }
 
@@ -158,6 +163,8 @@ std::optional<int> prepare(RerunSession& session, const QCommandLineParser& pars
     session.setKeepDirectory(parser.value(QStringLiteral("keep")));
     TestRunner::Options runnerOptions;
     applyLimitOptions(parser, runnerOptions);
+    if (!announceSandbox(parser, runnerOptions, err))
+        return 2;
     session.setRunnerOptions(runnerOptions);
     if (!session.prepare(parser.value(QStringLiteral("suite")))) {
         err << tr("runlens-cli rerun: %1\n").arg(session.errorString());

@@ -20,13 +20,13 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("test", text);
 }
+}
 
 QString csvCell(QString cell)
 {
     if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
         cell = QLatin1Char('"') + cell.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
     return cell;
-}
 }
 
 void printTestResults(QTextStream& out, const std::vector<TestResult>& results, const TestRunSummary& summary,
@@ -50,17 +50,20 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
             { QStringLiteral("held_out_total"), summary.heldOutTotal },
             { QStringLiteral("build_error"), summary.buildError },
             { QStringLiteral("network_isolated"), summary.networkIsolated },
+            { QStringLiteral("sandbox"), summary.sandboxed },
+            { QStringLiteral("unenforced"), QJsonArray::fromStringList(summary.unenforced) },
             { QStringLiteral("seconds"), summary.seconds }, { QStringLiteral("tests"), tests } };
         out << QJsonDocument(document).toJson(QJsonDocument::Indented);
         return;
     }
     if (csv) {
-        out << "id,visibility,passed,outcome,exit_code,seconds,violation\n";
+        out << "id,visibility,passed,outcome,exit_code,seconds,violation,sandbox,unenforced\n";
+        const QString unenforced = csvCell(summary.unenforced.join(QStringLiteral("; ")));
         for (const TestResult& result : results) {
             out << csvCell(result.id) << ',' << (result.heldOut ? "held_out" : "visible") << ','
                 << (result.passed ? 1 : 0) << ',' << csvCell(result.outcome.describe()) << ','
                 << result.outcome.exitCode << ',' << QString::number(result.outcome.seconds, 'f', 4) << ','
-                << csvCell(result.violation) << '\n';
+                << csvCell(result.violation) << ',' << (summary.sandboxed ? 1 : 0) << ',' << unenforced << '\n';
         }
         return;
     }
@@ -76,6 +79,10 @@ void printTestResults(QTextStream& out, const std::vector<TestResult>& results, 
         out << summary.buildError << '\n';
     if (!summary.networkIsolated)
         out << tr("note: this system allows no private network namespace; tests ran with the network reachable\n");
+    out << (summary.sandboxed ? tr("sandbox: a bubblewrap box per test") : tr("sandbox: no box"));
+    if (!summary.unenforced.isEmpty())
+        out << tr("; not enforced: %1").arg(summary.unenforced.join(QStringLiteral(", ")));
+    out << '\n';
     out << tr("visible %1/%2, held-out %3/%4, %5 s\n")
                .arg(summary.visiblePassed)
                .arg(summary.visibleTotal)
@@ -89,8 +96,17 @@ void addLimitOptions(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("timeout"), tr("Seconds a test may run when the suite names none (default 10)."),
         QStringLiteral("S") });
-    parser.addOption(
-        { QStringLiteral("memory"), tr("Address space a test may use, in MB (default 1024)."), QStringLiteral("MB") });
+    parser.addOption({ QStringLiteral("memory"),
+        tr("Memory all the processes of a test may use together, in MB (default 1024)."), QStringLiteral("MB") });
+    parser.addOption({ QStringLiteral("cpu"),
+        tr("CPU seconds all the processes of a test may use together (default: its timeout)."), QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("disk"),
+        tr("Size of each of a test's tmpfs (work folder, /tmp, /var/tmp, /dev/shm), in MB (default 256)."),
+        QStringLiteral("MB") });
+    parser.addOption({ QStringLiteral("processes"), tr("Processes and threads a test may have at once (default 64)."),
+        QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("require-sandbox"),
+        tr("Refuse to run when the sandbox cannot enforce all it should on this system.") });
     parser.addOption({ QStringLiteral("jobs"), tr("Tests run at once (default: one a core)."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("build"), tr("Build command run once in the workspace first (shell syntax)."),
         QStringLiteral("CMD") });
@@ -107,11 +123,30 @@ void applyLimitOptions(const QCommandLineParser& parser, TestRunner::Options& op
         options.limits.timeoutSeconds = parser.value(QStringLiteral("timeout")).toDouble();
     if (parser.isSet(QStringLiteral("memory")))
         options.limits.memoryBytes = parser.value(QStringLiteral("memory")).toLongLong() << 20;
+    if (parser.isSet(QStringLiteral("cpu")))
+        options.limits.cpuSeconds = parser.value(QStringLiteral("cpu")).toDouble();
+    if (parser.isSet(QStringLiteral("disk")))
+        options.limits.diskBytes = parser.value(QStringLiteral("disk")).toLongLong() << 20;
+    if (parser.isSet(QStringLiteral("processes")))
+        options.limits.processes = parser.value(QStringLiteral("processes")).toInt();
     options.jobs = parser.value(QStringLiteral("jobs")).toInt();
     if (parser.isSet(QStringLiteral("build")))
         options.buildCommand = { QStringLiteral("sh"), QStringLiteral("-c"), parser.value(QStringLiteral("build")) };
     else if (parser.isSet(QStringLiteral("language")))
         options.buildCommand = defaultBuildCommand(parser.value(QStringLiteral("language")));
+}
+
+bool announceSandbox(const QCommandLineParser& parser, const TestRunner::Options& options, QTextStream& err)
+{
+    const SandboxReport report = SandboxedProcess::report(options.limits.isolateNetwork);
+    if (report.unenforced.isEmpty())
+        return true;
+    err << report.line() << '\n';
+    err.flush();
+    if (!parser.isSet(QStringLiteral("require-sandbox")))
+        return true;
+    err << tr("refused: --require-sandbox and this system cannot enforce all of the sandbox\n");
+    return false;
 }
 
 int runTestCommand(const QStringList& arguments)
@@ -151,6 +186,8 @@ int runTestCommand(const QStringList& arguments)
     if (!parser.isSet(QStringLiteral("workspace")))
         options.workspace = QFileInfo(options.command.first()).absolutePath();
     applyLimitOptions(parser, options);
+    if (!announceSandbox(parser, options, err))
+        return 2;
     TestRunner runner;
     const std::vector<TestResult> results = runner.run(suite, options);
     printTestResults(out, results, runner.summary(), parser.isSet(QStringLiteral("json")),

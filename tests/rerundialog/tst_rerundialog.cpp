@@ -73,6 +73,12 @@ void TestRerunDialog::rerunsTheCodeAtAStep()
         const auto* table = dialog.findChild<QTableView*>();
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 2);
+        // The summary says how the tests were sandboxed.
+        const QLabel* label = dialog.findChild<QLabel*>(QStringLiteral("summary"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QLatin1String("bubblewrap box"))
+                || label->text().contains(QLatin1String("without a box")),
+            qPrintable(label->text()));
     }
     const std::vector<RerunRow> rows = store.reruns(sampleId);
     QCOMPARE(rows.size(), size_t(2));

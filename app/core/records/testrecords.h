@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 // What a run of a test suite comes to, as the runner reports it and the store keeps it.
 
@@ -19,7 +20,8 @@ struct TestRunSummary {
     double seconds = 0;
     QString buildError; ///< the build step failed: every test counts as failed
     bool networkIsolated = false;
-    bool privilegesDropped = false;
+    bool sandboxed = false; ///< each test ran in a bubblewrap box
+    QStringList unenforced; ///< what the sandbox could not enforce on this system: "network isolation"...
 
     double visibleFraction() const { return visibleTotal > 0 ? double(visiblePassed) / visibleTotal : 0.0; }
     double heldOutFraction() const { return heldOutTotal > 0 ? double(heldOutPassed) / heldOutTotal : 0.0; }

@@ -3,6 +3,8 @@
 
 #include "testrunner.h"
 
+#include "bubblewrapbox.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,14 +17,46 @@
 #include <unistd.h>
 
 namespace {
-/// Gives a directory to the sandbox user, so the program can write there and nowhere else.
-void handOver(const QString& path)
+/// Gives a directory to the sandbox user of `slot`, so the program can write there and nowhere else (without a box).
+void handOver(const QString& path, int slot)
 {
     // In braces: clang-format 14 reads an attribute after an unbraced if as the if's own.
-    if (SandboxedProcess::dropsPrivileges()) {
-        [[maybe_unused]] const int changed = chown(
-            QFile::encodeName(path).constData(), SandboxedProcess::sandboxUserId(), SandboxedProcess::sandboxUserId());
+    if (geteuid() == 0) {
+        const uint user = SandboxedProcess::sandboxUserId(slot);
+        [[maybe_unused]] const int changed = chown(QFile::encodeName(path).constData(), user, user);
     }
+}
+
+/// The host folders the program needs to see: its workspace and the folders of the files its command names.
+QStringList programFolders(const TestRunner::Options& options)
+{
+    QStringList folders;
+    const auto add = [&folders](const QString& folder) {
+        // Through links: /bin is /usr/bin on a merged system.
+        const QString canonical = QFileInfo(folder).canonicalFilePath();
+        const QString clean = canonical.isEmpty() ? QDir::cleanPath(folder) : canonical;
+        // The root would show the whole host; system folders are in every box already.
+        if (clean == QLatin1String("/") || clean.startsWith(QLatin1String("/usr/")) || clean == QLatin1String("/usr")
+            || folders.contains(clean))
+            return;
+        folders << clean;
+    };
+    if (!options.workspace.isEmpty() && QFileInfo(options.workspace).isDir())
+        add(QFileInfo(options.workspace).absoluteFilePath());
+    for (const QString& word : options.command) {
+        const QFileInfo info(word);
+        if (!word.startsWith(QLatin1Char('/')) || !info.exists())
+            continue;
+        add(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    }
+    // A folder inside another is seen through it.
+    QStringList kept;
+    for (const QString& folder : folders) {
+        if (std::none_of(folders.begin(), folders.end(),
+                [&](const QString& other) { return other != folder && folder.startsWith(other + QLatin1Char('/')); }))
+            kept << folder;
+    }
+    return kept;
 }
 
 /// `relative` inside `root`, or an empty string when it would lie outside.
@@ -86,37 +120,52 @@ QString TestRunner::diff(const QByteArray& expected, const QByteArray& actual, i
     return lines.join(QLatin1Char('\n'));
 }
 
-TestResult TestRunner::runOne(const TestCase& test, const Options& options, const QString& base, int index)
+TestResult TestRunner::runOne(
+    const TestCase& test, const Options& options, const QString& base, int index, const QStringList& readOnly, int slot)
 {
     TestResult result;
     result.id = test.id;
     result.heldOut = test.heldOut;
-    const QString testRoot = base + QLatin1Char('/') + QString::number(index);
-    const QString work = testRoot + QStringLiteral("/work");
-    QDir().mkpath(work);
+    SandboxJob job;
+    job.command = options.command + test.arguments;
+    job.stdinData = test.stdinData;
+    job.readOnly = readOnly;
+    job.slot = slot;
     for (auto it = test.files.begin(); it != test.files.end(); ++it) {
-        const QString path = confined(work, it.key());
-        if (path.isEmpty()) {
+        if (confined(BubblewrapBox::workFolder(), it.key()).isEmpty())
             result.violation = tr("input file %1 lies outside the test directory; refused").arg(it.key());
-            continue;
-        }
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(it.value());
-        handOver(path);
+        else
+            job.files.insert(QDir::cleanPath(it.key()), it.value());
     }
-    handOver(work);
-
     SandboxLimits limits = options.limits;
     limits.timeoutSeconds = test.timeoutSeconds > 0 ? test.timeoutSeconds : limits.timeoutSeconds;
-    result.outcome = SandboxedProcess::run(options.command + test.arguments, work, test.stdinData, limits);
+    if (limits.cpuSeconds <= 0)
+        limits.cpuSeconds = limits.timeoutSeconds;
+    const QString testRoot = base + QLatin1Char('/') + QString::number(index);
+    const bool boxed = BubblewrapBox::available();
+    if (!boxed) {
+        // Without a box the test runs in a fresh host folder, its files written there first.
+        job.hostDirectory = testRoot + QStringLiteral("/work");
+        QDir().mkpath(job.hostDirectory);
+        for (auto it = job.files.begin(); it != job.files.end(); ++it) {
+            const QString path = job.hostDirectory + QLatin1Char('/') + it.key();
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                file.write(it.value());
+            handOver(path, slot);
+        }
+        handOver(job.hostDirectory, slot);
+    }
+    result.outcome = SandboxedProcess::run(job, limits);
     const ProcessOutcome& outcome = result.outcome;
     result.passed = outcome.stop == ProcessOutcome::Exited && outcome.exitCode == test.expectedExitCode
-        && outcome.stdoutData == test.expectedStdout && outcome.stderrData == test.expectedStderr;
+        && outcome.stdoutData == test.expectedStdout && outcome.stderrData == test.expectedStderr
+        && result.violation.isEmpty();
 
     // The program runs inside `work`: anything that appeared beside it was written outside its directory.
-    const QStringList beside = QDir(testRoot).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    const QStringList beside
+        = boxed ? QStringList() : QDir(testRoot).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
     if (beside.size() > 1 || (beside.size() == 1 && beside.first() != QLatin1String("work"))) {
         result.violation = tr("wrote outside its directory: %1").arg(beside.join(QStringLiteral(", ")));
         result.passed = false;
@@ -140,7 +189,8 @@ TestResult TestRunner::runOne(const TestCase& test, const Options& options, cons
         result.reason = reasons.join(QStringLiteral("; "));
         result.diff = (QStringList { result.reason } + parts).join(QLatin1Char('\n'));
     }
-    QDir(testRoot).removeRecursively();
+    if (!boxed)
+        QDir(testRoot).removeRecursively();
     return result;
 }
 
@@ -150,7 +200,9 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
     m_cancelled = false;
     m_error.clear();
     m_summary.networkIsolated = options.limits.isolateNetwork && SandboxedProcess::networkIsolationAvailable();
-    m_summary.privilegesDropped = SandboxedProcess::dropsPrivileges();
+    const SandboxReport sandbox = SandboxedProcess::report(options.limits.isolateNetwork);
+    m_summary.sandboxed = sandbox.boxed;
+    m_summary.unenforced = sandbox.unenforced;
     QElapsedTimer clock;
     clock.start();
 
@@ -165,7 +217,13 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
         limits.timeoutSeconds = std::max(limits.timeoutSeconds, 600.0);
         limits.memoryBytes = std::max<qint64>(limits.memoryBytes, qint64(4) << 30);
         limits.processes = std::max(limits.processes, 256);
-        const ProcessOutcome build = SandboxedProcess::run(options.buildCommand, options.workspace, {}, limits);
+        limits.cpuSeconds = limits.timeoutSeconds;
+        SandboxJob job;
+        job.command = options.buildCommand;
+        job.writableDirectory = options.workspace;
+        job.readOnly = programFolders(options);
+        job.readOnly.removeAll(QDir::cleanPath(options.workspace));
+        const ProcessOutcome build = SandboxedProcess::run(job, limits);
         if (build.stop != ProcessOutcome::Exited || build.exitCode != 0) {
             m_summary.buildError
                 = tr("build failed (%1): %2").arg(build.describe(), QString::fromUtf8(build.stderrData.right(4000)));
@@ -183,9 +241,10 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
         std::atomic<int> done { 0 };
         std::atomic<bool> cancelled { false };
         std::mutex progressLock;
-        auto worker = [&] {
+        const QStringList readOnly = programFolders(options);
+        auto worker = [&](int slot) {
             for (size_t i = next++; i < tests.size() && !cancelled; i = next++) {
-                results[i] = runOne(tests[i], options, base.path(), int(i));
+                results[i] = runOne(tests[i], options, base.path(), int(i), readOnly, slot);
                 const int finished = ++done;
                 if (progress) {
                     std::lock_guard lock(progressLock);
@@ -196,8 +255,8 @@ std::vector<TestResult> TestRunner::run(const TestSuite& suite, const Options& o
         };
         std::vector<std::thread> threads;
         for (int j = 1; j < jobs; ++j)
-            threads.emplace_back(worker);
-        worker();
+            threads.emplace_back(worker, j);
+        worker(0);
         for (std::thread& thread : threads)
             thread.join();
         m_cancelled = cancelled;

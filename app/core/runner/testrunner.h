@@ -22,8 +22,8 @@ struct TestResult {
     QString violation; ///< what the program did that it must not (write outside its directory)
 };
 
-/// Runs a test suite against a program: each test in a fresh temporary directory, in parallel on all cores,
-/// through SandboxedProcess. Synchronous; progress and cancel through the callback.
+/// Runs a test suite against a program: each test in a fresh work folder (its own box where the system allows),
+/// in parallel on all cores, through SandboxedProcess. Synchronous; progress and cancel through the callback.
 class TestRunner {
     Q_DECLARE_TR_FUNCTIONS(TestRunner)
 
@@ -47,7 +47,8 @@ public:
     static QString diff(const QByteArray& expected, const QByteArray& actual, int maxLines = 40);
 
 private:
-    TestResult runOne(const TestCase& test, const Options& options, const QString& base, int index);
+    TestResult runOne(const TestCase& test, const Options& options, const QString& base, int index,
+        const QStringList& readOnly, int slot);
 
     TestRunSummary m_summary;
     bool m_cancelled = false;
