@@ -15,6 +15,7 @@ struct SynthOptions {
     int epochs = 2;
     ZipStreamWriter::Compression compression = ZipStreamWriter::Compression::Zstd;
     bool monster = false; ///< one sample at the scale of the largest known MirrorCode sample
+    bool chunked = false; ///< samples in Inspect's chunked layout (log version 3) instead of one member each
     int scaleRuns = 0; ///< instead of the demo: this many runs of `samplesPerRun` small samples
     int samplesPerRun = 10;
     QStringList models; ///< default: the three of the MirrorCode leaderboard
