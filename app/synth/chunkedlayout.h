@@ -43,7 +43,7 @@ public:
     bool endSequence();
     /// Items of the sequence so far.
     qint64 items() const { return m_items; }
-    /// Items of each chunk of the last sequence, in order.
+    /// The first index of each chunk of the sequence so far, in order.
     const std::vector<qint64>& chunkStarts() const { return m_starts; }
 
     QString errorString() const { return m_error; }

@@ -245,7 +245,7 @@ public:
     {
         const QString prefix = QStringLiteral("samples/%1_epoch_%2").arg(sample.spec().id).arg(sample.spec().epoch);
         if (m_options.chunked) {
-            ChunkedLayout layout(m_zip, prefix);
+            ChunkedLayout layout(m_zip, prefix, m_options.chunkItems, m_options.chunkBytes);
             if (!sample.writeChunked(layout)) {
                 m_error = MirrorCodeSynth::tr("sample %1 could not be written: %2")
                               .arg(sample.spec().id, layout.errorString());

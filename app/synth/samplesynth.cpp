@@ -799,8 +799,8 @@ bool SampleSynth::writeEventSequence(ChunkedLayout& layout)
                     ? QByteArray(found->value.GetString(), qsizetype(found->value.GetStringLength()))
                     : QByteArray();
             };
-            if (index % ChunkedLayout::defaultChunkItems == 0)
-                chunks.push_back({ index, {}, {}, {} });
+            if (chunks.empty() || chunks.back().start != layout.chunkStarts().back())
+                chunks.push_back({ layout.chunkStarts().back(), {}, {}, {} });
             ChunkStats& chunk = chunks.back();
             const QByteArray type = text("event");
             ++chunk.types[type];

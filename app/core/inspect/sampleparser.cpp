@@ -142,6 +142,12 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
         return EventSummary::approval(stringOf(member(event, "decision")), stringOf(member(event, "approver")));
     if (type == QLatin1String("subtask"))
         return stringOf(member(event, "name"));
+    // Inspect's other event types have no summary; one it added since is kept, its summary naming it.
+    static const QStringList known { QStringLiteral("anchor"), QStringLiteral("branch"), QStringLiteral("checkpoint"),
+        QStringLiteral("interrupt"), QStringLiteral("sample_init"), QStringLiteral("score_edit"),
+        QStringLiteral("span_end") };
+    if (!type.isEmpty() && !known.contains(type))
+        return EventSummary::unknownType(type);
     return {};
 }
 }
