@@ -113,7 +113,7 @@ void TestChunked::initTestCase()
 
 QString TestChunked::write(const QString& name, const QByteArray& bytes)
 {
-    const QString path = m_dir.filePath(name);
+    QString path = m_dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return {};

@@ -529,43 +529,48 @@ bool ChunkedSampleReader::read(const ChunkedSampleEntries& sample, const Advance
     QByteArray shell;
     if (!readWhole(m_zip, *sample.shell, shell, m_error))
         return false;
-    rapidjson::Document document;
-    document.Parse<shellParseFlags>(shell.constData(), size_t(shell.size()));
-    if (document.HasParseError()) {
-        return fail(tr("member %1: invalid JSON at byte %2: %3")
-                        .arg(sample.shell->name)
-                        .arg(document.GetErrorOffset())
-                        .arg(QString::fromUtf8(rapidjson::GetParseError_En(document.GetParseError()))));
-    }
-    if (!document.IsObject())
-        return fail(tr("member %1: not a JSON object").arg(sample.shell->name));
-    for (const char* key : { "events", "messages", "attachments", "events_data", "metadata" }) {
-        if (document.HasMember(key))
-            return fail(tr("member %1: holds `%2`, which a chunked sample keeps in members of its own")
-                            .arg(sample.shell->name, QLatin1String(key)));
-    }
-    if (scalarText(member(document, "id")) != sample.id || integerOf(member(document, "epoch"), -1) != sample.epoch)
-        return fail(tr("member %1: names another sample than its folder does").arg(sample.shell->name));
     RefRanges finalRefs;
     std::vector<std::pair<qint64, qint64>> refs;
-    qint64 finalCount = 0;
-    if (const JsonValue* list = member(document, "message_refs"); list && !list->IsNull()) {
-        const QString wrong = tr("member %1: message_refs is not a list of [start, end) pairs").arg(sample.shell->name);
-        if (!list->IsArray())
-            return fail(wrong);
-        for (const JsonValue& range : list->GetArray()) {
-            if (!range.IsArray() || range.Size() != 2 || !range[0].IsInt64() || !range[1].IsInt64()
-                || range[0].GetInt64() < 0 || range[1].GetInt64() < range[0].GetInt64())
-                return fail(wrong);
-            refs.emplace_back(range[0].GetInt64(), range[1].GetInt64());
-            finalRefs.add(refs.back().first, refs.back().second);
-            finalCount += refs.back().second - refs.back().first;
-            if (finalCount > maxFinalMessages)
-                return fail(tr("member %1: message_refs names more than %2 messages")
-                                .arg(sample.shell->name)
-                                .arg(maxFinalMessages));
+    bool comma = false; ///< whether the assembled object has a member before the next
+    {
+        rapidjson::Document document;
+        document.Parse<shellParseFlags>(shell.constData(), size_t(shell.size()));
+        if (document.HasParseError()) {
+            return fail(tr("member %1: invalid JSON at byte %2: %3")
+                            .arg(sample.shell->name)
+                            .arg(document.GetErrorOffset())
+                            .arg(QString::fromUtf8(rapidjson::GetParseError_En(document.GetParseError()))));
         }
-    }
+        if (!document.IsObject())
+            return fail(tr("member %1: not a JSON object").arg(sample.shell->name));
+        for (const char* key : { "events", "messages", "attachments", "events_data", "metadata" }) {
+            if (document.HasMember(key))
+                return fail(tr("member %1: holds `%2`, which a chunked sample keeps in members of its own")
+                                .arg(sample.shell->name, QLatin1String(key)));
+        }
+        if (scalarText(member(document, "id")) != sample.id || integerOf(member(document, "epoch"), -1) != sample.epoch)
+            return fail(tr("member %1: names another sample than its folder does").arg(sample.shell->name));
+        qint64 finalCount = 0;
+        if (const JsonValue* list = member(document, "message_refs"); list && !list->IsNull()) {
+            const QString wrong
+                = tr("member %1: message_refs is not a list of [start, end) pairs").arg(sample.shell->name);
+            if (!list->IsArray())
+                return fail(wrong);
+            for (const JsonValue& range : list->GetArray()) {
+                if (!range.IsArray() || range.Size() != 2 || !range[0].IsInt64() || !range[1].IsInt64()
+                    || range[0].GetInt64() < 0 || range[1].GetInt64() < range[0].GetInt64())
+                    return fail(wrong);
+                refs.emplace_back(range[0].GetInt64(), range[1].GetInt64());
+                finalRefs.add(refs.back().first, refs.back().second);
+                finalCount += refs.back().second - refs.back().first;
+                if (finalCount > maxFinalMessages)
+                    return fail(tr("member %1: message_refs names more than %2 messages")
+                                    .arg(sample.shell->name)
+                                    .arg(maxFinalMessages));
+            }
+        }
+        comma = document.MemberCount() > 0;
+    } // the shell's document: its text is all that is needed from here on
     finalRefs.finish();
     const auto cancel = [this] {
         m_cancelled = true;
@@ -576,7 +581,6 @@ bool ChunkedSampleReader::read(const ChunkedSampleEntries& sample, const Advance
         return cancel();
 
     QByteArray text = shell.left(shell.lastIndexOf('}'));
-    bool comma = document.MemberCount() > 0;
     if (sample.metadata) {
         QByteArray metadata;
         if (!readWhole(m_zip, *sample.metadata, metadata, m_error))
@@ -588,8 +592,7 @@ bool ChunkedSampleReader::read(const ChunkedSampleEntries& sample, const Advance
         comma = true;
     }
     text += comma ? ",\"events\":[" : "\"events\":[";
-    document = rapidjson::Document(); // the shell's copy in `text` is all that is needed now
-    shell = QByteArray();
+    shell = QByteArray(); // its copy in `text` is all that is needed now
 
     std::deque<ChunkMark> eventMarks;
     std::deque<ChunkMark> messageMarks;
