@@ -77,6 +77,10 @@
 <context>
     <name>EventSummary</name>
     <message>
+        <source>%1 (an event type this version does not know)</source>
+        <translation>%1 (ein Ereignistyp, den diese Version nicht kennt)</translation>
+    </message>
+    <message>
         <source>model error: %1</source>
         <translation>Modellfehler: %1</translation>
     </message>

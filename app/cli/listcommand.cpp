@@ -6,6 +6,7 @@
 
 #include "analysis/solverates.h"
 #include "store/store.h"
+#include "workflow/transcriptdigest.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -146,10 +147,21 @@ int runSamplesCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.addOption({ QStringLiteral("run"), tr("Only the samples of this run id."), QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("digest"),
+        tr("Instead of the table: each sample's counts and checksums of its row, events, messages and pass curve "
+           "(attachments replaced), to compare two imports of the same logs.") });
     parse(parser, arguments, tr("Lists the imported samples."));
     Store store;
     if (!openStore(store, parser))
         return 1;
+    if (parser.isSet(QStringLiteral("digest"))) {
+        QTextStream out(stdout);
+        for (const SampleRow& sample : store.samples(parser.value(QStringLiteral("run")).toLongLong())) {
+            out << sample.sampleId << QLatin1Char(' ') << sample.epoch << QLatin1Char(' ')
+                << TranscriptDigest::of(store, sample).line() << QLatin1Char('\n');
+        }
+        return 0;
+    }
     Table table;
     table.headers = { QStringLiteral("id"), QStringLiteral("run"), QStringLiteral("model"), QStringLiteral("sample"),
         QStringLiteral("epoch"), QStringLiteral("program"), QStringLiteral("tier"), QStringLiteral("language"),

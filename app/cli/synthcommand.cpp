@@ -26,6 +26,9 @@ int runSynthCommand(const QStringList& arguments)
     parser.addOption({ QStringLiteral("monster"),
         MirrorCodeSynth::tr("One sample at the scale of the largest known "
                             "MirrorCode sample (~337,000 events, ~1 GB of JSON).") });
+    parser.addOption({ QStringLiteral("chunked"),
+        MirrorCodeSynth::tr("Write each sample in Inspect's chunked layout (log version 3: sample.json, messages/, "
+                            "events/, attachments/ chunks) instead of one member.") });
     parser.addOption({ QStringLiteral("scale"),
         MirrorCodeSynth::tr("N runs of small samples, for store-sized benchmarks."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("samples-per-run"),
@@ -50,6 +53,7 @@ int runSynthCommand(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("deflate")))
         options.compression = ZipStreamWriter::Compression::Deflate;
     options.monster = parser.isSet(QStringLiteral("monster"));
+    options.chunked = parser.isSet(QStringLiteral("chunked"));
     options.scaleRuns = parser.value(QStringLiteral("scale")).toInt();
     if (parser.isSet(QStringLiteral("samples-per-run")))
         options.samplesPerRun = std::max(1, parser.value(QStringLiteral("samples-per-run")).toInt());

@@ -3,6 +3,7 @@
 
 #include "mirrorcodesynth.h"
 
+#include "chunkedlayout.h"
 #include "demoprogram.h"
 #include "inspect/mirrorcodetargets.h"
 #include "jsonout.h"
@@ -237,21 +238,30 @@ public:
             return false;
         m_planned = plannedSamples;
         return member(QStringLiteral("_journal/start.json"),
-            "{\"version\": 2, \"eval\": " + evalSpec() + ", \"plan\": " + plan() + "}");
+            "{\"version\": " + version() + ", \"eval\": " + evalSpec() + ", \"plan\": " + plan() + "}");
     }
 
     bool add(SampleSynth& sample, SynthReport& report)
     {
-        const QString name = QStringLiteral("samples/%1_epoch_%2.json").arg(sample.spec().id).arg(sample.spec().epoch);
-        if (!m_zip.beginMember(name))
-            return false;
-        JsonOut out([this](const QByteArray& bytes) { return m_zip.write(bytes); });
-        if (!sample.write(out)) {
-            m_error = MirrorCodeSynth::tr("sample %1 could not be written").arg(sample.spec().id);
-            return false;
+        const QString prefix = QStringLiteral("samples/%1_epoch_%2").arg(sample.spec().id).arg(sample.spec().epoch);
+        if (m_options.chunked) {
+            ChunkedLayout layout(m_zip, prefix, m_options.chunkItems, m_options.chunkBytes);
+            if (!sample.writeChunked(layout)) {
+                m_error = MirrorCodeSynth::tr("sample %1 could not be written: %2")
+                              .arg(sample.spec().id, layout.errorString());
+                return false;
+            }
+        } else {
+            if (!m_zip.beginMember(prefix + QStringLiteral(".json")))
+                return false;
+            JsonOut out([this](const QByteArray& bytes) { return m_zip.write(bytes); });
+            if (!sample.write(out)) {
+                m_error = MirrorCodeSynth::tr("sample %1 could not be written").arg(sample.spec().id);
+                return false;
+            }
+            if (!m_zip.endMember())
+                return false;
         }
-        if (!m_zip.endMember())
-            return false;
         const SampleStats& stats = sample.stats();
         report.samples += 1;
         report.events += stats.events;
@@ -317,7 +327,7 @@ public:
         const QByteArray stats = "{\"started_at\": \"" + isoDate(m_created).toUtf8() + "\", \"completed_at\": \""
             + isoDate(m_completed.isValid() ? m_completed : m_created).toUtf8() + "\", \"model_usage\": " + usage
             + ", \"role_usage\": {}}";
-        const QByteArray header = "{\"version\": 2, \"status\": \"success\", \"eval\": " + evalSpec()
+        const QByteArray header = "{\"version\": " + version() + ", \"status\": \"success\", \"eval\": " + evalSpec()
             + ", \"plan\": " + plan() + ", \"results\": " + results + ", \"stats\": " + stats
             + ", \"invalidated\": false, \"tags\": [], \"metadata\": {}}";
         return member(QStringLiteral("summaries.json"), summaries)
@@ -330,6 +340,8 @@ public:
     qint64 jsonBytes() const { return m_zip.uncompressedBytes(); }
 
 private:
+    /// Inspect stamps version 3 into a log with chunked samples, so that older readers refuse it.
+    QByteArray version() const { return m_options.chunked ? "3" : "2"; }
     bool member(const QString& name, const QByteArray& json)
     {
         return m_zip.beginMember(name) && m_zip.write(json) && m_zip.endMember();

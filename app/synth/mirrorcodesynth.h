@@ -15,6 +15,9 @@ struct SynthOptions {
     int epochs = 2;
     ZipStreamWriter::Compression compression = ZipStreamWriter::Compression::Zstd;
     bool monster = false; ///< one sample at the scale of the largest known MirrorCode sample
+    bool chunked = false; ///< samples in Inspect's chunked layout (log version 3) instead of one member each
+    int chunkItems = 1000; ///< chunked: items of a messages or events chunk
+    qint64 chunkBytes = 10LL << 20; ///< chunked: bytes of an attachments chunk
     int scaleRuns = 0; ///< instead of the demo: this many runs of `samplesPerRun` small samples
     int samplesPerRun = 10;
     QStringList models; ///< default: the three of the MirrorCode leaderboard

@@ -3,13 +3,16 @@
 
 #include "samplesynth.h"
 
+#include "chunkedlayout.h"
 #include "demoprogram.h"
 #include "synthtext.h"
 #include "turnplanner.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
+#include <rapidjson/document.h>
 #include <tuple>
 
 namespace {
@@ -156,7 +159,10 @@ void SampleSynth::text(JsonOut& out, const QByteArray& value)
     const QByteArray hash = SynthText::hash(value);
     if (m_pass == Pass::Events)
         m_hashes.insert(hash);
-    out.string(QByteArray("attachment://") + hash);
+    if (m_chunked)
+        out.string(QByteArray("attachment://") + QByteArray::number(m_attachmentIndex.value(hash, -1)));
+    else
+        out.string(QByteArray("attachment://") + hash);
 }
 
 void SampleSynth::attachment(JsonOut& out, const QByteArray& value)
@@ -166,7 +172,12 @@ void SampleSynth::attachment(JsonOut& out, const QByteArray& value)
     const QByteArray hash = SynthText::hash(value);
     if (!m_hashes.insert(hash).second)
         return;
-    out.key(hash.constData()).string(value);
+    if (m_chunked) {
+        m_attachmentIndex.insert(hash, m_attachmentIndex.value(hash, m_attachmentIndex.size()));
+        out.string(value);
+    } else {
+        out.key(hash.constData()).string(value);
+    }
     ++m_stats.attachments;
 }
 
@@ -600,21 +611,42 @@ bool SampleSynth::write(JsonOut& out)
 {
     m_stats = {};
     m_hashes.clear();
+    m_chunked = false;
+    out.beginObject();
+    writeHead(out, true);
+    out.key("events").beginArray();
+    simulate(Pass::Events, out);
+    out.endArray();
+    writeTail(out);
+    const std::set<QByteArray> referenced = std::move(m_hashes);
+    m_hashes.clear();
+    out.key("attachments").beginObject();
+    simulate(Pass::Attachments, out);
+    out.endObject();
+    if (!std::includes(m_hashes.begin(), m_hashes.end(), referenced.begin(), referenced.end()))
+        return false; // every reference must have its attachment: a generator bug, never silent
+    out.key("events_data").beginObject().key("messages").beginArray();
+    simulate(Pass::Pool, out);
+    out.endArray().key("calls").beginArray().endArray().endObject();
+    out.endObject();
+    return out.flush();
+}
+
+void SampleSynth::writeHead(JsonOut& out, bool singleMember)
+{
     // The score and the final fractions are known before the events: they decide how the curve ends.
     const int finalVisible = m_spec.finalVisiblePassed();
     const int finalHeldOut = m_spec.finalHeldOutPassed();
     const bool solved = finalVisible == m_spec.visibleTotal && finalHeldOut == m_spec.heldOutTotal && !m_spec.crashed;
-
-    out.beginObject();
     out.field("id", m_spec.id).field("epoch", m_spec.epoch);
     out.field(
         "input", QStringLiteral("Reimplement %1 in %2 from its behaviour alone.").arg(m_spec.program, m_spec.language));
     out.field("target", "");
-    out.key("messages").beginArray();
-    out.beginObject()
-        .field("id", QStringLiteral("final-") + m_spec.id)
-        .field("content", QStringLiteral("Reimplement %1 in %2.").arg(m_spec.program, m_spec.language));
-    out.field("source", "input").field("role", "user").endObject().endArray();
+    if (singleMember) {
+        out.key("messages").beginArray();
+        writeFinalMessage(out);
+        out.endArray();
+    }
     out.key("output")
         .beginObject()
         .field("model", m_spec.model)
@@ -629,17 +661,33 @@ bool SampleSynth::write(JsonOut& out)
     out.key("metadata").beginObject().field("visible_passed", finalVisible).field("visible_total", m_spec.visibleTotal);
     out.field("held_out_passed", finalHeldOut).field("held_out_total", m_spec.heldOutTotal).endObject();
     out.key("history").beginArray().endArray().endObject().endObject();
-    out.key("metadata")
-        .beginObject()
+    if (singleMember) {
+        out.key("metadata");
+        writeMetadata(out);
+    }
+    out.key("store").beginObject().endObject();
+    m_stats.solved = solved;
+}
+
+void SampleSynth::writeFinalMessage(JsonOut& out) const
+{
+    out.beginObject()
+        .field("id", QStringLiteral("final-") + m_spec.id)
+        .field("content", QStringLiteral("Reimplement %1 in %2.").arg(m_spec.program, m_spec.language));
+    out.field("source", "input").field("role", "user").endObject();
+}
+
+void SampleSynth::writeMetadata(JsonOut& out) const
+{
+    out.beginObject()
         .field("program", m_spec.program)
         .field("tier", m_spec.tier)
         .field("language", m_spec.language)
         .endObject();
-    out.key("store").beginObject().endObject();
-    out.key("events").beginArray();
-    simulate(Pass::Events, out);
-    out.endArray();
-    m_stats.solved = solved;
+}
+
+void SampleSynth::writeTail(JsonOut& out) const
+{
     writeModelUsage(out);
     out.key("role_usage").beginObject().endObject();
     out.field("started_at", m_stats.startedAt).field("completed_at", m_stats.completedAt);
@@ -655,18 +703,131 @@ bool SampleSynth::write(JsonOut& out)
         out.key("limit").beginObject().field("type", m_spec.limitType);
         out.key("limit").number(qint64(m_spec.limitValue)).endObject();
     }
+}
+
+bool SampleSynth::writeChunked(ChunkedLayout& layout)
+{
+    m_stats = {};
+    m_hashes.clear();
+    m_attachmentIndex.clear();
+    m_chunked = true;
+    JsonOut discard([](const QByteArray&) { return true; });
+    // The attachments' places in their list, which the events and messages refer to.
+    discard.beginArray();
+    simulate(Pass::Attachments, discard);
+    discard.endArray();
+    // The shell holds what the events decide (usage, times, a limit), and comes first.
+    m_hashes.clear();
+    QByteArray head;
+    JsonOut headOut([&head](const QByteArray& bytes) {
+        head += bytes;
+        return true;
+    });
+    headOut.beginObject();
+    writeHead(headOut, false);
+    discard.beginArray();
+    simulate(Pass::Events, discard);
+    discard.endArray();
+    const SampleStats counted = m_stats;
+    writeTail(headOut);
+    headOut.key("message_refs").beginArray().beginArray();
+    headOut.number(counted.messages).number(counted.messages + 1).endArray().endArray().endObject();
+    headOut.flush();
+    QByteArray metadata;
+    JsonOut metadataOut([&metadata](const QByteArray& bytes) {
+        metadata += bytes;
+        return true;
+    });
+    writeMetadata(metadataOut);
+    metadataOut.flush();
+    if (!layout.member(QStringLiteral("sample.json"), head)
+        || !layout.member(QStringLiteral("metadata.json"), metadata))
+        return false;
+
+    m_stats = {};
+    m_hashes.clear();
+    m_stats.solved = counted.solved;
+    if (!writeEventSequence(layout))
+        return false;
     const std::set<QByteArray> referenced = std::move(m_hashes);
     m_hashes.clear();
-    out.key("attachments").beginObject();
-    simulate(Pass::Attachments, out);
-    out.endObject();
+    m_stats.attachments = 0;
+    const auto sequence
+        = [&](const char* name, ChunkedLayout::Policy policy, const std::function<void(JsonOut&)>& fill) {
+              layout.beginSequence(QLatin1String(name), policy);
+              JsonOut out([&layout](const QByteArray& bytes) { return layout.feed(bytes); });
+              out.beginArray();
+              fill(out);
+              out.endArray();
+              return out.flush() && layout.endSequence();
+          };
+    if (!sequence(
+            "attachments", ChunkedLayout::Policy::Bytes, [this](JsonOut& out) { simulate(Pass::Attachments, out); }))
+        return false;
     if (!std::includes(m_hashes.begin(), m_hashes.end(), referenced.begin(), referenced.end()))
         return false; // every reference must have its attachment: a generator bug, never silent
-    out.key("events_data").beginObject().key("messages").beginArray();
-    simulate(Pass::Pool, out);
-    out.endArray().key("calls").beginArray().endArray().endObject();
-    out.endObject();
-    return out.flush();
+    if (!sequence("messages", ChunkedLayout::Policy::Count, [this](JsonOut& out) {
+            simulate(Pass::Pool, out);
+            writeFinalMessage(out);
+        }))
+        return false;
+    return layout.items() == counted.messages + 1;
+}
+
+/// The events, cut into chunks, with the sidecars Inspect writes beside them: per-chunk type counts and edge events
+/// (`events/stats.json`) and the events' uuids in order (`events/uuids.json`).
+bool SampleSynth::writeEventSequence(ChunkedLayout& layout)
+{
+    struct ChunkStats {
+        qint64 start = 0;
+        std::map<QByteArray, int> types;
+        QByteArray first;
+        QByteArray last;
+    };
+    std::vector<ChunkStats> chunks;
+    QByteArray uuids = "[";
+    const auto edge = [](const QByteArray& type, const QByteArray& span) {
+        return "{\"type\":\"" + type + "\"" + (span.isEmpty() ? QByteArray() : ",\"span_id\":\"" + span + "\"") + "}";
+    };
+    layout.beginSequence(
+        QStringLiteral("events"), ChunkedLayout::Policy::Count, [&](qint64 index, const QByteArray& item) {
+            rapidjson::Document event;
+            event.Parse<rapidjson::kParseNanAndInfFlag>(item.constData(), size_t(item.size()));
+            const auto text = [&event](const char* name) {
+                const auto found = event.IsObject() ? event.FindMember(name) : event.MemberEnd();
+                return found != event.MemberEnd() && found->value.IsString()
+                    ? QByteArray(found->value.GetString(), qsizetype(found->value.GetStringLength()))
+                    : QByteArray();
+            };
+            if (chunks.empty() || chunks.back().start != layout.chunkStarts().back())
+                chunks.push_back({ layout.chunkStarts().back(), {}, {}, {} });
+            ChunkStats& chunk = chunks.back();
+            const QByteArray type = text("event");
+            ++chunk.types[type];
+            chunk.last = edge(type, text("span_id"));
+            if (chunk.first.isEmpty())
+                chunk.first = chunk.last;
+            uuids += (index > 0 ? ",\"" : "\"") + text("uuid") + "\"";
+        });
+    JsonOut out([&layout](const QByteArray& bytes) { return layout.feed(bytes); });
+    out.beginArray();
+    simulate(Pass::Events, out);
+    out.endArray();
+    if (!out.flush() || !layout.endSequence())
+        return false;
+    QByteArray stats = "{\"version\":1,\"chunks\":[";
+    for (size_t i = 0; i < chunks.size(); ++i) {
+        stats += (i > 0 ? ",{\"start\":" : "{\"start\":") + QByteArray::number(chunks[i].start) + ",\"type_counts\":{";
+        bool firstType = true;
+        for (const auto& [type, count] : chunks[i].types) {
+            stats += (firstType ? "\"" : ",\"") + type + "\":" + QByteArray::number(count);
+            firstType = false;
+        }
+        stats += "},\"first\":" + chunks[i].first + ",\"last\":" + chunks[i].last + "}";
+    }
+    stats += "]}";
+    return layout.member(QStringLiteral("events/stats.json"), stats)
+        && layout.member(QStringLiteral("events/uuids.json"), uuids + "]");
 }
 
 void SampleSynth::writeModelUsage(JsonOut& out) const

@@ -7,11 +7,13 @@
 #include "synthrandom.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <set>
 #include <vector>
 
+class ChunkedLayout;
 class DemoProgram;
 
 /// Per-million-token prices the generator bills its calls at.
@@ -96,6 +98,12 @@ public:
     explicit SampleSynth(SampleSpec spec);
 
     bool write(JsonOut& out);
+    /// Writes the same sample in Inspect's chunked layout (log version 3): the shell, its metadata, the events (with
+    /// their stats and uuids sidecars), the attachments as a list referenced by index, and the message sequence (the
+    /// pool, then the final conversation, which `message_refs` names). The entries come in the order Runlens reads
+    /// them. The events and attachments are simulated twice: the shell holds what the events decide, and the events
+    /// refer to attachments by their place in the list.
+    bool writeChunked(ChunkedLayout& layout);
     const SampleStats& stats() const { return m_stats; }
     /// The sample's EvalSampleSummary row (summaries.json), valid after write().
     QByteArray summaryJson() const;
@@ -107,6 +115,13 @@ private:
     void simulate(Pass pass, JsonOut& out);
     void text(JsonOut& out, const QByteArray& value); ///< a string, as an attachment reference when long
     void attachment(JsonOut& out, const QByteArray& value); ///< in the attachments pass: the text, once
+    /// The fields before the events (the final conversation and the metadata only in the single-member form).
+    void writeHead(JsonOut& out, bool singleMember);
+    /// The fields after the events.
+    void writeTail(JsonOut& out) const;
+    void writeMetadata(JsonOut& out) const;
+    void writeFinalMessage(JsonOut& out) const;
+    bool writeEventSequence(ChunkedLayout& layout);
     QByteArray scoreValue(int visiblePassed, int heldOutPassed) const;
     void writeModelUsage(JsonOut& out) const;
     QString timestamp(double seconds) const;
@@ -115,4 +130,6 @@ private:
     SampleStats m_stats;
     Pass m_pass = Pass::Events;
     std::set<QByteArray> m_hashes; ///< attachment hashes referenced (events pass) or written (attachments pass)
+    bool m_chunked = false; ///< attachments are a list, referenced by index
+    QHash<QByteArray, qint64> m_attachmentIndex; ///< chunked: an attachment's hash -> its place in the list
 };

@@ -50,6 +50,11 @@ QString EventSummary::approval(const QString& decision, const QString& approver)
     return fields("approval", { decision, approver });
 }
 
+QString EventSummary::unknownType(const QString& type)
+{
+    return fields("unknown", { type });
+}
+
 QString EventSummary::phrase(const QString& stored)
 {
     if (!stored.startsWith(record))
@@ -75,5 +80,7 @@ QString EventSummary::phrase(const QString& stored)
         return tr("%n change(s)", nullptr, field(1).toInt());
     if (kind == QLatin1String("approval"))
         return tr("%1 by %2").arg(field(1), field(2));
+    if (kind == QLatin1String("unknown"))
+        return tr("%1 (an event type this version does not know)").arg(field(1));
     return parts.join(QLatin1Char(' '));
 }

@@ -20,6 +20,8 @@ public:
     static QString limit(const QString& type, const QString& message);
     static QString changes(int count);
     static QString approval(const QString& decision, const QString& approver);
+    /// An event of a type this version does not know: kept as a generic row, its summary naming the type.
+    static QString unknownType(const QString& type);
 
     /// A stored summary as the reader reads it, in the language installed now.
     static QString phrase(const QString& stored);

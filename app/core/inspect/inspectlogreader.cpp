@@ -5,6 +5,7 @@
 
 #include "archive/readahead.h"
 #include "archive/zipreader.h"
+#include "chunkedsamplereader.h"
 #include "jsonstream.h"
 #include "logheader.h"
 #include "sampleparser.h"
@@ -394,6 +395,7 @@ private:
     std::map<int, const ZipReader::Entry*> m_journalSummaries;
     qint64 m_total = 0;
     std::set<SampleKey> m_read;
+    ChunkedSampleIndex m_chunked; ///< samples in Inspect's chunked layout (log version 3)
 };
 
 const QRegularExpression& sampleMember()
@@ -404,15 +406,18 @@ const QRegularExpression& sampleMember()
 
 bool EvalArchiveReader::listMembers()
 {
-    static const QRegularExpression chunkedMember(QStringLiteral("^samples/[^/]+_epoch_\\d+/"));
     static const QRegularExpression journalSummary(QStringLiteral("^_journal/summaries/(\\d+)\\.json$"));
     for (const auto& entry : m_zip.entries()) {
-        if (chunkedMember.match(entry.name).hasMatch())
-            return fail(
-                tr("member %1: chunked samples (inspect log convert-chunked) are not supported yet").arg(entry.name));
         if (shownName(entry.name) != entry.name) {
             m_warnings << tr("member %1 has a control character in its name: skipped").arg(shownName(entry.name));
-        } else if (sampleMember().match(entry.name).hasMatch()) {
+            continue;
+        }
+        if (m_chunked.add(entry)) {
+            if (!m_chunked.errorString().isEmpty())
+                return fail(m_chunked.errorString());
+            continue;
+        }
+        if (sampleMember().match(entry.name).hasMatch()) {
             m_samples.push_back(&entry);
             m_total += std::max<qint64>(entry.size, 0);
         } else if (const auto match = journalSummary.match(entry.name); match.hasMatch()) {
@@ -423,6 +428,12 @@ bool EvalArchiveReader::listMembers()
                               .arg(shownName(entry.name));
         }
     }
+    if (!m_chunked.finish())
+        return fail(m_chunked.errorString());
+    for (const ChunkedSampleEntries& sample : m_chunked.samples())
+        m_total += sample.bytes;
+    for (const QString& name : m_chunked.ignored())
+        m_warnings << tr("member %1: not part of the chunked sample layout; skipped").arg(name);
     return true;
 }
 
@@ -453,7 +464,8 @@ bool EvalArchiveReader::readHeader(rapidjson::Document& header)
     RunRecord run = runFromHeader(header);
     if (unfinished)
         run.status = QStringLiteral("started");
-    if (run.logVersion > InspectLogReader::newestLogVersion)
+    // Version 3 marks a log with samples in the chunked layout, which listMembers() found.
+    if (run.logVersion > InspectLogReader::newestLogVersion + (m_chunked.isEmpty() ? 0 : 1))
         m_warnings << tr("log version %1 is newer than Runlens knows (2); read leniently").arg(run.logVersion);
     if (!m_sink.run(run))
         return fail(tr("the store refused the run"));
@@ -541,6 +553,14 @@ bool EvalArchiveReader::read(const InspectLogReader::Progress& progress)
     for (const ZipReader::Entry* entry : m_samples) {
         if (!readSample(*entry, meter, legacyScorer))
             return false;
+    }
+    ChunkedSampleReader chunked(m_zip, m_sink, m_options, legacyScorer);
+    for (const ChunkedSampleEntries& sample : m_chunked.samples()) {
+        if (!chunked.read(sample, [&meter](qint64 bytes) { return meter.advance(bytes); })) {
+            m_cancelled = chunked.cancelled();
+            return fail(chunked.errorString());
+        }
+        m_read.insert({ sample.id, sample.epoch });
     }
     if (!readSummarySamples())
         return false;

@@ -14,6 +14,12 @@ void readMetrics(const JsonValue* metrics, const QString& scorer, std::vector<Me
         MetricRecord metric;
         metric.scorer = scorer;
         metric.name = QString::fromUtf8(entry.name.GetString(), entry.name.GetStringLength());
+        // A metric that gave several values (frequency() one a category, say) is split into metrics sharing its
+        // `group`, each `name` a leaf of it: stored as group/leaf, unique within the scorer as the key is.
+        if (const QString group = stringOf(member(entry.value, "group")); !group.isEmpty()) {
+            const QString leaf = stringOf(member(entry.value, "name"));
+            metric.name = group + QLatin1Char('/') + (leaf.isEmpty() ? metric.name : leaf);
+        }
         metric.value = numberOf(member(entry.value, "value"));
         records.push_back(std::move(metric));
     }

@@ -145,6 +145,12 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
         return EventSummary::approval(stringOf(member(event, "decision")), stringOf(member(event, "approver")));
     if (type == QLatin1String("subtask"))
         return stringOf(member(event, "name"));
+    // Inspect's other event types have no summary; one it added since is kept, its summary naming it.
+    static const QStringList known { QStringLiteral("anchor"), QStringLiteral("branch"), QStringLiteral("checkpoint"),
+        QStringLiteral("interrupt"), QStringLiteral("sample_init"), QStringLiteral("score_edit"),
+        QStringLiteral("span_end") };
+    if (!type.isEmpty() && !known.contains(type))
+        return EventSummary::unknownType(type);
     return {};
 }
 }
@@ -539,11 +545,33 @@ bool SampleParser::finishCapture()
     return true;
 }
 
+SampleParser::ItemVerdict SampleParser::askHook(Item::Kind kind, int index, const char* json, size_t size)
+{
+    if (!m_itemHook)
+        return ItemVerdict::Store;
+    const ItemVerdict verdict = m_itemHook({ kind, index, m_itemOffset, std::string_view(json, size) });
+    if (verdict == ItemVerdict::Stop)
+        fail(QCoreApplication::translate("SampleParser", "item %1 of a list at byte %2 was refused")
+                 .arg(index)
+                 .arg(m_itemOffset));
+    return verdict;
+}
+
 bool SampleParser::finishItem()
 {
     const char* json = m_itemJson.data();
     const size_t size = m_itemJson.size();
     const int index = m_itemIndex++;
+    const auto kind = m_listKind == ListKind::Events ? Item::Event
+        : m_listKind == ListKind::PoolCalls          ? Item::PoolCall
+                                                     : Item::PoolMessage;
+    if (m_listKind == ListKind::Events || m_listKind == ListKind::PoolMessages || m_listKind == ListKind::PoolCalls) {
+        const ItemVerdict verdict = askHook(kind, kind == Item::Event ? m_eventSeq : index, json, size);
+        if (verdict == ItemVerdict::Stop)
+            return false;
+        if (verdict == ItemVerdict::Drop && kind == Item::PoolMessage)
+            return true;
+    }
     switch (m_listKind) {
     case ListKind::Events:
         return finishEvent();

@@ -9,10 +9,12 @@
 #include "logvalues.h"
 #include "saxtoken.h"
 
+#include <functional>
 #include <memory>
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +38,22 @@ public:
     /// Why the parse was stopped, when a handler call returned false.
     QString errorString() const { return m_error; }
     int eventCount() const { return m_eventSeq; }
+
+    /// An item of the sample's lists, as it is read: which list, its index there, where it starts in the stream.
+    struct Item {
+        enum Kind { Event, PoolMessage, PoolCall } kind;
+        int index;
+        size_t offset;
+        std::string_view json;
+    };
+    /// What becomes of an item an ItemHook saw.
+    enum class ItemVerdict { Store, Drop, Stop };
+    /// Sees each event, pool message and model call before it is stored (a reader that assembles the sample from
+    /// parts checks them against its parts). Drop is for pool messages only; Stop ends the parse.
+    using ItemHook = std::function<ItemVerdict(const Item& item)>;
+    void setItemHook(ItemHook hook) { m_itemHook = std::move(hook); }
+    /// Messages of the pool the model events read (the end of their largest `input_refs` range).
+    int poolExtent() const { return int(m_poolFirstUse.size()); }
 
     /// An event's one-line summary as the store keeps it: language-neutral (analysis/eventsummary.h), cut to a line.
     static QString storedSummary(const QString& type, const rapidjson::Document& event);
@@ -67,6 +85,7 @@ private:
     static size_t idKey(const JsonValue& id);
     bool poolInlineInput(rapidjson::Document& event, JsonValue& input);
     QString itemFault(const QString& parseError) const;
+    ItemVerdict askHook(Item::Kind kind, int index, const char* json, size_t size);
     bool ensureBegun();
     bool finishSample();
     bool fail(const QString& message);
@@ -106,6 +125,8 @@ private:
     std::vector<int> m_poolFirstUse; ///< first event seq using each pool message
     /// A tool call id or an output message id, by idKey() -> the event that produced it.
     std::unordered_map<size_t, int> m_producedBy;
+
+    ItemHook m_itemHook;
 
     SampleRecord m_sample;
     bool m_begun = false;

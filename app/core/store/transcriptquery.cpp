@@ -144,6 +144,48 @@ QString TranscriptQuery::payload(int seq)
         QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
 }
 
+void TranscriptQuery::visitEvents(const std::function<bool(const StoredEvent&)>& visit)
+{
+    SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, timestamp, span_id, summary, model, input_tokens,
+        output_tokens, payload_chunk, payload_slot FROM events WHERE sample_id = ? ORDER BY seq)sql");
+    query.bind(1, m_sampleId);
+    StoredEvent event;
+    while (query.step()) {
+        event.seq = int(query.integer(0));
+        event.type = query.text(1);
+        event.timestamp = query.text(2);
+        event.spanId = query.text(3);
+        event.summary = summary(query.text(4));
+        event.model = query.text(5);
+        event.inputTokens = query.integer(6);
+        event.outputTokens = query.integer(7);
+        event.payload = m_readers->attachments.resolve(
+            QString::fromUtf8(m_readers->chunks.item(query.integer(8), int(query.integer(9)))));
+        if (!visit(event))
+            return;
+    }
+}
+
+void TranscriptQuery::visitMessages(const std::function<bool(const StoredMessage&)>& visit)
+{
+    SqliteStatement query(m_readers->db, R"sql(SELECT kind, idx, event_seq, role, tool_call_id, function, json_chunk,
+        json_slot FROM messages WHERE sample_id = ? ORDER BY kind, idx)sql");
+    query.bind(1, m_sampleId);
+    StoredMessage message;
+    while (query.step()) {
+        message.kind = int(query.integer(0));
+        message.index = int(query.integer(1));
+        message.eventSeq = query.isNull(2) ? -1 : int(query.integer(2));
+        message.role = query.text(3);
+        message.toolCallId = query.text(4);
+        message.function = query.text(5);
+        message.json = m_readers->attachments.resolve(
+            QString::fromUtf8(m_readers->chunks.item(query.integer(6), int(query.integer(7)))));
+        if (!visit(message))
+            return;
+    }
+}
+
 QStringList TranscriptQuery::types()
 {
     SqliteStatement query(m_readers->db, "SELECT type FROM event_steps WHERE sample_id = ? ORDER BY count DESC, type");
