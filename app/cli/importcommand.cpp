@@ -158,7 +158,7 @@ int runImportCommand(const QStringList& arguments)
         options.languageKeys = parser.values(QStringLiteral("language-key"));
 
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Create))
         return 1;
     QStringList missing;
     const QStringList files = Importer::collectFiles(parser.positionalArguments(), &missing);

@@ -114,7 +114,7 @@ int runRunsCommand(const QStringList& arguments)
         tr("Lists the imported runs. 'accuracy' is computed from the samples (epochs averaged, unscored samples "
            "left out); 'header_accuracy' is what the log's header reports; 'mismatch' flags a disagreement."));
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
     Table table;
     table.headers = { QStringLiteral("id"), QStringLiteral("task"), QStringLiteral("model"), QStringLiteral("status"),
@@ -148,7 +148,7 @@ int runSamplesCommand(const QStringList& arguments)
     parser.addOption({ QStringLiteral("run"), tr("Only the samples of this run id."), QStringLiteral("ID") });
     parse(parser, arguments, tr("Lists the imported samples."));
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
     Table table;
     table.headers = { QStringLiteral("id"), QStringLiteral("run"), QStringLiteral("model"), QStringLiteral("sample"),

@@ -81,9 +81,10 @@ ViewRenderOptions renderOptions(const QCommandLineParser& parser)
 /// Opens the store the options name, telling the user when it cannot: on stderr for a render, in a box otherwise.
 bool openStore(Store& store, const QCommandLineParser& parser)
 {
-    const QString path
-        = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : Store::defaultPath();
-    if (store.open(path))
+    // A store named is opened as it is (read-only where it cannot be written); the default one is made on first use.
+    const bool named = parser.isSet(QStringLiteral("store"));
+    const QString path = named ? parser.value(QStringLiteral("store")) : Store::defaultPath();
+    if (store.open(path, named ? Store::OpenMode::Existing : Store::OpenMode::Create))
         return true;
     if (parser.isSet(QStringLiteral("render")))
         QTextStream(stderr) << store.errorString() << '\n';
