@@ -174,7 +174,8 @@ void SearchDialog::showPending()
     m_pending->setText(tr("%Ln message(s) not yet indexed (an import was stopped): searches do not find them.", nullptr,
         int(std::min<qint64>(pending, INT_MAX))));
     if (m_store.isReadOnly() && pending > 0)
-        m_pending->setText(m_pending->text() + QLatin1Char(' ') + tr("The store is read-only: they cannot be indexed."));
+        m_pending->setText(
+            m_pending->text() + QLatin1Char(' ') + tr("The store is read-only: they cannot be indexed."));
     m_pending->setVisible(pending > 0);
     m_index->setVisible(pending > 0 && !m_store.isReadOnly());
     m_index->setEnabled(!m_indexing.isRunning());

@@ -39,8 +39,8 @@ public:
     QString errorString() const { return m_error; }
     /// The messages that match `query`, best first, with snippets. `sampleId` 0: every sample. `cancelled`, asked
     /// every few thousand steps of SQLite's work and between snippets, stops the search when it returns true.
-    SearchResult find(const SearchQuery& query, qint64 sampleId = 0, int limit = 100,
-        const std::function<bool()>& cancelled = {});
+    SearchResult find(
+        const SearchQuery& query, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
     /// find()'s hits for a user's `words` (see SearchQuery); none for words past its limits.
     std::vector<SearchHit> search(const QString& words, qint64 sampleId = 0, int limit = 100);
     /// The steps of one sample whose messages match (no snippets: fast enough to find as one types).

@@ -33,7 +33,8 @@ bool SqliteDb::openReadOnly(const QString& path, bool immutable)
 {
     close();
     // In a URI, '?', '#' and '%' of the path would be read as its syntax.
-    const QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/") + "?mode=ro" + (immutable ? "&immutable=1" : "");
+    const QByteArray uri
+        = "file:" + QUrl::toPercentEncoding(path, "/") + "?mode=ro" + (immutable ? "&immutable=1" : "");
     if (sqlite3_open_v2(uri.constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK)
         return false;

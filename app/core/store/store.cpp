@@ -39,7 +39,8 @@ bool Store::open(const QString& path, OpenMode mode)
     const QFileInfo file(path);
     if (!file.exists()) {
         if (mode == OpenMode::Existing) {
-            m_error = QCoreApplication::translate("Store", "no store at %1: the file does not exist (an import creates one)")
+            m_error = QCoreApplication::translate(
+                "Store", "no store at %1: the file does not exist (an import creates one)")
                           .arg(path);
             return false;
         }
@@ -75,7 +76,8 @@ bool Store::open(const QString& path, OpenMode mode)
         // Nothing may be written: a store of an older schema cannot be read here.
         const int version = StoreSchema::version(*m_db);
         if (version < 0) {
-            m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db->errorString());
+            m_error
+                = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db->errorString());
             return false;
         }
         if (version < StoreSchema::currentVersion) {
@@ -112,9 +114,8 @@ bool Store::openWritable(const QString& path)
 
 bool Store::openReadOnly(const QString& path)
 {
-    const auto readable = [this] {
-        return m_db->exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA schema_version;");
-    };
+    const auto readable
+        = [this] { return m_db->exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA schema_version;"); };
     if (m_db->openReadOnly(path, false) && readable())
         return true;
     // Where the -shm file cannot be made beside it, a store in WAL mode opens only as immutable. That would ignore a
@@ -305,7 +306,8 @@ qint64 Store::saveSuite(
     }
     const qint64 id = RerunStore(*m_db).saveSuite(name, program, path, tests);
     if (id == 0)
-        m_error = QCoreApplication::translate("Store", "cannot save the test suite in %1: %2").arg(m_path, m_db->errorString());
+        m_error = QCoreApplication::translate("Store", "cannot save the test suite in %1: %2")
+                      .arg(m_path, m_db->errorString());
     return id;
 }
 
