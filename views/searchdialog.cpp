@@ -147,7 +147,8 @@ void SearchDialog::showFound()
             item->setData(2, Qt::UserRole, hit.eventSeq);
             item->setToolTip(4, hit.snippet);
         }
-        for (int c = 0; c < 4; ++c)
+        // Fitted to what was found; with nothing found, the columns keep their widths.
+        for (int c = 0; c < 4 && !hits.empty(); ++c)
             m_results->resizeColumnToContents(c);
         if (hits.empty())
             m_count->setText(tr("No message holds every word (%1 ms).").arg(found.milliseconds));

@@ -288,6 +288,7 @@ void TestStore::hugeQueriesReturnAtOnce()
     QElapsedTimer clock;
     clock.start();
     const SearchResult huge = store.find(words.join(QLatin1Char(' ')));
+    const qint64 refused = clock.nsecsElapsed();
     QVERIFY(huge.hits.empty());
     QVERIFY2(huge.error.contains(QString::number(SearchQuery::maxCharacters)), qPrintable(huge.error));
     // Within the limits, a word repeated to the limit is searched once: FTS5 took the square of the repetitions.
@@ -295,7 +296,10 @@ void TestStore::hugeQueriesReturnAtOnce()
     const SearchResult found = store.find(repeated);
     QVERIFY2(found.error.isEmpty(), qPrintable(found.error));
     QCOMPARE(found.hits.size(), size_t(1));
-    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    const qint64 all = clock.nsecsElapsed();
+    qInfo("40,000 words refused in %.3f ms; 1,000 characters of one word searched in %.3f ms", double(refused) / 1e6,
+        double(all - refused) / 1e6);
+    QVERIFY2(all < 2'000'000'000, qPrintable(QString::number(all)));
 }
 
 void TestStore::searchCanBeCancelled()
