@@ -64,7 +64,7 @@ void ImportDialog::run(QPromise<ImportResult>& promise, const QString& storePath
 {
     Store store; // this thread's own connection; WAL lets the window read meanwhile
     promise.setProgressRange(0, int(files.size() + 1) * 100);
-    if (!store.open(storePath)) {
+    if (!store.open(storePath, Store::OpenMode::Create)) {
         promise.addResult(storeFault(storePath, store.errorString()));
         return;
     }

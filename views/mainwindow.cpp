@@ -94,7 +94,8 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_status(new QComboBox(this))
     , m_since(new QDateEdit(this))
 {
-    setWindowTitle(tr("Runlens"));
+    // A store that cannot be written reads as any other; imports into it are refused, and the title says why.
+    setWindowTitle(m_store.isReadOnly() ? tr("Runlens (read-only)") : tr("Runlens"));
     setUpTables();
     QWidget* filters = makeFilterBar();
     setUpTabs();
@@ -199,17 +200,19 @@ void MainWindow::addPlotTab(const QString& name, const QString& title)
 void MainWindow::addFileMenu()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Import files\u2026"), QKeySequence::Open, this, [this] {
+    QAction* importFiles = file->addAction(tr("&Import files\u2026"), QKeySequence::Open, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
             this, tr("Import Inspect logs"), {}, tr("Inspect logs (*.eval *.json);;All files (*)"));
         if (!files.isEmpty())
             importPaths(files);
     });
-    file->addAction(tr("Import a &folder\u2026"), this, [this] {
+    QAction* importFolder = file->addAction(tr("Import a &folder\u2026"), this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Import every log in a folder"));
         if (!folder.isEmpty())
             importPaths({ folder });
     });
+    importFiles->setEnabled(!m_store.isReadOnly());
+    importFolder->setEnabled(!m_store.isReadOnly());
     file->addAction(tr("&Export plot\u2026"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentPlot);
     file->addSeparator();
     file->addAction(tr("&Open a store\u2026"), this, &MainWindow::openStore);

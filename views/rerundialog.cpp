@@ -131,7 +131,7 @@ void RerunDialog::execute(QPromise<Outcome>& promise, const QString& storePath, 
 {
     Outcome outcome;
     Store store; // a connection of this thread's own
-    if (!store.open(storePath)) {
+    if (!store.open(storePath, Store::OpenMode::Existing)) {
         outcome.error = store.errorString();
         promise.addResult(std::move(outcome));
         return;

@@ -175,7 +175,7 @@ int runImportCommand(const QStringList& arguments)
         return 1;
 
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Create))
         return 1;
 
     // A progress line only where someone watches it: a log file gets the summary lines alone.

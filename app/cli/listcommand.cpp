@@ -115,7 +115,7 @@ int runRunsCommand(const QStringList& arguments)
         tr("Lists the imported runs. 'accuracy' is computed from the samples (epochs averaged, unscored samples "
            "left out); 'header_accuracy' is what the log's header reports; 'mismatch' flags a disagreement."));
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
     Table table;
     table.headers = { QStringLiteral("id"), QStringLiteral("task"), QStringLiteral("model"), QStringLiteral("status"),
@@ -152,7 +152,7 @@ int runSamplesCommand(const QStringList& arguments)
            "(attachments replaced), to compare two imports of the same logs.") });
     parse(parser, arguments, tr("Lists the imported samples."));
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
     if (parser.isSet(QStringLiteral("digest"))) {
         QTextStream out(stdout);

@@ -52,7 +52,7 @@ int runPlotCommand(const QStringList& arguments)
         return 2;
     }
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
     std::vector<SampleRow> samples = store.samples();
     analyseSamples(samples, store.usage(), PriceTable::standard());

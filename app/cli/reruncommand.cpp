@@ -194,7 +194,7 @@ int runRerunCommand(const QStringList& arguments)
         return 2;
     }
     Store store;
-    if (!openStore(store, parser))
+    if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
     RerunSession session(store, parser.positionalArguments().first().toLongLong());
     if (const std::optional<int> status = prepare(session, parser, err))

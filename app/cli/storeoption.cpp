@@ -15,10 +15,10 @@ QCommandLineOption storeOption()
         QStringLiteral("FILE"));
 }
 
-bool openStore(Store& store, const QCommandLineParser& parser)
+bool openStore(Store& store, const QCommandLineParser& parser, Store::OpenMode mode)
 {
     const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
-    if (store.open(path))
+    if (store.open(path, mode))
         return true;
     QTextStream(stderr) << store.errorString() << '\n';
     return false;

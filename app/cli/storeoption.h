@@ -3,12 +3,13 @@
 
 #pragma once
 
+#include "store/store.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
-class Store;
-
 /// The `--db FILE` option every command that reads or writes the store takes.
 QCommandLineOption storeOption();
-/// Opens the store named by --db (or the default one); prints the error and returns false on failure.
-bool openStore(Store& store, const QCommandLineParser& parser);
+/// Opens the store named by --db (or the default one); prints the error and returns false on failure. Commands that
+/// only read open an existing store (`Store::OpenMode::Existing`); only `import` creates one.
+bool openStore(Store& store, const QCommandLineParser& parser, Store::OpenMode mode);

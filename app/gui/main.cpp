@@ -81,9 +81,12 @@ ViewRenderOptions renderOptions(const QCommandLineParser& parser)
 /// Opens the store the options name, telling the user when it cannot: on stderr for a render, in a box otherwise.
 bool openStore(Store& store, const QCommandLineParser& parser)
 {
-    const QString path
-        = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : Store::defaultPath();
-    if (store.open(path))
+    // A store named is opened as it is (read-only where it cannot be written); the default one is made on first use,
+    // and so is one named to import into (--import).
+    const bool named = parser.isSet(QStringLiteral("store"));
+    const QString path = named ? parser.value(QStringLiteral("store")) : Store::defaultPath();
+    const bool create = !named || parser.isSet(QStringLiteral("import"));
+    if (store.open(path, create ? Store::OpenMode::Create : Store::OpenMode::Existing))
         return true;
     if (parser.isSet(QStringLiteral("render")))
         QTextStream(stderr) << store.errorString() << '\n';

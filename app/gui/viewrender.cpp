@@ -61,7 +61,10 @@ std::optional<QPixmap> grabStandalone(Store& store, const ViewRenderOptions& opt
     }
     if (view == QLatin1String("search")) {
         SearchDialog dialog(store);
+        if (options.size)
+            dialog.resize(*options.size);
         dialog.search(options.query);
+        dialog.waitForSearch();
         return dialog.grab();
     }
     if (view == QLatin1String("import")) {

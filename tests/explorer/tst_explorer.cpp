@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -203,13 +204,40 @@ void TestExplorer::importAndSearchFromTheWindow()
 
     SearchDialog search(store);
     QSignalSpy activated(&search, &SearchDialog::sampleActivated);
+    QSignalSpy searched(&search, &SearchDialog::searchFinished);
+    QPushButton* cancel = nullptr;
+    for (QPushButton* button : search.findChildren<QPushButton*>())
+        cancel = button->text() == QLatin1String("Cancel") ? button : cancel;
+    if (!cancel)
+        QFAIL("the search dialog has no Cancel button");
     search.search(QStringLiteral("quokka"));
+    // The search runs off the UI thread, with a Cancel button while it does.
+    QVERIFY(cancel->isVisibleTo(&search) || searched.count() == 1);
+    search.waitForSearch();
+    QCOMPARE(searched.count(), 1);
+    QVERIFY(!cancel->isVisibleTo(&search));
     auto* results = search.findChild<QTreeWidget*>();
     QCOMPARE(results->topLevelItemCount(), 1);
     QVERIFY(results->topLevelItem(0)->text(4).contains(QLatin1String("[quokka]")));
     emit results->itemActivated(results->topLevelItem(0), 0);
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.first().at(0).toLongLong(), window.filteredSamples().front().id);
+    // What a user types is never FTS5 syntax, and a query past the limits says so at once.
+    search.search(QStringLiteral("quok* AND (NOT \""));
+    search.waitForSearch();
+    QCOMPARE(results->topLevelItemCount(), 0);
+    QVERIFY(search.findChild<QLabel*>()->text().contains(QLatin1String("ms")));
+    search.search(QString(2000, QLatin1Char('x')));
+    QCOMPARE(searched.count(), 3);
+    QVERIFY(search.findChild<QLabel*>()->text().contains(QLatin1String("1000")));
+    search.search(QStringLiteral("\"a quokka\""));
+    search.cancelSearch();
+    search.waitForSearch();
+    QCOMPARE(searched.count(), 4);
+    QVERIFY(!cancel->isVisibleTo(&search));
+    search.search(QStringLiteral("quokk*"));
+    search.waitForSearch();
+    QCOMPARE(results->topLevelItemCount(), 1);
 
     // A file imported without its index (a stopped import): the dialog says so and indexes it on request.
     QFile later(m_dir.filePath(QStringLiteral("later.json")));
@@ -222,6 +250,7 @@ void TestExplorer::importAndSearchFromTheWindow()
     QCOMPARE(Importer(store).importFile(later.fileName()).status, ImportResult::Imported);
     SearchDialog waiting(store);
     waiting.search(QStringLiteral("wombat"));
+    waiting.waitForSearch();
     results = waiting.findChild<QTreeWidget*>();
     QCOMPARE(results->topLevelItemCount(), 0);
     QPushButton* indexNow = nullptr;
@@ -230,6 +259,7 @@ void TestExplorer::importAndSearchFromTheWindow()
     QVERIFY(indexNow);
     indexNow->click();
     waiting.waitForIndex();
+    waiting.waitForSearch();
     QCOMPARE(results->topLevelItemCount(), 1);
     QVERIFY(!indexNow->isVisibleTo(&waiting));
 }

@@ -83,3 +83,10 @@ struct SearchHit {
     QString role;
     QString snippet; ///< the text around the first match, the match in [brackets]
 };
+
+/// The outcome of a search: its hits, or why it found none (a query refused, a store error), or that it was stopped.
+struct SearchResult {
+    std::vector<SearchHit> hits;
+    QString error;
+    bool cancelled = false;
+};

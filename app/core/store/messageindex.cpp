@@ -4,10 +4,10 @@
 #include "messageindex.h"
 
 #include "checkpointer.h"
+#include "searchquery.h"
 #include "sqlitedb.h"
 #include "json/jsonvalues.h"
 
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QtConcurrent>
 #include <optional>
@@ -160,40 +160,53 @@ bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoi
     return true;
 }
 
-QString MessageIndex::quoteWords(const QString& words)
+std::vector<SearchHit> MessageIndex::search(const QString& words, qint64 sampleId, int limit)
 {
-    QStringList quoted;
-    for (const QString& word : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
-        quoted << QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-    return quoted.join(QLatin1Char(' '));
+    return find(SearchQuery(words), sampleId, limit).hits;
 }
 
-std::vector<SearchHit> MessageIndex::search(const QString& query, qint64 sampleId, int limit)
+SearchResult MessageIndex::find(
+    const SearchQuery& query, qint64 sampleId, int limit, const std::function<bool()>& cancelled)
 {
+    SearchResult result;
+    if (!query.isValid()) {
+        result.error = query.errorString();
+        return result;
+    }
+    if (query.isEmpty())
+        return result;
+    const auto stopped = [&cancelled] { return cancelled && cancelled(); };
+    m_db.setStop(cancelled);
+    const auto noStop = qScopeGuard([this] { m_db.setStop({}); });
     SqliteStatement find(m_db, R"sql(SELECT m.id, m.sample_id, m.event_seq, m.role FROM messages_fts f
         JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?1 AND (?2 = 0 OR m.sample_id = ?2)
         ORDER BY f.rank LIMIT ?3)sql");
-    find.bind(1, query);
+    find.bind(1, query.match());
     find.bind(2, sampleId);
     find.bind(3, limit);
-    std::vector<SearchHit> hits;
     while (find.step()) {
         SearchHit hit;
         hit.messageId = find.integer(0);
         hit.sampleId = find.integer(1);
         hit.eventSeq = find.isNull(2) ? -1 : int(find.integer(2));
         hit.role = find.text(3);
-        hits.push_back(hit);
+        result.hits.push_back(hit);
+    }
+    if (find.failed()) {
+        result.hits.clear();
+        result.cancelled = m_db.wasInterrupted() || stopped();
+        if (!result.cancelled)
+            result.error = m_db.errorString();
+        return result;
     }
     // The index holds no text: snippets come from the messages themselves, around the first word found.
-    QStringList words;
-    for (const QString& word :
-        QString(query).remove(QLatin1Char('"')).split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts)) {
-        if (word != QLatin1String("AND") && word != QLatin1String("OR") && word != QLatin1String("NOT")
-            && word != QLatin1String("NEAR"))
-            words << word;
-    }
-    for (SearchHit& hit : hits) {
+    const QStringList words = query.words();
+    for (SearchHit& hit : result.hits) {
+        if (stopped()) {
+            result.hits.clear();
+            result.cancelled = true;
+            return result;
+        }
         const QString text = this->text(hit.messageId);
         qsizetype at = -1, length = 0;
         for (const QString& word : words) {
@@ -212,14 +225,16 @@ std::vector<SearchHit> MessageIndex::search(const QString& query, qint64 sampleI
             + text.mid(at, length) + QLatin1Char(']') + text.mid(at + length, 60);
         hit.snippet = hit.snippet.simplified();
     }
-    return hits;
+    return result;
 }
 
-std::vector<int> MessageIndex::steps(const QString& query, qint64 sampleId)
+std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId)
 {
+    if (!query.isValid() || query.isEmpty())
+        return {};
     SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq FROM messages_fts f JOIN messages m ON m.id = f.rowid
         WHERE messages_fts MATCH ?1 AND m.sample_id = ?2 AND m.event_seq IS NOT NULL ORDER BY m.event_seq)sql");
-    find.bind(1, query);
+    find.bind(1, query.match());
     find.bind(2, sampleId);
     std::vector<int> steps;
     while (find.step())

@@ -12,6 +12,7 @@
 #include <vector>
 
 class Checkpointer;
+class SearchQuery;
 class SqliteDb;
 
 /// The full-text index of messages: building it, searching it, and taking a file's messages out of it. The
@@ -36,15 +37,16 @@ public:
     /// `checkpoints`: the one that checkpoints this connection, if any, to keep the WAL small between batches.
     bool indexPending(const Progress& progress = {}, Checkpointer* checkpoints = nullptr);
     QString errorString() const { return m_error; }
-    /// FTS5 query syntax; words are matched as prefixes when `prefix` is set. `sampleId` 0: every sample.
-    std::vector<SearchHit> search(const QString& query, qint64 sampleId = 0, int limit = 100);
+    /// The messages that match `query`, best first, with snippets. `sampleId` 0: every sample. `cancelled`, asked
+    /// every few thousand steps of SQLite's work and between snippets, stops the search when it returns true.
+    SearchResult find(
+        const SearchQuery& query, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
+    /// find()'s hits for a user's `words` (see SearchQuery); none for words past its limits.
+    std::vector<SearchHit> search(const QString& words, qint64 sampleId = 0, int limit = 100);
     /// The steps of one sample whose messages match (no snippets: fast enough to find as one types).
-    std::vector<int> steps(const QString& query, qint64 sampleId);
+    std::vector<int> steps(const SearchQuery& query, qint64 sampleId);
     /// Takes the messages of every sample imported from `fileId` out of the index (before they are deleted).
     bool removeFile(qint64 fileId);
-
-    /// A user's words as an FTS5 query: each word quoted, so punctuation is never read as syntax.
-    static QString quoteWords(const QString& words);
 
 private:
     /// Where a waiting message's JSON lies.

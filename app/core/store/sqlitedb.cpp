@@ -4,6 +4,7 @@
 #include "sqlitedb.h"
 
 #include <QStringEncoder>
+#include <QUrl>
 #include <cmath>
 #include <limits>
 #include <sqlite3.h>
@@ -28,6 +29,41 @@ bool SqliteDb::open(const QString& path, bool readOnly)
     return true;
 }
 
+bool SqliteDb::openReadOnly(const QString& path, bool immutable)
+{
+    close();
+    // In a URI, '?', '#' and '%' of the path would be read as its syntax.
+    const QByteArray uri
+        = "file:" + QUrl::toPercentEncoding(path, "/") + "?mode=ro" + (immutable ? "&immutable=1" : "");
+    if (sqlite3_open_v2(uri.constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr)
+        != SQLITE_OK)
+        return false;
+    sqlite3_busy_timeout(m_db, 10000);
+    return true;
+}
+
+bool SqliteDb::isReadOnly() const
+{
+    return m_db && sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+void SqliteDb::setStop(std::function<bool()> stop)
+{
+    m_stop = std::move(stop);
+    if (m_db)
+        sqlite3_progress_handler(m_db, m_stop ? 4096 : 0, m_stop ? &SqliteDb::askStop : nullptr, this);
+}
+
+int SqliteDb::askStop(void* db)
+{
+    return static_cast<SqliteDb*>(db)->m_stop() ? 1 : 0;
+}
+
+bool SqliteDb::wasInterrupted() const
+{
+    return m_db && sqlite3_errcode(m_db) == SQLITE_INTERRUPT;
+}
+
 void SqliteDb::close()
 {
     if (m_db) {
@@ -44,6 +80,11 @@ void SqliteDb::close()
 QString SqliteDb::errorString() const
 {
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("database not open");
+}
+
+int SqliteDb::errorCode() const
+{
+    return m_db ? sqlite3_errcode(m_db) & 0xff : SQLITE_CANTOPEN;
 }
 
 bool SqliteDb::exec(const char* sql)

@@ -27,10 +27,18 @@ public:
     SqliteDb& operator=(const SqliteDb&) = delete;
 
     bool open(const QString& path, bool readOnly = false);
+    /// Opens the store at `path` for reading only, as a `file:` URI with `mode=ro`. `immutable`: SQLite takes the
+    /// file as unchanging and neither locks it nor looks for its -wal and -shm files; only for a file on read-only
+    /// media, where they cannot be made, and none is there to be read.
+    bool openReadOnly(const QString& path, bool immutable);
+    /// True when the connection cannot write its main database.
+    bool isReadOnly() const;
     void close();
     bool isOpen() const { return m_db != nullptr; }
     sqlite3* handle() const { return m_db; }
     QString errorString() const;
+    /// SQLite's primary result code of the last call (SQLITE_READONLY, say).
+    int errorCode() const;
 
     /// Runs one or more statements without results.
     bool exec(const char* sql);
@@ -41,8 +49,16 @@ public:
     /// a connection with statements left is never freed.
     void beforeClose(std::function<void()> release) { m_beforeClose.push_back(std::move(release)); }
 
+    /// While set, SQLite asks `stop` every few thousand steps of its work, and a statement running when it returns
+    /// true ends with SQLITE_INTERRUPT (wasInterrupted()). The handler is this connection's, on its thread.
+    void setStop(std::function<bool()> stop);
+    bool wasInterrupted() const;
+
 private:
+    static int askStop(void* db);
+
     sqlite3* m_db = nullptr;
+    std::function<bool()> m_stop;
     std::vector<std::function<void()>> m_beforeClose;
 };
 

@@ -6,6 +6,7 @@
 #include "chunkstore.h"
 #include "messageindex.h"
 #include "rerunstore.h"
+#include "searchquery.h"
 #include "sqlitedb.h"
 #include "storeschema.h"
 #include "transcriptquery.h"
@@ -15,6 +16,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <cmath>
+#include <sqlite3.h>
 
 Store::Store()
     : m_db(std::make_unique<SqliteDb>())
@@ -29,26 +31,64 @@ QString Store::defaultPath()
     return QDir(directory).filePath(QStringLiteral("runlens.sqlite"));
 }
 
-bool Store::open(const QString& path)
+bool Store::open(const QString& path, OpenMode mode)
 {
     m_path = path;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    if (!m_db->open(path)) {
-        m_error = QCoreApplication::translate("Store", "cannot open the store %1: %2").arg(path, m_db->errorString());
-        return false;
+    m_error.clear();
+    m_readOnly = false;
+    const QFileInfo file(path);
+    if (!file.exists()) {
+        if (mode == OpenMode::Existing) {
+            m_error = QCoreApplication::translate(
+                "Store", "no store at %1: the file does not exist (an import creates one)")
+                          .arg(path);
+            return false;
+        }
+        QDir().mkpath(file.absolutePath());
     }
-    // WAL lets the window read while an import writes; NORMAL sync is safe with WAL (a crash loses at
-    // most the last transactions, never consistency).
-    // Large pages: a store holds long transcripts, and a 1 GB sample writes a fifth of the pages it would at 4 KB.
-    // (Only takes effect when the file is created.)
-    if (!m_db->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")) {
-        m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db->errorString());
-        return false;
+    if (!openWritable(path)) {
+        // A store that cannot be written: read-only media, a read-only file, or a folder where its -wal and -shm
+        // files cannot be made.
+        const QString writeError = m_db->errorString();
+        const int code = m_db->errorCode();
+        const bool unwritable = m_db->isReadOnly() || code == SQLITE_READONLY || code == SQLITE_CANTOPEN
+            || code == SQLITE_PERM || code == SQLITE_AUTH;
+        if (!file.exists()) {
+            m_error = QCoreApplication::translate("Store", "cannot create the store %1: %2").arg(path, writeError);
+            return false;
+        }
+        if (!unwritable || !openReadOnly(path)) {
+            m_error = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, writeError);
+            return false;
+        }
+        if (mode == OpenMode::Create) {
+            m_db->close();
+            m_error = readOnlyError();
+            return false;
+        }
+        m_readOnly = true;
     }
     if (!registerChunkFunctions(*m_db)) {
         m_error = path + QStringLiteral(": ") + m_db->errorString();
         return false;
+    }
+    if (m_readOnly) {
+        // Nothing may be written: a store of an older schema cannot be read here.
+        const int version = StoreSchema::version(*m_db);
+        if (version < 0) {
+            m_error
+                = QCoreApplication::translate("Store", "%1 is not a Runlens store: %2").arg(path, m_db->errorString());
+            return false;
+        }
+        if (version < StoreSchema::currentVersion) {
+            m_error = QCoreApplication::translate("Store",
+                "the store %1 is read-only and has schema version %2, older than this Runlens (%3): open it once "
+                "where it can be written to upgrade it")
+                          .arg(path)
+                          .arg(version)
+                          .arg(StoreSchema::currentVersion);
+            return false;
+        }
     }
     QString error;
     if (!StoreSchema::migrate(*m_db, &error)) {
@@ -56,6 +96,40 @@ bool Store::open(const QString& path)
         return false;
     }
     return true;
+}
+
+bool Store::openWritable(const QString& path)
+{
+    if (!m_db->open(path) || m_db->isReadOnly())
+        return false;
+    // WAL lets the window read while an import writes; NORMAL sync is safe with WAL (a crash loses at
+    // most the last transactions, never consistency).
+    // Large pages: a store holds long transcripts, and a 1 GB sample writes a fifth of the pages it would at 4 KB.
+    // (Only takes effect when the file is created.) Setting WAL reads the store, and so fails where its -wal and
+    // -shm files cannot be made.
+    return m_db->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")
+        && !m_db->isReadOnly();
+}
+
+bool Store::openReadOnly(const QString& path)
+{
+    const auto readable
+        = [this] { return m_db->exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA schema_version;"); };
+    if (m_db->openReadOnly(path, false) && readable())
+        return true;
+    // Where the -shm file cannot be made beside it, a store in WAL mode opens only as immutable. That would ignore a
+    // -wal file holding commits not yet copied into the store: then it is not opened.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0)
+        return false;
+    return m_db->openReadOnly(path, true) && readable();
+}
+
+QString Store::readOnlyError() const
+{
+    return QCoreApplication::translate("Store", "the store %1 is read-only: its file or its folder cannot be written")
+        .arg(m_path);
 }
 
 std::vector<RunRow> Store::runs()
@@ -193,9 +267,14 @@ std::unique_ptr<TranscriptQuery> Store::transcript(qint64 sampleId)
     return std::make_unique<TranscriptQuery>(*this, sampleId);
 }
 
+SearchResult Store::find(const QString& words, qint64 sampleId, int limit, const std::function<bool()>& cancelled)
+{
+    return MessageIndex(*m_db).find(SearchQuery(words), sampleId, limit, cancelled);
+}
+
 std::vector<SearchHit> Store::search(const QString& words, qint64 sampleId, int limit)
 {
-    return MessageIndex(*m_db).search(MessageIndex::quoteWords(words), sampleId, limit);
+    return find(words, sampleId, limit).hits;
 }
 
 qint64 Store::unindexedMessages()
@@ -205,6 +284,11 @@ qint64 Store::unindexedMessages()
 
 bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpointer* checkpoints)
 {
+    if (m_readOnly) {
+        if (error)
+            *error = readOnlyError();
+        return false;
+    }
     MessageIndex index(*m_db);
     if (index.indexPending(progress, checkpoints))
         return true;
@@ -216,12 +300,24 @@ bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpo
 qint64 Store::saveSuite(
     const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
 {
-    return RerunStore(*m_db).saveSuite(name, program, path, tests);
+    if (m_readOnly) {
+        m_error = readOnlyError();
+        return 0;
+    }
+    const qint64 id = RerunStore(*m_db).saveSuite(name, program, path, tests);
+    if (id == 0)
+        m_error = QCoreApplication::translate("Store", "cannot save the test suite in %1: %2")
+                      .arg(m_path, m_db->errorString());
+    return id;
 }
 
 qint64 Store::saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
     const std::vector<StoredTestResult>& results, int uncertainSteps)
 {
+    if (m_readOnly) {
+        m_error = readOnlyError();
+        return 0;
+    }
     return RerunStore(*m_db).saveRerun(sampleId, suiteId, step, summary, results, uncertainSteps);
 }
 

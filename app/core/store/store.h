@@ -29,10 +29,21 @@ public:
     /// The store under the user's data directory.
     static QString defaultPath();
 
-    /// Opens (creating if needed) and migrates the store at `path`.
-    bool open(const QString& path);
+    /// How a store is opened.
+    enum class OpenMode {
+        /// To write: the store (and its folder) is made if missing; a store that cannot be written is an error.
+        Create,
+        /// An existing store: missing is an error and nothing is made. One that cannot be written (read-only media,
+        /// a read-only file or folder) opens read-only: it reads, and every write fails saying so.
+        Existing,
+    };
+
+    /// Opens and migrates the store at `path`.
+    bool open(const QString& path, OpenMode mode = OpenMode::Create);
     QString errorString() const { return m_error; }
     QString path() const { return m_path; }
+    /// True when the store was opened read-only: nothing can be imported, indexed or saved into it.
+    bool isReadOnly() const { return m_readOnly; }
 
     std::vector<RunRow> runs();
     /// The samples of run `runId` (0: of every run), their pass fractions not yet read (see SampleCatalog).
@@ -44,7 +55,12 @@ public:
     /// One sample's transcript, read page by page.
     std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
 
-    /// Messages in every transcript that match `words` (each word a prefix; "quoted phrases" kept).
+    /// Messages in every transcript that match `words` (see SearchQuery: `word*` a prefix, "quoted phrases" kept),
+    /// best first. A query past SearchQuery's limits, a store error, or `cancelled` returning true (asked as SQLite
+    /// works) ends it early, saying why.
+    SearchResult find(
+        const QString& words, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
+    /// find()'s hits alone.
     std::vector<SearchHit> search(const QString& words, qint64 sampleId = 0, int limit = 100);
     /// Messages stored but not yet indexed for search: searches do not find them.
     qint64 unindexedMessages();
@@ -65,6 +81,10 @@ public:
     QHash<QString, bool> rerunResults(qint64 rerunId);
 
 private:
+    bool openWritable(const QString& path);
+    bool openReadOnly(const QString& path);
+    /// "the store FILE is read-only: ...", for a write refused.
+    QString readOnlyError() const;
     std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
 
     friend class Importer;
@@ -74,4 +94,5 @@ private:
     std::unique_ptr<SqliteDb> m_db;
     QString m_path;
     QString m_error;
+    bool m_readOnly = false;
 };

@@ -6,6 +6,7 @@
 #include "attachmentresolver.h"
 #include "chunkstore.h"
 #include "messageindex.h"
+#include "searchquery.h"
 #include "sqlitedb.h"
 #include "storeconnection.h"
 #include "storeschema.h"
@@ -206,7 +207,7 @@ bool TranscriptQuery::fullyIndexed()
 
 std::vector<int> TranscriptQuery::find(const QString& words)
 {
-    return MessageIndex(m_readers->db).steps(MessageIndex::quoteWords(words), m_sampleId);
+    return MessageIndex(m_readers->db).steps(SearchQuery(words), m_sampleId);
 }
 
 int TranscriptQuery::lastStep()

@@ -35,6 +35,10 @@ bool RerunSession::prepare(const QString& suitePath)
     for (const TestCase& test : m_suite.tests())
         tests.push_back({ test.id, test.heldOut, TestSuite::toJsonLine(test) });
     m_suiteId = m_store.saveSuite(m_suite.name(), sample->program, QFileInfo(suitePath).absoluteFilePath(), tests);
+    if (m_suiteId == 0) { // a re-execution is kept in the store: one that cannot be written (read-only) is refused
+        m_error = m_store.errorString();
+        return false;
+    }
 
     // The transcript is read once; its attachments are read as the rebuild needs them.
     std::shared_ptr<TranscriptQuery> transcript = m_store.transcript(m_sampleId);

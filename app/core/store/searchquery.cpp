@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+#include "searchquery.h"
+
+#include <QSet>
+
+namespace {
+/// True when `text` holds a character FTS5's unicode61 tokenizer keeps: a term of punctuation alone would be an
+/// empty phrase, which matches nothing.
+bool hasToken(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isLetterOrNumber(); });
+}
+}
+
+SearchQuery::SearchQuery(const QString& text)
+{
+    if (text.size() > maxCharacters) {
+        m_error = tr("The search is %1 characters long; at most %2 are searched. Shorten it.")
+                      .arg(text.size())
+                      .arg(maxCharacters);
+        return;
+    }
+    const qsizetype length = text.size();
+    qsizetype at = 0;
+    while (at < length) {
+        if (text[at].isSpace()) {
+            ++at;
+            continue;
+        }
+        QString term;
+        if (text[at] == QLatin1Char('"')) {
+            // A phrase runs to the next quote, or to the end when it is never closed.
+            const qsizetype close = text.indexOf(QLatin1Char('"'), at + 1);
+            const qsizetype end = close < 0 ? length : close;
+            term = text.mid(at + 1, end - at - 1);
+            at = close < 0 ? length : close + 1;
+        } else {
+            const qsizetype start = at;
+            while (at < length && !text[at].isSpace() && text[at] != QLatin1Char('*'))
+                ++at;
+            term = text.mid(start, at - start);
+        }
+        bool prefix = false;
+        while (at < length && text[at] == QLatin1Char('*')) {
+            prefix = true;
+            ++at;
+        }
+        addTerm(std::move(term), prefix);
+    }
+    if (int(m_terms.size()) > maxTerms) {
+        m_error = tr("The search has more than %1 different words or phrases; at most %1 are searched. Leave some out.")
+                      .arg(maxTerms);
+        m_terms.clear();
+    }
+}
+
+void SearchQuery::addTerm(QString text, bool prefix)
+{
+    text = text.simplified();
+    if (!hasToken(text))
+        return;
+    // Linear in the terms so far, and at most maxTerms + 1 are kept: past that the query is refused anyway, and a
+    // set of seen terms would cost more than it saves.
+    QString folded = text.toCaseFolded();
+    for (const Term& term : m_terms) {
+        if (term.prefix == prefix && term.folded == folded)
+            return;
+    }
+    if (int(m_terms.size()) > maxTerms)
+        return;
+    m_terms.push_back({ std::move(text), std::move(folded), prefix });
+}
+
+QString SearchQuery::match() const
+{
+    if (!isValid())
+        return {};
+    QString expression;
+    for (const Term& term : m_terms) {
+        if (!expression.isEmpty())
+            expression += QLatin1Char(' ');
+        expression += QLatin1Char('"') + QString(term.text).replace(QLatin1Char('"'), QLatin1String("\"\""))
+            + QLatin1Char('"');
+        if (term.prefix)
+            expression += QLatin1Char('*');
+    }
+    return expression;
+}
+
+QStringList SearchQuery::words() const
+{
+    QStringList words;
+    for (const Term& term : m_terms) {
+        QString word;
+        for (const QChar c : term.text) {
+            if (c.isLetterOrNumber()) {
+                word += c;
+            } else if (!word.isEmpty()) {
+                words << word;
+                word.clear();
+            }
+        }
+        if (!word.isEmpty())
+            words << word;
+    }
+    return words;
+}

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+#include "store/importer.h"
+#include "store/searchquery.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+/// Opening stores (created, existing, read-only, missing) and searching them with what a user may type.
+class TestStore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+
+    void missingStoreIsAnErrorAndNothingIsMade();
+    void createMakesTheStore();
+    void readOnlyStoreReadsAndRefusesWrites();
+    void commandLineOnAReadOnlyStore();
+    void commandLineOnAMissingStore();
+
+    void queryQuotesEveryTerm_data();
+    void queryQuotesEveryTerm();
+    void queryLimits();
+    void searchSyntaxNeverErrors_data();
+    void searchSyntaxNeverErrors();
+    void prefixAndPhrase();
+    void hugeQueriesReturnAtOnce();
+    void searchCanBeCancelled();
+
+private:
+    /// A store at `path` holding one run with two messages, indexed.
+    void makeStore(const QString& path);
+    /// Runs runlens-cli with `arguments` as a user who cannot write the store (root can write any file, so as root
+    /// it runs as nobody, on a store owned by root with mode 0644 in a folder of mode 0755).
+    QProcess::ProcessState runCli(const QStringList& arguments, QByteArray* out, QByteArray* err, int* status);
+
+    QTemporaryDir m_dir;
+    QString m_store; ///< a store with data, written once
+};
+
+void TestStore::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_store = m_dir.filePath(QStringLiteral("data.sqlite"));
+    makeStore(m_store);
+}
+
+void TestStore::makeStore(const QString& path)
+{
+    const QString log = QFileInfo(path).absolutePath() + QStringLiteral("/log.json");
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 2, "status": "success",
+        "eval": {"task": "t", "model": "m/x", "created": "2026-01-02T00:00:00+00:00"},
+        "samples": [{"id": "cal_c", "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [],
+        "messages": [{"role": "user", "content": "run bashrc-check AND (tests) NOT passing"},
+                     {"role": "assistant", "content": "a wombat ate the tests; bashful wombats passed"}]}]})");
+    file.close();
+    Store store;
+    QVERIFY(store.open(path, Store::OpenMode::Create));
+    QCOMPARE(Importer(store).importFile(log).status, ImportResult::Imported);
+    QString error;
+    QVERIFY2(store.indexMessages({}, &error), qPrintable(error));
+    QCOMPARE(store.unindexedMessages(), 0);
+}
+
+void TestStore::missingStoreIsAnErrorAndNothingIsMade()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("not/there"));
+    const QString path = folder + QStringLiteral("/store.sqlite");
+    Store store;
+    QVERIFY(!store.open(path, Store::OpenMode::Existing));
+    QVERIFY2(store.errorString().contains(path), qPrintable(store.errorString()));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("not"))));
+}
+
+void TestStore::createMakesTheStore()
+{
+    const QString path = m_dir.filePath(QStringLiteral("new/folder/store.sqlite"));
+    Store store;
+    QVERIFY2(store.open(path, Store::OpenMode::Create), qPrintable(store.errorString()));
+    QVERIFY(!store.isReadOnly());
+    QVERIFY(QFileInfo::exists(path));
+    QVERIFY(store.runs().empty());
+    Store again;
+    QVERIFY(again.open(path, Store::OpenMode::Existing));
+    QVERIFY(!again.isReadOnly());
+}
+
+void TestStore::readOnlyStoreReadsAndRefusesWrites()
+{
+    if (geteuid() == 0)
+        QSKIP("root writes any file: the command line test covers this case as an unprivileged user");
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("store.sqlite"));
+    QVERIFY(QFile::copy(m_store, path));
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QVERIFY(QFile::setPermissions(folder.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(folder.path(), QFileDevice::WriteOwner | QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    });
+    Store store;
+    QVERIFY2(store.open(path, Store::OpenMode::Existing), qPrintable(store.errorString()));
+    QVERIFY(store.isReadOnly());
+    QCOMPARE(store.runs().size(), size_t(1));
+    QCOMPARE(store.samples().size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("wombat")).size(), size_t(1));
+    QString error;
+    QVERIFY(!store.indexMessages({}, &error));
+    QVERIFY2(error.contains(QLatin1String("read-only")), qPrintable(error));
+    QCOMPARE(store.saveSuite(QStringLiteral("s"), QStringLiteral("p"), QStringLiteral("/s"), {}), 0);
+    QVERIFY(store.errorString().contains(QLatin1String("read-only")));
+    Store writer;
+    QVERIFY(!writer.open(path, Store::OpenMode::Create));
+    QVERIFY2(writer.errorString().contains(QLatin1String("read-only")), qPrintable(writer.errorString()));
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+}
+
+QProcess::ProcessState TestStore::runCli(const QStringList& arguments, QByteArray* out, QByteArray* err, int* status)
+{
+    QProcess process;
+    if (geteuid() == 0) {
+        process.setProgram(QStringLiteral("setpriv"));
+        process.setArguments(QStringList { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                 QStringLiteral("--clear-groups"), QStringLiteral(RUNLENS_CLI) }
+            + arguments);
+    } else {
+        process.setProgram(QStringLiteral(RUNLENS_CLI));
+        process.setArguments(arguments);
+    }
+    process.start();
+    process.waitForFinished(60000);
+    *out = process.readAllStandardOutput();
+    *err = process.readAllStandardError();
+    *status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return process.state();
+}
+
+void TestStore::commandLineOnAReadOnlyStore()
+{
+    if (geteuid() == 0 && QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+        QSKIP("running as root without setpriv: no user to whom the store is read-only");
+    // A folder others may enter (a temporary one is its owner's alone), holding a store they may only read.
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("store.sqlite"));
+    QVERIFY(QFile::copy(m_store, path));
+    const auto readable = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    const auto enterable = QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(
+        path, readable | (geteuid() == 0 ? QFileDevice::WriteOwner : QFileDevice::Permissions())));
+    QVERIFY(QFile::setPermissions(
+        folder.path(), readable | enterable | (geteuid() == 0 ? QFileDevice::WriteOwner : QFileDevice::Permissions())));
+    const auto restore
+        = qScopeGuard([&] { QFile::setPermissions(folder.path(), readable | enterable | QFileDevice::WriteOwner); });
+    // The temporary folder's parents must be enterable by that user too.
+    const QString parent = QFileInfo(folder.path()).absolutePath();
+    if (!(QFileInfo(parent).permissions() & QFileDevice::ExeOther))
+        QSKIP("the temporary folder's parent is closed to other users");
+
+    QByteArray out, err;
+    int status = 0;
+    runCli({ QStringLiteral("runs"), QStringLiteral("--db"), path }, &out, &err, &status);
+    QVERIFY2(status == 0, err.constData());
+    QVERIFY2(out.contains("m/x"), out.constData());
+    runCli({ QStringLiteral("samples"), QStringLiteral("--db"), path, QStringLiteral("--csv") }, &out, &err, &status);
+    QVERIFY2(status == 0, err.constData());
+    QVERIFY2(out.contains("cal_c"), out.constData());
+    runCli({ QStringLiteral("import"), QStringLiteral("--db"), path, m_dir.filePath(QStringLiteral("log.json")) }, &out,
+        &err, &status);
+    QCOMPARE(status, 1);
+    QVERIFY2(err.contains("read-only") && err.contains(path.toUtf8()), err.constData());
+    // Nothing was written beside it: no -wal, no -shm, and the store is as it was.
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+}
+
+void TestStore::commandLineOnAMissingStore()
+{
+    const QString path = m_dir.filePath(QStringLiteral("absent/store.sqlite"));
+    for (const QString& command : { QStringLiteral("runs"), QStringLiteral("samples") }) {
+        QProcess process;
+        process.start(QStringLiteral(RUNLENS_CLI), { command, QStringLiteral("--db"), path });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains(path.toUtf8()), err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("absent"))));
+    }
+}
+
+void TestStore::queryQuotesEveryTerm_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("match");
+    QTest::newRow("words") << QStringLiteral("wombat  tests") << QStringLiteral("\"wombat\" \"tests\"");
+    QTest::newRow("prefix") << QStringLiteral("bash*") << QStringLiteral("\"bash\"*");
+    QTest::newRow("phrase") << QStringLiteral("\"ate the\" x") << QStringLiteral("\"ate the\" \"x\"");
+    QTest::newRow("phrase prefix") << QStringLiteral("\"ate th\"*") << QStringLiteral("\"ate th\"*");
+    QTest::newRow("unclosed phrase") << QStringLiteral("a \"b c") << QStringLiteral("\"a\" \"b c\"");
+    QTest::newRow("operators") << QStringLiteral("a AND b OR NOT c")
+                               << QStringLiteral("\"a\" \"AND\" \"b\" \"OR\" \"NOT\" \"c\"");
+    QTest::newRow("quote inside") << QStringLiteral("it\"s") << QStringLiteral("\"it\"\"s\"");
+    QTest::newRow("column and caret") << QStringLiteral("text:x ^y") << QStringLiteral("\"text:x\" \"^y\"");
+    QTest::newRow("punctuation alone") << QStringLiteral("( ) * \"\" - +") << QString();
+    QTest::newRow("repeated") << QStringLiteral("test Test TEST test*") << QStringLiteral("\"test\" \"test\"*");
+}
+
+void TestStore::queryQuotesEveryTerm()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, match);
+    const SearchQuery query(typed);
+    QVERIFY(query.isValid());
+    QCOMPARE(query.match(), match);
+    QCOMPARE(query.isEmpty(), match.isEmpty());
+}
+
+void TestStore::queryLimits()
+{
+    QStringList words;
+    for (int i = 0; i < SearchQuery::maxTerms; ++i)
+        words << QStringLiteral("w%1").arg(i);
+    QVERIFY(SearchQuery(words.join(QLatin1Char(' '))).isValid());
+    QCOMPARE(SearchQuery(words.join(QLatin1Char(' '))).termCount(), SearchQuery::maxTerms);
+    words << QStringLiteral("one-more");
+    const SearchQuery tooMany(words.join(QLatin1Char(' ')));
+    QVERIFY(!tooMany.isValid());
+    QVERIFY2(tooMany.errorString().contains(QString::number(SearchQuery::maxTerms)), qPrintable(tooMany.errorString()));
+    QVERIFY(tooMany.match().isEmpty());
+
+    const SearchQuery tooLong(QString(SearchQuery::maxCharacters + 1, QLatin1Char('a')));
+    QVERIFY(!tooLong.isValid());
+    QVERIFY2(
+        tooLong.errorString().contains(QString::number(SearchQuery::maxCharacters)), qPrintable(tooLong.errorString()));
+    QVERIFY(SearchQuery(QString(SearchQuery::maxCharacters, QLatin1Char('a'))).isValid());
+}
+
+void TestStore::searchSyntaxNeverErrors_data()
+{
+    QTest::addColumn<QString>("typed");
+    for (const char* typed : { "AND", "OR", "NOT", "(", ")", "\"", "*", "NEAR(wombat tests)", "wombat AND", "OR wombat",
+             "NOT wombat", "(wombat", "wombat\"", "\"wombat", "text:wombat", "^wombat", "-wombat", "wombat + tests",
+             "{text}: wombat", "wombat ** *tests", "\"\"\"\"", "'wombat'", "wombat;DROP TABLE runs" })
+        QTest::newRow(typed) << QString::fromUtf8(typed);
+}
+
+void TestStore::searchSyntaxNeverErrors()
+{
+    QFETCH(QString, typed);
+    Store store;
+    QVERIFY(store.open(m_store, Store::OpenMode::Existing));
+    const SearchResult result = store.find(typed);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(!result.cancelled);
+}
+
+void TestStore::prefixAndPhrase()
+{
+    Store store;
+    QVERIFY(store.open(m_store, Store::OpenMode::Existing));
+    QCOMPARE(store.search(QStringLiteral("womb*")).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("womb")).size(), size_t(0));
+    QCOMPARE(store.search(QStringLiteral("bash*")).size(), size_t(2)); // bashrc-check, bashful
+    QCOMPARE(store.search(QStringLiteral("\"ate the tests\"")).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("\"the ate tests\"")).size(), size_t(0));
+    // Typed operators are words: the user's message holds AND and NOT, the assistant's does not.
+    QCOMPARE(store.search(QStringLiteral("tests AND NOT")).size(), size_t(1));
+    const std::vector<SearchHit> hits = store.search(QStringLiteral("wombat*"));
+    QCOMPARE(hits.size(), size_t(1));
+    QVERIFY2(hits.front().snippet.contains(QLatin1String("[wombat]")), qPrintable(hits.front().snippet));
+}
+
+void TestStore::hugeQueriesReturnAtOnce()
+{
+    Store store;
+    QVERIFY(store.open(m_store, Store::OpenMode::Existing));
+    QStringList words;
+    for (int i = 0; i < 40000; ++i)
+        words << QStringLiteral("wombat");
+    QElapsedTimer clock;
+    clock.start();
+    const SearchResult huge = store.find(words.join(QLatin1Char(' ')));
+    const qint64 refused = clock.nsecsElapsed();
+    QVERIFY(huge.hits.empty());
+    QVERIFY2(huge.error.contains(QString::number(SearchQuery::maxCharacters)), qPrintable(huge.error));
+    // Within the limits, a word repeated to the limit is searched once: FTS5 took the square of the repetitions.
+    const QString repeated = words.join(QLatin1Char(' ')).left(SearchQuery::maxCharacters);
+    const SearchResult found = store.find(repeated);
+    QVERIFY2(found.error.isEmpty(), qPrintable(found.error));
+    QCOMPARE(found.hits.size(), size_t(1));
+    const qint64 all = clock.nsecsElapsed();
+    qInfo("40,000 words refused in %.3f ms; 1,000 characters of one word searched in %.3f ms", double(refused) / 1e6,
+        double(all - refused) / 1e6);
+    QVERIFY2(all < 2'000'000'000, qPrintable(QString::number(all)));
+}
+
+void TestStore::searchCanBeCancelled()
+{
+    Store store;
+    QVERIFY(store.open(m_store, Store::OpenMode::Existing));
+    int asked = 0;
+    const SearchResult result = store.find(QStringLiteral("wombat"), 0, 100, [&asked] {
+        ++asked;
+        return true;
+    });
+    QVERIFY(result.cancelled);
+    QVERIFY(result.hits.empty());
+    QVERIFY(result.error.isEmpty());
+    QVERIFY(asked > 0);
+    // The connection searches again once the stop is gone.
+    QCOMPARE(store.search(QStringLiteral("wombat")).size(), size_t(1));
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
