@@ -122,7 +122,8 @@ void TestStore::readOnlyStoreReadsAndRefusesWrites()
     Store writer;
     QVERIFY(!writer.open(path, Store::OpenMode::Create));
     QVERIFY2(writer.errorString().contains(QLatin1String("read-only")), qPrintable(writer.errorString()));
-    QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files),
+        (QStringList { QStringLiteral("log.json"), QStringLiteral("store.sqlite") }));
 }
 
 QProcess::ProcessState TestStore::runCli(const QStringList& arguments, QByteArray* out, QByteArray* err, int* status)
@@ -153,8 +154,12 @@ void TestStore::commandLineOnAReadOnlyStore()
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("store.sqlite"));
     QVERIFY(QFile::copy(m_store, path));
+    // The log to import lies beside it, where that user can read it: the import gets as far as the store.
+    const QString log = folder.filePath(QStringLiteral("log.json"));
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("log.json")), log));
     const auto readable = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
     const auto enterable = QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(log, readable));
     QVERIFY(QFile::setPermissions(
         path, readable | (geteuid() == 0 ? QFileDevice::WriteOwner : QFileDevice::Permissions())));
     QVERIFY(QFile::setPermissions(
@@ -174,12 +179,12 @@ void TestStore::commandLineOnAReadOnlyStore()
     runCli({ QStringLiteral("samples"), QStringLiteral("--db"), path, QStringLiteral("--csv") }, &out, &err, &status);
     QVERIFY2(status == 0, err.constData());
     QVERIFY2(out.contains("cal_c"), out.constData());
-    runCli({ QStringLiteral("import"), QStringLiteral("--db"), path, m_dir.filePath(QStringLiteral("log.json")) }, &out,
-        &err, &status);
+    runCli({ QStringLiteral("import"), QStringLiteral("--db"), path, log }, &out, &err, &status);
     QCOMPARE(status, 1);
     QVERIFY2(err.contains("read-only") && err.contains(path.toUtf8()), err.constData());
     // Nothing was written beside it: no -wal, no -shm, and the store is as it was.
-    QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files),
+        (QStringList { QStringLiteral("log.json"), QStringLiteral("store.sqlite") }));
 }
 
 void TestStore::commandLineOnAMissingStore()
