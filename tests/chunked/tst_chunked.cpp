@@ -254,8 +254,8 @@ void TestChunked::unknownEventTypesAreKept()
     const ImportResult result = Importer(store).importFile(path);
     QVERIFY2(result.status == ImportResult::Imported, qPrintable(result.error));
     const std::unique_ptr<TranscriptQuery> transcript = store.transcript(store.samples().front().id);
-    std::vector<TranscriptQuery::StoredEvent> events;
-    transcript->visitEvents([&events](const TranscriptQuery::StoredEvent& event) {
+    std::vector<StoredEvent> events;
+    transcript->visitEvents([&events](const StoredEvent& event) {
         events.push_back(event);
         return true;
     });

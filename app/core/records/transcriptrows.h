@@ -31,6 +31,30 @@ struct EventRow {
     qint64 tokens() const { return inputTokens + cacheReadTokens + cacheWriteTokens + outputTokens; }
 };
 
+/// An event as stored, its summary and JSON with attachment references replaced.
+struct StoredEvent {
+    int seq = 0;
+    QString type;
+    QString timestamp;
+    QString spanId;
+    QString summary;
+    QString model;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    QString payload;
+};
+
+/// A message as stored (0: of the pool, 1: of the final conversation), its JSON with attachments replaced.
+struct StoredMessage {
+    int kind = 0;
+    int index = 0;
+    int eventSeq = -1;
+    QString role;
+    QString toolCallId;
+    QString function;
+    QString json;
+};
+
 /// One step's JSON: a score event's, a tool event's.
 struct StepPayload {
     int seq = 0;

@@ -56,28 +56,6 @@ public:
     /// `text` with the sample's attachment references replaced by their text.
     QString resolveAttachments(const QString& text);
 
-    /// An event as stored, its summary and JSON with attachment references replaced.
-    struct StoredEvent {
-        int seq = 0;
-        QString type;
-        QString timestamp;
-        QString spanId;
-        QString summary;
-        QString model;
-        qint64 inputTokens = 0;
-        qint64 outputTokens = 0;
-        QString payload;
-    };
-    /// A message as stored (0: of the pool, 1: of the final conversation), its JSON with attachments replaced.
-    struct StoredMessage {
-        int kind = 0;
-        int index = 0;
-        int eventSeq = -1;
-        QString role;
-        QString toolCallId;
-        QString function;
-        QString json;
-    };
     /// Every event in order, one at a time; `visit` returns false to stop.
     void visitEvents(const std::function<bool(const StoredEvent&)>& visit);
     /// Every message, by kind then index, one at a time; `visit` returns false to stop.

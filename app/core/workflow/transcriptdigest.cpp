@@ -41,7 +41,7 @@ TranscriptDigest TranscriptDigest::of(Store& store, const SampleRow& sample)
 
     const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sample.id);
     Hasher events;
-    transcript->visitEvents([&](const TranscriptQuery::StoredEvent& event) {
+    transcript->visitEvents([&](const StoredEvent& event) {
         events << qint64(event.seq) << event.type << event.timestamp << event.spanId << event.summary << event.model
                << event.inputTokens << event.outputTokens << event.payload;
         ++digest.events;
@@ -49,7 +49,7 @@ TranscriptDigest TranscriptDigest::of(Store& store, const SampleRow& sample)
     });
     digest.eventsHash = events.hex();
     Hasher messages;
-    transcript->visitMessages([&](const TranscriptQuery::StoredMessage& message) {
+    transcript->visitMessages([&](const StoredMessage& message) {
         messages << qint64(message.kind) << qint64(message.index) << qint64(message.eventSeq) << message.role
                  << message.toolCallId << message.function << message.json;
         ++digest.messages;
