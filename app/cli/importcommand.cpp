@@ -110,11 +110,17 @@ private:
         clearProgress();
         switch (result.status) {
         case ImportResult::Imported:
-            m_out << tr("imported %1: %2 samples, %3 events, %4 messages\n")
+            m_out << tr("imported %1: %2 samples, %3 events, %4 messages")
                          .arg(result.path)
                          .arg(result.samples)
                          .arg(result.events)
-                         .arg(result.messages);
+                         .arg(result.messages - result.sharedMessages);
+            if (result.sharedMessages > 0 || result.differingMessages > 0)
+                m_out << tr(" (%1 both in the pool and in the final conversation, stored once; %2 with one id and two "
+                            "contents, both kept)")
+                             .arg(result.sharedMessages)
+                             .arg(result.differingMessages);
+            m_out << '\n';
             break;
         case ImportResult::Skipped:
             m_out << tr("skipped %1: already imported\n").arg(result.path);
@@ -195,6 +201,10 @@ int runImportCommand(const QStringList& arguments)
                    .arg(summary.indexSeconds, 0, 'f', 2)
                    .arg(summary.indexCpuSeconds, 0, 'f', 2);
     }
+    if (const qint64 older = store.filesWithMessagesTwice(); older > 0)
+        out << tr("files of the store imported before messages were stored once, which keep each message of both "
+                  "the pool and the final conversation twice: %1 (importing them again stores each once)\n")
+                   .arg(older);
     if (parser.isSet(QStringLiteral("report-peak-memory"))) {
         rusage usage {};
         getrusage(RUSAGE_SELF, &usage);

@@ -33,6 +33,10 @@ int runSynthCommand(const QStringList& arguments)
         MirrorCodeSynth::tr("N runs of small samples, for store-sized benchmarks."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("samples-per-run"),
         MirrorCodeSynth::tr("Samples in each --scale run (default 10)."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("altered-final-messages"),
+        MirrorCodeSynth::tr("In each sample, N tool messages of the final conversation whose content differs from the "
+                            "same message in the pool (default 0)."),
+        QStringLiteral("N") });
     parser.addOption({ QStringLiteral("models"),
         MirrorCodeSynth::tr("Comma-separated models (default: the three of the leaderboard)."),
         QStringLiteral("LIST") });
@@ -57,6 +61,7 @@ int runSynthCommand(const QStringList& arguments)
     options.scaleRuns = parser.value(QStringLiteral("scale")).toInt();
     if (parser.isSet(QStringLiteral("samples-per-run")))
         options.samplesPerRun = std::max(1, parser.value(QStringLiteral("samples-per-run")).toInt());
+    options.alteredFinalMessages = std::max(0, parser.value(QStringLiteral("altered-final-messages")).toInt());
     if (parser.isSet(QStringLiteral("models")))
         options.models = parser.value(QStringLiteral("models")).split(QLatin1Char(','), Qt::SkipEmptyParts);
 

@@ -550,6 +550,7 @@ bool writeMonster(SynthJob& job)
     spec.turns = spec.curveTurns * 12 / 10;
     const QString path = job.out.filePath(QStringLiteral("2026-05-20T09-00-00+00-00_mirror-code_monster.eval"));
     EvalLogWriter log(path, job.options, profile.name, job.evalSetId, job.base, job.options.seed, limits);
+    spec.alteredFinalMessages = job.options.alteredFinalMessages;
     SampleSynth sample(spec);
     if (!log.begin(1) || !log.add(sample, job.report))
         return job.fail(log.errorString());
@@ -594,7 +595,9 @@ bool writeScaleRuns(SynthJob& job)
             const MirrorCodeTarget& target = targets[size_t((run * options.samplesPerRun + i) % int(targets.size()))];
             SynthOptions runOptions = options;
             runOptions.seed = options.seed * 7919 + quint64(run);
-            SampleSynth sample(specFor(target, profile, 1, runOptions, {}, created.addSecs(i * 60), true));
+            SampleSpec spec = specFor(target, profile, 1, runOptions, {}, created.addSecs(i * 60), true);
+            spec.alteredFinalMessages = options.alteredFinalMessages;
+            SampleSynth sample(spec);
             if (!log.add(sample, job.report))
                 return job.fail(log.errorString());
         }
@@ -626,6 +629,7 @@ bool writeModelRuns(SynthJob& job, const std::map<QString, DemoResults>& demos)
                 // One long run per model, stopped by its budget, so that every log has a limited sample.
                 if (epoch == 1 && QLatin1String(target.program) == QLatin1String("pkl"))
                     makeLongRun(spec, profile, RunLimits {});
+                spec.alteredFinalMessages = options.alteredFinalMessages;
                 SampleSynth sample(spec);
                 if (!log.add(sample, job.report))
                     return job.fail(log.errorString());

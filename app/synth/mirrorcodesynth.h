@@ -21,6 +21,7 @@ struct SynthOptions {
     int scaleRuns = 0; ///< instead of the demo: this many runs of `samplesPerRun` small samples
     int samplesPerRun = 10;
     QStringList models; ///< default: the three of the MirrorCode leaderboard
+    int alteredFinalMessages = 0; ///< SampleSpec::alteredFinalMessages of each sample (single-member layout)
 };
 
 struct SynthReport {

@@ -80,7 +80,8 @@ public:
         , m_spec(sample.m_spec)
         , m_out(out)
         , m_events(pass == Pass::Events)
-        , m_pool(pass == Pass::Pool)
+        , m_pool(pass == Pass::Pool || pass == Pass::FinalConversation)
+        , m_final(pass == Pass::FinalConversation)
         , m_model(sample.m_spec.model.toUtf8())
         , m_opening(openingOf(sample.m_spec))
         , m_uuids(SynthRandom::derive(sample.m_spec.seed, 5))
@@ -112,13 +113,18 @@ private:
     void assistantMessage(const Turn& turn);
     void toolArguments(const Turn& turn);
     void text(const QByteArray& value) { m_sample.text(m_out, value); }
+    /// Whether this pass writes the message at `index`: the final conversation holds every message, the pool those
+    /// a model event reads.
+    bool holds(int index) const { return m_final || index < m_sample.m_poolExtent; }
     void attachment(const QByteArray& value) { m_sample.attachment(m_out, value); }
 
     SampleSynth& m_sample;
     const SampleSpec& m_spec;
     JsonOut& m_out;
     const bool m_events;
-    const bool m_pool;
+    const bool m_pool; ///< writes the pool's messages, or the final conversation, which holds the same ones
+    const bool m_final;
+    int m_altered = 0; ///< tool messages of the final conversation written with content of their own
     const QByteArray m_model;
     const Opening m_opening;
     SynthRandom m_uuids; ///< drawn by the events pass only
@@ -292,9 +298,18 @@ void SampleSynth::PassWriter::writeTurn(const Turn& turn, const TurnUsage& usage
             writeTestScore(turn);
     } else if (m_pool) {
         m_clock += callSeconds + toolSeconds;
+        if (!holds(m_poolSize)) {
+            m_poolSize += 2;
+            return;
+        }
         assistantMessage(turn);
         m_out.beginObject().field("id", turn.toolMessageId).key("content");
-        text(turn.result);
+        if (m_final && m_altered < m_spec.alteredFinalMessages) {
+            ++m_altered;
+            m_out.string("(output cleared from the final conversation)");
+        } else {
+            text(turn.result);
+        }
         m_out.field("role", "tool").field("tool_call_id", turn.callId).field("function", turn.function).endObject();
     } else {
         m_clock += callSeconds + toolSeconds;
@@ -323,6 +338,7 @@ void SampleSynth::PassWriter::writeModelEvent(const Turn& turn, const TurnUsage&
     eventStart("model", m_opening.agentSpan);
     m_out.field("model", m_model).field("role", "agent").key("input").beginArray().endArray();
     m_out.key("input_refs").beginArray();
+    m_sample.m_poolExtent = m_poolSize;
     // Slices of the pool: the opening messages, then the history since the last compaction.
     if (m_contextStart == 2) {
         m_out.beginArray().number(0).number(m_poolSize).endArray();
@@ -461,7 +477,8 @@ void SampleSynth::PassWriter::writeCompaction(const Compaction& compaction)
             .endObject();
         ++m_sample.m_stats.compactions;
     } else if (m_pool) {
-        message(compaction.summaryId, compaction.summary, "user");
+        if (holds(m_poolSize))
+            message(compaction.summaryId, compaction.summary, "user");
     } else {
         attachment(compaction.summary);
     }
@@ -643,7 +660,9 @@ void SampleSynth::writeHead(JsonOut& out, bool singleMember)
         "input", QStringLiteral("Reimplement %1 in %2 from its behaviour alone.").arg(m_spec.program, m_spec.language));
     out.field("target", "");
     if (singleMember) {
+        // As Inspect writes it: the conversation as it ended, the same messages (same ids) as the pool holds.
         out.key("messages").beginArray();
+        simulate(Pass::FinalConversation, out);
         writeFinalMessage(out);
         out.endArray();
     }
@@ -730,8 +749,9 @@ bool SampleSynth::writeChunked(ChunkedLayout& layout)
     discard.endArray();
     const SampleStats counted = m_stats;
     writeTail(headOut);
+    // The final conversation: every message of the pool, then the closing one (as the single-member form writes it).
     headOut.key("message_refs").beginArray().beginArray();
-    headOut.number(counted.messages).number(counted.messages + 1).endArray().endArray().endObject();
+    headOut.number(0).number(counted.messages + 1).endArray().endArray().endObject();
     headOut.flush();
     QByteArray metadata;
     JsonOut metadataOut([&metadata](const QByteArray& bytes) {
@@ -766,8 +786,9 @@ bool SampleSynth::writeChunked(ChunkedLayout& layout)
         return false;
     if (!std::includes(m_hashes.begin(), m_hashes.end(), referenced.begin(), referenced.end()))
         return false; // every reference must have its attachment: a generator bug, never silent
+    // The pool, then the messages of the final conversation no event read: every message, in order.
     if (!sequence("messages", ChunkedLayout::Policy::Count, [this](JsonOut& out) {
-            simulate(Pass::Pool, out);
+            simulate(Pass::FinalConversation, out);
             writeFinalMessage(out);
         }))
         return false;

@@ -53,6 +53,9 @@ struct SampleSpec {
     int requestHeaders = 4; ///< message headers logged with each provider request
     SynthPrices prices;
     bool writeTotalCost = false;
+    /// Tool messages of the final conversation whose content differs from the same message (same id) in the pool,
+    /// as a log whose final conversation was edited after the model read it (a test of messages stored once).
+    int alteredFinalMessages = 0;
     const DemoProgram* demo = nullptr;
     /// For a demo program: visible and held-out tests passed by each version of its code.
     std::vector<std::pair<int, int>> demoPasses;
@@ -110,7 +113,7 @@ public:
     const SampleSpec& spec() const { return m_spec; }
 
 private:
-    enum class Pass { Events, Attachments, Pool };
+    enum class Pass { Events, Attachments, Pool, FinalConversation };
     class PassWriter;
     void simulate(Pass pass, JsonOut& out);
     void text(JsonOut& out, const QByteArray& value); ///< a string, as an attachment reference when long
@@ -132,4 +135,7 @@ private:
     std::set<QByteArray> m_hashes; ///< attachment hashes referenced (events pass) or written (attachments pass)
     bool m_chunked = false; ///< attachments are a list, referenced by index
     QHash<QByteArray, qint64> m_attachmentIndex; ///< chunked: an attachment's hash -> its place in the list
+    /// The messages the model events read, set by the events pass: the pool holds these (as Inspect's does), the
+    /// final conversation every message.
+    int m_poolExtent = 0;
 };

@@ -168,11 +168,12 @@ void TestImporter::fixtureImports()
     SqliteStatement messages(StoreConnection::of(m_store), "SELECT id FROM messages");
     while (messages.step())
         QVERIFY(!index.text(messages.integer(0)).contains(QLatin1String("attachment://")));
-    QCOMPARE(index.pendingCount(), result.messages);
+    // A message in both the pool and the final conversation is indexed once (log_message_deduplication.eval has 11).
+    QCOMPARE(index.pendingCount(), result.messages - result.sharedMessages);
     QVERIFY(index.indexPending());
     QCOMPARE(index.pendingCount(), 0);
     SqliteStatement indexed(StoreConnection::of(m_store),
-        "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages)");
+        "SELECT (SELECT COUNT(*) FROM messages_fts_docsize) - (SELECT COUNT(*) FROM messages WHERE copy_of IS NULL)");
     QVERIFY(indexed.step());
     QCOMPARE(indexed.integer(0), 0);
 }

@@ -610,10 +610,15 @@ bool SampleParser::finishMessage(MessageRecord::Kind kind, int index, const char
     record.role = stringOf(member(message, "role"));
     record.toolCallId = scalarText(member(message, "tool_call_id"));
     record.function = stringOf(member(message, "function"));
+    if (const JsonValue* id = member(message, "id"); id && id->IsString())
+        record.id = QByteArray(id->GetString(), qsizetype(id->GetStringLength()));
     record.json = QByteArray(json, qsizetype(size));
-    // The step a message belongs to: the event that produced it (a tool result, a model's output), else the
-    // first model call that read it.
-    const JsonValue* producer = member(message, record.role == QLatin1String("tool") ? "tool_call_id" : "id");
+    // The step a pool message belongs to: the event that produced it (a tool result, a model's output), else the
+    // first model call that read it. The final conversation's messages have none, wherever the list lies in the
+    // sample (Inspect writes it before the events): the same message in the pool has its step.
+    const JsonValue* producer = kind == MessageRecord::Final
+        ? nullptr
+        : member(message, record.role == QLatin1String("tool") ? "tool_call_id" : "id");
     const auto produced = producer && producer->IsString() && producer->GetStringLength() > 0
         ? m_producedBy.find(idKey(*producer))
         : m_producedBy.end();

@@ -108,12 +108,13 @@ struct EventRecord {
 };
 
 /// A message of a sample. Pool messages (model inputs) are addressed by poolIndex; final messages are the
-/// sample's `messages` list, addressed by their position.
+/// sample's `messages` list, addressed by their position. The same message is often in both (same `id`).
 struct MessageRecord {
     enum Kind { Pool = 0, Final = 1 };
     Kind kind = Pool;
     int index = 0;
     int eventSeq = -1; ///< first event that uses this message
+    QByteArray id; ///< the message's own `id`, empty where it has none
     QString role;
     QString toolCallId;
     QString function;

@@ -59,14 +59,21 @@ QString legacyContentHash(const QString& path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-/// Whether the store holds an imported file of this content. A file imported before the hash was XXH3 is found by
-/// its BLAKE2b hash, computed only where such a file has the same size, and is given its XXH3 hash then.
+/// Whether the store holds an imported file of this content, imported since messages are stored once (a file
+/// imported before keeps each message twice, and is imported again: beginFile replaces it). A file imported before
+/// the hash was XXH3 is found by its BLAKE2b hash, computed only where such a file has the same size, and is given its
+/// XXH3 hash then, for beginFile to replace it.
 bool alreadyImported(SqliteDb& db, const QString& path, qint64 size, const QString& hash)
 {
-    SqliteStatement known(db, "SELECT 1 FROM files WHERE hash = ? AND status = 'imported' LIMIT 1");
-    known.bind(1, hash);
-    if (known.step())
-        return true;
+    // 1: imported since messages are stored once; 0: before; -1: not imported.
+    const auto imported = [&db, &hash] {
+        SqliteStatement known(db, R"sql(SELECT shared_messages IS NOT NULL FROM files WHERE hash = ?
+            AND status = 'imported' ORDER BY 1 DESC LIMIT 1)sql");
+        known.bind(1, hash);
+        return known.step() ? int(known.integer(0)) : -1;
+    };
+    if (const int found = imported(); found >= 0)
+        return found == 1;
     SqliteStatement legacy(
         db, "SELECT 1 FROM files WHERE size = ? AND length(hash) = 64 AND status = 'imported' LIMIT 1");
     legacy.bind(1, size);
@@ -76,7 +83,7 @@ bool alreadyImported(SqliteDb& db, const QString& path, qint64 size, const QStri
     SqliteStatement rehash(db, "UPDATE files SET hash = ? WHERE hash = ? AND status = 'imported'");
     rehash.bind(1, hash);
     rehash.bind(2, legacyHash);
-    return !legacyHash.isEmpty() && rehash.exec() && sqlite3_changes(db.handle()) > 0;
+    return !legacyHash.isEmpty() && rehash.exec() && imported() == 1;
 }
 }
 
@@ -207,18 +214,24 @@ qint64 Importer::beginFile(const QString& path, qint64 bytes, qint64 mtime, cons
     if (!db.exec("SAVEPOINT import_file"))
         return refuse(tr("cannot write to the store: %1").arg(db.errorString()));
     m_inFile = true;
-    // A changed file replaces what it held before: runs, samples and events cascade away with its row, once its
-    // messages are out of the full-text index.
+    // A changed file replaces what it held before, and so does the same content imported before messages were stored
+    // once, from any path: runs, samples and events cascade away with its row, once its messages are out of the
+    // full-text index.
+    std::vector<qint64> earlier;
     {
-        SqliteStatement earlier(db, "SELECT id FROM files WHERE path = ?");
-        earlier.bind(1, path);
-        if (earlier.step() && !MessageIndex(db).removeFile(earlier.integer(0)))
+        SqliteStatement find(db, R"sql(SELECT id FROM files WHERE path = ?1
+            OR (hash = ?2 AND status = 'imported' AND shared_messages IS NULL))sql");
+        find.bind(1, path);
+        find.bind(2, hash);
+        while (find.step())
+            earlier.push_back(find.integer(0));
+    }
+    SqliteStatement remove(db, "DELETE FROM files WHERE id = ?");
+    for (const qint64 id : earlier) {
+        remove.bind(1, id);
+        if (!MessageIndex(db).removeFile(id) || !remove.exec())
             return refuse(tr("cannot replace the earlier import: %1").arg(db.errorString()));
     }
-    SqliteStatement remove(db, "DELETE FROM files WHERE path = ?");
-    remove.bind(1, path);
-    if (!remove.exec())
-        return refuse(tr("cannot replace the earlier import: %1").arg(db.errorString()));
     SqliteStatement insert(db, R"sql(INSERT INTO files (path, size, mtime, hash, status, imported_at)
         VALUES (?, ?, ?, ?, 'imported', ?))sql");
     insert.bind(1, path);
@@ -289,6 +302,12 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     }
     if (!writer.finish())
         return fail(result, writer.errorString());
+    SqliteStatement counts(db, "UPDATE files SET shared_messages = ?, differing_messages = ? WHERE id = ?");
+    counts.bind(1, writer.sharedMessageCount());
+    counts.bind(2, writer.differingMessageCount());
+    counts.bind(3, fileId);
+    if (!counts.exec())
+        return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
     if (!db.exec("RELEASE import_file"))
         return fail(result, tr("cannot write to the store: %1").arg(db.errorString()));
     m_inFile = false;
@@ -298,5 +317,7 @@ ImportResult Importer::importFile(const QString& path, const Progress& progress)
     result.samples = writer.sampleCount();
     result.events = writer.eventCount();
     result.messages = writer.messageCount();
+    result.sharedMessages = writer.sharedMessageCount();
+    result.differingMessages = writer.differingMessageCount();
     return result;
 }

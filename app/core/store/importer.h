@@ -27,7 +27,9 @@ struct ImportResult {
     QStringList warnings;
     int samples = 0;
     qint64 events = 0;
-    qint64 messages = 0;
+    qint64 messages = 0; ///< in the pool and the final conversation, a message in both counted twice
+    qint64 sharedMessages = 0; ///< of `messages`: in both lists, stored once (StoreWriter::sharedMessageCount)
+    qint64 differingMessages = 0; ///< same id in both lists, different content: kept twice
     qint64 bytes = 0; ///< size of the file
     /// Files imported earlier into a shared transaction that was lost before it committed (a full disk, say): they
     /// were reported imported and are not in the store. Recorded as failed, for `lostError`.

@@ -47,15 +47,16 @@ qint64 MessageIndex::indexedThrough()
 
 qint64 MessageIndex::pendingCount()
 {
-    SqliteStatement query(
-        m_db, "SELECT COUNT(*) FROM messages WHERE id > (SELECT indexed_through FROM search_progress)");
+    SqliteStatement query(m_db, R"sql(SELECT COUNT(*) FROM messages WHERE id > (SELECT indexed_through FROM
+        search_progress) AND copy_of IS NULL)sql");
     return query.step() ? query.integer(0) : 0;
 }
 
 std::vector<MessageIndex::Waiting> MessageIndex::waiting(qint64 id, int count)
 {
-    SqliteStatement query(
-        m_db, "SELECT id, sample_id, json_chunk, json_slot FROM messages WHERE id > ? ORDER BY id LIMIT ?");
+    // A copy shares the text of the message it copies, which the index holds.
+    SqliteStatement query(m_db, R"sql(SELECT id, sample_id, json_chunk, json_slot FROM messages WHERE id > ?
+        AND copy_of IS NULL ORDER BY id LIMIT ?)sql");
     query.bind(1, id);
     query.bind(2, count);
     std::vector<Waiting> messages;
@@ -178,9 +179,10 @@ SearchResult MessageIndex::find(
     const auto stopped = [&cancelled] { return cancelled && cancelled(); };
     m_db.setStop(cancelled);
     const auto noStop = qScopeGuard([this] { m_db.setStop({}); });
+    // The index holds a message once; a hit is every place it is in: the message and its copies.
     SqliteStatement find(m_db, R"sql(SELECT m.id, m.sample_id, m.event_seq, m.role FROM messages_fts f
-        JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?1 AND (?2 = 0 OR m.sample_id = ?2)
-        ORDER BY f.rank LIMIT ?3)sql");
+        JOIN messages m ON m.id = f.rowid OR m.copy_of = f.rowid WHERE messages_fts MATCH ?1
+        AND (?2 = 0 OR m.sample_id = ?2) ORDER BY f.rank, m.id LIMIT ?3)sql");
     find.bind(1, query.match());
     find.bind(2, sampleId);
     find.bind(3, limit);
@@ -232,8 +234,9 @@ std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId)
 {
     if (!query.isValid() || query.isEmpty())
         return {};
-    SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq FROM messages_fts f JOIN messages m ON m.id = f.rowid
-        WHERE messages_fts MATCH ?1 AND m.sample_id = ?2 AND m.event_seq IS NOT NULL ORDER BY m.event_seq)sql");
+    SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq FROM messages_fts f JOIN messages m
+        ON m.id = f.rowid OR m.copy_of = f.rowid WHERE messages_fts MATCH ?1 AND m.sample_id = ?2
+        AND m.event_seq IS NOT NULL ORDER BY m.event_seq)sql");
     find.bind(1, query.match());
     find.bind(2, sampleId);
     std::vector<int> steps;
@@ -246,7 +249,7 @@ bool MessageIndex::removeFile(qint64 fileId)
 {
     // Only the indexed messages: the index would take a delete of a row it never held as a fault.
     SqliteStatement messages(m_db, R"sql(SELECT m.id FROM messages m JOIN samples s ON s.id = m.sample_id
-        JOIN runs r ON r.id = s.run_id WHERE r.file_id = ? AND m.id <= ? ORDER BY m.id)sql");
+        JOIN runs r ON r.id = s.run_id WHERE r.file_id = ? AND m.id <= ? AND m.copy_of IS NULL ORDER BY m.id)sql");
     messages.bind(1, fileId);
     messages.bind(2, indexedThrough());
     SqliteStatement remove(m_db, "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)");

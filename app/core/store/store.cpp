@@ -282,6 +282,12 @@ qint64 Store::unindexedMessages()
     return MessageIndex(*m_db).pendingCount();
 }
 
+qint64 Store::filesWithMessagesTwice()
+{
+    SqliteStatement query(*m_db, "SELECT COUNT(*) FROM files WHERE status = 'imported' AND shared_messages IS NULL");
+    return query.step() ? query.integer(0) : 0;
+}
+
 bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpointer* checkpoints)
 {
     if (m_readOnly) {

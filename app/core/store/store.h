@@ -64,6 +64,9 @@ public:
     std::vector<SearchHit> search(const QString& words, qint64 sampleId = 0, int limit = 100);
     /// Messages stored but not yet indexed for search: searches do not find them.
     qint64 unindexedMessages();
+    /// Files imported before messages were stored once (schema 6 or older): each of their messages in both the pool
+    /// and the final conversation is stored and indexed twice until the file is imported again.
+    qint64 filesWithMessagesTwice();
     /// Receives how many of the waiting messages are indexed; returning false stops after that batch.
     using IndexProgress = std::function<bool(qint64 done, qint64 total)>;
     /// Indexes every waiting message for search, a batch a transaction, so a stop keeps what is done. False with

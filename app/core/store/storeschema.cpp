@@ -287,6 +287,15 @@ DROP INDEX events_marked;
     // 6: event summaries are language-neutral (analysis/eventsummary.h): those that held words of Runlens's own, in
     // the language of the program that imported them, are written again from their events (rewriteSummaries).
     "",
+    // 7: a message in both the pool and the final conversation (same id, same JSON) is stored once: the second one
+    // met is a row of its own that shares the first one's JSON and is not indexed for search again. Files imported
+    // before (shared_messages NULL) keep both copies, and are imported again, replacing them, when imported again.
+    R"sql(
+ALTER TABLE messages ADD COLUMN copy_of INTEGER;  -- the message whose JSON (and search text) this one shares
+CREATE INDEX messages_copies ON messages(copy_of) WHERE copy_of IS NOT NULL;
+ALTER TABLE files ADD COLUMN shared_messages INTEGER;     -- messages stored as a copy_of another; NULL: before 7
+ALTER TABLE files ADD COLUMN differing_messages INTEGER;  -- pool and final messages of one id and different JSON
+)sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
 static_assert(migrationCount == StoreSchema::currentVersion);

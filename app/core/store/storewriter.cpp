@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <xxhash.h>
 
 namespace {
 void bindUsage(SqliteStatement& statement, int first, const UsageRecord& usage)
@@ -55,7 +56,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
         payload_chunk, payload_slot) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     m_insertSteps.prepare(db, "INSERT INTO event_steps (sample_id, type, count, seqs) VALUES (?,?,?,?)");
     m_insertMessage.prepare(db, R"sql(INSERT INTO messages (sample_id, kind, idx, event_seq, role, tool_call_id,
-        function, json_chunk, json_slot) VALUES (?,?,?,?,?,?,?,?,?))sql");
+        function, json_chunk, json_slot, copy_of) VALUES (?,?,?,?,?,?,?,?,?,?))sql");
     // An attachment's key is the hash of its text, so a key met twice brings the same text: the first is kept.
     // (OR REPLACE would make SQLite keep a statement journal, written to a temporary file for each sample.)
     m_insertAttachment.prepare(db, "INSERT OR IGNORE INTO attachments (sample_id, hash, chunk, slot) VALUES (?,?,?,?)");
@@ -156,6 +157,7 @@ bool StoreWriter::insertSample(const SampleRecord& sample, bool fromSummary)
     m_sampleId = m_db.lastInsertId();
     m_sampleEvents = 0;
     m_finalMessages = 0;
+    m_firstMessages.clear();
     m_stepsByType.clear();
     m_markedSteps.clear();
     for (ChunkWriter* chunks : { &m_eventChunks, &m_messageChunks, &m_attachmentChunks })
@@ -220,35 +222,81 @@ bool StoreWriter::placeEvents(const std::vector<ChunkSlot>& placed)
 
 bool StoreWriter::message(const MessageRecord& message)
 {
+    if (message.kind == MessageRecord::Final)
+        ++m_finalMessages;
+    ++m_messages;
+    // Inspect's final conversation and its message pool hold the same messages, with the same ids: the second one
+    // met shares the first one's JSON (and so its search text) when they are the same.
+    if (!message.id.isEmpty()) {
+        const quint64 key = XXH3_64bits(message.id.constData(), size_t(message.id.size()));
+        const quint64 jsonHash = XXH3_64bits(message.json.constData(), size_t(message.json.size()));
+        const auto [first, isFirst]
+            = m_firstMessages.try_emplace(key, FirstMessage { message.kind, jsonHash, message.json.size(), 0, {} });
+        if (!isFirst && first->second.kind != message.kind) {
+            if (first->second.jsonHash == jsonHash && first->second.jsonSize == message.json.size()) {
+                ++m_sharedMessages;
+                MessageRecord copy = message;
+                copy.json.clear();
+                if (first->second.rowId != 0)
+                    return insertMessage(copy, first->second.json, first->second.rowId);
+                m_queuedCopies.emplace_back(std::move(copy), key);
+                return true;
+            }
+            ++m_differingMessages;
+        }
+    }
     m_queuedMessages.push_back(message);
     m_queuedMessages.back().json.clear();
     if (!m_messageChunks.add(message.json))
         return chunkFailed();
-    if (message.kind == MessageRecord::Final)
-        ++m_finalMessages;
-    ++m_messages;
     return true;
+}
+
+bool StoreWriter::insertMessage(const MessageRecord& message, const ChunkSlot& json, qint64 copyOf)
+{
+    auto& q = m_insertMessage;
+    q.bind(1, m_sampleId);
+    q.bind(2, int(message.kind));
+    q.bind(3, message.index);
+    if (message.eventSeq >= 0)
+        q.bind(4, message.eventSeq);
+    q.bind(5, message.role);
+    q.bind(6, message.toolCallId.isEmpty() ? QString() : message.toolCallId);
+    q.bind(7, message.function.isEmpty() ? QString() : message.function);
+    q.bind(8, json.chunk);
+    q.bind(9, json.slot);
+    if (copyOf != 0)
+        q.bind(10, copyOf);
+    return check(q);
 }
 
 bool StoreWriter::placeMessages(const std::vector<ChunkSlot>& placed)
 {
     for (size_t i = 0; i < placed.size(); ++i) {
         const MessageRecord& message = m_queuedMessages[i];
-        auto& q = m_insertMessage;
-        q.bind(1, m_sampleId);
-        q.bind(2, int(message.kind));
-        q.bind(3, message.index);
-        if (message.eventSeq >= 0)
-            q.bind(4, message.eventSeq);
-        q.bind(5, message.role);
-        q.bind(6, message.toolCallId.isEmpty() ? QString() : message.toolCallId);
-        q.bind(7, message.function.isEmpty() ? QString() : message.function);
-        q.bind(8, placed[i].chunk);
-        q.bind(9, placed[i].slot);
-        if (!check(q))
+        if (!insertMessage(message, placed[i], 0))
             return false;
+        if (message.id.isEmpty())
+            continue;
+        const auto first = m_firstMessages.find(XXH3_64bits(message.id.constData(), size_t(message.id.size())));
+        if (first != m_firstMessages.end() && first->second.kind == message.kind && first->second.rowId == 0) {
+            first->second.rowId = m_db.lastInsertId();
+            first->second.json = placed[i];
+        }
     }
     m_queuedMessages.clear();
+    // Every message queued before these copies is placed now, the ones they share their JSON with too.
+    return insertCopies();
+}
+
+bool StoreWriter::insertCopies()
+{
+    for (const auto& [copy, key] : m_queuedCopies) {
+        const FirstMessage& first = m_firstMessages.at(key);
+        if (!insertMessage(copy, first.json, first.rowId))
+            return false;
+    }
+    m_queuedCopies.clear();
     return true;
 }
 
@@ -350,7 +398,7 @@ bool StoreWriter::endSample(const SampleRecord& sample)
         if (!chunks->flush())
             return chunkFailed();
     }
-    return writeEventSteps() && writeSampleDetails(sample);
+    return insertCopies() && writeEventSteps() && writeSampleDetails(sample);
 }
 
 bool StoreWriter::summarySample(const SampleRecord& sample)

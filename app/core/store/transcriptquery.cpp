@@ -200,7 +200,7 @@ QStringList TranscriptQuery::types()
 bool TranscriptQuery::fullyIndexed()
 {
     SqliteStatement waiting(m_readers->db, R"sql(SELECT EXISTS (SELECT 1 FROM messages WHERE sample_id = ?
-        AND id > (SELECT indexed_through FROM search_progress)))sql");
+        AND id > (SELECT indexed_through FROM search_progress) AND copy_of IS NULL))sql");
     waiting.bind(1, m_sampleId);
     return waiting.step() && waiting.integer(0) == 0;
 }
