@@ -10,7 +10,11 @@
 #include "analysis/solverates.h"
 #include "analysis/taskstatistics.h"
 #include "analysis/testmatrix.h"
+#include "store/importer.h"
+#include "store/store.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -31,6 +35,9 @@ private slots:
     void pairedComparisonOnSharedTasks();
     void unknownNamesSuggestCloseOnes();
     void filtersKeepWhatTheyName();
+    void headerAccuracyOfTheSameScore_data();
+    void headerAccuracyOfTheSameScore();
+    void fixtureAccuraciesEqualTheirHeaders();
     void costCurveIsCheapestFirst();
     void paretoFrontier();
     void pricesNeverMakeUnknownFree();
@@ -329,6 +336,83 @@ void TestAnalysis::filtersKeepWhatTheyName()
     filter.tasks = QStringList { QStringLiteral("t") };
     filter.tiers = QStringList { QStringLiteral("S") };
     QVERIFY(filter.check(samples).startsWith(QStringLiteral("no tier S; the samples have none")));
+}
+
+void TestAnalysis::headerAccuracyOfTheSameScore_data()
+{
+    QTest::addColumn<QByteArray>("scores");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<bool>("mismatch");
+    // Two samples whose dict scores hold visible 1 and held_out 1/3 and 2/3: the computed accuracy reads held_out,
+    // 1/2; visible's is 1.
+    const QByteArray perKey = R"([{"name": "visible", "scorer": "mc", "metrics": {"accuracy": {"name": "accuracy",
+        "value": 1.0}}}, {"name": "held_out", "scorer": "mc", "metrics": {"accuracy": {"name": "accuracy",
+        "value": 0.5}}}])";
+    QTest::newRow("one EvalScore a key") << perKey << QStringLiteral("held_out/accuracy") << false;
+    const QByteArray grouped = R"([{"name": "mc", "scorer": "mc", "metrics": {"accuracy_visible": {"name":
+        "visible", "group": "accuracy", "value": 1.0}, "accuracy_held_out": {"name": "held_out", "group":
+        "accuracy", "value": 0.5}}}])";
+    QTest::newRow("metric group") << grouped << QStringLiteral("mc/accuracy/held_out") << false;
+    QByteArray wrong = perKey;
+    wrong.replace("0.5", "0.25");
+    QTest::newRow("the same metric differs") << wrong << QStringLiteral("held_out/accuracy") << true;
+    const QByteArray other = R"([{"name": "other", "scorer": "other", "metrics": {"accuracy": {"name": "accuracy",
+        "value": 0.9}}}])";
+    QTest::newRow("no metric of that score") << other << QString() << false;
+}
+
+void TestAnalysis::headerAccuracyOfTheSameScore()
+{
+    QFETCH(QByteArray, scores);
+    QFETCH(QString, metric);
+    QFETCH(bool, mismatch);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dict.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/x",
+        "created": "2026-01-01T00:00:00+00:00"}, "results": {"total_samples": 2, "completed_samples": 2,
+        "scores": )"
+        + scores + R"(}, "samples": [
+        {"id": "a", "epoch": 1, "scores": {"mc": {"value": {"visible": 1.0, "held_out": 0.3333333333333333}}}},
+        {"id": "b", "epoch": 1, "scores": {"mc": {"value": {"visible": 1.0, "held_out": 0.6666666666666666}}}}]})");
+    file.close();
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("store.sqlite"))));
+    QCOMPARE(Importer(store).importFile(path).status, ImportResult::Imported);
+    const RunRow run = store.runs().front();
+    QCOMPARE(run.scorer, QStringLiteral("mc"));
+    QCOMPARE(run.scoreKey, QStringLiteral("held_out"));
+    QCOMPARE(run.accuracy, 0.5);
+    QCOMPARE(run.headerMetric, metric);
+    QCOMPARE(run.hasHeaderAccuracy, !metric.isEmpty());
+    QCOMPARE(accuracyMismatch(run), mismatch);
+}
+
+void TestAnalysis::fixtureAccuraciesEqualTheirHeaders()
+{
+    const QDir fixtures(QStringLiteral(RUNLENS_FIXTURES_DIR));
+    if (!fixtures.exists())
+        QSKIP("The shared Inspect fixtures (../shared/fixtures/inspect beside the checkout) are absent.");
+    QTemporaryDir dir;
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("fixtures.sqlite"))));
+    Importer importer(store);
+    for (const QString& name : fixtures.entryList(QDir::Files))
+        importer.importFile(fixtures.filePath(name));
+    int compared = 0;
+    for (const RunRow& run : store.runs()) {
+        if (run.scoredSamples == 0 || !run.hasHeaderAccuracy)
+            continue;
+        // The same metric, to the last bit: not within a tolerance.
+        QVERIFY2(run.accuracy == run.headerAccuracy,
+            qPrintable(QStringLiteral("%1: computed %2, header %3 (%4)")
+                           .arg(run.path, QString::number(run.accuracy, 'g', 17),
+                               QString::number(run.headerAccuracy, 'g', 17), run.headerMetric)));
+        QVERIFY(!accuracyMismatch(run));
+        ++compared;
+    }
+    QVERIFY2(compared >= 15, qPrintable(QString::number(compared)));
 }
 
 void TestAnalysis::costCurveIsCheapestFirst()
