@@ -22,6 +22,9 @@ struct SynthOptions {
     int samplesPerRun = 10;
     QStringList models; ///< default: the three of the MirrorCode leaderboard
     int alteredFinalMessages = 0; ///< SampleSpec::alteredFinalMessages of each sample (single-member layout)
+    /// Scores as dicts of visible and held-out pass fractions, and one EvalScore a key in the header, as Inspect
+    /// writes a scorer whose value is a dict (instead of C or I)
+    bool dictScores = false;
 };
 
 struct SynthReport {

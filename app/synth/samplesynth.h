@@ -56,6 +56,7 @@ struct SampleSpec {
     /// Tool messages of the final conversation whose content differs from the same message (same id) in the pool,
     /// as a log whose final conversation was edited after the model read it (a test of messages stored once).
     int alteredFinalMessages = 0;
+    bool dictScores = false; ///< the score a dict of visible and held-out fractions instead of C or I
     const DemoProgram* demo = nullptr;
     /// For a demo program: visible and held-out tests passed by each version of its code.
     std::vector<std::pair<int, int>> demoPasses;
