@@ -11,6 +11,7 @@
 class OutcomeGridModel;
 class QComboBox;
 class QDateEdit;
+class QLabel;
 class QCustomPlot;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -31,7 +32,8 @@ public:
     static QStringList viewNames();
     /// A dark palette (Fusion style), for the whole application.
     static void useDarkPalette();
-    /// Sets a filter as the filter bar would: field is model, tier, language; an empty value lets all through.
+    /// Sets a filter as the filter bar would: field is task, model, program, tier, language; an empty value lets all
+    /// through.
     bool setFilter(const QString& field, const QString& value);
     /// The samples the filters let through.
     const std::vector<SampleRow>& filteredSamples() const { return m_filtered; }
@@ -61,6 +63,8 @@ private:
     void applyFilters();
     void fillFilter(QComboBox* box, const QString& all, QStringList values);
     void updateOutcomes();
+    void openOutcome(const QModelIndex& index);
+    void showClassifiedFilters(bool shown);
     void updatePlots();
     void exportCurrentPlot();
     void copySelection();
@@ -69,6 +73,7 @@ private:
 
     Store& m_store;
     PriceTable m_prices;
+    std::vector<RunRow> m_allRuns;
     std::vector<SampleRow> m_samples;
     std::vector<SampleRow> m_filtered;
     RunTableModel* m_runs;
@@ -79,6 +84,8 @@ private:
     QTableView* m_runTable = nullptr;
     QTableView* m_sampleTable = nullptr;
     QTableView* m_outcomes;
+    QWidget* m_outcomesPage = nullptr; ///< the grid under its legend
+    QComboBox* m_task;
     QComboBox* m_model;
     QComboBox* m_tier;
     QComboBox* m_language;
@@ -87,6 +94,7 @@ private:
     QComboBox* m_evalSet;
     QComboBox* m_status;
     QDateEdit* m_since;
+    std::vector<QWidget*> m_classifiedFilters; ///< program, tier, language and their labels: MirrorCode's only
     std::vector<std::pair<QString, QCustomPlot*>> m_plots;
     bool m_samplesSized = false; ///< the samples table's columns fit their contents once
 };
