@@ -198,8 +198,9 @@ QVariant SampleTableModel::sortKey(const SampleRow& s, int column)
 {
     auto number = [](double value) { return std::isnan(value) ? -1.0 : value; };
     switch (Column(column)) {
-    case Task: // then sample id and epoch, so that one task's samples come in order
-        return CellFormat::naturalKey(s.task + QChar(0x1f) + s.sampleId + QChar(0x1f) + QString::number(s.epoch));
+    case Task: // then sample id, model and epoch, so that one task's samples come in order
+        return CellFormat::naturalKey(
+            s.task + QChar(0x1f) + s.sampleId + QChar(0x1f) + s.model + QChar(0x1f) + QString::number(s.epoch));
     case Sample:
         return CellFormat::naturalKey(s.sampleId);
     case Program:

@@ -10,6 +10,7 @@
 #include "compareview.h"
 #include "importdialog.h"
 #include "outcomegridmodel.h"
+#include "pairedcomparisonmodel.h"
 #include "plotbuilder.h"
 #include "pricedialog.h"
 #include "replayview.h"
@@ -17,6 +18,7 @@
 #include "runtablemodel.h"
 #include "sampletablemodel.h"
 #include "searchdialog.h"
+#include "tasksolveratemodel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -31,6 +33,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -43,6 +46,7 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -75,7 +79,7 @@ QStringList MainWindow::viewNames()
     return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"),
         QStringLiteral("solve-rate"), QStringLiteral("tier"), QStringLiteral("program-size"),
         QStringLiteral("cost-curve"), QStringLiteral("pareto"), QStringLiteral("cost-by-task"),
-        QStringLiteral("tokens"), QStringLiteral("duration") };
+        QStringLiteral("tokens"), QStringLiteral("duration"), QStringLiteral("paired") };
 }
 
 MainWindow::MainWindow(Store& store, QWidget* parent)
@@ -88,6 +92,10 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_sortedRuns(new QSortFilterProxyModel(this))
     , m_tabs(new QTabWidget(this))
     , m_outcomes(new QTableView(this))
+    , m_taskRates(new TaskSolveRateModel(this))
+    , m_pairedModel(new PairedComparisonModel(this))
+    , m_pairedA(new QComboBox(this))
+    , m_pairedB(new QComboBox(this))
     , m_task(new QComboBox(this))
     , m_model(new QComboBox(this))
     , m_tier(new QComboBox(this))
@@ -142,7 +150,8 @@ void MainWindow::setUpTables()
             .arg(OutcomeGridModel::colour(share).name(), OutcomeGridModel::textColour(share).name(), text);
     };
     auto* legend = new QLabel(
-        tr("<b>Each cell: epochs solved of epochs run</b> by one model on one task (a sample of an Inspect task): "
+        tr("<b>Each cell: epochs solved of epochs run</b> by one model on one task (a sample of an Inspect task, or a "
+           "MirrorCode program): "
            "%1 none of two epochs solved, %2 one of two, %3 both, %4 no score. The colour follows the share "
            "solved. In the solve-rate bars a task counts as solved as the mean over its epochs (1/2 counts "
            "half). Double-click a cell to open its transcript; with several epochs you choose which.")
@@ -153,11 +162,90 @@ void MainWindow::setUpTables()
     legend->setWordWrap(true);
     legend->setTextFormat(Qt::RichText);
     legend->setContentsMargins(6, 4, 6, 4);
-    m_outcomesPage = new QWidget(this);
-    auto* page = new QVBoxLayout(m_outcomesPage);
-    page->setContentsMargins(0, 0, 0, 0);
-    page->addWidget(legend);
-    page->addWidget(m_outcomes, 1);
+    // Solve rate by task x model, when several tasks are in view: a model's rate over several tasks pools them.
+    m_taskRatesBox = new QWidget(this);
+    auto* rates = new QVBoxLayout(m_taskRatesBox);
+    rates->setContentsMargins(0, 0, 0, 0);
+    m_taskRatesCaption = new QLabel(m_taskRatesBox);
+    m_taskRatesCaption->setWordWrap(true);
+    m_taskRatesCaption->setContentsMargins(6, 4, 6, 0);
+    auto* rateTable = new QTableView(m_taskRatesBox);
+    rateTable->setModel(m_taskRates);
+    rateTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    rateTable->verticalHeader()->setDefaultSectionSize(rateTable->fontMetrics().height() + 6);
+    rateTable->setObjectName(QStringLiteral("taskRates"));
+    rates->addWidget(m_taskRatesCaption);
+    rates->addWidget(rateTable, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* grid = new QWidget(split);
+    auto* gridLayout = new QVBoxLayout(grid);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(legend);
+    gridLayout->addWidget(m_outcomes, 1);
+    split->addWidget(grid);
+    split->addWidget(m_taskRatesBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    m_outcomesPage = split;
+}
+
+QWidget* MainWindow::makePairedPage()
+{
+    // Two models on the tasks both ran: pick them, read the table.
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* pick = new QHBoxLayout;
+    pick->addWidget(new QLabel(tr("Compare model A:"), page));
+    pick->addWidget(m_pairedA, 1);
+    pick->addWidget(new QLabel(tr("with model B:"), page));
+    pick->addWidget(m_pairedB, 1);
+    for (QComboBox* box : { m_pairedA, m_pairedB }) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(24);
+        connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::updatePaired);
+    }
+    layout->addLayout(pick);
+    m_pairedCaption = new QLabel(page);
+    m_pairedCaption->setWordWrap(true);
+    layout->addWidget(m_pairedCaption);
+    auto* table = makeTable(m_pairedModel, page);
+    table->setSortingEnabled(false);
+    table->setObjectName(QStringLiteral("pairedTable"));
+    table->setWordWrap(true);
+    // The definitions wrap in the room left: every row as tall as its text.
+    for (int column = 0; column < PairedComparisonModel::ColumnCount; ++column)
+        table->horizontalHeader()->setSectionResizeMode(
+            column, column == PairedComparisonModel::Definition ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(table, 1);
+    return page;
+}
+
+void MainWindow::updatePaired()
+{
+    const QString a = m_pairedA->currentData().toString(), b = m_pairedB->currentData().toString();
+    if (a.isEmpty() || b.isEmpty() || a == b) {
+        m_pairedModel->setComparison({});
+        m_pairedCaption->setText(tr("Pick two different models: the samples in view (see the filters above) that "
+                                    "both ran are compared task by task."));
+        return;
+    }
+    m_pairedModel->setComparison(comparePaired(m_filtered, a, b));
+    m_pairedCaption->setText(tr("%1 (A) against %2 (B) on the %3 tasks both ran, a task being one sample (task, "
+                                "sample id) with a scored epoch by each model. Solve rate: the mean over tasks of "
+                                "the share of epochs solved. Intervals: 95%, bootstrap over tasks.")
+                                 .arg(a, b)
+                                 .arg(m_pairedModel->comparison().tasks));
+}
+
+bool MainWindow::setPairedModels(const QString& a, const QString& b)
+{
+    const int first = m_pairedA->findData(a), second = m_pairedB->findData(b);
+    if (first < 0 || second < 0)
+        return false;
+    m_pairedA->setCurrentIndex(first);
+    m_pairedB->setCurrentIndex(second);
+    return true;
 }
 
 void MainWindow::openOutcome(const QModelIndex& index)
@@ -231,9 +319,10 @@ void MainWindow::setUpTabs()
     m_tabs->addTab(m_outcomesPage, tr("Outcomes"));
     const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"),
         tr("Cost and pass"), tr("Cost by task"), tr("Tokens"), tr("Duration") };
-    const QStringList plotNames = viewNames().mid(3);
+    const QStringList plotNames = viewNames().mid(3, plotTitles.size());
     for (qsizetype i = 0; i < plotNames.size(); ++i)
         addPlotTab(plotNames[i], plotTitles[i]);
+    m_tabs->addTab(makePairedPage(), tr("Two models"));
 }
 
 void MainWindow::addPlotTab(const QString& name, const QString& title)
@@ -479,6 +568,40 @@ void MainWindow::updateOutcomes()
 {
     m_outcomeModel->setSamples(m_filtered);
     m_outcomes->resizeColumnsToContents();
+    // Solve rates by task x model only when several tasks are in view; one task's are the solve-rate bars.
+    QStringList tasks;
+    for (const SampleRow& sample : m_filtered) {
+        if (!tasks.contains(sample.task))
+            tasks << sample.task;
+    }
+    m_taskRatesBox->setVisible(tasks.size() > 1);
+    m_taskRates->setSamples(tasks.size() > 1 ? m_filtered : std::vector<SampleRow>());
+    if (tasks.size() > 1) {
+        m_taskRatesCaption->setText(tr("<b>Solve rate by task \u00d7 model</b> (%1 tasks in view, each model's rate "
+                                       "per task, never pooled across tasks): %2. Each cell: rate [95% interval] "
+                                       "n = samples.")
+                                        .arg(tasks.size())
+                                        .arg(m_taskRates->definition().toHtmlEscaped()));
+        if (auto* table = findChild<QTableView*>(QStringLiteral("taskRates")))
+            table->resizeColumnsToContents();
+    }
+    // The models the paired comparison offers: those in view, the most sampled first.
+    QHash<QString, int> counts;
+    for (const SampleRow& sample : m_filtered)
+        ++counts[sample.model];
+    QStringList models = counts.keys();
+    std::sort(models.begin(), models.end(),
+        [&](const QString& x, const QString& y) { return counts[x] != counts[y] ? counts[x] > counts[y] : x < y; });
+    for (QComboBox* box : { m_pairedA, m_pairedB }) {
+        const QSignalBlocker block(box);
+        const QString current = box->currentData().toString();
+        box->clear();
+        for (const QString& model : models)
+            box->addItem(model, model);
+        const int index = box->findData(current);
+        box->setCurrentIndex(index >= 0 ? index : std::min(box == m_pairedA ? 0 : 1, int(models.size()) - 1));
+    }
+    updatePaired();
 }
 
 void MainWindow::updatePlots()

@@ -9,6 +9,8 @@
 #include <QMainWindow>
 
 class OutcomeGridModel;
+class PairedComparisonModel;
+class TaskSolveRateModel;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -27,11 +29,13 @@ public:
     explicit MainWindow(Store& store, QWidget* parent = nullptr);
 
     void reload();
-    /// Shows a view by name: runs, samples, outcomes, solve-rate, tier, cost-curve, pareto. False if unknown.
+    /// Shows a view by name: runs, samples, outcomes, the plots, paired. False if unknown.
     bool showView(const QString& name);
     static QStringList viewNames();
     /// A dark palette (Fusion style), for the whole application.
     static void useDarkPalette();
+    /// The two models the paired comparison compares, by full name; false if either is not in view.
+    bool setPairedModels(const QString& a, const QString& b);
     /// Sets a filter as the filter bar would: field is task, model, program, tier, language; an empty value lets all
     /// through.
     bool setFilter(const QString& field, const QString& value);
@@ -64,6 +68,8 @@ private:
     void fillFilter(QComboBox* box, const QString& all, QStringList values);
     void updateOutcomes();
     void openOutcome(const QModelIndex& index);
+    QWidget* makePairedPage();
+    void updatePaired();
     void showClassifiedFilters(bool shown);
     void updatePlots();
     void exportCurrentPlot();
@@ -84,7 +90,14 @@ private:
     QTableView* m_runTable = nullptr;
     QTableView* m_sampleTable = nullptr;
     QTableView* m_outcomes;
-    QWidget* m_outcomesPage = nullptr; ///< the grid under its legend
+    QWidget* m_outcomesPage = nullptr; ///< the grid under its legend, and the solve rates by task x model
+    TaskSolveRateModel* m_taskRates;
+    QWidget* m_taskRatesBox = nullptr; ///< shown when several tasks are in view
+    QLabel* m_taskRatesCaption = nullptr;
+    PairedComparisonModel* m_pairedModel;
+    QComboBox* m_pairedA;
+    QComboBox* m_pairedB;
+    QLabel* m_pairedCaption = nullptr;
     QComboBox* m_task;
     QComboBox* m_model;
     QComboBox* m_tier;

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
 #include "outcomegridmodel.h"
+#include "pairedcomparisonmodel.h"
 #include "runtablemodel.h"
+#include "tasksolveratemodel.h"
 #include "testmatrixmodel.h"
 #include "testresultmodel.h"
 
@@ -20,6 +22,8 @@ private slots:
     void testMatrix();
     void outcomeGrid();
     void outcomeGridOfInspectTasks();
+    void taskSolveRates();
+    void pairedComparison();
 };
 
 void TestResultModels::runTable()
@@ -249,6 +253,88 @@ void TestResultModels::outcomeGridOfInspectTasks()
     samples.resize(5);
     model.setSamples(samples);
     QCOMPARE(model.headerData(4, Qt::Vertical).toString(), QStringLiteral("100"));
+}
+
+namespace {
+/// Model m on sample `id` of `task`: one row per epoch, solved as the flags say.
+std::vector<SampleRow> epochs(const QString& task, const QString& id, const QString& model,
+    const std::vector<int>& solved, double cost = std::nan(""))
+{
+    std::vector<SampleRow> rows;
+    int epoch = 0;
+    for (const int flag : solved) {
+        SampleRow row;
+        row.task = task;
+        row.sampleId = id;
+        row.model = model;
+        row.epoch = ++epoch;
+        row.solved = flag;
+        row.totalCost = cost;
+        rows.push_back(row);
+    }
+    return rows;
+}
+}
+
+void TestResultModels::taskSolveRates()
+{
+    // Two tasks, two models. m1 on task a: samples 1 (1 of 2 epochs) and 2 (2 of 2): (0.5 + 1) / 2 = 75%;
+    // on task b: sample 1 (0 of 2): 0%. m2 ran task a only: sample 1 (2 of 2): 100%.
+    std::vector<SampleRow> samples;
+    for (const auto& part : { epochs(QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("org/m1"), { 1, 0 }),
+             epochs(QStringLiteral("a"), QStringLiteral("2"), QStringLiteral("org/m1"), { 1, 1 }),
+             epochs(QStringLiteral("b"), QStringLiteral("1"), QStringLiteral("org/m1"), { 0, 0 }),
+             epochs(QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("org/m2"), { 1, 1 }) })
+        samples.insert(samples.end(), part.begin(), part.end());
+    TaskSolveRateModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSamples(samples);
+    QCOMPARE(model.taskCount(), 2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), 2);
+    QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("a"));
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("m2"));
+    QCOMPARE(model.index(0, 0).data(TaskSolveRateModel::RateRole).toDouble(), 0.75);
+    QCOMPARE(model.index(0, 0).data(TaskSolveRateModel::TasksRole).toInt(), 2);
+    QVERIFY(model.index(0, 0).data().toString().startsWith(QLatin1String("75.0% [")));
+    QVERIFY(model.index(0, 0).data().toString().endsWith(QLatin1String("n=2")));
+    QCOMPARE(model.index(1, 0).data(TaskSolveRateModel::RateRole).toDouble(), 0.0);
+    QCOMPARE(model.index(0, 1).data(TaskSolveRateModel::RateRole).toDouble(), 1.0);
+    // m2 did not run task b: an empty cell.
+    QVERIFY(!model.index(1, 1).data().isValid());
+    QVERIFY(std::isnan(model.index(1, 1).data(TaskSolveRateModel::RateRole).toDouble()));
+    QVERIFY(model.definition().contains(QLatin1String("bootstrap")));
+}
+
+void TestResultModels::pairedComparison()
+{
+    // Tasks 1 to 3 run by both: A solves 1 and 2 (costs 1 each), B solves 1 only (costs 2 each); task 4 by A only.
+    std::vector<SampleRow> samples;
+    for (const auto& part : { epochs(QStringLiteral("t"), QStringLiteral("1"), QStringLiteral("org/a"), { 1 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("2"), QStringLiteral("org/a"), { 1 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("3"), QStringLiteral("org/a"), { 0 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("4"), QStringLiteral("org/a"), { 1 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("1"), QStringLiteral("org/b"), { 1 }, 2.0),
+             epochs(QStringLiteral("t"), QStringLiteral("2"), QStringLiteral("org/b"), { 0 }, 2.0),
+             epochs(QStringLiteral("t"), QStringLiteral("3"), QStringLiteral("org/b"), { 0 }, 2.0) })
+        samples.insert(samples.end(), part.begin(), part.end());
+    PairedComparisonModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0);
+    model.setComparison(comparePaired(samples, QStringLiteral("org/a"), QStringLiteral("org/b")));
+    QCOMPARE(model.rowCount(), int(PairedComparisonModel::RowCount));
+    auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    QCOMPARE(cell(PairedComparisonModel::SharedTasks, PairedComparisonModel::Value), QStringLiteral("3"));
+    QCOMPARE(cell(PairedComparisonModel::PassAt1A, PairedComparisonModel::Value), QStringLiteral("66.7%"));
+    QCOMPARE(cell(PairedComparisonModel::PassAt1B, PairedComparisonModel::Value), QStringLiteral("33.3%"));
+    QCOMPARE(cell(PairedComparisonModel::Difference, PairedComparisonModel::Value), QStringLiteral("+33.3 pp"));
+    // One discordant task: p = min(1, 2 * 1/2) = 1.
+    QCOMPARE(cell(PairedComparisonModel::McNemar, PairedComparisonModel::Value), QStringLiteral("1"));
+    QCOMPARE(cell(PairedComparisonModel::McNemar, PairedComparisonModel::Interval95),
+        QStringLiteral("A only: 1, B only: 0"));
+    QCOMPARE(cell(PairedComparisonModel::CostRatio, PairedComparisonModel::Value), QStringLiteral("0.50\u00d7"));
+    QCOMPARE(model.index(PairedComparisonModel::CostRatio, 0).data(PairedComparisonModel::ValueRole).toDouble(), 0.5);
+    QVERIFY(!cell(PairedComparisonModel::Difference, PairedComparisonModel::Definition).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestResultModels)
