@@ -3,6 +3,8 @@
 
 #include "sampletablemodel.h"
 
+#include "cellformat.h"
+
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
@@ -18,6 +20,8 @@ QString duration(double seconds)
 {
     if (std::isnan(seconds))
         return {};
+    if (seconds < 60)
+        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
     if (seconds < 3600)
         return QStringLiteral("%1 min").arg(seconds / 60, 0, 'f', 1);
     if (seconds < 2 * 86400)
@@ -62,44 +66,13 @@ void SampleTableModel::sortRows(std::vector<int>* from)
     std::vector<int> order(m_samples.size());
     std::iota(order.begin(), order.end(), 0);
     if (m_sortColumn >= 0 && m_sortColumn < ColumnCount) {
-        // Numbers as numbers (an unknown one below every known one), texts as texts; ties keep their order.
-        auto key = [](double value) { return std::isnan(value) ? -1.0 : value; };
+        // Numbers as numbers (an unknown one below every known one), ids and names in natural order, texts as texts;
+        // ties keep their order. Each row's key is made once.
+        std::vector<QVariant> keys(m_samples.size());
+        for (size_t row = 0; row < m_samples.size(); ++row)
+            keys[row] = sortKey(m_samples[row], m_sortColumn);
         auto less = [&](int a, int b) {
-            const SampleRow& x = m_samples[size_t(a)];
-            const SampleRow& y = m_samples[size_t(b)];
-            switch (Column(m_sortColumn)) {
-            case Program:
-                return (x.program.isEmpty() ? x.sampleId : x.program) < (y.program.isEmpty() ? y.sampleId : y.program);
-            case Tier:
-                return x.tier < y.tier;
-            case Language:
-                return x.language < y.language;
-            case Model:
-                return x.model < y.model;
-            case Epoch:
-                return x.epoch < y.epoch;
-            case Solved:
-                return x.solved < y.solved;
-            case Visible:
-                return key(x.visiblePass) < key(y.visiblePass);
-            case HeldOut:
-                return key(x.heldOutPass) < key(y.heldOutPass);
-            case Cost:
-                return key(x.totalCost) < key(y.totalCost);
-            case InputTokens:
-                return x.inputTokens < y.inputTokens;
-            case OutputTokens:
-                return x.outputTokens < y.outputTokens;
-            case Duration:
-                return key(x.totalTime) < key(y.totalTime);
-            case Limit:
-                return x.limitType < y.limitType;
-            case Error:
-                return x.error < y.error;
-            case ColumnCount:
-                break;
-            }
-            return false;
+            return QVariant::compare(keys[size_t(a)], keys[size_t(b)]) == QPartialOrdering::Less;
         };
         if (m_sortOrder == Qt::AscendingOrder)
             std::stable_sort(order.begin(), order.end(), less);
@@ -132,11 +105,20 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     const SampleRow& s = m_samples[size_t(index.row())];
     if (role == SampleIdRole)
         return s.id;
+    if (role == SortRole)
+        return sortKey(s, index.column());
+    if (role == Qt::TextAlignmentRole && index.column() >= Epoch && index.column() <= Duration
+        && index.column() != Solved)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (Column(index.column())) {
+    case Task:
+        return s.task;
+    case Sample:
+        return s.sampleId;
     case Program:
-        return s.program.isEmpty() ? s.sampleId : s.program;
+        return s.program;
     case Tier:
         return s.tier;
     case Language:
@@ -152,7 +134,7 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     case HeldOut:
         return percent(s.heldOutPass);
     case Cost:
-        return std::isnan(s.totalCost) ? tr("no price") : QStringLiteral("$%1").arg(s.totalCost, 0, 'f', 2);
+        return CellFormat::cost(s.totalCost);
     case InputTokens:
         return QLocale().toString(s.inputTokens);
     case OutputTokens:
@@ -174,6 +156,10 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
+    case Task:
+        return tr("Task");
+    case Sample:
+        return tr("Sample");
     case Program:
         return tr("Program");
     case Tier:
@@ -206,6 +192,69 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
         break;
     }
     return {};
+}
+
+QVariant SampleTableModel::sortKey(const SampleRow& s, int column)
+{
+    auto number = [](double value) { return std::isnan(value) ? -1.0 : value; };
+    switch (Column(column)) {
+    case Task: // then sample id, model and epoch, so that one task's samples come in order
+        return CellFormat::naturalKey(
+            s.task + QChar(0x1f) + s.sampleId + QChar(0x1f) + s.model + QChar(0x1f) + QString::number(s.epoch));
+    case Sample:
+        return CellFormat::naturalKey(s.sampleId);
+    case Program:
+        return CellFormat::naturalKey(s.program);
+    case Tier:
+        return s.tier;
+    case Language:
+        return s.language;
+    case Model:
+        return CellFormat::naturalKey(s.model);
+    case Epoch:
+        return s.epoch;
+    case Solved:
+        return s.solved;
+    case Visible:
+        return number(s.visiblePass);
+    case HeldOut:
+        return number(s.heldOutPass);
+    case Cost:
+        return number(s.totalCost);
+    case InputTokens:
+        return s.inputTokens;
+    case OutputTokens:
+        return s.outputTokens;
+    case Duration:
+        return number(s.totalTime);
+    case Limit:
+        return s.limitType;
+    case Error:
+        return s.error;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+bool SampleTableModel::isColumnEmpty(int column) const
+{
+    return std::none_of(m_samples.begin(), m_samples.end(), [column](const SampleRow& s) {
+        switch (Column(column)) {
+        case Program:
+            return !s.program.isEmpty();
+        case Tier:
+            return !s.tier.isEmpty();
+        case Language:
+            return !s.language.isEmpty();
+        case Visible:
+            return !std::isnan(s.visiblePass);
+        case HeldOut:
+            return !std::isnan(s.heldOutPass);
+        default:
+            return true;
+        }
+    });
 }
 
 QString SampleTableModel::toCsv(const QModelIndexList& rows) const

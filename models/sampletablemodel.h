@@ -8,11 +8,14 @@
 #include <QAbstractTableModel>
 #include <vector>
 
-/// Samples, one row each: program, tier, model, outcome, pass fractions, cost, tokens, duration, limit, error.
+/// Samples, one row each: task, sample id, MirrorCode's program, tier and language (where the sample was classified),
+/// model, epoch, outcome, pass fractions, cost, tokens, duration, limit, error.
 class SampleTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
+        Task,
+        Sample,
         Program,
         Tier,
         Language,
@@ -29,7 +32,10 @@ public:
         Error,
         ColumnCount
     };
-    enum Role { SampleIdRole = Qt::UserRole };
+    enum Role {
+        SampleIdRole = Qt::UserRole, ///< the sample's store id
+        SortRole, ///< what a column sorts by: numbers as numbers, ids and names in natural order
+    };
 
     explicit SampleTableModel(QObject* parent = nullptr);
 
@@ -44,10 +50,15 @@ public:
     /// and keeps them so sorted as samples are set.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    /// True when no sample has a value in this column: MirrorCode's program, tier, language and pass fractions are
+    /// empty for an ordinary Inspect eval, and the view hides them.
+    bool isColumnEmpty(int column) const;
+
     /// The visible rows as CSV, for the clipboard.
     QString toCsv(const QModelIndexList& rows) const;
 
 private:
+    static QVariant sortKey(const SampleRow& sample, int column);
     void sortRows(std::vector<int>* from = nullptr);
 
     std::vector<SampleRow> m_samples;

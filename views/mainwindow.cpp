@@ -5,9 +5,12 @@
 
 #include "analysis/solverates.h"
 
+#include "cellformat.h"
+
 #include "compareview.h"
 #include "importdialog.h"
 #include "outcomegridmodel.h"
+#include "pairedcomparisonmodel.h"
 #include "plotbuilder.h"
 #include "pricedialog.h"
 #include "replayview.h"
@@ -15,6 +18,7 @@
 #include "runtablemodel.h"
 #include "sampletablemodel.h"
 #include "searchdialog.h"
+#include "tasksolveratemodel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -29,9 +33,11 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -40,6 +46,7 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -72,7 +79,7 @@ QStringList MainWindow::viewNames()
     return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"),
         QStringLiteral("solve-rate"), QStringLiteral("tier"), QStringLiteral("program-size"),
         QStringLiteral("cost-curve"), QStringLiteral("pareto"), QStringLiteral("cost-by-task"),
-        QStringLiteral("tokens"), QStringLiteral("duration") };
+        QStringLiteral("tokens"), QStringLiteral("duration"), QStringLiteral("paired") };
 }
 
 MainWindow::MainWindow(Store& store, QWidget* parent)
@@ -85,6 +92,11 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_sortedRuns(new QSortFilterProxyModel(this))
     , m_tabs(new QTabWidget(this))
     , m_outcomes(new QTableView(this))
+    , m_taskRates(new TaskSolveRateModel(this))
+    , m_pairedModel(new PairedComparisonModel(this))
+    , m_pairedA(new QComboBox(this))
+    , m_pairedB(new QComboBox(this))
+    , m_task(new QComboBox(this))
     , m_model(new QComboBox(this))
     , m_tier(new QComboBox(this))
     , m_language(new QComboBox(this))
@@ -121,16 +133,146 @@ void MainWindow::setUpTables()
     m_runTable->sortByColumn(RunTableModel::Created, Qt::AscendingOrder);
     m_sampleTable = makeTable(m_sampleModel, this);
     m_sampleTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_sampleTable->sortByColumn(SampleTableModel::Program, Qt::AscendingOrder);
+    m_sampleTable->sortByColumn(SampleTableModel::Task, Qt::AscendingOrder);
     connect(m_sampleTable, &QTableView::activated, this,
         [this](const QModelIndex& index) { openSample(index.data(SampleTableModel::SampleIdRole).toLongLong()); });
     m_outcomes->setModel(m_outcomeModel);
     m_outcomes->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_outcomes, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        const QVariant sample = index.data(OutcomeGridModel::SampleIdRole);
-        if (sample.isValid())
-            openSample(sample.toLongLong());
-    });
+    m_outcomes->setAlternatingRowColors(false);
+    // Long model names elide; the header's tooltip names the model in full.
+    m_outcomes->horizontalHeader()->setMaximumSectionSize(
+        m_outcomes->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 16);
+    m_outcomes->verticalHeader()->setDefaultSectionSize(m_outcomes->fontMetrics().height() + 6);
+    connect(m_outcomes, &QTableView::doubleClicked, this, &MainWindow::openOutcome);
+    // The grid says what it shows: its definition and its colours, above it.
+    auto swatch = [](double share, const QString& text) {
+        return QStringLiteral("<span style=\"background-color:%1; color:%2\">&nbsp;%3&nbsp;</span>")
+            .arg(OutcomeGridModel::colour(share).name(), OutcomeGridModel::textColour(share).name(), text);
+    };
+    auto* legend = new QLabel(
+        tr("<b>Each cell: epochs solved of epochs run</b> by one model on one task (a sample of an Inspect task, or a "
+           "MirrorCode program): "
+           "%1 none of two epochs solved, %2 one of two, %3 both, %4 no score. The colour follows the share "
+           "solved. In the solve-rate bars a task counts as solved as the mean over its epochs (1/2 counts "
+           "half). Double-click a cell to open its transcript; with several epochs you choose which.")
+            .arg(swatch(0, QStringLiteral("0/2")), swatch(0.5, QStringLiteral("1/2")), swatch(1, QStringLiteral("2/2")),
+                swatch(-1, tr("unscored"))),
+        this);
+    legend->setObjectName(QStringLiteral("outcomeLegend"));
+    legend->setWordWrap(true);
+    legend->setTextFormat(Qt::RichText);
+    legend->setContentsMargins(6, 4, 6, 4);
+    // Solve rate by task x model, when several tasks are in view: a model's rate over several tasks pools them.
+    m_taskRatesBox = new QWidget(this);
+    auto* rates = new QVBoxLayout(m_taskRatesBox);
+    rates->setContentsMargins(0, 0, 0, 0);
+    m_taskRatesCaption = new QLabel(m_taskRatesBox);
+    m_taskRatesCaption->setWordWrap(true);
+    m_taskRatesCaption->setContentsMargins(6, 4, 6, 0);
+    auto* rateTable = new QTableView(m_taskRatesBox);
+    rateTable->setModel(m_taskRates);
+    rateTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    rateTable->verticalHeader()->setDefaultSectionSize(rateTable->fontMetrics().height() + 6);
+    rateTable->setObjectName(QStringLiteral("taskRates"));
+    rates->addWidget(m_taskRatesCaption);
+    rates->addWidget(rateTable, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* grid = new QWidget(split);
+    auto* gridLayout = new QVBoxLayout(grid);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(legend);
+    gridLayout->addWidget(m_outcomes, 1);
+    split->addWidget(grid);
+    split->addWidget(m_taskRatesBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    m_outcomesPage = split;
+}
+
+QWidget* MainWindow::makePairedPage()
+{
+    // Two models on the tasks both ran: pick them, read the table.
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* pick = new QHBoxLayout;
+    pick->addWidget(new QLabel(tr("Compare model A:"), page));
+    pick->addWidget(m_pairedA, 1);
+    pick->addWidget(new QLabel(tr("with model B:"), page));
+    pick->addWidget(m_pairedB, 1);
+    for (QComboBox* box : { m_pairedA, m_pairedB }) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(24);
+        connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::updatePaired);
+    }
+    layout->addLayout(pick);
+    m_pairedCaption = new QLabel(page);
+    m_pairedCaption->setWordWrap(true);
+    layout->addWidget(m_pairedCaption);
+    auto* table = makeTable(m_pairedModel, page);
+    table->setSortingEnabled(false);
+    table->setObjectName(QStringLiteral("pairedTable"));
+    table->setWordWrap(true);
+    // The definitions wrap in the room left: every row as tall as its text.
+    for (int column = 0; column < PairedComparisonModel::ColumnCount; ++column)
+        table->horizontalHeader()->setSectionResizeMode(
+            column, column == PairedComparisonModel::Definition ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(table, 1);
+    return page;
+}
+
+void MainWindow::updatePaired()
+{
+    const QString a = m_pairedA->currentData().toString(), b = m_pairedB->currentData().toString();
+    if (a.isEmpty() || b.isEmpty() || a == b) {
+        m_pairedModel->setComparison({});
+        m_pairedCaption->setText(tr("Pick two different models: the samples in view (see the filters above) that "
+                                    "both ran are compared task by task."));
+        return;
+    }
+    m_pairedModel->setComparison(comparePaired(m_filtered, a, b));
+    m_pairedCaption->setText(tr("%1 (A) against %2 (B) on the %3 tasks both ran, a task being one sample (task, "
+                                "sample id) with a scored epoch by each model. Solve rate: the mean over tasks of "
+                                "the share of epochs solved. Intervals: 95%, bootstrap over tasks.")
+                                 .arg(a, b)
+                                 .arg(m_pairedModel->comparison().tasks));
+}
+
+bool MainWindow::setPairedModels(const QString& a, const QString& b)
+{
+    const int first = m_pairedA->findData(a), second = m_pairedB->findData(b);
+    if (first < 0 || second < 0)
+        return false;
+    m_pairedA->setCurrentIndex(first);
+    m_pairedB->setCurrentIndex(second);
+    return true;
+}
+
+void MainWindow::openOutcome(const QModelIndex& index)
+{
+    const std::vector<OutcomeGridModel::Epoch> epochs = m_outcomeModel->epochs(index);
+    if (epochs.size() == 1)
+        openSample(epochs.front().sample);
+    if (epochs.size() < 2)
+        return;
+    // Several epochs: which one to open. The replay's title names the epoch it shows.
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("epochMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(tr("Open which epoch?"));
+    // Epochs of several runs of the task name their run by its date.
+    const bool runs = std::any_of(epochs.begin(), epochs.end(),
+        [&](const OutcomeGridModel::Epoch& epoch) { return epoch.run != epochs.front().run; });
+    for (const OutcomeGridModel::Epoch& epoch : epochs) {
+        const QString outcome = epoch.solved == 1 ? tr("solved")
+            : epoch.solved == 0                   ? tr("not solved")
+                                                  : tr("unscored");
+        const qint64 sample = epoch.sample;
+        const QString text = runs ? tr("Epoch %1 of the run of %2: %3").arg(epoch.epoch).arg(epoch.created, outcome)
+                                  : tr("Epoch %1: %2").arg(epoch.epoch).arg(outcome);
+        menu->addAction(text, this, [this, sample] { openSample(sample); });
+    }
+    menu->popup(QCursor::pos());
 }
 
 QWidget* MainWindow::makeFilterBar()
@@ -139,13 +281,19 @@ QWidget* MainWindow::makeFilterBar()
     auto* filters = new QWidget(this);
     auto* filterGrid = new QGridLayout(filters);
     filterGrid->setContentsMargins(6, 6, 6, 0);
-    const std::pair<QString, QComboBox*> boxes[] = { { tr("Model:"), m_model }, { tr("Program:"), m_program },
-        { tr("Tier:"), m_tier }, { tr("Language:"), m_language }, { tr("Outcome:"), m_outcome },
-        { tr("Eval set:"), m_evalSet }, { tr("Run status:"), m_status } };
+    // Program, tier and language are MirrorCode's: shown only when some sample was classified.
+    const std::pair<QString, QComboBox*> boxes[] = { { tr("Task:"), m_task }, { tr("Model:"), m_model },
+        { tr("Outcome:"), m_outcome }, { tr("Eval set:"), m_evalSet }, { tr("Run status:"), m_status },
+        { tr("Program:"), m_program }, { tr("Tier:"), m_tier }, { tr("Language:"), m_language } };
     int cell = 0;
     for (const auto& [label, box] : boxes) {
-        filterGrid->addWidget(new QLabel(label, filters), cell / 4, 2 * (cell % 4));
+        if (box == m_program)
+            ++cell; // "Since:" goes after the run status
+        auto* name = new QLabel(label, filters);
+        filterGrid->addWidget(name, cell / 4, 2 * (cell % 4));
         filterGrid->addWidget(box, cell / 4, 2 * (cell % 4) + 1);
+        if (box == m_program || box == m_tier || box == m_language)
+            m_classifiedFilters.insert(m_classifiedFilters.end(), { name, box });
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(14);
         connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
@@ -157,8 +305,8 @@ QWidget* MainWindow::makeFilterBar()
     m_since->setMinimumDate(QDate(2000, 1, 1));
     m_since->setSpecialValueText(tr("any date"));
     m_since->setDate(m_since->minimumDate());
-    filterGrid->addWidget(new QLabel(tr("Since:"), filters), 1, 6);
-    filterGrid->addWidget(m_since, 1, 7);
+    filterGrid->addWidget(new QLabel(tr("Since:"), filters), 1, 2);
+    filterGrid->addWidget(m_since, 1, 3);
     filterGrid->setColumnStretch(8, 1);
     connect(m_since, &QDateEdit::dateChanged, this, &MainWindow::applyFilters);
     return filters;
@@ -168,12 +316,13 @@ void MainWindow::setUpTabs()
 {
     m_tabs->addTab(m_runTable, tr("Runs"));
     m_tabs->addTab(m_sampleTable, tr("Samples"));
-    m_tabs->addTab(m_outcomes, tr("Outcomes"));
+    m_tabs->addTab(m_outcomesPage, tr("Outcomes"));
     const QStringList plotTitles { tr("Solve rate"), tr("By tier"), tr("By program size"), tr("Cost curve"),
         tr("Cost and pass"), tr("Cost by task"), tr("Tokens"), tr("Duration") };
-    const QStringList plotNames = viewNames().mid(3);
+    const QStringList plotNames = viewNames().mid(3, plotTitles.size());
     for (qsizetype i = 0; i < plotNames.size(); ++i)
         addPlotTab(plotNames[i], plotTitles[i]);
+    m_tabs->addTab(makePairedPage(), tr("Two models"));
 }
 
 void MainWindow::addPlotTab(const QString& name, const QString& title)
@@ -311,28 +460,30 @@ void MainWindow::fillFilter(QComboBox* box, const QString& all, QStringList valu
 
 void MainWindow::reload()
 {
-    m_runs->setRuns(m_store.runs());
-    m_runTable->resizeColumnsToContents();
+    m_allRuns = m_store.runs();
     m_samples = m_store.samples();
     analyseSamples(m_samples, m_store.usage(), m_prices);
-    QStringList models, tiers, languages;
+    QStringList tasks, models, tiers, languages, programs, evalSets, statuses;
+    for (const RunRow& run : m_allRuns) {
+        tasks << run.task;
+        models << run.model;
+        evalSets << run.evalSetId;
+        statuses << run.status;
+    }
     for (const SampleRow& sample : m_samples) {
-        models << sample.model;
         tiers << sample.tier;
         languages << sample.language;
+        programs << sample.program;
     }
+    fillFilter(m_task, tr("all tasks"), tasks);
     fillFilter(m_model, tr("all models"), models);
     fillFilter(m_tier, tr("all tiers"), tiers);
     fillFilter(m_language, tr("all languages"), languages);
-    QStringList programs, evalSets, statuses;
-    for (const SampleRow& sample : m_samples) {
-        programs << sample.program;
-        evalSets << sample.evalSetId;
-        statuses << sample.runStatus;
-    }
     fillFilter(m_program, tr("all programs"), programs);
     fillFilter(m_evalSet, tr("all eval sets"), evalSets);
     fillFilter(m_status, tr("any run status"), statuses);
+    // MirrorCode's filters only where some sample was classified: an ordinary Inspect eval has no program.
+    showClassifiedFilters(m_program->count() > 1 || m_tier->count() > 1 || m_language->count() > 1);
     {
         const QSignalBlocker block(m_outcome);
         if (m_outcome->count() == 0) {
@@ -343,10 +494,18 @@ void MainWindow::reload()
         }
     }
     applyFilters();
+    m_runTable->resizeColumnsToContents();
+}
+
+void MainWindow::showClassifiedFilters(bool shown)
+{
+    for (QWidget* widget : m_classifiedFilters)
+        widget->setVisible(shown);
 }
 
 void MainWindow::applyFilters()
 {
+    const QString task = m_task->currentData().toString();
     const QString model = m_model->currentData().toString();
     const QString tier = m_tier->currentData().toString();
     const QString language = m_language->currentData().toString();
@@ -355,16 +514,29 @@ void MainWindow::applyFilters()
     const QString evalSet = m_evalSet->currentData().toString();
     const QString status = m_status->currentData().toString();
     const QString since = m_since->date() == m_since->minimumDate() ? QString() : m_since->date().toString(Qt::ISODate);
+    // The runs follow the filters that name runs: task, model, eval set, status, date.
+    std::vector<RunRow> runs;
+    for (const RunRow& run : m_allRuns) {
+        if ((task.isEmpty() || run.task == task) && (model.isEmpty() || run.model == model)
+            && (evalSet.isEmpty() || run.evalSetId == evalSet) && (status.isEmpty() || run.status == status)
+            && (since.isEmpty() || run.created.left(10) >= since))
+            runs.push_back(run);
+    }
+    m_runs->setRuns(std::move(runs));
     m_filtered.clear();
     for (const SampleRow& sample : m_samples) {
-        if ((model.isEmpty() || sample.model == model) && (tier.isEmpty() || sample.tier == tier)
-            && (language.isEmpty() || sample.language == language) && (outcome == -2 || sample.solved == outcome)
-            && (program.isEmpty() || sample.program == program) && (evalSet.isEmpty() || sample.evalSetId == evalSet)
-            && (status.isEmpty() || sample.runStatus == status)
+        if ((task.isEmpty() || sample.task == task) && (model.isEmpty() || sample.model == model)
+            && (tier.isEmpty() || sample.tier == tier) && (language.isEmpty() || sample.language == language)
+            && (outcome == -2 || sample.solved == outcome) && (program.isEmpty() || sample.program == program)
+            && (evalSet.isEmpty() || sample.evalSetId == evalSet) && (status.isEmpty() || sample.runStatus == status)
             && (since.isEmpty() || sample.created.left(10) >= since))
             m_filtered.push_back(sample);
     }
     m_sampleModel->setSamples(m_filtered);
+    // MirrorCode's columns only where a sample in view has them.
+    for (const int column : { SampleTableModel::Program, SampleTableModel::Tier, SampleTableModel::Language,
+             SampleTableModel::Visible, SampleTableModel::HeldOut })
+        m_sampleTable->setColumnHidden(column, m_sampleModel->isColumnEmpty(column));
     // Sized to the first rows shown; measuring thousands of rows again on every filter change would cost more
     // than the filter itself.
     if (!m_samplesSized && !m_filtered.empty()) {
@@ -382,11 +554,12 @@ void MainWindow::applyFilters()
             cost += sample.totalCost;
         }
     }
-    statusBar()->showMessage(tr("%1 of %2 samples, %3 solved, $%4 spent on %5 priced samples \u2014 %6")
+    statusBar()->showMessage(tr("%1 of %2 samples (each epoch a sample), %3 solved, %4 spent on %5 priced samples "
+                                "\u2014 %6")
                                  .arg(m_filtered.size())
                                  .arg(m_samples.size())
                                  .arg(solved)
-                                 .arg(cost, 0, 'f', 2)
+                                 .arg(CellFormat::cost(cost))
                                  .arg(priced)
                                  .arg(m_store.path()));
 }
@@ -395,6 +568,40 @@ void MainWindow::updateOutcomes()
 {
     m_outcomeModel->setSamples(m_filtered);
     m_outcomes->resizeColumnsToContents();
+    // Solve rates by task x model only when several tasks are in view; one task's are the solve-rate bars.
+    QStringList tasks;
+    for (const SampleRow& sample : m_filtered) {
+        if (!tasks.contains(sample.task))
+            tasks << sample.task;
+    }
+    m_taskRatesBox->setVisible(tasks.size() > 1);
+    m_taskRates->setSamples(tasks.size() > 1 ? m_filtered : std::vector<SampleRow>());
+    if (tasks.size() > 1) {
+        m_taskRatesCaption->setText(tr("<b>Solve rate by task \u00d7 model</b> (%1 tasks in view, each model's rate "
+                                       "per task, never pooled across tasks): %2. Each cell: rate [95% interval] "
+                                       "n = samples.")
+                                        .arg(tasks.size())
+                                        .arg(m_taskRates->definition().toHtmlEscaped()));
+        if (auto* table = findChild<QTableView*>(QStringLiteral("taskRates")))
+            table->resizeColumnsToContents();
+    }
+    // The models the paired comparison offers: those in view, the most sampled first.
+    QHash<QString, int> counts;
+    for (const SampleRow& sample : m_filtered)
+        ++counts[sample.model];
+    QStringList models = counts.keys();
+    std::sort(models.begin(), models.end(),
+        [&](const QString& x, const QString& y) { return counts[x] != counts[y] ? counts[x] > counts[y] : x < y; });
+    for (QComboBox* box : { m_pairedA, m_pairedB }) {
+        const QSignalBlocker block(box);
+        const QString current = box->currentData().toString();
+        box->clear();
+        for (const QString& model : models)
+            box->addItem(model, model);
+        const int index = box->findData(current);
+        box->setCurrentIndex(index >= 0 ? index : std::min(box == m_pairedA ? 0 : 1, int(models.size()) - 1));
+    }
+    updatePaired();
 }
 
 void MainWindow::updatePlots()
@@ -429,11 +636,12 @@ void MainWindow::useDarkPalette()
 
 bool MainWindow::setFilter(const QString& field, const QString& value)
 {
-    QComboBox* box = field == QLatin1String("model") ? m_model
-        : field == QLatin1String("tier")             ? m_tier
-        : field == QLatin1String("language")         ? m_language
-        : field == QLatin1String("program")          ? m_program
-                                                     : nullptr;
+    QComboBox* box = field == QLatin1String("task") ? m_task
+        : field == QLatin1String("model")           ? m_model
+        : field == QLatin1String("tier")            ? m_tier
+        : field == QLatin1String("language")        ? m_language
+        : field == QLatin1String("program")         ? m_program
+                                                    : nullptr;
     if (!box)
         return false;
     const int index = box->findData(value);

@@ -9,8 +9,11 @@
 #include <QMainWindow>
 
 class OutcomeGridModel;
+class PairedComparisonModel;
+class TaskSolveRateModel;
 class QComboBox;
 class QDateEdit;
+class QLabel;
 class QCustomPlot;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -26,12 +29,15 @@ public:
     explicit MainWindow(Store& store, QWidget* parent = nullptr);
 
     void reload();
-    /// Shows a view by name: runs, samples, outcomes, solve-rate, tier, cost-curve, pareto. False if unknown.
+    /// Shows a view by name: runs, samples, outcomes, the plots, paired. False if unknown.
     bool showView(const QString& name);
     static QStringList viewNames();
     /// A dark palette (Fusion style), for the whole application.
     static void useDarkPalette();
-    /// Sets a filter as the filter bar would: field is model, tier, language; an empty value lets all through.
+    /// The two models the paired comparison compares, by full name; false if either is not in view.
+    bool setPairedModels(const QString& a, const QString& b);
+    /// Sets a filter as the filter bar would: field is task, model, program, tier, language; an empty value lets all
+    /// through.
     bool setFilter(const QString& field, const QString& value);
     /// The samples the filters let through.
     const std::vector<SampleRow>& filteredSamples() const { return m_filtered; }
@@ -61,6 +67,10 @@ private:
     void applyFilters();
     void fillFilter(QComboBox* box, const QString& all, QStringList values);
     void updateOutcomes();
+    void openOutcome(const QModelIndex& index);
+    QWidget* makePairedPage();
+    void updatePaired();
+    void showClassifiedFilters(bool shown);
     void updatePlots();
     void exportCurrentPlot();
     void copySelection();
@@ -69,6 +79,7 @@ private:
 
     Store& m_store;
     PriceTable m_prices;
+    std::vector<RunRow> m_allRuns;
     std::vector<SampleRow> m_samples;
     std::vector<SampleRow> m_filtered;
     RunTableModel* m_runs;
@@ -79,6 +90,15 @@ private:
     QTableView* m_runTable = nullptr;
     QTableView* m_sampleTable = nullptr;
     QTableView* m_outcomes;
+    QWidget* m_outcomesPage = nullptr; ///< the grid under its legend, and the solve rates by task x model
+    TaskSolveRateModel* m_taskRates;
+    QWidget* m_taskRatesBox = nullptr; ///< shown when several tasks are in view
+    QLabel* m_taskRatesCaption = nullptr;
+    PairedComparisonModel* m_pairedModel;
+    QComboBox* m_pairedA;
+    QComboBox* m_pairedB;
+    QLabel* m_pairedCaption = nullptr;
+    QComboBox* m_task;
     QComboBox* m_model;
     QComboBox* m_tier;
     QComboBox* m_language;
@@ -87,6 +107,7 @@ private:
     QComboBox* m_evalSet;
     QComboBox* m_status;
     QDateEdit* m_since;
+    std::vector<QWidget*> m_classifiedFilters; ///< program, tier, language and their labels: MirrorCode's only
     std::vector<std::pair<QString, QCustomPlot*>> m_plots;
     bool m_samplesSized = false; ///< the samples table's columns fit their contents once
 };

@@ -30,7 +30,7 @@ void addOptions(QCommandLineParser& parser)
         QApplication::translate("main",
             "Render a view offscreen instead of "
             "opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, "
-            "cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun."),
+            "cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun."),
         QStringLiteral("VIEW") });
     parser.addOption({ QStringLiteral("sample"), QApplication::translate("main", "The sample (store id) a view shows."),
         QStringLiteral("ID") });

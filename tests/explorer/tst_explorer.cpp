@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
+#include "cellformat.h"
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "outcomegridmodel.h"
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSvgRenderer>
@@ -33,6 +35,9 @@ class TestExplorer : public QObject {
     Q_OBJECT
 private slots:
     void sampleModel();
+    void sampleIdsSortNaturally();
+    void costsUnderACent();
+    void inspectSamplesHideMirrorCodeColumns();
     void solveRateEqualsHeaderAccuracy();
     void exportsParseBack();
     void costByTaskPairsModels();
@@ -65,6 +70,108 @@ void TestExplorer::sampleModel()
     model.sort(SampleTableModel::Cost, Qt::DescendingOrder);
     QCOMPARE(model.index(0, SampleTableModel::Program).data().toString(), QStringLiteral("gotree"));
     QVERIFY(model.toCsv({ model.index(0, 0) }).contains(QLatin1String("gotree")));
+}
+
+void TestExplorer::sampleIdsSortNaturally()
+{
+    // Sample ids sort as numbers where they are numbers: 0, 1, 2, 10, 100, not 0, 1, 10, 100, 2.
+    SampleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    std::vector<SampleRow> samples;
+    for (const char* id : { "10", "2", "100", "0", "1" }) {
+        SampleRow row;
+        row.task = QStringLiteral("popularity");
+        row.sampleId = QString::fromLatin1(id);
+        samples.push_back(row);
+    }
+    model.setSamples(samples);
+    QCOMPARE(model.headerData(SampleTableModel::Task, Qt::Horizontal).toString(), QStringLiteral("Task"));
+    QCOMPARE(model.headerData(SampleTableModel::Sample, Qt::Horizontal).toString(), QStringLiteral("Sample"));
+    for (const int column : { int(SampleTableModel::Sample), int(SampleTableModel::Task) }) {
+        model.sort(column, Qt::AscendingOrder);
+        QStringList ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids << model.index(row, SampleTableModel::Sample).data().toString();
+        QCOMPARE(ids, QStringLiteral("0 1 2 10 100").split(QLatin1Char(' ')));
+    }
+    // The sort role orders the same way, for a proxy.
+    QVERIFY(model.index(1, SampleTableModel::Sample).data(SampleTableModel::SortRole).toString()
+        < model.index(2, SampleTableModel::Sample).data(SampleTableModel::SortRole).toString());
+    // The Program column holds programs only, never sample ids.
+    QCOMPARE(model.index(0, SampleTableModel::Program).data().toString(), QString());
+    QCOMPARE(model.index(0, SampleTableModel::Task).data().toString(), QStringLiteral("popularity"));
+    QVERIFY(CellFormat::naturalLess(QStringLiteral("task_9"), QStringLiteral("task_10")));
+    QVERIFY(!CellFormat::naturalLess(QStringLiteral("b"), QStringLiteral("a")));
+}
+
+void TestExplorer::costsUnderACent()
+{
+    QCOMPARE(CellFormat::cost(251.0), QStringLiteral("$251.00"));
+    QCOMPARE(CellFormat::cost(0.25), QStringLiteral("$0.25"));
+    QCOMPARE(CellFormat::cost(0.0042), QStringLiteral("$0.0042"));
+    QCOMPARE(CellFormat::cost(0.00042), QStringLiteral("$0.00042"));
+    QCOMPARE(CellFormat::cost(0.0), QStringLiteral("$0.00"));
+    QCOMPARE(CellFormat::cost(std::nan("")), QStringLiteral("no price"));
+    SampleTableModel model;
+    SampleRow cheap;
+    cheap.totalCost = 0.0042;
+    model.setSamples({ cheap });
+    QCOMPARE(model.index(0, SampleTableModel::Cost).data().toString(), QStringLiteral("$0.0042"));
+}
+
+void TestExplorer::inspectSamplesHideMirrorCodeColumns()
+{
+    // An ordinary Inspect eval (no program, tier, language): those columns and filters are hidden, the task shown.
+    const QString log = m_dir.filePath(QStringLiteral("plain.json"));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"version": 2, "status": "success", "eval": {"task": "popularity", "model": "org/solver", "created": "2026-01-01T00:00:00+00:00"},
+        "samples": [{"id": 10, "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [], "messages": []},
+                    {"id": 2, "epoch": 1, "scores": {"s": {"value": "I"}}, "events": [], "messages": []},
+                    {"id": 2, "epoch": 2, "scores": {"s": {"value": "C"}}, "events": [], "messages": []}]})");
+    file.close();
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("plain.sqlite"))));
+    QCOMPARE(Importer(store).importFile(log).status, ImportResult::Imported);
+    MainWindow window(store);
+    QTableView* samples = nullptr;
+    QTableView* grid = nullptr;
+    for (QTableView* table : window.findChildren<QTableView*>()) {
+        samples = qobject_cast<SampleTableModel*>(table->model()) ? table : samples;
+        grid = qobject_cast<OutcomeGridModel*>(table->model()) ? table : grid;
+    }
+    QVERIFY(samples && grid);
+    QVERIFY(!samples->isColumnHidden(SampleTableModel::Task));
+    QVERIFY(!samples->isColumnHidden(SampleTableModel::Sample));
+    for (const int column : { SampleTableModel::Program, SampleTableModel::Tier, SampleTableModel::Language })
+        QVERIFY2(samples->isColumnHidden(column), qPrintable(QString::number(column)));
+    QCOMPARE(samples->model()->index(0, SampleTableModel::Task).data().toString(), QStringLiteral("popularity"));
+    QCOMPARE(samples->model()->index(0, SampleTableModel::Sample).data().toString(), QStringLiteral("2"));
+    QVERIFY(window.setFilter(QStringLiteral("task"), QStringLiteral("popularity")));
+    QCOMPARE(window.filteredSamples().size(), size_t(3));
+    // The grid: sample 2 solved in one of its two epochs.
+    QCOMPARE(grid->model()->headerData(0, Qt::Vertical).toString(), QStringLiteral("2"));
+    QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("1/2"));
+    QCOMPARE(grid->model()->index(1, 0).data().toString(), QStringLiteral("1/1"));
+    auto* legend = window.findChild<QLabel*>(QStringLiteral("outcomeLegend"));
+    QVERIFY(legend);
+    QVERIFY(legend->text().contains(QLatin1String("epochs solved of epochs run")));
+    // A cell of two epochs asks which to open; choosing one opens that epoch's replay.
+    emit grid->doubleClicked(grid->model()->index(0, 0));
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("epochMenu"));
+    QVERIFY(menu);
+    const QList<QAction*> actions = menu->actions();
+    QCOMPARE(actions.size(), 3); // the question, then epochs 1 and 2
+    QCOMPARE(actions[2]->text(), QStringLiteral("Epoch 2: solved"));
+    actions[2]->trigger();
+    ReplayView* opened = nullptr;
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        opened = qobject_cast<ReplayView*>(widget) ? qobject_cast<ReplayView*>(widget) : opened;
+    QVERIFY(opened);
+    QVERIFY2(opened->title().contains(QLatin1String("epoch 2")), qPrintable(opened->title()));
+    delete opened;
+    menu->close();
 }
 
 void TestExplorer::solveRateEqualsHeaderAccuracy()
@@ -284,8 +391,8 @@ void TestExplorer::outcomeOpensItsSample()
     QVERIFY(grid);
     QCOMPARE(grid->model()->rowCount(), 1);
     QCOMPARE(grid->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("solver"));
-    QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("solved"));
-    // A double-click on a cell opens its best sample's replay, in a window of its own.
+    QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("1/1"));
+    // A double-click on a cell of one epoch opens its replay, in a window of its own.
     emit grid->doubleClicked(grid->model()->index(0, 0));
     ReplayView* opened = nullptr;
     for (QWidget* widget : QApplication::topLevelWidgets())

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
 #include "outcomegridmodel.h"
+#include "pairedcomparisonmodel.h"
 #include "runtablemodel.h"
+#include "tasksolveratemodel.h"
 #include "testmatrixmodel.h"
 #include "testresultmodel.h"
 
@@ -19,6 +21,9 @@ private slots:
     void testResults();
     void testMatrix();
     void outcomeGrid();
+    void outcomeGridOfInspectTasks();
+    void taskSolveRates();
+    void pairedComparison();
 };
 
 void TestResultModels::runTable()
@@ -132,13 +137,15 @@ void TestResultModels::outcomeGrid()
 {
     OutcomeGridModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    auto sample = [](qint64 id, const QString& model, const QString& program, int solved, double heldOut, double cost,
-                      double seconds) {
+    auto sample = [](qint64 id, const QString& model, const QString& program, int epoch, int solved, double heldOut,
+                      double cost, double seconds) {
         SampleRow row;
         row.id = id;
+        row.task = QStringLiteral("mirror");
         row.model = model;
         row.program = program;
         row.sampleId = QStringLiteral("task_") + QString::number(id);
+        row.epoch = epoch;
         row.solved = solved;
         row.heldOutPass = heldOut;
         row.totalCost = cost;
@@ -147,11 +154,11 @@ void TestResultModels::outcomeGrid()
     };
     const double unknown = std::nan("");
     model.setSamples({
-        sample(12, QStringLiteral("org/m1"), QStringLiteral("cal"), 0, 0.5, unknown, 3600),
-        sample(11, QStringLiteral("org/m1"), QStringLiteral("cal"), 1, unknown, 2.0, 7200),
-        sample(13, QStringLiteral("org/m2"), QStringLiteral("cal"), 0, 0.25, 1.5, unknown),
-        sample(14, QStringLiteral("org/m2"), QString(), 0, unknown, unknown, unknown),
-        sample(15, QStringLiteral("org/m1"), QStringLiteral("bitwise"), 0, 0.9, 0.5, 1800),
+        sample(12, QStringLiteral("org/m1"), QStringLiteral("cal"), 2, 0, 0.5, unknown, 3600),
+        sample(11, QStringLiteral("org/m1"), QStringLiteral("cal"), 1, 1, unknown, 2.0, 7200),
+        sample(13, QStringLiteral("org/m2"), QStringLiteral("cal"), 1, 0, 0.25, 1.5, unknown),
+        sample(14, QStringLiteral("org/m2"), QString(), 1, -1, unknown, unknown, unknown),
+        sample(15, QStringLiteral("org/m1"), QStringLiteral("bitwise"), 1, 0, 0.9, 0.0042, 1800),
     });
 
     // Programs and models sorted; a program-less sample in a row of its own, named by its sample id.
@@ -163,36 +170,171 @@ void TestResultModels::outcomeGrid()
     QCOMPARE(model.headerData(2, Qt::Vertical).toString(), QStringLiteral("task_14"));
     QCOMPARE(model.model(1), QStringLiteral("org/m2"));
 
-    // cal by m1: solved by its second sample, which is the one to open; costs and hours summed over both.
-    const QModelIndex solved = model.index(1, 0);
-    QCOMPARE(solved.data().toString(), QStringLiteral("solved"));
-    QCOMPARE(solved.data(OutcomeGridModel::BestRole).toDouble(), 1.0);
-    QCOMPARE(solved.data(OutcomeGridModel::CostRole).toDouble(), 2.0);
-    QCOMPARE(solved.data(OutcomeGridModel::HoursRole).toDouble(), 3.0);
-    QCOMPARE(solved.data(OutcomeGridModel::SampleIdRole).toLongLong(), qint64(11));
-    QCOMPARE(solved.data(Qt::BackgroundRole).value<QBrush>().color(), QColor(0x00, 0x9E, 0x73));
-    QCOMPARE(solved.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::white));
-    QCOMPARE(solved.data(Qt::ToolTipRole).toString(),
-        QStringLiteral("org/m1 on cal: best held-out pass 100.0%, $2.00 and 3.0 h over its epochs"));
+    // cal by m1: one of two epochs solved, "1/2"; the first epoch is the one to open; costs and hours summed.
+    const QModelIndex half = model.index(1, 0);
+    QCOMPARE(half.data().toString(), QStringLiteral("1/2"));
+    QCOMPARE(half.data(OutcomeGridModel::SolvedEpochsRole).toInt(), 1);
+    QCOMPARE(half.data(OutcomeGridModel::EpochsRole).toInt(), 2);
+    QCOMPARE(half.data(OutcomeGridModel::ShareRole).toDouble(), 0.5);
+    QCOMPARE(half.data(OutcomeGridModel::BestRole).toDouble(), 1.0);
+    QCOMPARE(half.data(OutcomeGridModel::CostRole).toDouble(), 2.0);
+    QCOMPARE(half.data(OutcomeGridModel::HoursRole).toDouble(), 3.0);
+    QCOMPARE(half.data(OutcomeGridModel::SampleIdRole).toLongLong(), qint64(11));
+    const std::vector<OutcomeGridModel::Epoch> epochs = model.epochs(half);
+    QCOMPARE(epochs.size(), size_t(2));
+    QCOMPARE(epochs[0].epoch, 1);
+    QCOMPARE(epochs[0].sample, qint64(11));
+    QCOMPARE(epochs[1].epoch, 2);
+    QCOMPARE(epochs[1].solved, 0);
+    QCOMPARE(half.data(Qt::BackgroundRole).value<QBrush>().color(), OutcomeGridModel::colour(0.5));
+    QCOMPARE(half.data(Qt::ToolTipRole).toString(),
+        QStringLiteral("org/m1 on mirror cal: 1 of 2 epochs solved (epoch 1 solved, epoch 2 not solved); best held-out "
+                       "pass 100.0%; $2.00 and 3.0 h over its epochs"));
 
-    const QModelIndex partly = model.index(1, 1);
-    QCOMPARE(partly.data().toString(), QStringLiteral("25%"));
-    QCOMPARE(partly.data(OutcomeGridModel::SampleIdRole).toLongLong(), qint64(13));
-    QCOMPARE(partly.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::black));
-    QCOMPARE(partly.data(Qt::BackgroundRole).value<QBrush>().color(), QColor::fromHsvF(0.02 + 0.1 * 0.25, 0.55, 0.95));
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("90%"));
-    QCOMPARE(model.index(2, 1).data().toString(), QStringLiteral("0%"));
+    // Colours by share: all solved green on white, none red, some amber, unscored grey.
+    QCOMPARE(OutcomeGridModel::colour(1.0), QColor(0x00, 0x9E, 0x73));
+    QCOMPARE(OutcomeGridModel::textColour(1.0), QColor(Qt::white));
+    QVERIFY(OutcomeGridModel::colour(0.0) != OutcomeGridModel::colour(0.5));
+    QVERIFY(OutcomeGridModel::colour(-1) != OutcomeGridModel::colour(0.0));
+
+    const QModelIndex none = model.index(1, 1);
+    QCOMPARE(none.data().toString(), QStringLiteral("0/1"));
+    QCOMPARE(none.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::black));
+    QCOMPARE(model.index(2, 1).data().toString(), QStringLiteral("unscored"));
     QCOMPARE(model.index(0, 0).data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignCenter));
+    QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("$0.0042")));
 
     // A program no sample of a model tried: an empty cell, with nothing to open.
     const QModelIndex untried = model.index(0, 1);
     QVERIFY(!untried.data().isValid());
     QVERIFY(!untried.data(OutcomeGridModel::SampleIdRole).isValid());
     QVERIFY(!untried.data(Qt::BackgroundRole).isValid());
+    QVERIFY(model.epochs(untried).empty());
 
     model.setSamples({});
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), 0);
+}
+
+void TestResultModels::outcomeGridOfInspectTasks()
+{
+    // Ordinary Inspect samples: a row per (task, sample id), ids in natural order, the task named when there are
+    // several.
+    OutcomeGridModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    std::vector<SampleRow> samples;
+    qint64 id = 0;
+    for (const char* task : { "popularity", "security" }) {
+        for (const char* sampleId : { "10", "2", "1", "100", "0" }) {
+            SampleRow row;
+            row.id = ++id;
+            row.task = QString::fromLatin1(task);
+            row.model = QStringLiteral("openai/gpt-5");
+            row.sampleId = QString::fromLatin1(sampleId);
+            row.solved = 1;
+            samples.push_back(row);
+        }
+    }
+    model.setSamples(samples);
+    QCOMPARE(model.rowCount(), 10);
+    QStringList rows;
+    for (int row = 0; row < 5; ++row)
+        rows << model.headerData(row, Qt::Vertical).toString();
+    const QString dot = QStringLiteral(" \u00b7 ");
+    QCOMPARE(rows,
+        QStringList({ QStringLiteral("popularity") + dot + QStringLiteral("0"),
+            QStringLiteral("popularity") + dot + QStringLiteral("1"),
+            QStringLiteral("popularity") + dot + QStringLiteral("2"),
+            QStringLiteral("popularity") + dot + QStringLiteral("10"),
+            QStringLiteral("popularity") + dot + QStringLiteral("100") }));
+    QCOMPARE(model.headerData(5, Qt::Vertical).toString(), QStringLiteral("security") + dot + QStringLiteral("0"));
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("1/1"));
+    // One task: rows by sample id alone.
+    samples.resize(5);
+    model.setSamples(samples);
+    QCOMPARE(model.headerData(4, Qt::Vertical).toString(), QStringLiteral("100"));
+}
+
+namespace {
+/// Model m on sample `id` of `task`: one row per epoch, solved as the flags say.
+std::vector<SampleRow> epochs(const QString& task, const QString& id, const QString& model,
+    const std::vector<int>& solved, double cost = std::nan(""))
+{
+    std::vector<SampleRow> rows;
+    int epoch = 0;
+    for (const int flag : solved) {
+        SampleRow row;
+        row.task = task;
+        row.sampleId = id;
+        row.model = model;
+        row.epoch = ++epoch;
+        row.solved = flag;
+        row.totalCost = cost;
+        rows.push_back(row);
+    }
+    return rows;
+}
+}
+
+void TestResultModels::taskSolveRates()
+{
+    // Two tasks, two models. m1 on task a: samples 1 (1 of 2 epochs) and 2 (2 of 2): (0.5 + 1) / 2 = 75%;
+    // on task b: sample 1 (0 of 2): 0%. m2 ran task a only: sample 1 (2 of 2): 100%.
+    std::vector<SampleRow> samples;
+    for (const auto& part : { epochs(QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("org/m1"), { 1, 0 }),
+             epochs(QStringLiteral("a"), QStringLiteral("2"), QStringLiteral("org/m1"), { 1, 1 }),
+             epochs(QStringLiteral("b"), QStringLiteral("1"), QStringLiteral("org/m1"), { 0, 0 }),
+             epochs(QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("org/m2"), { 1, 1 }) })
+        samples.insert(samples.end(), part.begin(), part.end());
+    TaskSolveRateModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSamples(samples);
+    QCOMPARE(model.taskCount(), 2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), 2);
+    QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("a"));
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("m2"));
+    QCOMPARE(model.index(0, 0).data(TaskSolveRateModel::RateRole).toDouble(), 0.75);
+    QCOMPARE(model.index(0, 0).data(TaskSolveRateModel::TasksRole).toInt(), 2);
+    QVERIFY(model.index(0, 0).data().toString().startsWith(QLatin1String("75.0% [")));
+    QVERIFY(model.index(0, 0).data().toString().endsWith(QLatin1String("n=2")));
+    QCOMPARE(model.index(1, 0).data(TaskSolveRateModel::RateRole).toDouble(), 0.0);
+    QCOMPARE(model.index(0, 1).data(TaskSolveRateModel::RateRole).toDouble(), 1.0);
+    // m2 did not run task b: an empty cell.
+    QVERIFY(!model.index(1, 1).data().isValid());
+    QVERIFY(std::isnan(model.index(1, 1).data(TaskSolveRateModel::RateRole).toDouble()));
+    QVERIFY(model.definition().contains(QLatin1String("bootstrap")));
+}
+
+void TestResultModels::pairedComparison()
+{
+    // Tasks 1 to 3 run by both: A solves 1 and 2 (costs 1 each), B solves 1 only (costs 2 each); task 4 by A only.
+    std::vector<SampleRow> samples;
+    for (const auto& part : { epochs(QStringLiteral("t"), QStringLiteral("1"), QStringLiteral("org/a"), { 1 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("2"), QStringLiteral("org/a"), { 1 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("3"), QStringLiteral("org/a"), { 0 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("4"), QStringLiteral("org/a"), { 1 }, 1.0),
+             epochs(QStringLiteral("t"), QStringLiteral("1"), QStringLiteral("org/b"), { 1 }, 2.0),
+             epochs(QStringLiteral("t"), QStringLiteral("2"), QStringLiteral("org/b"), { 0 }, 2.0),
+             epochs(QStringLiteral("t"), QStringLiteral("3"), QStringLiteral("org/b"), { 0 }, 2.0) })
+        samples.insert(samples.end(), part.begin(), part.end());
+    PairedComparisonModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0);
+    model.setComparison(comparePaired(samples, QStringLiteral("org/a"), QStringLiteral("org/b")));
+    QCOMPARE(model.rowCount(), int(PairedComparisonModel::RowCount));
+    auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    QCOMPARE(cell(PairedComparisonModel::SharedTasks, PairedComparisonModel::Value), QStringLiteral("3"));
+    QCOMPARE(cell(PairedComparisonModel::PassAt1A, PairedComparisonModel::Value), QStringLiteral("66.7%"));
+    QCOMPARE(cell(PairedComparisonModel::PassAt1B, PairedComparisonModel::Value), QStringLiteral("33.3%"));
+    QCOMPARE(cell(PairedComparisonModel::Difference, PairedComparisonModel::Value), QStringLiteral("+33.3 pp"));
+    // One discordant task: p = min(1, 2 * 1/2) = 1.
+    QCOMPARE(cell(PairedComparisonModel::McNemar, PairedComparisonModel::Value), QStringLiteral("1"));
+    QCOMPARE(cell(PairedComparisonModel::McNemar, PairedComparisonModel::Interval95),
+        QStringLiteral("A only: 1, B only: 0"));
+    QCOMPARE(cell(PairedComparisonModel::CostRatio, PairedComparisonModel::Value), QStringLiteral("0.50\u00d7"));
+    QCOMPARE(model.index(PairedComparisonModel::CostRatio, 0).data(PairedComparisonModel::ValueRole).toDouble(), 0.5);
+    QVERIFY(!cell(PairedComparisonModel::Difference, PairedComparisonModel::Definition).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestResultModels)

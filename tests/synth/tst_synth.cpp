@@ -246,6 +246,16 @@ void TestSynth::demoShapedLikeThePaper()
     PriceTable prices;
     const QString priceFile = QStringLiteral(RUNLENS_SOURCE_DIR "/resources/prices.json");
     QVERIFY2(prices.load(priceFile), qPrintable(prices.errorString()));
+    // The shipped table prices only what a provider's own page shows; the demo bills GPT-5.5 and Gemini 3.1 Pro at
+    // its own rates, which price them here.
+    const std::pair<QString, ModelPrice> demoRates[] = {
+        { QStringLiteral("openai/gpt-5.5"), { 5.0, 30.0, 0.5, 0.0, {}, {} } },
+        { QStringLiteral("google/gemini-3.1-pro-preview"), { 2.0, 12.0, 0.2, 0.0, {}, {} } },
+    };
+    for (const auto& [model, price] : demoRates) {
+        if (!prices.prices().contains(model))
+            prices.setPrice(model, price);
+    }
     SynthOptions options;
     options.outputDirectory = m_dir.filePath(QStringLiteral("paper"));
     options.epochs = 1;
