@@ -110,7 +110,11 @@ void ReplayChart::drawReruns(
 double ReplayChart::drawSpending(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)
 {
     auto* spent = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
-    spent->setName(QCoreApplication::translate("ReplayView", "dollars spent"));
+    spent->setName(curve.unpricedCalls == 0
+            ? QCoreApplication::translate("ReplayView", "dollars spent")
+            : QCoreApplication::translate("ReplayView", "dollars spent (%1 of %2 calls without a price)")
+                  .arg(curve.unpricedCalls)
+                  .arg(curve.spending.size()));
     spent->setPen(QPen(QColor(0x99, 0x99, 0x99), 1.5, Qt::DashLine));
     double maxSpent = 0;
     // Thinned to a few thousand points: enough for any screen, cheap for 60,000 calls.

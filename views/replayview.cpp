@@ -228,12 +228,17 @@ QString ReplayView::statusText(int seq) const
             break;
         spent = dollars;
     }
-    return tr("Step %1 of %2 \u2014 %3 \u2014 $%4 spent")
+    // A model without a price is "no price", never $0.
+    const bool priced = m_curve.unpricedCalls < int(m_curve.spending.size());
+    const QString money = !priced    ? tr("no price for its model calls")
+        : m_curve.unpricedCalls == 0 ? tr("$%1 spent").arg(spent, 0, 'f', 2)
+                                     : tr("$%1 spent on the calls with a price").arg(spent, 0, 'f', 2);
+    return tr("Step %1 of %2 \u2014 %3 \u2014 %4")
         .arg(seq)
         .arg(m_model->totalCount())
         .arg(standing ? tr("%1% of visible tests passing").arg(100 * standing->visible, 0, 'f', 1)
                       : tr("no tests run yet"))
-        .arg(spent, 0, 'f', 2);
+        .arg(money);
 }
 
 void ReplayView::fillTests()

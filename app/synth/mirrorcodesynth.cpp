@@ -493,7 +493,10 @@ SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, 
     spec.model = profile.name;
     spec.seed = SynthRandom::derive(options.seed, qHash(spec.id), qHash(profile.name), quint64(epoch)).next();
     spec.prices = profile.prices;
-    spec.writeTotalCost = profile.name.contains(QLatin1String("gemini")); // one model's logs carry total_cost
+    // The logs of the two models the price table has no primary source for carry the cost each call reported
+    // (total_cost), as Inspect writes it where the provider reports one.
+    spec.writeTotalCost
+        = profile.name.contains(QLatin1String("gemini")) || profile.name.contains(QLatin1String("gpt-5.5"));
     spec.dictScores = options.dictScores;
     spec.start = start;
     SynthRandom random = SynthRandom::derive(spec.seed, 7);

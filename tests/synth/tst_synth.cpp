@@ -306,7 +306,7 @@ void TestSynth::demoShapedLikeThePaper()
         QVERIFY(median(costs['L']) > 100 && median(hours['L']) > 24);
     }
     QCOMPARE(limited, 3); // one long run per model
-    QCOMPARE(withCost, 1); // total_cost in one model's log only
+    QCOMPARE(withCost, 2); // total_cost in the logs of the two models without a primary-source price
 }
 
 void TestSynth::dictScoresAreCheckedByName()

@@ -18,6 +18,7 @@ void PassCurveBuilder::addModelCall(const EventRow& call)
     const double cost = m_prices.costOf(call);
     // A call without a price adds nothing to the line of dollars (it says "no price" where a total is shown).
     m_spent += std::isnan(cost) ? 0 : cost;
+    m_curve.unpricedCalls += std::isnan(cost) ? 1 : 0;
     m_curve.spending.emplace_back(call.seq, m_spent);
 }
 

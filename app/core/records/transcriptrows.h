@@ -97,6 +97,7 @@ struct PassCurve {
     std::vector<int> compactions; ///< steps
     std::vector<int> errors; ///< steps of errors (model errors, tool errors, sample errors)
     std::vector<std::pair<int, double>> spending; ///< step, cumulative dollars after it (model calls)
+    int unpricedCalls = 0; ///< model calls without a price: in `spending` at no cost
     QString source; ///< "score events" or the test runner whose output was read
 };
 
