@@ -9,6 +9,7 @@
 int runImportCommand(const QStringList& arguments);
 int runRunsCommand(const QStringList& arguments);
 int runSamplesCommand(const QStringList& arguments);
+int runStatsCommand(const QStringList& arguments);
 int runSynthCommand(const QStringList& arguments);
 int runPlotCommand(const QStringList& arguments);
 int runBenchCommand(const QStringList& arguments);

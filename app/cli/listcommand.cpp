@@ -2,17 +2,18 @@
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
 #include "commands.h"
+#include "filteroptions.h"
 #include "storeoption.h"
+#include "table.h"
 
+#include "analysis/pricetable.h"
 #include "analysis/solverates.h"
 #include "store/store.h"
 #include "workflow/transcriptdigest.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QHash>
 #include <QTextStream>
 #include <cmath>
 
@@ -20,80 +21,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("list", text);
-}
-
-/// A table printed as aligned text, CSV or JSON. Cells hold text; numeric columns are written as JSON numbers.
-struct Table {
-    QStringList headers;
-    QList<QStringList> rows;
-    QList<bool> numeric;
-
-    void print(QTextStream& out, const QCommandLineParser& parser) const
-    {
-        if (parser.isSet(QStringLiteral("json"))) {
-            QJsonArray array;
-            for (const QStringList& row : rows) {
-                QJsonObject object;
-                for (qsizetype c = 0; c < headers.size(); ++c) {
-                    const QString& cell = row.at(c);
-                    if (cell.isEmpty())
-                        object.insert(headers.at(c), QJsonValue::Null);
-                    else if (numeric.value(c))
-                        object.insert(headers.at(c), cell.toDouble());
-                    else
-                        object.insert(headers.at(c), cell);
-                }
-                array.append(object);
-            }
-            out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-            return;
-        }
-        if (parser.isSet(QStringLiteral("csv"))) {
-            auto quote = [](QString cell) {
-                if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"'))
-                    || cell.contains(QLatin1Char('\n')))
-                    cell = QLatin1Char('"') + cell.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-                return cell;
-            };
-            QStringList line;
-            for (const QString& header : headers)
-                line << quote(header);
-            out << line.join(QLatin1Char(',')) << '\n';
-            for (const QStringList& row : rows) {
-                line.clear();
-                for (const QString& cell : row)
-                    line << quote(cell);
-                out << line.join(QLatin1Char(',')) << '\n';
-            }
-            return;
-        }
-        QList<qsizetype> widths;
-        for (qsizetype c = 0; c < headers.size(); ++c) {
-            qsizetype width = headers.at(c).size();
-            for (const QStringList& row : rows)
-                width = std::max(width, row.at(c).size());
-            widths << std::min<qsizetype>(width, 60);
-        }
-        auto printRow = [&](const QStringList& row) {
-            QString line;
-            for (qsizetype c = 0; c < row.size(); ++c) {
-                const QString cell = row.at(c).left(60);
-                line += numeric.value(c) ? cell.rightJustified(widths.at(c)) : cell.leftJustified(widths.at(c));
-                line += QStringLiteral("  ");
-            }
-            while (line.endsWith(QLatin1Char(' ')))
-                line.chop(1);
-            out << line << '\n';
-        };
-        printRow(headers);
-        for (const QStringList& row : rows)
-            printRow(row);
-    }
-};
-
-QString number(double value, int decimals = 3)
-{
-    return std::isnan(value) ? QString() : QString::number(value, 'f', decimals);
 }
 
 bool parse(QCommandLineParser& parser, const QStringList& arguments, const QString& description)
@@ -106,37 +33,100 @@ bool parse(QCommandLineParser& parser, const QStringList& arguments, const QStri
     parser.process(arguments);
     return true;
 }
+
+/// Sums and means of a run's samples.
+struct RunTotals {
+    double cost = 0; ///< NaN as soon as one sample has no price
+    double workingTime = 0;
+    double totalTime = 0;
+    double visible = 0;
+    int visibleCount = 0;
+    double heldOut = 0;
+    int heldOutCount = 0;
+
+    void add(const SampleRow& sample)
+    {
+        cost += sample.totalCost;
+        workingTime += std::isnan(sample.workingTime) ? 0 : sample.workingTime;
+        totalTime += std::isnan(sample.totalTime) ? 0 : sample.totalTime;
+        if (!std::isnan(sample.visiblePass)) {
+            visible += sample.visiblePass;
+            ++visibleCount;
+        }
+        if (!std::isnan(sample.heldOutPass)) {
+            heldOut += sample.heldOutPass;
+            ++heldOutCount;
+        }
+    }
+};
+
+QString integer(qint64 value)
+{
+    return QString::number(value);
+}
+
+/// Input tokens at the full rate: the total without cache reads and writes.
+qint64 uncachedInput(qint64 input, qint64 cacheRead, qint64 cacheWrite)
+{
+    return input - cacheRead - cacheWrite;
+}
 }
 
 int runRunsCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parse(parser, arguments,
-        tr("Lists the imported runs. 'accuracy' is computed from the samples (epochs averaged, unscored samples "
-           "left out); 'header_accuracy' is what the log's header reports; 'mismatch' flags a disagreement."));
+        tr("Lists the imported runs. 'accuracy' is computed from the samples (the first score of each, epochs "
+           "averaged per sample, then the mean over samples; unscored samples left out); 'header_accuracy' is the "
+           "header's accuracy of the same score ('header_metric': scorer/metric, or the dict key of a dict score); "
+           "'mismatch' flags a disagreement of the two. Tokens as the header reports them; 'cost_usd' sums the "
+           "samples' costs (empty when one has no price); 'visible_pass' and 'held_out_pass' are means over the "
+           "samples that report them; times are sums over samples. --json and --csv carry full precision."));
     Store store;
     if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
+    std::vector<SampleRow> samples = store.samples();
+    analyseSamples(samples, store.usage(), PriceTable::standard());
+    QHash<qint64, RunTotals> totals;
+    for (const SampleRow& sample : samples)
+        totals[sample.runId].add(sample);
     Table table;
-    table.headers = { QStringLiteral("id"), QStringLiteral("task"), QStringLiteral("model"), QStringLiteral("status"),
-        QStringLiteral("samples"), QStringLiteral("solved"), QStringLiteral("accuracy"),
-        QStringLiteral("header_accuracy"), QStringLiteral("mismatch"), QStringLiteral("created"),
-        QStringLiteral("file") };
-    table.numeric = { true, false, false, false, true, true, true, true, false, false, false };
+    for (const char* name : { "id", "task", "model", "status" })
+        table.addColumn(QString::fromLatin1(name), QLatin1String(name) == QLatin1String("id"));
+    table.addColumn(QStringLiteral("samples"), true);
+    table.addColumn(QStringLiteral("solved"), true);
+    table.addColumn(QStringLiteral("accuracy"), true, 3);
+    table.addColumn(QStringLiteral("header_accuracy"), true, 3);
+    table.addColumn(QStringLiteral("header_metric"));
+    table.addColumn(QStringLiteral("mismatch"));
+    table.addColumn(QStringLiteral("cost_usd"), true, 4);
+    for (const char* name :
+        { "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens" })
+        table.addColumn(QString::fromLatin1(name), true);
+    table.addColumn(QStringLiteral("visible_pass"), true, 3);
+    table.addColumn(QStringLiteral("held_out_pass"), true, 3);
+    table.addColumn(QStringLiteral("working_time_s"), true, 1);
+    table.addColumn(QStringLiteral("total_time_s"), true, 1);
+    table.addColumn(QStringLiteral("created"));
+    table.addColumn(QStringLiteral("file"));
+    const bool json = parser.isSet(QStringLiteral("json"));
     for (const RunRow& run : store.runs()) {
-        QString header = run.hasHeaderAccuracy
-            ? (std::isnan(run.headerAccuracy) ? QStringLiteral("NaN") : number(run.headerAccuracy))
+        // NaN is not JSON: an unscored header accuracy is null there, NaN elsewhere.
+        const QString header = run.hasHeaderAccuracy
+            ? (std::isnan(run.headerAccuracy) ? (json ? QString() : QStringLiteral("NaN"))
+                                              : Table::number(run.headerAccuracy))
             : QString();
-        table.rows << QStringList { QString::number(run.id), run.task, run.model, run.status,
-            QString::number(run.samples), QString::number(run.solvedSamples), number(run.accuracy), header,
-            accuracyMismatch(run) ? QStringLiteral("MISMATCH") : QString(), run.created, run.path };
-    }
-    if (parser.isSet(QStringLiteral("json"))) {
-        // NaN is not JSON: an unscored header accuracy is written as null.
-        for (QStringList& row : table.rows) {
-            if (row[7] == QLatin1String("NaN"))
-                row[7].clear();
-        }
+        const RunTotals sums = totals.value(run.id);
+        table.addRow({ integer(run.id), run.task, run.model, run.status, integer(run.samples),
+            integer(run.solvedSamples), Table::number(run.accuracy), header, run.headerMetric,
+            accuracyMismatch(run) ? QStringLiteral("MISMATCH") : QString(),
+            Table::number(run.samples ? sums.cost : notANumber),
+            integer(uncachedInput(run.inputTokens, run.cacheReadTokens, run.cacheWriteTokens)),
+            integer(run.outputTokens), integer(run.cacheReadTokens), integer(run.cacheWriteTokens),
+            integer(run.reasoningTokens),
+            Table::number(sums.visibleCount ? sums.visible / sums.visibleCount : notANumber),
+            Table::number(sums.heldOutCount ? sums.heldOut / sums.heldOutCount : notANumber),
+            Table::number(sums.workingTime), Table::number(sums.totalTime), run.created, run.path });
     }
     QTextStream out(stdout);
     table.print(out, parser);
@@ -146,36 +136,63 @@ int runRunsCommand(const QStringList& arguments)
 int runSamplesCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("run"), tr("Only the samples of this run id."), QStringLiteral("ID") });
+    addFilterOptions(parser);
     parser.addOption({ QStringLiteral("digest"),
         tr("Instead of the table: each sample's counts and checksums of its row, events, messages and pass curve "
            "(attachments replaced), to compare two imports of the same logs.") });
-    parse(parser, arguments, tr("Lists the imported samples."));
+    parse(parser, arguments,
+        tr("Lists the imported samples: 'id' is the store's row (what 'rerun' takes), 'sample' and 'epoch' the "
+           "sample's own id and epoch in its log. Tokens summed over the models a sample used; 'input_tokens' "
+           "without cache reads and writes. 'cost_usd' from the log's total_cost or tokens x prices (empty: no "
+           "price). 'visible_pass' and 'held_out_pass' are the shares of tests passed the score reports. --json and "
+           "--csv carry full precision. A filter naming a value no sample has is an error (exit 2) that names the "
+           "close matches."));
     Store store;
     if (!openStore(store, parser, Store::OpenMode::Existing))
         return 1;
+    QTextStream err(stderr);
+    std::vector<SampleRow> samples;
+    if (!selectSamples(store, parser, &samples, err))
+        return unknownValueExit;
     if (parser.isSet(QStringLiteral("digest"))) {
         QTextStream out(stdout);
-        for (const SampleRow& sample : store.samples(parser.value(QStringLiteral("run")).toLongLong())) {
+        for (const SampleRow& sample : samples) {
             out << sample.sampleId << QLatin1Char(' ') << sample.epoch << QLatin1Char(' ')
                 << TranscriptDigest::of(store, sample).line() << QLatin1Char('\n');
         }
         return 0;
     }
     Table table;
-    table.headers = { QStringLiteral("id"), QStringLiteral("run"), QStringLiteral("model"), QStringLiteral("sample"),
-        QStringLiteral("epoch"), QStringLiteral("program"), QStringLiteral("tier"), QStringLiteral("language"),
-        QStringLiteral("score"), QStringLiteral("solved"), QStringLiteral("events"), QStringLiteral("input_tokens"),
-        QStringLiteral("output_tokens"), QStringLiteral("total_time"), QStringLiteral("limit"),
-        QStringLiteral("error") };
-    table.numeric
-        = { true, true, false, false, true, false, false, false, true, true, true, true, true, true, false, false };
-    for (const SampleRow& sample : store.samples(parser.value(QStringLiteral("run")).toLongLong())) {
-        table.rows << QStringList { QString::number(sample.id), QString::number(sample.runId), sample.model,
-            sample.sampleId, QString::number(sample.epoch), sample.program, sample.tier, sample.language,
-            number(sample.score), sample.solved < 0 ? QString() : QString::number(sample.solved),
-            QString::number(sample.events), QString::number(sample.inputTokens), QString::number(sample.outputTokens),
-            number(sample.totalTime, 1), sample.limitType, sample.error.left(80).simplified() };
+    table.addColumn(QStringLiteral("id"), true);
+    table.addColumn(QStringLiteral("run"), true);
+    table.addColumn(QStringLiteral("task"));
+    table.addColumn(QStringLiteral("model"));
+    table.addColumn(QStringLiteral("sample"));
+    table.addColumn(QStringLiteral("epoch"), true);
+    table.addColumn(QStringLiteral("program"));
+    table.addColumn(QStringLiteral("tier"));
+    table.addColumn(QStringLiteral("language"));
+    table.addColumn(QStringLiteral("score"), true, 3);
+    table.addColumn(QStringLiteral("solved"), true);
+    table.addColumn(QStringLiteral("cost_usd"), true, 4);
+    for (const char* name :
+        { "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "events" })
+        table.addColumn(QString::fromLatin1(name), true);
+    table.addColumn(QStringLiteral("visible_pass"), true, 3);
+    table.addColumn(QStringLiteral("held_out_pass"), true, 3);
+    table.addColumn(QStringLiteral("working_time_s"), true, 1);
+    table.addColumn(QStringLiteral("total_time_s"), true, 1);
+    table.addColumn(QStringLiteral("limit"));
+    table.addColumn(QStringLiteral("error"));
+    for (const SampleRow& sample : samples) {
+        table.addRow({ integer(sample.id), integer(sample.runId), sample.task, sample.model, sample.sampleId,
+            integer(sample.epoch), sample.program, sample.tier, sample.language, Table::number(sample.score),
+            sample.solved < 0 ? QString() : integer(sample.solved), Table::number(sample.totalCost),
+            integer(uncachedInput(sample.inputTokens, sample.cacheReadTokens, sample.cacheWriteTokens)),
+            integer(sample.outputTokens), integer(sample.cacheReadTokens), integer(sample.cacheWriteTokens),
+            integer(sample.reasoningTokens), integer(sample.events), Table::number(sample.visiblePass),
+            Table::number(sample.heldOutPass), Table::number(sample.workingTime), Table::number(sample.totalTime),
+            sample.limitType, sample.error.left(80).simplified() });
     }
     QTextStream out(stdout);
     table.print(out, parser);

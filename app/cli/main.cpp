@@ -16,7 +16,9 @@ void printUsage(QTextStream& out)
         "Commands:\n"
         "  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store\n"
         "  runs             list the imported runs with their accuracy\n"
-        "  samples          list the imported samples\n"
+        "  samples          list the imported samples (filters: model, task, program, tier, epoch, outcome, run)\n"
+        "  stats            solve rates over tasks with intervals (--by model|tier|task), or two models compared\n"
+        "                   (--paired MODEL_A MODEL_B)\n"
         "  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)\n"
         "  bench            benchmarks: import (beside its floor), runner (beside a shell loop)\n"
         "  test             run a test suite against a program, sandboxed\n"
@@ -60,6 +62,8 @@ int main(int argc, char* argv[])
         return runRunsCommand(arguments);
     if (command == QLatin1String("samples"))
         return runSamplesCommand(arguments);
+    if (command == QLatin1String("stats"))
+        return runStatsCommand(arguments);
     if (command == QLatin1String("bench"))
         return runBenchCommand(arguments);
     if (command == QLatin1String("test"))

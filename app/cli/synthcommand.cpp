@@ -36,6 +36,9 @@ int runSynthCommand(const QStringList& arguments)
     parser.addOption({ QStringLiteral("models"),
         MirrorCodeSynth::tr("Comma-separated models (default: the three of the leaderboard)."),
         QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("dict-scores"),
+        MirrorCodeSynth::tr("Score each sample with a dict of its visible and held-out pass fractions instead of C or "
+                            "I, and write one EvalScore a key in the header, as Inspect does for a dict score.") });
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -54,6 +57,7 @@ int runSynthCommand(const QStringList& arguments)
         options.compression = ZipStreamWriter::Compression::Deflate;
     options.monster = parser.isSet(QStringLiteral("monster"));
     options.chunked = parser.isSet(QStringLiteral("chunked"));
+    options.dictScores = parser.isSet(QStringLiteral("dict-scores"));
     options.scaleRuns = parser.value(QStringLiteral("scale")).toInt();
     if (parser.isSet(QStringLiteral("samples-per-run")))
         options.samplesPerRun = std::max(1, parser.value(QStringLiteral("samples-per-run")).toInt());

@@ -22,13 +22,6 @@ QString tr(const char* text)
 }
 }
 
-QString csvCell(QString cell)
-{
-    if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
-        cell = QLatin1Char('"') + cell.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-    return cell;
-}
-
 void printTestResults(QTextStream& out, const std::vector<TestResult>& results, const TestRunSummary& summary,
     bool json, bool csv, bool verbose)
 {

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "table.h"
+
 #include "runner/testrunner.h"
 
 #include <QCommandLineParser>
@@ -11,8 +13,6 @@
 // Options and output shared by the `test` and `rerun` commands.
 void addLimitOptions(QCommandLineParser& parser);
 void applyLimitOptions(const QCommandLineParser& parser, TestRunner::Options& options);
-/// A CSV cell, quoted when it must be.
-QString csvCell(QString cell);
 /// Says in one line, before a run, what the sandbox cannot enforce here; false when --require-sandbox refuses it.
 bool announceSandbox(const QCommandLineParser& parser, const TestRunner::Options& options, QTextStream& err);
 void printTestResults(QTextStream& out, const std::vector<TestResult>& results, const TestRunSummary& summary,

@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -270,7 +271,9 @@ public:
         report.compactions += stats.compactions;
         m_summaries.push_back(sample.summaryJson());
         m_flush.push_back(m_summaries.back());
-        m_outcomes[sample.spec().id].push_back(stats.solved ? 1.0 : 0.0);
+        const SampleSpec& spec = sample.spec();
+        m_outcomes[spec.id].push_back({ stats.solved ? 1.0 : 0.0, double(stats.visiblePassed) / spec.visibleTotal,
+            double(stats.heldOutPassed) / spec.heldOutTotal });
         m_inputTokens += stats.inputTokens;
         m_outputTokens += stats.outputTokens;
         m_cacheRead += stats.cacheReadTokens;
@@ -293,22 +296,39 @@ public:
         for (size_t i = 0; i < m_summaries.size(); ++i)
             summaries += (i ? ", " : "") + m_summaries[i];
         summaries += "]";
-        // Accuracy as Inspect reports it: each sample's epochs averaged, then the mean over samples.
-        double sum = 0, squares = 0;
-        QByteArray reduced;
-        for (const auto& [id, values] : m_outcomes) {
-            double mean = 0;
-            for (const double value : values)
-                mean += value / double(values.size());
-            sum += mean;
-            squares += mean * mean;
-            reduced += QByteArray(reduced.isEmpty() ? "" : ", ") + "{\"value\": " + QByteArray::number(mean, 'f', 6)
-                + ", \"sample_id\": \"" + id.toUtf8() + "\"}";
+        // Accuracy as Inspect reports it: each sample's epochs averaged, then the mean over samples. A dict score has
+        // one EvalScore a key, each reduced and averaged so.
+        QByteArray scores;
+        QByteArray reductions;
+        const std::vector<std::pair<QByteArray, int>> keys = m_options.dictScores
+            ? std::vector<std::pair<QByteArray, int>> { { "visible", 1 }, { "held_out", 2 } }
+            : std::vector<std::pair<QByteArray, int>> { { "mirrorcode", 0 } };
+        for (const auto& [name, part] : keys) {
+            double sum = 0, squares = 0;
+            QByteArray reduced;
+            for (const auto& [id, values] : m_outcomes) {
+                double mean = 0;
+                for (const std::array<double, 3>& value : values)
+                    mean += value[size_t(part)] / double(values.size());
+                sum += mean;
+                squares += mean * mean;
+                reduced += QByteArray(reduced.isEmpty() ? "" : ", ") + "{\"value\": " + QByteArray::number(mean, 'f', 6)
+                    + ", \"sample_id\": \"" + id.toUtf8() + "\"}";
+            }
+            const double n = double(m_outcomes.size());
+            const double accuracy = n > 0 ? sum / n : 0;
+            const double variance = n > 1 ? (squares - n * accuracy * accuracy) / (n - 1) : 0;
+            const double stderror = n > 0 ? std::sqrt(std::max(variance, 0.0) / n) : 0;
+            scores += QByteArray(scores.isEmpty() ? "" : ", ") + "{\"name\": \"" + name
+                + "\", \"scorer\": \"mirrorcode\", \"reducer\": \"mean\", \"scored_samples\": "
+                + QByteArray::number(qsizetype(m_outcomes.size()))
+                + ", \"unscored_samples\": 0, \"params\": {}, \"metrics\": "
+                + "{\"accuracy\": {\"name\": \"accuracy\", \"value\": " + QByteArray::number(accuracy, 'g', 17)
+                + ", \"params\": {}}, \"stderr\": {\"name\": \"stderr\", \"value\": "
+                + QByteArray::number(stderror, 'g', 17) + ", \"params\": {}}}}";
+            reductions += QByteArray(reductions.isEmpty() ? "" : ", ") + "{\"scorer\": \"" + name
+                + "\", \"reducer\": \"mean\", \"samples\": [" + reduced + "]}";
         }
-        const double n = double(m_outcomes.size());
-        const double accuracy = n > 0 ? sum / n : 0;
-        const double variance = n > 1 ? (squares - n * accuracy * accuracy) / (n - 1) : 0;
-        const double stderror = n > 0 ? std::sqrt(std::max(variance, 0.0) / n) : 0;
         QByteArray usage = "{\"" + m_model.toUtf8() + "\": {\"input_tokens\": " + QByteArray::number(m_inputTokens)
             + ", \"output_tokens\": " + QByteArray::number(m_outputTokens)
             + ", \"total_tokens\": " + QByteArray::number(m_inputTokens + m_outputTokens + m_cacheRead + m_cacheWrite)
@@ -316,14 +336,8 @@ public:
             + QByteArray::number(m_cacheRead) + ", \"reasoning_tokens\": " + QByteArray::number(m_reasoning)
             + (m_writeCost ? ", \"total_cost\": " + QByteArray::number(m_cost, 'f', 4) : QByteArray()) + "}}";
         const QByteArray results = "{\"total_samples\": " + QByteArray::number(qsizetype(m_summaries.size()))
-            + ", \"completed_samples\": " + QByteArray::number(qsizetype(m_summaries.size()))
-            + ", \"scores\": [{\"name\": \"mirrorcode\", \"scorer\": \"mirrorcode\", \"reducer\": \"mean\", "
-              "\"scored_samples\": "
-            + QByteArray::number(qsizetype(m_outcomes.size()))
-            + ", \"unscored_samples\": 0, \"params\": {}, \"metrics\": "
-            + "{\"accuracy\": {\"name\": \"accuracy\", \"value\": " + QByteArray::number(accuracy, 'g', 17)
-            + ", \"params\": {}}, \"stderr\": {\"name\": \"stderr\", \"value\": "
-            + QByteArray::number(stderror, 'g', 17) + ", \"params\": {}}}}]}";
+            + ", \"completed_samples\": " + QByteArray::number(qsizetype(m_summaries.size())) + ", \"scores\": ["
+            + scores + "]}";
         const QByteArray stats = "{\"started_at\": \"" + isoDate(m_created).toUtf8() + "\", \"completed_at\": \""
             + isoDate(m_completed.isValid() ? m_completed : m_created).toUtf8() + "\", \"model_usage\": " + usage
             + ", \"role_usage\": {}}";
@@ -331,8 +345,7 @@ public:
             + ", \"plan\": " + plan() + ", \"results\": " + results + ", \"stats\": " + stats
             + ", \"invalidated\": false, \"tags\": [], \"metadata\": {}}";
         return member(QStringLiteral("summaries.json"), summaries)
-            && member(QStringLiteral("reductions.json"),
-                "[{\"scorer\": \"mirrorcode\", \"reducer\": \"mean\", \"samples\": [" + reduced + "]}]")
+            && member(QStringLiteral("reductions.json"), "[" + reductions + "]")
             && member(QStringLiteral("header.json"), header) && m_zip.close();
     }
 
@@ -397,7 +410,8 @@ private:
     int m_flushes = 0;
     std::vector<QByteArray> m_summaries;
     std::vector<QByteArray> m_flush;
-    std::map<QString, std::vector<double>> m_outcomes;
+    /// Per sample id, each epoch's solved (1 or 0), visible and held-out pass fractions.
+    std::map<QString, std::vector<std::array<double, 3>>> m_outcomes;
     qint64 m_inputTokens = 0, m_outputTokens = 0, m_cacheRead = 0, m_cacheWrite = 0, m_reasoning = 0;
     double m_cost = 0;
     bool m_writeCost = false;
@@ -480,6 +494,7 @@ SampleSpec specFor(const MirrorCodeTarget& target, const ModelProfile& profile, 
     spec.seed = SynthRandom::derive(options.seed, qHash(spec.id), qHash(profile.name), quint64(epoch)).next();
     spec.prices = profile.prices;
     spec.writeTotalCost = profile.name.contains(QLatin1String("gemini")); // one model's logs carry total_cost
+    spec.dictScores = options.dictScores;
     spec.start = start;
     SynthRandom random = SynthRandom::derive(spec.seed, 7);
     const double solveChance = target.tier == 'S' ? profile.solveSmall : target.tier == 'M' ? profile.solveMedium : 0.0;

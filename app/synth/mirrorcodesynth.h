@@ -21,6 +21,9 @@ struct SynthOptions {
     int scaleRuns = 0; ///< instead of the demo: this many runs of `samplesPerRun` small samples
     int samplesPerRun = 10;
     QStringList models; ///< default: the three of the MirrorCode leaderboard
+    /// Scores as dicts of visible and held-out pass fractions, and one EvalScore a key in the header, as Inspect
+    /// writes a scorer whose value is a dict (instead of C or I)
+    bool dictScores = false;
 };
 
 struct SynthReport {

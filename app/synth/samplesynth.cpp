@@ -16,6 +16,20 @@
 #include <tuple>
 
 namespace {
+/// A final score's value: C or I, or with `dictScores` the visible and held-out fractions, as a scorer with a dict
+/// value writes them.
+void writeScoreValue(JsonOut& out, const SampleSpec& spec, int visiblePassed, int heldOutPassed, bool solved)
+{
+    if (!spec.dictScores) {
+        out.field("value", solved ? "C" : "I");
+        return;
+    }
+    out.key("value").beginObject();
+    out.key("visible").raw(QByteArray::number(double(visiblePassed) / spec.visibleTotal, 'g', 17));
+    out.key("held_out").raw(QByteArray::number(double(heldOutPassed) / spec.heldOutTotal, 'g', 17));
+    out.endObject();
+}
+
 constexpr int attachmentThreshold = 100; // Inspect moves strings over 100 characters into attachments
 
 // The tools' JSON schemas, as the model event lists them and the provider request sends them.
@@ -515,7 +529,8 @@ void SampleSynth::PassWriter::writeFinalScore()
         const bool solved = stats.visiblePassed == m_spec.visibleTotal && stats.heldOutPassed == m_spec.heldOutTotal
             && !m_spec.crashed;
         stats.solved = solved;
-        m_out.key("score").beginObject().field("value", solved ? "C" : "I");
+        m_out.key("score").beginObject();
+        writeScoreValue(m_out, m_spec, stats.visiblePassed, stats.heldOutPassed, solved);
         m_out.field("explanation",
             QByteArray::number(stats.heldOutPassed) + "/" + QByteArray::number(m_spec.heldOutTotal)
                 + " held-out tests passed");
@@ -655,7 +670,8 @@ void SampleSynth::writeHead(JsonOut& out, bool singleMember)
         .endArray()
         .field("completion", "")
         .endObject();
-    out.key("scores").beginObject().key("mirrorcode").beginObject().field("value", solved ? "C" : "I");
+    out.key("scores").beginObject().key("mirrorcode").beginObject();
+    writeScoreValue(out, m_spec, finalVisible, finalHeldOut, solved);
     out.field("answer", QStringLiteral("%1 %2").arg(m_spec.program, m_spec.language));
     out.field("explanation", QStringLiteral("%1/%2 held-out tests passed").arg(finalHeldOut).arg(m_spec.heldOutTotal));
     out.key("metadata").beginObject().field("visible_passed", finalVisible).field("visible_total", m_spec.visibleTotal);
@@ -861,7 +877,8 @@ QByteArray SampleSynth::summaryJson() const
         .field("tier", m_spec.tier)
         .field("language", m_spec.language)
         .endObject();
-    out.key("scores").beginObject().key("mirrorcode").beginObject().field("value", m_stats.solved ? "C" : "I");
+    out.key("scores").beginObject().key("mirrorcode").beginObject();
+    writeScoreValue(out, m_spec, m_stats.visiblePassed, m_stats.heldOutPassed, m_stats.solved);
     out.key("metadata")
         .beginObject()
         .field("visible_passed", m_stats.visiblePassed)

@@ -53,6 +53,7 @@ struct SampleSpec {
     int requestHeaders = 4; ///< message headers logged with each provider request
     SynthPrices prices;
     bool writeTotalCost = false;
+    bool dictScores = false; ///< the score a dict of visible and held-out fractions instead of C or I
     const DemoProgram* demo = nullptr;
     /// For a demo program: visible and held-out tests passed by each version of its code.
     std::vector<std::pair<int, int>> demoPasses;

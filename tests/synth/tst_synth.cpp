@@ -89,6 +89,7 @@ private slots:
     void keysMatchRealLogs();
     void demoShapedLikeThePaper();
     void demoImportsWithItsHeaderAccuracy();
+    void dictScoresAreCheckedByName();
     void demoCurvesEqualTheirReexecution();
 
 private:
@@ -296,6 +297,33 @@ void TestSynth::demoShapedLikeThePaper()
     }
     QCOMPARE(limited, 3); // one long run per model
     QCOMPARE(withCost, 1); // total_cost in one model's log only
+}
+
+void TestSynth::dictScoresAreCheckedByName()
+{
+    SynthOptions options;
+    options.outputDirectory = m_dir.filePath(QStringLiteral("dict"));
+    options.epochs = 2;
+    options.dictScores = true;
+    options.models = { QStringLiteral("google/gemini-3.1-pro-preview") };
+    SynthReport report;
+    MirrorCodeSynth synth;
+    QVERIFY2(synth.run(options, report), qPrintable(synth.errorString()));
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("dict.sqlite"))));
+    for (const QString& file : report.files)
+        QCOMPARE(Importer(store).importFile(file).status, ImportResult::Imported);
+    const RunRow run = store.runs().front();
+    QCOMPARE(run.samples, 50);
+    // The computed accuracy reads each dict's held_out; the header has an EvalScore for visible first, then one for
+    // held_out: the check compares held_out with held_out.
+    QCOMPARE(run.scoreKey, QStringLiteral("held_out"));
+    QCOMPARE(run.headerMetric, QStringLiteral("held_out/accuracy"));
+    QCOMPARE(run.metrics.front().scorer, QStringLiteral("visible"));
+    QVERIFY(std::abs(run.metrics.front().value - run.accuracy) > 1e-3);
+    QVERIFY2(std::abs(run.accuracy - run.headerAccuracy) < 1e-12,
+        qPrintable(QStringLiteral("%1 %2").arg(run.accuracy).arg(run.headerAccuracy)));
+    QVERIFY(!accuracyMismatch(run));
 }
 
 void TestSynth::demoImportsWithItsHeaderAccuracy()

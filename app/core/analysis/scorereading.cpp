@@ -44,6 +44,39 @@ double scoreNumber(const JsonValue& value, const QStringList& keys)
     return notANumber;
 }
 
+QString scoreKeyOf(const QByteArray& valueJson, const QStringList& keys)
+{
+    rapidjson::Document value;
+    if (valueJson.isEmpty() || !parseJson(value, valueJson.constData(), size_t(valueJson.size())) || !value.IsObject())
+        return {};
+    for (const QString& key : keys) {
+        if (member(value, key.toUtf8().constData()))
+            return key;
+    }
+    return {};
+}
+
+const MetricRecord* headerAccuracyMetric(
+    const std::vector<MetricRecord>& metrics, const QString& scorer, const QString& key)
+{
+    const QString accuracy = QStringLiteral("accuracy");
+    std::vector<std::pair<QString, QString>> names; // (EvalScore name, metric name), best first
+    if (key.isEmpty() || key == QLatin1String("value"))
+        names.emplace_back(scorer, accuracy);
+    if (!key.isEmpty()) {
+        names.emplace_back(key, accuracy);
+        names.emplace_back(scorer, key + QLatin1Char('/') + accuracy);
+        names.emplace_back(scorer, accuracy + QLatin1Char('/') + key);
+    }
+    for (const auto& [score, name] : names) {
+        for (const MetricRecord& metric : metrics) {
+            if (metric.scorer == score && metric.name == name)
+                return &metric;
+        }
+    }
+    return nullptr;
+}
+
 PassFractions passFractionsOfValue(const JsonValue& value)
 {
     PassFractions fractions;

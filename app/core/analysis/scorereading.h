@@ -20,6 +20,17 @@ QStringList defaultScoreKeys();
 /// first of `keys` it holds; NaN for unscored or anything else.
 double scoreNumber(const JsonValue& value, const QStringList& keys = defaultScoreKeys());
 
+/// The key of a dict-valued Score.value (its JSON) that scoreNumber() reads: the first of `keys` it holds; empty for
+/// any other value.
+QString scoreKeyOf(const QByteArray& valueJson, const QStringList& keys = defaultScoreKeys());
+
+/// Among a header's `metrics`, the `accuracy` of the very score a run's computed accuracy averages: for a scalar
+/// score, the one of the EvalScore named `scorer`; for a dict read through `key`, the one of the EvalScore named `key`
+/// (Inspect writes one EvalScore per key of a dict) or `key/accuracy` or `accuracy/key` of `scorer` (a metric split
+/// by EvalMetric.group). nullptr when the header has none of these: nothing to compare with.
+const MetricRecord* headerAccuracyMetric(
+    const std::vector<MetricRecord>& metrics, const QString& scorer, const QString& key);
+
 /// Visible and held-out pass fractions; NaN where not reported.
 struct PassFractions {
     double visible = notANumber;

@@ -24,10 +24,19 @@ struct RunRow {
     int scoredSamples = 0;
     int solvedSamples = 0;
     double accuracy = notANumber; ///< mean score over samples (epochs averaged first); NaN when unscored
-    double headerAccuracy = notANumber; ///< the header's `accuracy` metric; NaN when absent or NaN
+    QString scorer; ///< the scorer of the first score of the run's samples, which `accuracy` averages
+    QString scoreKey; ///< the key of that score's dict value `accuracy` reads (held_out, ...), or empty
+    std::vector<MetricRecord> metrics; ///< the header's metrics, as the log names them (`name`, `group/name`)
+    /// The header metric that reports what `accuracy` computes (see headerAccuracyMetric()), as scorer/name; empty
+    /// when the header has none
+    QString headerMetric;
+    double headerAccuracy = notANumber; ///< that metric's value; NaN when absent or NaN
     bool hasHeaderAccuracy = false;
-    qint64 inputTokens = 0;
+    qint64 inputTokens = 0; ///< input tokens, cache reads and writes included
     qint64 outputTokens = 0;
+    qint64 cacheReadTokens = 0;
+    qint64 cacheWriteTokens = 0;
+    qint64 reasoningTokens = 0;
 };
 
 struct SampleRow {
@@ -50,8 +59,11 @@ struct SampleRow {
     QString error;
     QString limitType;
     int events = 0;
-    qint64 inputTokens = 0;
+    qint64 inputTokens = 0; ///< input tokens, cache reads and writes included
     qint64 outputTokens = 0;
+    qint64 cacheReadTokens = 0;
+    qint64 cacheWriteTokens = 0;
+    qint64 reasoningTokens = 0;
     double totalCost = notANumber; ///< the log's total_cost, or (PriceTable::applyTo) tokens x prices; NaN: no price
     QByteArray scoreMetadataJson; ///< the first score's metadata, read by analysis/scorereading
     double heldOutPass = notANumber; ///< held-out (else visible) pass fraction from the score's metadata, when known

@@ -11,10 +11,13 @@
 #include "storeschema.h"
 #include "transcriptquery.h"
 
+#include "analysis/scorereading.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
 #include <cmath>
 #include <sqlite3.h>
 
@@ -134,6 +137,12 @@ QString Store::readOnlyError() const
 
 std::vector<RunRow> Store::runs()
 {
+    // The header's metrics, by run.
+    QHash<qint64, std::vector<MetricRecord>> metrics;
+    SqliteStatement metricQuery(*m_db, "SELECT run_id, scorer, name, value FROM run_metrics ORDER BY rowid");
+    while (metricQuery.step())
+        metrics[metricQuery.integer(0)].push_back({ metricQuery.text(1), metricQuery.text(2), metricQuery.real(3) });
+    // The first score of the run's first scored sample: its scorer, and the JSON of its value.
     SqliteStatement query(*m_db, R"sql(
 SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_version,
     (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id),
@@ -141,10 +150,15 @@ SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_
     (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.solved = 1),
     (SELECT AVG(v) FROM (SELECT AVG(s.score) AS v FROM samples s
         WHERE s.run_id = r.id AND s.score IS NOT NULL GROUP BY s.sample_id)),
-    (SELECT COUNT(*) FROM run_metrics m WHERE m.run_id = r.id AND m.name = 'accuracy'),
-    (SELECT m.value FROM run_metrics m WHERE m.run_id = r.id AND m.name = 'accuracy' ORDER BY m.rowid LIMIT 1),
+    (SELECT sc.scorer FROM samples s JOIN sample_scores sc ON sc.sample_id = s.id
+        WHERE s.run_id = r.id AND s.score IS NOT NULL ORDER BY s.id, sc.rowid LIMIT 1),
+    (SELECT sc.value_json FROM samples s JOIN sample_scores sc ON sc.sample_id = s.id
+        WHERE s.run_id = r.id AND s.score IS NOT NULL ORDER BY s.id, sc.rowid LIMIT 1),
     (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
-    (SELECT SUM(u.output_tokens) FROM run_usage u WHERE u.run_id = r.id)
+    (SELECT SUM(u.output_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.cache_read_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.reasoning_tokens) FROM run_usage u WHERE u.run_id = r.id)
 FROM runs r JOIN files f ON f.id = r.file_id
 ORDER BY r.created, r.id)sql");
     std::vector<RunRow> rows;
@@ -162,10 +176,26 @@ ORDER BY r.created, r.id)sql");
         row.scoredSamples = int(query.integer(9));
         row.solvedSamples = int(query.integer(10));
         row.accuracy = query.real(11);
-        row.hasHeaderAccuracy = query.integer(12) > 0;
-        row.headerAccuracy = query.real(13);
+        row.scorer = query.text(12);
+        row.scoreKey = scoreKeyOf(query.bytes(13));
         row.inputTokens = query.integer(14);
         row.outputTokens = query.integer(15);
+        row.cacheReadTokens = query.integer(16);
+        row.cacheWriteTokens = query.integer(17);
+        row.reasoningTokens = query.integer(18);
+        row.metrics = metrics.value(row.id);
+        // The header's accuracy of the same score (by name); with no scored sample, its first accuracy, shown alone.
+        const MetricRecord* header = headerAccuracyMetric(row.metrics, row.scorer, row.scoreKey);
+        if (!header && row.scoredSamples == 0) {
+            const auto first = std::find_if(row.metrics.begin(), row.metrics.end(),
+                [](const MetricRecord& metric) { return metric.name == QLatin1String("accuracy"); });
+            header = first == row.metrics.end() ? nullptr : &*first;
+        }
+        if (header) {
+            row.hasHeaderAccuracy = true;
+            row.headerAccuracy = header->value;
+            row.headerMetric = header->scorer + QLatin1Char('/') + header->name;
+        }
         rows.push_back(std::move(row));
     }
     return rows;
@@ -193,7 +223,10 @@ SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier,
     (SELECT SUM(u.output_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
     (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id),
     (SELECT sc.metadata FROM sample_scores sc WHERE sc.sample_id = s.id ORDER BY sc.rowid LIMIT 1),
-    r.eval_set_id, r.status, r.created
+    r.eval_set_id, r.status, r.created,
+    (SELECT SUM(u.cache_read_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.reasoning_tokens) FROM sample_usage u WHERE u.sample_id = s.id)
 FROM samples s JOIN runs r ON r.id = s.run_id
 WHERE )sql"
         + QByteArray(sampleId ? "s.id = ?2" : "(?1 = 0 OR s.run_id = ?1)") + R"sql(
@@ -229,6 +262,9 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
         row.evalSetId = query.text(20);
         row.runStatus = query.text(21);
         row.created = query.text(22);
+        row.cacheReadTokens = query.integer(23);
+        row.cacheWriteTokens = query.integer(24);
+        row.reasoningTokens = query.integer(25);
         rows.push_back(std::move(row));
     }
     return rows;
