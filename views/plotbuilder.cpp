@@ -4,6 +4,7 @@
 #include "plotbuilder.h"
 
 #include "analysis/solverates.h"
+#include "analysis/taskstatistics.h"
 #include "figurelayout.h"
 #include "inspect/mirrorcodetargets.h"
 #include "modellook.h"
@@ -79,15 +80,43 @@ QString shortName(const QString& model)
     return model.section(QLatin1Char('/'), -1);
 }
 
-/// The definition of the solve rate the plots show, said on the axis and in the CSV.
-QString rateDefinition()
+/// A solve rate the plots show: expected pass@1 over tasks (a task is a task and sample id; its epochs averaged),
+/// with its bootstrap interval over tasks, n the tasks, and its definition to say on the axis and in the CSV.
+struct Rate {
+    QString key, group;
+    int tasks = 0; ///< n
+    int epochs = 0; ///< scored epochs of those tasks
+    double rate = notANumber;
+    Interval interval;
+    QString definition;
+};
+
+std::vector<Rate> passRates(const std::vector<SampleRow>& samples, const std::function<QString(const SampleRow&)>& key,
+    const std::function<QString(const SampleRow&)>& group = {})
 {
-    return QObject::tr("share of samples solved, epochs counted separately; 95% Wilson interval over samples");
+    std::vector<Rate> rates;
+    for (const TaskStatistics& statistics : taskStatistics(samples, key, group)) {
+        const Estimate& estimate = statistics.passAt1;
+        if (!std::isnan(estimate.value))
+            rates.push_back({ statistics.key, statistics.group, estimate.tasks, statistics.samples, estimate.value,
+                estimate.interval, estimate.label() });
+    }
+    return rates;
 }
 
-QString rateAxisLabel()
+/// What the rates are, short enough for a column's axis (the CSV holds the whole definition), and their n: "n = 25
+/// tasks" or "n = 3 to 25 tasks".
+QString rateAxisLabel(const std::vector<Rate>& rates)
 {
-    return QObject::tr("share of samples solved (epochs counted separately; 95% Wilson interval over samples)");
+    const QString what = QObject::tr("expected pass@1 over tasks; 95% bootstrap interval");
+    if (rates.empty())
+        return what;
+    const auto [fewest, most] = std::minmax_element(
+        rates.begin(), rates.end(), [](const Rate& a, const Rate& b) { return a.tasks < b.tasks; });
+    const QString n = fewest->tasks == most->tasks
+        ? QObject::tr("n = %n task(s)", nullptr, most->tasks)
+        : QObject::tr("n = %1 to %2 tasks").arg(fewest->tasks).arg(most->tasks);
+    return what + QStringLiteral("; ") + n;
 }
 
 /// What one figure is drawn with: the plot, the style and every model's look.
@@ -155,16 +184,16 @@ QString solveRate(const Canvas& canvas, const std::vector<SampleRow>& samples, C
     const QStringList models = modelsOf(samples);
     const QStringList tasks = tasksOf(samples);
     const bool byTask = tasks.size() > 1;
-    const std::vector<SolveRate> rates = byTask
-        ? solveRates(
+    const std::vector<Rate> rates = byTask
+        ? passRates(
             samples, [](const SampleRow& s) { return s.model; }, [](const SampleRow& s) { return s.task; })
-        : solveRates(samples, [](const SampleRow& s) { return s.model; });
-    QString csv = row({ QStringLiteral("model"), QStringLiteral("solved_samples"), QStringLiteral("scored_samples"),
-        QStringLiteral("solve_rate"), QStringLiteral("wilson_low"), QStringLiteral("wilson_high"),
+        : passRates(samples, [](const SampleRow& s) { return s.model; });
+    QString csv = row({ QStringLiteral("model"), QStringLiteral("tasks"), QStringLiteral("scored_epochs"),
+        QStringLiteral("pass_at_1"), QStringLiteral("interval_low"), QStringLiteral("interval_high"),
         QStringLiteral("task"), QStringLiteral("definition") });
     std::map<QString, QStringList> present; // task: its models, sorted
     for (const QString& model : models) {
-        for (const SolveRate& rate : rates) {
+        for (const Rate& rate : rates) {
             if (rate.key == model)
                 present[rate.group] << model;
         }
@@ -181,7 +210,7 @@ QString solveRate(const Canvas& canvas, const std::vector<SampleRow>& samples, C
         QCPGraph* graph = canvas.pointGraph(models[m]);
         QVector<double> minus, plus;
         PointTags tags;
-        for (const SolveRate& rate : rates) {
+        for (const Rate& rate : rates) {
             if (rate.key != models[m])
                 continue;
             // At a task, the models that ran it side by side.
@@ -192,9 +221,9 @@ QString solveRate(const Canvas& canvas, const std::vector<SampleRow>& samples, C
             minus << rate.rate - rate.interval.low;
             plus << rate.interval.high - rate.rate;
             if (table == Csv::Make)
-                csv += row({ models[m], QString::number(rate.solved), QString::number(rate.scored), number(rate.rate),
+                csv += row({ models[m], QString::number(rate.tasks), QString::number(rate.epochs), number(rate.rate),
                     number(rate.interval.low), number(rate.interval.high), byTask ? rate.group : tasks.value(0),
-                    rateDefinition() });
+                    rate.definition });
         }
         errorBars(canvas, graph, minus, plus);
     }
@@ -202,7 +231,7 @@ QString solveRate(const Canvas& canvas, const std::vector<SampleRow>& samples, C
     plot->xAxis->setRange(-0.6, double(ticks.size()) - 0.4);
     plot->xAxis->setLabel(byTask ? QObject::tr("task") : QObject::tr("model"));
     plot->yAxis->setRange(0, 1.05);
-    plot->yAxis->setLabel(rateAxisLabel());
+    plot->yAxis->setLabel(rateAxisLabel(rates));
     if (!byTask)
         plot->legend->setVisible(false); // the axis names the models
     return csv;
@@ -217,25 +246,25 @@ QString tierRates(const Canvas& canvas, const std::vector<SampleRow>& samples, C
     QCustomPlot* plot = canvas.plot;
     const QStringList models = modelsOf(samples);
     const QStringList tiers { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") };
-    const std::vector<SolveRate> rates = solveRates(
+    const std::vector<Rate> rates = passRates(
         samples, [](const SampleRow& s) { return s.model; }, [](const SampleRow& s) { return s.tier; });
-    QString csv = row({ QStringLiteral("model"), QStringLiteral("tier"), QStringLiteral("solved_samples"),
-        QStringLiteral("scored_samples"), QStringLiteral("solve_rate"), QStringLiteral("wilson_low"),
-        QStringLiteral("wilson_high"), QStringLiteral("definition") });
+    QString csv = row({ QStringLiteral("model"), QStringLiteral("tier"), QStringLiteral("tasks"),
+        QStringLiteral("scored_epochs"), QStringLiteral("pass_at_1"), QStringLiteral("interval_low"),
+        QStringLiteral("interval_high"), QStringLiteral("definition") });
     for (qsizetype m = 0; m < models.size(); ++m) {
         QCPGraph* graph = canvas.pointGraph(models[m]);
         QVector<double> minus, plus;
         for (qsizetype t = 0; t < tiers.size(); ++t) {
-            const auto rate = std::find_if(rates.begin(), rates.end(),
-                [&](const SolveRate& r) { return r.key == models[m] && r.group == tiers[t]; });
+            const auto rate = std::find_if(
+                rates.begin(), rates.end(), [&](const Rate& r) { return r.key == models[m] && r.group == tiers[t]; });
             if (rate == rates.end())
                 continue;
             graph->addData(double(t) + dodge(m, models.size()), rate->rate);
             minus << rate->rate - rate->interval.low;
             plus << rate->interval.high - rate->rate;
             if (table == Csv::Make)
-                csv += row({ models[m], tiers[t], QString::number(rate->solved), QString::number(rate->scored),
-                    number(rate->rate), number(rate->interval.low), number(rate->interval.high), rateDefinition() });
+                csv += row({ models[m], tiers[t], QString::number(rate->tasks), QString::number(rate->epochs),
+                    number(rate->rate), number(rate->interval.low), number(rate->interval.high), rate->definition });
         }
         errorBars(canvas, graph, minus, plus);
     }
@@ -244,7 +273,7 @@ QString tierRates(const Canvas& canvas, const std::vector<SampleRow>& samples, C
     plot->xAxis->setRange(-0.6, 2.6);
     plot->xAxis->setLabel(QObject::tr("size tier of the program"));
     plot->yAxis->setRange(0, 1.05);
-    plot->yAxis->setLabel(rateAxisLabel());
+    plot->yAxis->setLabel(rateAxisLabel(rates));
     return csv;
 }
 
@@ -317,30 +346,30 @@ QString programSize(const Canvas& canvas, const std::vector<SampleRow>& samples,
         return {};
     }
     const QStringList models = modelsOf(samples);
-    const std::vector<SolveRate> rates = solveRates(
+    const std::vector<Rate> rates = passRates(
         samples, [](const SampleRow& s) { return s.model; }, [](const SampleRow& s) { return s.program; });
-    QString csv = row({ QStringLiteral("model"), QStringLiteral("program"), QStringLiteral("original_lines"),
-        QStringLiteral("solved_samples"), QStringLiteral("scored_samples"), QStringLiteral("solve_rate"),
-        QStringLiteral("definition") });
+    QString csv = row(
+        { QStringLiteral("model"), QStringLiteral("program"), QStringLiteral("original_lines"), QStringLiteral("tasks"),
+            QStringLiteral("scored_epochs"), QStringLiteral("pass_at_1"), QStringLiteral("definition") });
     for (qsizetype m = 0; m < models.size(); ++m) {
         QCPGraph* graph = canvas.pointGraph(models[m]);
         // Models side by side at a program's size: a few per cent apart on the log axis.
         const double aside = std::pow(10.0, dodge(m, models.size(), 0.12));
-        for (const SolveRate& rate : rates) {
+        for (const Rate& rate : rates) {
             const MirrorCodeTarget* target = rate.key == models[m] ? sized(rate.group) : nullptr;
             if (!target)
                 continue;
             graph->addData(target->originalLines * aside, rate.rate);
             if (table == Csv::Make)
-                csv += row({ models[m], rate.group, QString::number(target->originalLines),
-                    QString::number(rate.solved), QString::number(rate.scored), number(rate.rate), rateDefinition() });
+                csv += row({ models[m], rate.group, QString::number(target->originalLines), QString::number(rate.tasks),
+                    QString::number(rate.epochs), number(rate.rate), rate.definition });
         }
     }
     logAxis(plot->xAxis, {});
     plot->xAxis->setRange(500, 400000);
     plot->xAxis->setLabel(QObject::tr("lines of code of the original program (log)"));
     plot->yAxis->setRange(-0.05, 1.05);
-    plot->yAxis->setLabel(QObject::tr("share of the program's samples solved (epochs counted separately)"));
+    plot->yAxis->setLabel(rateAxisLabel(rates));
     return csv;
 }
 
@@ -527,11 +556,11 @@ QString pareto(const Canvas& canvas, const std::vector<SampleRow>& samples, Csv 
     const QStringList models = modelsOf(samples);
     const QStringList groups = perTier ? QStringList { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") }
                                        : QStringList { QString() };
-    const std::vector<SolveRate> rates = solveRates(
+    const std::vector<Rate> rates = passRates(
         samples, [](const SampleRow& s) { return s.model; },
         [perTier](const SampleRow& s) { return perTier ? s.tier : QString(); });
     QString csv = row({ QStringLiteral("model"), QStringLiteral("tier"), QStringLiteral("mean_cost_usd"),
-        QStringLiteral("priced_samples"), QStringLiteral("solve_rate"), QStringLiteral("scored_samples"),
+        QStringLiteral("priced_samples"), QStringLiteral("pass_at_1"), QStringLiteral("tasks"),
         QStringLiteral("on_frontier"), QStringLiteral("definition") });
     double low = 1e300, high = 0;
     const Qt::PenStyle lines[] = { Qt::SolidLine, Qt::DashLine, Qt::DotLine };
@@ -540,7 +569,7 @@ QString pareto(const Canvas& canvas, const std::vector<SampleRow>& samples, Csv 
         graphs[model] = canvas.pointGraph(model);
     for (qsizetype g = 0; g < groups.size(); ++g) {
         std::vector<std::pair<double, double>> points;
-        std::vector<const SolveRate*> shown;
+        std::vector<const Rate*> shown;
         std::vector<int> priced;
         for (const QString& model : models) {
             double cost = 0;
@@ -552,7 +581,7 @@ QString pareto(const Canvas& canvas, const std::vector<SampleRow>& samples, Csv 
                 }
             }
             const auto rate = std::find_if(
-                rates.begin(), rates.end(), [&](const SolveRate& r) { return r.key == model && r.group == groups[g]; });
+                rates.begin(), rates.end(), [&](const Rate& r) { return r.key == model && r.group == groups[g]; });
             if (!count || cost <= 0 || rate == rates.end())
                 continue;
             points.emplace_back(cost / count, rate->rate);
@@ -579,15 +608,15 @@ QString pareto(const Canvas& canvas, const std::vector<SampleRow>& samples, Csv 
             const bool onFrontier = std::find(frontier.begin(), frontier.end(), i) != frontier.end();
             if (table == Csv::Make)
                 csv += row({ shown[i]->key, groups[g], number(points[i].first), QString::number(priced[i]),
-                    number(points[i].second), QString::number(shown[i]->scored),
-                    onFrontier ? QStringLiteral("1") : QStringLiteral("0"), rateDefinition() });
+                    number(points[i].second), QString::number(shown[i]->tasks),
+                    onFrontier ? QStringLiteral("1") : QStringLiteral("0"), shown[i]->definition });
         }
     }
     logAxis(plot->xAxis, QStringLiteral("$"));
     plot->xAxis->setRange(high > 0 ? low / 2 : 0.01, high > 0 ? high * 2 : 1);
     plot->xAxis->setLabel(QObject::tr("mean cost of a sample, USD (log)"));
     plot->yAxis->setRange(0, 1.05);
-    plot->yAxis->setLabel(rateAxisLabel());
+    plot->yAxis->setLabel(rateAxisLabel(rates));
     return csv;
 }
 }

@@ -5,6 +5,7 @@
 #include "storeoption.h"
 
 #include "analysis/pricetable.h"
+#include "analysis/samplefilter.h"
 #include "analysis/solverates.h"
 #include "figurestyle.h"
 #include "plotbuilder.h"
@@ -19,58 +20,6 @@
 #include <qcustomplot.h>
 
 namespace {
-/// Edits (insert, delete, replace) that turn one text into the other, ignoring case.
-int editDistance(const QString& a, const QString& b)
-{
-    const QString x = a.toLower(), y = b.toLower();
-    std::vector<int> previous(size_t(y.size()) + 1), current(size_t(y.size()) + 1);
-    for (qsizetype j = 0; j <= y.size(); ++j)
-        previous[size_t(j)] = int(j);
-    for (qsizetype i = 1; i <= x.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= y.size(); ++j) {
-            const int replace = previous[size_t(j - 1)] + (x[i - 1] == y[j - 1] ? 0 : 1);
-            current[size_t(j)] = std::min({ previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, replace });
-        }
-        std::swap(previous, current);
-    }
-    return previous[size_t(y.size())];
-}
-
-/// The known values a mistyped one may have meant: those containing it, or a few edits away (also without the
-/// provider's prefix, so "gpt-5.5" finds "openai/gpt-5.5").
-QStringList closeMatches(const QString& value, const QStringList& known)
-{
-    QStringList matches;
-    for (const QString& candidate : known) {
-        const QString bare = candidate.section(QLatin1Char('/'), -1);
-        const int allowed = std::max<int>(2, int(value.size() / 4));
-        if (candidate.contains(value, Qt::CaseInsensitive) || value.contains(bare, Qt::CaseInsensitive)
-            || editDistance(value, candidate) <= allowed || editDistance(value, bare) <= allowed)
-            matches << candidate;
-    }
-    return matches.mid(0, 8);
-}
-
-/// An error for each value of `option` that no sample has, naming the close matches; true when all are known.
-bool checkValues(const QString& option, const QStringList& values, const QStringList& known, QTextStream& err)
-{
-    bool ok = true;
-    for (const QString& value : values) {
-        if (known.contains(value))
-            continue;
-        ok = false;
-        const QStringList matches = closeMatches(value, known);
-        if (matches.isEmpty())
-            err << QObject::tr("--%1 %2: no sample has it; the store has: %3\n")
-                       .arg(option, value, known.mid(0, 20).join(QStringLiteral(", ")));
-        else
-            err << QObject::tr("--%1 %2: no sample has it; did you mean: %3\n")
-                       .arg(option, value, matches.join(QStringLiteral(", ")));
-    }
-    return ok;
-}
-
 QStringList valuesOf(const std::vector<SampleRow>& samples, const std::function<QString(const SampleRow&)>& value)
 {
     QSet<QString> seen;
@@ -127,6 +76,8 @@ int runPlotCommand(const QStringList& arguments)
     parser.addOption(
         { QStringLiteral("model"), QObject::tr("Only these models (repeatable)."), QStringLiteral("MODEL") });
     parser.addOption({ QStringLiteral("task"), QObject::tr("Only these tasks (repeatable)."), QStringLiteral("TASK") });
+    parser.addOption(
+        { QStringLiteral("program"), QObject::tr("Only these programs (repeatable)."), QStringLiteral("PROGRAM") });
     parser.addOption({ QStringLiteral("tier"), QObject::tr("Only these size tiers: S, M, L (repeatable)."),
         QStringLiteral("TIER") });
     parser.addOption(
@@ -185,23 +136,25 @@ int runPlotCommand(const QStringList& arguments)
     analyseSamples(samples, store.usage(), PriceTable::standard());
     // Every model of the store gives the looks, so a model has its colour and marker in every figure.
     style.models = valuesOf(samples, [](const SampleRow& s) { return s.model; });
-    const QStringList models = parser.values(QStringLiteral("model"));
-    const QStringList tasks = parser.values(QStringLiteral("task"));
-    const QStringList tiers = parser.values(QStringLiteral("tier"));
+    SampleFilter filter;
+    filter.models = parser.values(QStringLiteral("model"));
+    filter.tasks = parser.values(QStringLiteral("task"));
+    filter.programs = parser.values(QStringLiteral("program"));
+    filter.tiers = parser.values(QStringLiteral("tier"));
     const QStringList languages = parser.values(QStringLiteral("language"));
-    if (!checkValues(QStringLiteral("model"), models, style.models, err)
-        || !checkValues(
-            QStringLiteral("task"), tasks, valuesOf(samples, [](const SampleRow& s) { return s.task; }), err)
-        || !checkValues(
-            QStringLiteral("tier"), tiers, valuesOf(samples, [](const SampleRow& s) { return s.tier; }), err)
-        || !checkValues(QStringLiteral("language"), languages,
-            valuesOf(samples, [](const SampleRow& s) { return s.language; }), err))
+    const QStringList knownLanguages = valuesOf(samples, [](const SampleRow& s) { return s.language; });
+    QString unknown = filter.check(samples);
+    for (const QString& language : languages) {
+        if (!knownLanguages.contains(language))
+            unknown += (unknown.isEmpty() ? QString() : QStringLiteral("\n"))
+                + unknownValueMessage(QStringLiteral("language"), language, knownLanguages);
+    }
+    if (!unknown.isEmpty()) {
+        err << unknown << '\n';
         return 1;
-    std::erase_if(samples, [&](const SampleRow& s) {
-        return (!models.isEmpty() && !models.contains(s.model)) || (!tasks.isEmpty() && !tasks.contains(s.task))
-            || (!tiers.isEmpty() && !tiers.contains(s.tier))
-            || (!languages.isEmpty() && !languages.contains(s.language));
-    });
+    }
+    samples = filter.apply(samples);
+    std::erase_if(samples, [&](const SampleRow& s) { return !languages.isEmpty() && !languages.contains(s.language); });
     QCustomPlot plot;
     QString unavailable;
     const QString csv = PlotBuilder::draw(&plot, kind, samples, style, PlotBuilder::Csv::Make, &unavailable);

@@ -255,8 +255,11 @@ void TestFigures::csvNamesSamplesAndUnits()
     // precision.
     QCOMPARE(lines[2], QStringLiteral("anthropic/claude-opus-4-7,0.00012,0.025,popularity,1,1"));
     const QString rates = PlotBuilder::draw(&plot, PlotBuilder::Kind::SolveRate, samples);
-    QVERIFY(rates.contains(QLatin1String("share of samples solved, epochs counted separately")));
-    QVERIFY(plot.yAxis->label().contains(QLatin1String("epochs counted separately")));
+    // Expected pass@1 over tasks, said in the CSV and on the axis with n.
+    QVERIFY(rates.startsWith(QLatin1String("model,tasks,scored_epochs,pass_at_1,interval_low,interval_high,task,")));
+    QVERIFY(rates.contains(QLatin1String("pass@1")));
+    QVERIFY(plot.yAxis->label().contains(QLatin1String("pass@1")));
+    QVERIFY(plot.yAxis->label().contains(QLatin1String("n = ")));
 }
 
 void TestFigures::svgKeepsText()
