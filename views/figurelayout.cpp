@@ -14,6 +14,8 @@ const char* const labelsProperty = "figureTickLabels";
 const char* const textProperty = "figureText";
 const char* const legendProperty = "figureLegend";
 const char* const messageName = "figureMessage";
+const char* const fitsOnReplotProperty = "figureFitsOnReplot";
+const char* const fittedProperty = "figureFitted";
 
 struct Colors {
     QColor background, text, axis, grid, legendBackground;
@@ -387,6 +389,7 @@ void showMessage(QCustomPlot* plot, const FigureStyle& style, const QString& mes
 void fit(QCustomPlot* plot, int widthPt, int heightPt)
 {
     plot->setViewport(QRect(0, 0, widthPt, heightPt));
+    plot->setProperty(fittedProperty, QSize(widthPt, heightPt));
     const auto legend = FigureStyle::Legend(plot->legend->property(legendProperty).toInt());
     if (!plot->legend->visible() && plot->legend->layout() != plot->axisRect()->insetLayout()) {
         // A hidden legend takes no room.
@@ -430,6 +433,19 @@ void fit(QCustomPlot* plot, int widthPt, int heightPt)
         }
         relayout(plot);
     }
+}
+
+void fitOnScreen(QCustomPlot* plot)
+{
+    // A replot after the widget changed size (QCustomPlot replots on a resize) fits it to its new size first.
+    if (!plot->property(fitsOnReplotProperty).toBool()) {
+        plot->setProperty(fitsOnReplotProperty, true);
+        QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] {
+            if (plot->property(fittedProperty).toSize() != plot->viewport().size())
+                fit(plot, plot->viewport().width(), plot->viewport().height());
+        });
+    }
+    fit(plot, std::max(plot->width(), 400), std::max(plot->height(), 300));
 }
 
 void applyTheme(QCustomPlot* plot, FigureStyle::Theme theme)

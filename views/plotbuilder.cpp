@@ -736,7 +736,7 @@ QString draw(QCustomPlot* plot, Kind kind, const std::vector<SampleRow>& samples
         *unavailable = missing;
     FigureLayout::applyTheme(plot, style.theme);
     if (style.onScreen)
-        FigureLayout::fit(plot, plot->width(), plot->height());
+        FigureLayout::fitOnScreen(plot);
     return csv;
 }
 
@@ -816,7 +816,7 @@ bool save(QCustomPlot* plot, const QString& path, double widthMm, double heightM
     FigureLayout::fit(plot, width, height);
     const bool ok = write(plot, path, width, height, dpi, error);
     FigureLayout::applyTheme(plot, FigureStyle::Theme(theme.toInt()));
-    FigureLayout::fit(plot, plot->width(), plot->height());
+    FigureLayout::fit(plot, std::max(plot->width(), 400), std::max(plot->height(), 300));
     return ok;
 }
 }
