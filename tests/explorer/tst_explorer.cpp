@@ -219,10 +219,10 @@ void TestExplorer::costByTaskPairsModels()
     QCustomPlot plot;
     const QStringList lines
         = PlotBuilder::draw(&plot, PlotBuilder::Kind::CostByTask, samples).trimmed().split(QLatin1Char('\n'));
-    // Small tier first; the mean is over the priced epochs; solved counts any epoch.
+    // Small tier first; the mean is over the priced epochs, at full precision; solved counts any epoch.
     QCOMPARE(lines.mid(1),
-        (QStringList { QStringLiteral("choose,a/one,2.0000,1,1,1"), QStringLiteral("gotree,a/one,200.0000,2,1,2"),
-            QStringLiteral("choose,b/two,4.0000,1,1,1"), QStringLiteral("gotree,b/two,50.0000,1,0,2") }));
+        (QStringList { QStringLiteral("choose,a/one,2,1,1,1"), QStringLiteral("gotree,a/one,200,2,1,2"),
+            QStringLiteral("choose,b/two,4,1,1,1"), QStringLiteral("gotree,b/two,50,1,0,2") }));
     // Per model a filled (solved) and a hollow series: a's two tasks solved, b's gotree hollow.
     QCOMPARE(plot.graphCount(), 4);
     QCOMPARE(plot.graph(0)->dataCount(), 2);
