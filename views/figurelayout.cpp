@@ -14,7 +14,6 @@ const char* const labelsProperty = "figureTickLabels";
 const char* const textProperty = "figureText";
 const char* const legendProperty = "figureLegend";
 const char* const messageName = "figureMessage";
-const char* const fitsOnReplotProperty = "figureFitsOnReplot";
 const char* const fittedProperty = "figureFitted";
 
 struct Colors {
@@ -437,14 +436,6 @@ void fit(QCustomPlot* plot, int widthPt, int heightPt)
 
 void fitOnScreen(QCustomPlot* plot)
 {
-    // A replot after the widget changed size (QCustomPlot replots on a resize) fits it to its new size first.
-    if (!plot->property(fitsOnReplotProperty).toBool()) {
-        plot->setProperty(fitsOnReplotProperty, true);
-        QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] {
-            if (plot->property(fittedProperty).toSize() != plot->viewport().size())
-                fit(plot, plot->viewport().width(), plot->viewport().height());
-        });
-    }
     fit(plot, std::max(plot->width(), 400), std::max(plot->height(), 300));
 }
 

@@ -26,7 +26,8 @@ void showMessage(QCustomPlot* plot, const FigureStyle& style, const QString& mes
 /// Lays the plot out at `widthPt` by `heightPt` (its units: points in a figure, pixels on screen) and fits the
 /// texts to it. The plot then draws or exports at that size.
 void fit(QCustomPlot* plot, int widthPt, int heightPt);
-/// fit() at the widget's size, now and at each replot after it was resized: a plot on screen.
+/// fit() at the widget's size when the plot is built: a plot on screen. (Refitting on each replot after a resize
+/// crashed on a legend rebuilt under it, and is not done.)
 void fitOnScreen(QCustomPlot* plot);
 /// The colours of the frame (background, axes, grid, texts) for a theme; the data keeps its colours.
 void applyTheme(QCustomPlot* plot, FigureStyle::Theme theme);
