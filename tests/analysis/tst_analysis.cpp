@@ -22,9 +22,6 @@
 class TestAnalysis : public QObject {
     Q_OBJECT
 private slots:
-    void wilsonIntervals_data();
-    void wilsonIntervals();
-    void solveRatesByModel();
     void passAtKOfOneTask_data();
     void passAtKOfOneTask();
     void epochsAreAveragedPerTask();
@@ -49,46 +46,6 @@ private slots:
     void namedTestsMakeTheMatrix();
     void reExecutionsContradictReportedResults();
 };
-
-void TestAnalysis::wilsonIntervals_data()
-{
-    QTest::addColumn<int>("successes");
-    QTest::addColumn<int>("trials");
-    QTest::addColumn<double>("low");
-    QTest::addColumn<double>("high");
-    // Reference values: Wilson score interval, z = 1.96.
-    QTest::newRow("8/10") << 8 << 10 << 0.4902 << 0.9433;
-    QTest::newRow("0/10") << 0 << 10 << 0.0 << 0.2775;
-    QTest::newRow("10/10") << 10 << 10 << 0.7225 << 1.0;
-    QTest::newRow("52/100") << 52 << 100 << 0.4231 << 0.6153;
-}
-
-void TestAnalysis::wilsonIntervals()
-{
-    QFETCH(int, successes);
-    QFETCH(int, trials);
-    QFETCH(double, low);
-    QFETCH(double, high);
-    const Interval interval = wilsonInterval(successes, trials);
-    QVERIFY2(std::abs(interval.low - low) < 5e-4, qPrintable(QString::number(interval.low)));
-    QVERIFY2(std::abs(interval.high - high) < 5e-4, qPrintable(QString::number(interval.high)));
-}
-
-void TestAnalysis::solveRatesByModel()
-{
-    std::vector<SampleRow> samples(5);
-    for (size_t i = 0; i < samples.size(); ++i) {
-        samples[i].model = i < 3 ? QStringLiteral("a") : QStringLiteral("b");
-        samples[i].solved = i == 0 || i == 3 ? 1 : 0;
-    }
-    samples[2].solved = -1; // unscored: left out
-    const std::vector<SolveRate> rates = solveRates(samples, [](const SampleRow& s) { return s.model; });
-    QCOMPARE(rates.size(), size_t(2));
-    QCOMPARE(rates[0].key, QStringLiteral("a"));
-    QCOMPARE(rates[0].scored, 2);
-    QCOMPARE(rates[0].rate, 0.5);
-    QCOMPARE(rates[1].rate, 0.5);
-}
 
 namespace {
 /// One epoch of `model` on `sampleId` of task "t": solved 1, 0, or -1 unscored.

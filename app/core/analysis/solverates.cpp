@@ -29,48 +29,6 @@ void analyseSamples(std::vector<SampleRow>& samples, const std::vector<UsageRow>
     prices.applyTo(samples, usage);
 }
 
-Interval wilsonInterval(int successes, int trials, double z)
-{
-    if (trials <= 0)
-        return { 0, 0 };
-    const double n = trials;
-    const double p = successes / n;
-    const double denominator = 1 + z * z / n;
-    const double centre = (p + z * z / (2 * n)) / denominator;
-    const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator;
-    return { std::max(0.0, centre - half), std::min(1.0, centre + half) };
-}
-
-std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples,
-    const std::function<QString(const SampleRow&)>& key, const std::function<QString(const SampleRow&)>& group)
-{
-    std::vector<SolveRate> rates;
-    QHash<QString, size_t> index;
-    for (const SampleRow& sample : samples) {
-        if (sample.solved < 0)
-            continue;
-        const QString k = key(sample);
-        const QString g = group ? group(sample) : QString();
-        const QString id = k + QChar(0) + g;
-        auto found = index.constFind(id);
-        if (found == index.constEnd()) {
-            found = index.insert(id, rates.size());
-            SolveRate rate;
-            rate.key = k;
-            rate.group = g;
-            rates.push_back(rate);
-        }
-        SolveRate& rate = rates[*found];
-        rate.scored += 1;
-        rate.solved += sample.solved == 1;
-    }
-    for (SolveRate& rate : rates) {
-        rate.rate = rate.scored ? double(rate.solved) / rate.scored : 0;
-        rate.interval = wilsonInterval(rate.solved, rate.scored);
-    }
-    return rates;
-}
-
 std::vector<std::pair<QString, std::vector<CostPoint>>> costCurves(const std::vector<SampleRow>& samples, int* unpriced)
 {
     QHash<QString, std::vector<const SampleRow*>> byModel;

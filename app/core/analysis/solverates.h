@@ -17,26 +17,11 @@ bool accuracyMismatch(const RunRow& run);
 /// cost from `usage` and `prices` (PriceTable::applyTo): what the explorer, its plots and `plot` show.
 void analyseSamples(std::vector<SampleRow>& samples, const std::vector<UsageRow>& usage, const PriceTable& prices);
 
-/// A 95% Wilson score interval for `successes` out of `trials`.
+/// A 95% interval of a rate.
 struct Interval {
     double low = 0;
     double high = 0;
 };
-Interval wilsonInterval(int successes, int trials, double z = 1.959963984540054);
-
-/// The solve rate of one group of samples.
-struct SolveRate {
-    QString key;
-    QString group; ///< a second key, for grouped bars (the tier), or empty
-    int solved = 0;
-    int scored = 0;
-    double rate = 0;
-    Interval interval;
-};
-
-/// Solve rates of the scored samples, grouped by `key` (and `group` when given), in first-seen order.
-std::vector<SolveRate> solveRates(const std::vector<SampleRow>& samples,
-    const std::function<QString(const SampleRow&)>& key, const std::function<QString(const SampleRow&)>& group = {});
 
 /// One step of a cost curve: after spending `dollars` (samples in increasing cost), `share` of tasks were solved.
 struct CostPoint {
