@@ -12,11 +12,11 @@
 #include "transcriptquery.h"
 
 #include "analysis/scorereading.h"
+#include "records/datadirectory.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <algorithm>
 #include <cmath>
 #include <sqlite3.h>
@@ -30,8 +30,7 @@ Store::~Store() = default;
 
 QString Store::defaultPath()
 {
-    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(directory).filePath(QStringLiteral("runlens.sqlite"));
+    return QDir(dataDirectory()).filePath(QStringLiteral("runlens.sqlite"));
 }
 
 bool Store::open(const QString& path, OpenMode mode)
