@@ -32,9 +32,11 @@ QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
 QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
 {
     CompareView compare(store, options.sample, options.sample2);
-    compare.resize(options.size.value_or(QSize(1800, 1000)));
+    compare.resize(options.size.value_or(QSize(1560, 960)));
     if (options.step)
         compare.first()->goToStep(*options.step);
+    compare.first()->showRawNow();
+    compare.second()->showRawNow();
     return compare.grab();
 }
 
