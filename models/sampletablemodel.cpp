@@ -5,30 +5,9 @@
 
 #include "cellformat.h"
 
-#include <QLocale>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-
-namespace {
-QString percent(double value)
-{
-    return std::isnan(value) ? QString() : QString::number(100.0 * value, 'f', 1) + QLatin1Char('%');
-}
-
-QString duration(double seconds)
-{
-    if (std::isnan(seconds))
-        return {};
-    if (seconds < 60)
-        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
-    if (seconds < 3600)
-        return QStringLiteral("%1 min").arg(seconds / 60, 0, 'f', 1);
-    if (seconds < 2 * 86400)
-        return QStringLiteral("%1 h").arg(seconds / 3600, 0, 'f', 1);
-    return QStringLiteral("%1 d").arg(seconds / 86400, 0, 'f', 1);
-}
-}
 
 SampleTableModel::SampleTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -130,17 +109,17 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     case Solved:
         return s.solved < 0 ? tr("unscored") : s.solved ? tr("solved") : tr("not solved");
     case Visible:
-        return percent(s.visiblePass);
+        return CellFormat::percent(s.visiblePass);
     case HeldOut:
-        return percent(s.heldOutPass);
+        return CellFormat::percent(s.heldOutPass);
     case Cost:
         return CellFormat::cost(s.totalCost);
     case InputTokens:
-        return QLocale().toString(s.inputTokens);
+        return CellFormat::count(s.inputTokens);
     case OutputTokens:
-        return QLocale().toString(s.outputTokens);
+        return CellFormat::count(s.outputTokens);
     case Duration:
-        return duration(s.totalTime);
+        return CellFormat::duration(s.totalTime);
     case Limit:
         return s.limitType;
     case Error:

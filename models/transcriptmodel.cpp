@@ -4,6 +4,7 @@
 #include "transcriptmodel.h"
 
 #include "analysis/eventsummary.h"
+#include "cellformat.h"
 #include "store/store.h"
 #include "store/transcriptquery.h"
 #include "workflow/transcriptanalysis.h"
@@ -165,7 +166,7 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
         // Spans nest: their events are indented under them.
         return QString(row.depth * 3, QLatin1Char(' ')) + summary(row);
     case Tokens:
-        return row.model.isEmpty() || row.tokens() == 0 ? QVariant() : QVariant(row.tokens());
+        return row.model.isEmpty() || row.tokens() == 0 ? QVariant() : QVariant(CellFormat::count(row.tokens()));
     case Cost: {
         if (row.model.isEmpty())
             return {};

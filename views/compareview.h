@@ -13,8 +13,9 @@ class QCustomPlot;
 class QCPItemStraightLine;
 class Store;
 
-/// Two samples side by side (the same program by two models, say): each with its transcript, their pass curves
-/// overlaid on a shared axis of steps, working time or dollars, scrubbed together or apart.
+/// Two samples side by side (the same program by two models, say): each with its header and transcript, their pass
+/// curves (visible and held-out) overlaid on a shared axis of steps, working time or dollars, scrubbed together or
+/// apart.
 class CompareView : public QWidget {
     Q_OBJECT
 public:
@@ -26,6 +27,13 @@ public:
     void setAxis(ReplayView::Axis axis);
 
 private:
+    /// "model, sample, epoch N": a run's name in the title and the legend.
+    static QString nameOf(const ReplayView* view);
+    /// True when every model call of the run has a price: its dollars are an axis.
+    static bool priced(const ReplayView* view);
+    /// Where the run's replay stands on the shared axis.
+    double positionOf(const ReplayView* view) const;
+    static void placeCursor(QCPItemStraightLine* cursor, double position);
     void drawOverlay();
     void follow(ReplayView* leader, ReplayView* follower, int seq, double hours, double dollars);
 
@@ -35,6 +43,6 @@ private:
     QComboBox* m_axis;
     QCheckBox* m_linked;
     QCPItemStraightLine* m_cursors[2] = { nullptr, nullptr };
-    ReplayView::Axis m_axisKind = ReplayView::Axis::Cost;
+    ReplayView::Axis m_axisKind = ReplayView::Axis::Step;
     bool m_following = false;
 };

@@ -82,7 +82,7 @@ QStringList MainWindow::viewNames()
         QStringLiteral("tokens"), QStringLiteral("duration"), QStringLiteral("paired") };
 }
 
-MainWindow::MainWindow(Store& store, QWidget* parent)
+MainWindow::MainWindow(Store& store, SavedSettings settings, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_prices(PriceTable::standard())
@@ -90,6 +90,7 @@ MainWindow::MainWindow(Store& store, QWidget* parent)
     , m_sampleModel(new SampleTableModel(this))
     , m_outcomeModel(new OutcomeGridModel(this))
     , m_sortedRuns(new QSortFilterProxyModel(this))
+    , m_savedSettings(settings)
     , m_tabs(new QTabWidget(this))
     , m_outcomes(new QTableView(this))
     , m_taskRates(new TaskSolveRateModel(this))
@@ -384,7 +385,8 @@ void MainWindow::addViewMenu()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* dark = view->addAction(tr("&Dark palette"));
     dark->setCheckable(true);
-    dark->setChecked(QSettings().value(QStringLiteral("window/dark")).toBool());
+    dark->setChecked(
+        m_savedSettings == SavedSettings::Use && QSettings().value(QStringLiteral("window/dark")).toBool());
     connect(dark, &QAction::toggled, this, [](bool on) {
         QSettings().setValue(QStringLiteral("window/dark"), on);
         if (on)
@@ -433,15 +435,20 @@ void MainWindow::editPrices()
 void MainWindow::restoreSettings()
 {
     resize(1200, 720);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->widget(index)))
+            plot->replot();
+    });
+    if (m_savedSettings == SavedSettings::Ignore) {
+        m_tabs->setCurrentIndex(0);
+        return;
+    }
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     rememberStore(QFileInfo(m_store.path()).absoluteFilePath());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        QSettings().setValue(QStringLiteral("window/tab"), index);
-        if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->widget(index)))
-            plot->replot();
-    });
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+        [](int index) { QSettings().setValue(QStringLiteral("window/tab"), index); });
 }
 
 void MainWindow::fillFilter(QComboBox* box, const QString& all, QStringList values)
@@ -794,6 +801,7 @@ void MainWindow::rememberStore(const QString& path)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (m_savedSettings == SavedSettings::Use)
+        QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }

@@ -26,7 +26,10 @@ class SampleTableModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(Store& store, QWidget* parent = nullptr);
+    /// Whether the window reads and writes the user's saved settings (its size, tab, palette, recent stores). A render
+    /// does neither: it shows the first tab at a fixed size, the same on every machine and every time.
+    enum class SavedSettings { Use, Ignore };
+    explicit MainWindow(Store& store, SavedSettings settings = SavedSettings::Use, QWidget* parent = nullptr);
 
     void reload();
     /// Shows a view by name: runs, samples, outcomes, the plots, paired. False if unknown.
@@ -86,6 +89,7 @@ private:
     SampleTableModel* m_sampleModel;
     OutcomeGridModel* m_outcomeModel;
     QSortFilterProxyModel* m_sortedRuns;
+    SavedSettings m_savedSettings;
     QTabWidget* m_tabs;
     QTableView* m_runTable = nullptr;
     QTableView* m_sampleTable = nullptr;

@@ -3,6 +3,8 @@
 
 #include "replaychart.h"
 
+#include "cellformat.h"
+
 #include <QCoreApplication>
 #include <QVBoxLayout>
 #include <cmath>
@@ -24,7 +26,7 @@ ReplayChart::ReplayChart(QWidget* parent)
 }
 
 void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
-    const StepPositions& positions)
+    const StepPositions& positions, double costLimit)
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
@@ -33,25 +35,38 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
     drawReruns(reruns, axis, positions);
     const double maxSpent = drawSpending(curve, axis, positions);
     drawCompactions(curve, axis, positions);
+    const double maxDollars = drawCostLimit(costLimit, maxSpent, axis, positions);
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(Qt::black, 1.5));
     // On the buffered overlay layer: moving the cursor redraws it alone, not the curves under it.
     m_cursor->setLayer(QStringLiteral("overlay"));
+    // Hidden until the replay stands somewhere: an unplaced line would run from corner to corner.
+    m_cursor->setVisible(m_cursorX.has_value());
     if (m_cursorX)
         placeCursor();
-    m_plot->xAxis->setRange(0, std::max(positions.end(axis), 1e-6));
+    const double end
+        = axis == StepPositions::Axis::Cost ? std::max(positions.end(axis), maxDollars) : positions.end(axis);
+    m_plot->xAxis->setRange(0, std::max(end, 1e-6));
     m_plot->xAxis->setLabel(axis == StepPositions::Axis::Step ? QCoreApplication::translate("ReplayView", "step")
             : axis == StepPositions::Axis::Time ? QCoreApplication::translate("ReplayView", "working time, hours")
                                                 : QCoreApplication::translate("ReplayView", "USD spent"));
     m_plot->yAxis->setRange(0, 1.02);
-    m_plot->yAxis->setLabel(curve.points.empty()
-            ? QCoreApplication::translate("ReplayView", "no test results found in this transcript")
-            : QCoreApplication::translate("ReplayView", "share of tests passing (%1)").arg(curve.source));
+    // Short: the axis of a narrow plot is short too. Where the shares come from is in the legend.
+    m_plot->yAxis->setLabel(QCoreApplication::translate("ReplayView", "tests passing"));
+    if (curve.points.empty()) {
+        auto* none = new QCPItemText(m_plot);
+        none->position->setType(QCPItemPosition::ptAxisRectRatio);
+        none->position->setCoords(0.5, 0.4);
+        none->setText(QCoreApplication::translate("ReplayView", "no test results\nin this transcript"));
+        none->setColor(Qt::gray);
+    }
     m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis2->setRange(0, std::max(0.01, maxSpent * 1.05));
+    m_plot->yAxis2->setRange(0, std::max(0.01, maxDollars * 1.05));
     m_plot->yAxis2->setLabel(QCoreApplication::translate("ReplayView", "USD spent"));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // Top left, where a rising curve has not yet come.
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
     m_replotted = false;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -69,12 +84,12 @@ void ReplayChart::addTitle()
 void ReplayChart::drawPassCurves(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)
 {
     auto* visible = m_plot->addGraph();
-    visible->setName(QCoreApplication::translate("ReplayView", "visible tests (transcript)"));
+    visible->setName(QCoreApplication::translate("ReplayView", "visible tests (%1)").arg(curve.source));
     visible->setPen(QPen(QColor(0x00, 0x72, 0xB2), 2));
     visible->setLineStyle(QCPGraph::lsStepLeft);
     visible->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
     auto* heldOut = m_plot->addGraph();
-    heldOut->setName(QCoreApplication::translate("ReplayView", "held-out tests (transcript)"));
+    heldOut->setName(QCoreApplication::translate("ReplayView", "held-out tests (%1)").arg(curve.source));
     heldOut->setPen(QPen(QColor(0xD5, 0x5E, 0x00), 2));
     heldOut->setLineStyle(QCPGraph::lsStepLeft);
     heldOut->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 5));
@@ -84,6 +99,8 @@ void ReplayChart::drawPassCurves(const PassCurve& curve, StepPositions::Axis axi
         if (!std::isnan(point.heldOut))
             heldOut->addData(positions.position(axis, point.seq), point.heldOut);
     }
+    if (visible->dataCount() == 0)
+        visible->removeFromLegend();
     if (heldOut->dataCount() == 0)
         heldOut->removeFromLegend();
 }
@@ -132,12 +149,52 @@ double ReplayChart::drawSpending(const PassCurve& curve, StepPositions::Axis axi
 
 void ReplayChart::drawCompactions(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)
 {
+    if (curve.compactions.empty())
+        return;
+    // Solid and coloured, unlike the grey dotted grid; named in the legend by an empty graph of the same pen.
+    const QPen pen(QColor(0xCC, 0x79, 0xA7, 150), 1.2, Qt::SolidLine);
+    auto* named = m_plot->addGraph();
+    named->setName(QCoreApplication::translate("ReplayView", "compaction (%1)")
+                       .arg(CellFormat::count(qint64(curve.compactions.size()))));
+    named->setPen(pen);
     for (const int step : curve.compactions) {
         auto* line = new QCPItemStraightLine(m_plot);
         line->point1->setCoords(positions.position(axis, step), 0);
         line->point2->setCoords(positions.position(axis, step), 1);
-        line->setPen(QPen(QColor(0xCC, 0x79, 0xA7, 120), 1, Qt::DotLine));
+        line->setPen(pen);
     }
+}
+
+double ReplayChart::drawCostLimit(
+    double costLimit, double maxSpent, StepPositions::Axis axis, const StepPositions& positions)
+{
+    if (std::isnan(costLimit) || costLimit <= 0)
+        return maxSpent;
+    // Shown where the run came within a third of it; a limit far above what was spent would flatten the curve.
+    const double reached = std::max(maxSpent, axis == StepPositions::Axis::Cost ? positions.end(axis) : 0.0);
+    const bool near = reached > 0 && costLimit <= 3 * reached;
+    const QPen pen(QColor(0xD5, 0x5E, 0x00), 1.5, Qt::DashDotLine);
+    auto* named = m_plot->addGraph();
+    named->setName(near ? QCoreApplication::translate("ReplayView", "cost limit, %1").arg(CellFormat::cost(costLimit))
+                        : QCoreApplication::translate("ReplayView", "cost limit, %1 (off the plot)")
+                              .arg(CellFormat::cost(costLimit)));
+    named->setPen(pen);
+    if (!near)
+        return maxSpent;
+    auto* line = new QCPItemStraightLine(m_plot);
+    line->setPen(pen);
+    if (axis == StepPositions::Axis::Cost) {
+        // Dollars across: the point where the run must stop.
+        line->point1->setCoords(costLimit, 0);
+        line->point2->setCoords(costLimit, 1);
+    } else {
+        // A level of the dollars spent, read on the right-hand axis.
+        line->point1->setAxes(m_plot->xAxis, m_plot->yAxis2);
+        line->point2->setAxes(m_plot->xAxis, m_plot->yAxis2);
+        line->point1->setCoords(0, costLimit);
+        line->point2->setCoords(1, costLimit);
+    }
+    return std::max(maxSpent, costLimit);
 }
 
 void ReplayChart::setCursor(double x)
@@ -145,6 +202,7 @@ void ReplayChart::setCursor(double x)
     m_cursorX = x;
     if (!m_cursor)
         return;
+    m_cursor->setVisible(true);
     placeCursor();
     // Until the replot asked for has drawn the plot, there is no cursor layer to redraw: that replot draws it.
     if (m_replotted)

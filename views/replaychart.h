@@ -14,16 +14,17 @@ class QCPItemStraightLine;
 class QCustomPlot;
 
 /// The replay's plot: a run's share of tests passing (visible and held-out) as its transcript reports it, the
-/// re-executions of its code, the dollars it spent, its compactions, and a cursor where the replay stands. Drawn from
-/// values on any of the replay's axes; a click says where on the axis it fell.
+/// re-executions of its code, the dollars it spent and its cost limit, its compactions, and a cursor where the replay
+/// stands. Drawn from values on any of the replay's axes; a click says where on the axis it fell.
 class ReplayChart : public QWidget {
     Q_OBJECT
 public:
     explicit ReplayChart(QWidget* parent = nullptr);
 
-    /// Draws the run anew on `axis`, its steps placed by `positions`, and asks for a replot.
+    /// Draws the run anew on `axis`, its steps placed by `positions`, and asks for a replot. `costLimit`: the dollars
+    /// the run could spend, NaN where it had no cost limit.
     void draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
-        const StepPositions& positions);
+        const StepPositions& positions, double costLimit);
     /// Moves the cursor to `x` on the horizontal axis: only the cursor is drawn again.
     void setCursor(double x);
 
@@ -37,6 +38,9 @@ private:
     void drawReruns(const std::vector<RerunRow>& reruns, StepPositions::Axis axis, const StepPositions& positions);
     double drawSpending(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
     void drawCompactions(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
+    /// Marks the cost limit: a level of the dollars spent, or on the dollars axis the point where it stops the run.
+    /// The dollars' range, widened to show it where it is near; the range as it was where it is far above.
+    double drawCostLimit(double costLimit, double maxSpent, StepPositions::Axis axis, const StepPositions& positions);
     void placeCursor();
 
     QCustomPlot* m_plot;

@@ -4,17 +4,19 @@
 #include "replayview.h"
 
 #include "analysis/rerunchecks.h"
+#include "flowlayout.h"
 #include "replaychart.h"
 #include "rerundialog.h"
+#include "sampleheaderview.h"
 #include "store/store.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QMetaMethod>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -24,7 +26,9 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_sampleId(sampleId)
+    , m_header(SampleHeader::read(store, sampleId, PriceTable::standard()))
     , m_model(new TranscriptModel(store, sampleId, PriceTable::standard(), this))
+    , m_headerView(new SampleHeaderView(m_header, this))
     , m_pane(new TranscriptPane(m_model, this))
     , m_chart(new ReplayChart(this))
     , m_axis(new QComboBox(this))
@@ -33,9 +37,13 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_scrubber(new QSlider(Qt::Horizontal, this))
     , m_play(new QPushButton(tr("Play"), this))
 {
-    if (const std::optional<SampleRow> sample = store.sample(sampleId))
-        setWindowTitle(tr("Replay: %1, %2, epoch %3").arg(sample->model, sample->sampleId).arg(sample->epoch));
+    if (m_header.isValid())
+        setWindowTitle(
+            tr("Replay: %1, %2, %3").arg(m_header.sample().model, m_header.sample().sampleId, m_header.epochText()));
     layOut();
+    // A replay of its own is a window: Ctrl+W and Esc close it (a compare view closes both of its replays).
+    if (!parent)
+        addCloseShortcuts(this);
     connect(m_pane, &TranscriptPane::currentStepChanged, this, &ReplayView::showPosition);
     connect(m_pane, &TranscriptPane::filterChanged, this,
         [this] { m_scrubber->setRange(0, std::max(0, m_model->totalCount() - 1)); });
@@ -56,16 +64,33 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
 
 void ReplayView::layOut()
 {
-    QWidget* side = makeSidePanel();
+    m_side = makeSidePanel();
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_pane);
-    split->addWidget(side);
+    split->addWidget(m_side);
     split->setSizes({ 820, 580 });
-    // The panel is never narrower than its rows of buttons; the transcript gives way first.
+    // The transcript keeps a readable width; the buttons beside it wrap onto more rows.
     m_pane->setMinimumWidth(400);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    layout->addWidget(m_headerView);
+    layout->addWidget(split, 1);
     resize(1400, 800);
+}
+
+void ReplayView::setCompact()
+{
+    // Under the transcript, its controls take the pane's whole width, and their rows take the height they need.
+    m_chart->hide();
+    layout()->addWidget(m_side);
+}
+
+void ReplayView::addCloseShortcuts(QWidget* window)
+{
+    for (const QKeySequence& keys : { QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(Qt::Key_Escape) }) {
+        auto* shortcut = new QShortcut(keys, window);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, window, &QWidget::close);
+    }
 }
 
 QWidget* ReplayView::makeSidePanel()
@@ -81,19 +106,30 @@ QWidget* ReplayView::makeSidePanel()
             m_pane->setCurrentRow(row);
     });
     layout->addWidget(m_scrubber);
-    layout->addLayout(makeTransport());
-    layout->addLayout(makeJumps());
-    layout->addLayout(makeStatusRow());
+    // The buttons flow onto as many rows as the panel's width needs: none is ever cut.
+    auto* buttons = new FlowLayout;
+    addTransport(buttons);
+    addJumps(buttons);
+    layout->addLayout(buttons);
+    // The status wraps rather than widen the panel: a longer text at a later step never grows the window.
+    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    layout->addWidget(m_status);
     return side;
 }
 
-QHBoxLayout* ReplayView::makeTransport()
+void ReplayView::addTransport(FlowLayout* buttons)
 {
     auto* back = new QPushButton(tr("\u25c0 Step"), this);
     auto* forward = new QPushButton(tr("Step \u25b6"), this);
     connect(back, &QPushButton::clicked, this, [this] { moveRows(-1); });
     connect(forward, &QPushButton::clicked, this, [this] { moveRows(1); });
     m_play->setCheckable(true);
+    // As wide as its longer name: the buttons after it stay in place when it turns to Pause and back.
+    m_play->setText(tr("Pause"));
+    const int pauseWidth = m_play->sizeHint().width();
+    m_play->setText(tr("Play"));
+    m_play->setMinimumWidth(std::max(pauseWidth, m_play->sizeHint().width()));
     connect(m_play, &QPushButton::toggled, this, &ReplayView::setPlaying);
     connect(&m_player, &QTimer::timeout, this, [this] {
         const int row = m_pane->currentRow() + 1;
@@ -113,14 +149,11 @@ QHBoxLayout* ReplayView::makeTransport()
     m_axis->addItem(tr("by working time"), int(Axis::Time));
     m_axis->addItem(tr("by dollars spent"), int(Axis::Cost));
     connect(m_axis, &QComboBox::currentIndexChanged, this, [this] { setAxis(Axis(m_axis->currentData().toInt())); });
-    auto* transport = new QHBoxLayout;
     for (QWidget* widget : std::initializer_list<QWidget*> { back, m_play, forward, m_speed, m_axis })
-        transport->addWidget(widget);
-    transport->addStretch();
-    return transport;
+        buttons->addWidget(widget);
 }
 
-QHBoxLayout* ReplayView::makeJumps()
+void ReplayView::addJumps(FlowLayout* buttons)
 {
     auto* turnBack = new QPushButton(tr("\u25c0\u25c0 Turn"), this);
     auto* turnForward = new QPushButton(tr("Turn \u25b6\u25b6"), this);
@@ -132,15 +165,12 @@ QHBoxLayout* ReplayView::makeJumps()
     connect(nextChange, &QPushButton::clicked, this, [this] { jumpToNext(Jump::PassChange); });
     connect(nextError, &QPushButton::clicked, this, [this] { jumpToNext(Jump::Error); });
     connect(nextCompaction, &QPushButton::clicked, this, [this] { jumpToNext(Jump::Compaction); });
-    auto* jumps = new QHBoxLayout;
     for (QWidget* widget :
-        std::initializer_list<QWidget*> { turnBack, turnForward, nextChange, nextError, nextCompaction })
-        jumps->addWidget(widget);
-    jumps->addStretch();
-    return jumps;
+        std::initializer_list<QWidget*> { turnBack, turnForward, nextChange, nextError, nextCompaction, rerunButton() })
+        buttons->addWidget(widget);
 }
 
-QHBoxLayout* ReplayView::makeStatusRow()
+QPushButton* ReplayView::rerunButton()
 {
     auto* rerun = new QPushButton(tr("Re-run tests here\u2026"), this);
     rerun->setToolTip(tr("Rebuild the agent's files as they stood at this step and run a test suite on them"));
@@ -151,11 +181,7 @@ QHBoxLayout* ReplayView::makeStatusRow()
         connect(dialog, &RerunDialog::rerunFinished, this, &ReplayView::drawChart);
         dialog->show();
     });
-    // Beside the status line, not among the jumps: six buttons do not fit one row of the panel.
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(rerun);
-    return statusRow;
+    return rerun;
 }
 
 void ReplayView::moveRows(int delta)
@@ -194,7 +220,7 @@ void ReplayView::setAxis(Axis axis)
 
 void ReplayView::drawChart()
 {
-    m_chart->draw(m_curve, m_store.reruns(m_sampleId), m_axisKind, positions(m_axisKind));
+    m_chart->draw(m_curve, m_store.reruns(m_sampleId), m_axisKind, positions(m_axisKind), m_header.costLimit());
 }
 
 void ReplayView::showPosition()
@@ -236,8 +262,12 @@ QString ReplayView::statusText(int seq) const
     return tr("Step %1 of %2 \u2014 %3 \u2014 %4")
         .arg(seq)
         .arg(m_model->totalCount())
-        .arg(standing ? tr("%1% of visible tests passing").arg(100 * standing->visible, 0, 'f', 1)
-                      : tr("no tests run yet"))
+        .arg(!standing ? tr("no tests run yet")
+                : std::isnan(standing->heldOut)
+                ? tr("%1% of visible tests passing").arg(100 * standing->visible, 0, 'f', 1)
+                : tr("%1% of visible and %2% of held-out tests passing")
+                      .arg(100 * standing->visible, 0, 'f', 1)
+                      .arg(100 * standing->heldOut, 0, 'f', 1))
         .arg(money);
 }
 
@@ -277,6 +307,11 @@ void ReplayView::goToStep(int seq)
 
 void ReplayView::setPlaying(bool playing)
 {
+    if (m_play->isChecked() != playing) {
+        m_play->setChecked(playing); // comes back here through toggled
+        return;
+    }
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
     if (playing)
         m_player.start();
     else

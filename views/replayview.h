@@ -4,24 +4,27 @@
 #pragma once
 
 #include "records/transcriptrows.h"
+#include "sampleheader.h"
 #include "steppositions.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
-class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QSlider;
+class FlowLayout;
 class ReplayChart;
+class SampleHeaderView;
 class Store;
 class TranscriptModel;
 class TranscriptPane;
 
-/// One sample replayed: its transcript, read page by page, beside its test pass curve (visible and held-out)
-/// and what it spent, with compactions marked and a cursor that follows the transcript. Play, step, jump to the
-/// next change of pass rate, error or compaction; find through the full-text index; click the plot to move.
+/// One sample replayed: a header naming the sample and how it ended, its transcript, read page by page, beside its
+/// test pass curve (visible and held-out) and what it spent, with compactions and its cost limit marked and a cursor
+/// that follows the transcript. Play, step, jump to the next change of pass rate, error or compaction; find through
+/// the full-text index; click the plot to move.
 class ReplayView : public QWidget {
     Q_OBJECT
 public:
@@ -46,6 +49,13 @@ public:
     const PassCurve& curve() const { return m_curve; }
     double positionOf(Axis axis, int seq) const;
     QString title() const { return windowTitle(); }
+    /// What the header says of the sample.
+    const SampleHeader& header() const { return m_header; }
+    /// As one of the two panes of a compare view: its plot left to the compare view's overlay, its controls under its
+    /// transcript.
+    void setCompact();
+    /// Ctrl+W and Esc close `window`.
+    static void addCloseShortcuts(QWidget* window);
 
     enum class Jump { PassChange, Error, Compaction };
     /// Moves to the next step of this kind after the current one; false when there is none.
@@ -57,9 +67,9 @@ signals:
 
 private:
     QWidget* makeSidePanel();
-    QHBoxLayout* makeTransport();
-    QHBoxLayout* makeJumps();
-    QHBoxLayout* makeStatusRow();
+    void addTransport(FlowLayout* buttons);
+    void addJumps(FlowLayout* buttons);
+    QPushButton* rerunButton();
     void layOut();
     void moveRows(int delta);
     void drawChart();
@@ -71,11 +81,14 @@ private:
 
     Store& m_store;
     qint64 m_sampleId;
+    SampleHeader m_header;
     TranscriptModel* m_model;
     PassCurve m_curve;
     int m_lastStep = 0;
     mutable StepPositions m_positions;
     mutable bool m_timesRead = false;
+    SampleHeaderView* m_headerView;
+    QWidget* m_side = nullptr; ///< the plot and the controls
     TranscriptPane* m_pane;
     ReplayChart* m_chart;
     QComboBox* m_axis;

@@ -43,6 +43,7 @@ int main(int argc, char* argv[])
     std::unique_ptr<QCoreApplication> application(
         plotting ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication& app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("Runlens"));
     QCoreApplication::setApplicationName(QStringLiteral("runlens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
 

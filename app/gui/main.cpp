@@ -78,6 +78,18 @@ ViewRenderOptions renderOptions(const QCommandLineParser& parser)
     return options;
 }
 
+/// True when the arguments ask for the usage or the version, which are answered without a window or a display.
+bool asksForUsage(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* option : { "-h", "--help", "-?", "--help-all", "-v", "--version" }) {
+            if (qstrcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /// Opens the store the options name, telling the user when it cannot: on stderr for a render, in a box otherwise.
 bool openStore(Store& store, const QCommandLineParser& parser)
 {
@@ -104,9 +116,19 @@ int main(int argc, char* argv[])
     // each zip member: 90 file checks per archive. Naming the same file keeps the same zone, read once.
     if (!qEnvironmentVariableIsSet("TZ"))
         qputenv("TZ", ":/etc/localtime");
+    // The one place the names are set: the saved settings live under them.
+    QCoreApplication::setOrganizationName(QStringLiteral("Runlens"));
+    QCoreApplication::setApplicationName(QStringLiteral("runlens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+    if (asksForUsage(argc, argv)) {
+        // Parsed before any window system is asked for: `runlens --help` works over ssh and in scripts.
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app); // prints the usage or the version and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("runlens"));
-    QApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
 
     QCommandLineParser parser;
     addOptions(parser);
@@ -121,12 +143,18 @@ int main(int argc, char* argv[])
     Store store;
     if (!openStore(store, parser))
         return 1;
+    // A render or a benchmark never reads nor writes the saved settings: it is the same on every machine.
+    const MainWindow::SavedSettings settings
+        = parser.isSet(QStringLiteral("render")) || parser.isSet(QStringLiteral("benchmark"))
+        ? MainWindow::SavedSettings::Ignore
+        : MainWindow::SavedSettings::Use;
     const QString palette = parser.isSet(QStringLiteral("palette")) ? parser.value(QStringLiteral("palette"))
-        : QSettings().value(QStringLiteral("window/dark")).toBool() ? QStringLiteral("dark")
-                                                                    : QString();
+        : settings == MainWindow::SavedSettings::Use && QSettings().value(QStringLiteral("window/dark")).toBool()
+        ? QStringLiteral("dark")
+        : QString();
     if (palette == QLatin1String("dark"))
         MainWindow::useDarkPalette();
-    MainWindow window(store);
+    MainWindow window(store, settings);
     if (parser.isSet(QStringLiteral("benchmark")) && parser.isSet(QStringLiteral("sample")))
         return benchmarkReplay(store, parser.value(QStringLiteral("sample")).toLongLong(),
             parser.isSet(QStringLiteral("query")) ? parser.value(QStringLiteral("query"))

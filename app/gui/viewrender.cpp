@@ -32,10 +32,30 @@ QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
 QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
 {
     CompareView compare(store, options.sample, options.sample2);
-    compare.resize(options.size.value_or(QSize(1800, 1000)));
+    compare.resize(options.size.value_or(QSize(1560, 960)));
     if (options.step)
         compare.first()->goToStep(*options.step);
+    compare.first()->showRawNow();
+    compare.second()->showRawNow();
     return compare.grab();
+}
+
+/// Why the view cannot show the samples the options name (a sample not in the store); empty when it can.
+QString missingSample(Store& store, const ViewRenderOptions& options)
+{
+    std::vector<qint64> needed;
+    // A re-run may be of no sample (0): the suite on a workspace as it is.
+    if (options.view == QLatin1String("replay") || (options.view == QLatin1String("rerun") && options.sample != 0))
+        needed = { options.sample };
+    else if (options.view == QLatin1String("compare"))
+        needed = { options.sample, options.sample2 };
+    for (const qint64 id : needed) {
+        if (!store.sample(id))
+            return QApplication::translate("main", "no sample %1 in the store '%2' (runlens-cli samples lists them)")
+                .arg(id)
+                .arg(store.path());
+    }
+    return {};
 }
 
 QPixmap grabRerun(Store& store, const ViewRenderOptions& options)
@@ -80,6 +100,11 @@ std::optional<QPixmap> grabStandalone(Store& store, const ViewRenderOptions& opt
 
 int renderView(MainWindow& window, Store& store, const ViewRenderOptions& options)
 {
+    // Nothing is drawn, and no file written, for a sample the store does not have.
+    if (const QString missing = missingSample(store, options); !missing.isEmpty()) {
+        QTextStream(stderr) << missing << '\n';
+        return 1;
+    }
     QPixmap picture;
     if (options.view == QLatin1String("main") || window.showView(options.view)) {
         window.resize(options.size.value_or(QSize(1200, 720)));

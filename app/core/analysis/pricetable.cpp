@@ -3,18 +3,18 @@
 
 #include "pricetable.h"
 
+#include "records/datadirectory.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <cmath>
 
 QString PriceTable::userPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("prices.json"));
+    return QDir(dataDirectory()).filePath(QStringLiteral("prices.json"));
 }
 
 PriceTable PriceTable::standard()

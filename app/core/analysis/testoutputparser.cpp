@@ -3,12 +3,13 @@
 
 #include "testoutputparser.h"
 
+#include "records/datadirectory.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <map>
 
 TestOutputParser TestOutputParser::standard()
@@ -22,8 +23,7 @@ TestOutputParser TestOutputParser::standard()
 
 QString TestOutputParser::userPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("test_patterns.json"));
+    return QDir(dataDirectory()).filePath(QStringLiteral("test_patterns.json"));
 }
 
 bool TestOutputParser::load(const QString& path)

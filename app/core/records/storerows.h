@@ -70,6 +70,18 @@ struct SampleRow {
     double visiblePass = notANumber;
 };
 
+/// What a replay's header says of a sample beyond its SampleRow: how many epochs its run has of it, the limits it ran
+/// under, and the traceback of its error.
+struct SampleDetail {
+    int epochs = 1; ///< epochs of this sample in its run: the most of its configured epochs, rows and epoch numbers
+    double limitValue = notANumber; ///< the limit the sample reached (SampleRow::limitType), as its log gives it
+    double costLimit = notANumber; ///< the run's cost limit in dollars; NaN where it has none
+    double tokenLimit = notANumber; ///< the run's token limit; NaN where it has none
+    double timeLimit = notANumber; ///< the run's time limit in seconds; NaN where it has none
+    double workingLimit = notANumber; ///< the run's working time limit in seconds; NaN where it has none
+    QByteArray errorEventJson; ///< the sample's last `error` event, holding its traceback; empty where it has none
+};
+
 /// Tokens one model used in one sample.
 struct UsageRow {
     qint64 sampleId = 0;

@@ -12,11 +12,11 @@
 #include "transcriptquery.h"
 
 #include "analysis/scorereading.h"
+#include "records/datadirectory.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <algorithm>
 #include <cmath>
 #include <sqlite3.h>
@@ -30,8 +30,7 @@ Store::~Store() = default;
 
 QString Store::defaultPath()
 {
-    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(directory).filePath(QStringLiteral("runlens.sqlite"));
+    return QDir(dataDirectory()).filePath(QStringLiteral("runlens.sqlite"));
 }
 
 bool Store::open(const QString& path, OpenMode mode)
@@ -270,6 +269,37 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
     return rows;
 }
 
+std::optional<SampleDetail> Store::sampleDetail(qint64 sampleId)
+{
+    SqliteStatement query(*m_db, R"sql(SELECT
+    (SELECT MAX(COUNT(*), MAX(o.epoch), COALESCE(r.epochs, 0)) FROM samples o
+        WHERE o.run_id = s.run_id AND o.sample_id = s.sample_id),
+    s.limit_value, r.cost_limit, r.token_limit, r.time_limit, r.working_limit,
+    (SELECT seqs FROM event_steps WHERE sample_id = s.id AND type = 'error')
+FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?)sql");
+    query.bind(1, sampleId);
+    if (!query.step())
+        return std::nullopt;
+    SampleDetail detail;
+    detail.epochs = int(query.integer(0));
+    detail.limitValue = query.real(1);
+    detail.costLimit = query.real(2);
+    detail.tokenLimit = query.real(3);
+    detail.timeLimit = query.real(4);
+    detail.workingLimit = query.real(5);
+    // The last error is the one that ended the sample: its event holds the traceback the sample's row does not.
+    const std::vector<int> errors = StoreSchema::parseSteps(query.bytes(6));
+    if (!errors.empty()) {
+        SqliteStatement event(
+            *m_db, "SELECT chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ? AND seq = ?");
+        event.bind(1, sampleId);
+        event.bind(2, errors.back());
+        if (event.step())
+            detail.errorEventJson = event.bytes(0);
+    }
+    return detail;
+}
+
 std::vector<FileRow> Store::failedFiles()
 {
     SqliteStatement query(*m_db, "SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path");
@@ -279,10 +309,11 @@ std::vector<FileRow> Store::failedFiles()
     return rows;
 }
 
-std::vector<UsageRow> Store::usage()
+std::vector<UsageRow> Store::usage(qint64 sampleId)
 {
     SqliteStatement query(*m_db, R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens, cache_write_tokens,
-        output_tokens, total_cost FROM sample_usage ORDER BY sample_id)sql");
+        output_tokens, total_cost FROM sample_usage WHERE ?1 = 0 OR sample_id = ?1 ORDER BY sample_id)sql");
+    query.bind(1, sampleId);
     std::vector<UsageRow> rows;
     while (query.step()) {
         UsageRow row;

@@ -50,7 +50,10 @@ public:
     std::vector<SampleRow> samples(qint64 runId = 0);
     std::optional<SampleRow> sample(qint64 sampleId);
     std::vector<FileRow> failedFiles();
-    std::vector<UsageRow> usage();
+    /// The tokens of every sample (`sampleId` 0) or of one.
+    std::vector<UsageRow> usage(qint64 sampleId = 0);
+    /// What a replay's header needs of a sample beyond its row; nothing for a sample not in the store.
+    std::optional<SampleDetail> sampleDetail(qint64 sampleId);
 
     /// One sample's transcript, read page by page.
     std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
