@@ -25,7 +25,7 @@ const Patterns allPassing { "All {t} visible tests pass.",
     "Every visible test passes now; the held-out tests may still differ, so I'll check edge cases.",
     "{t}/{t}. The held-out tests resemble these, so I must not rely on the exact inputs.",
     "Nothing fails any more, but {N} is barely covered by the visible tests." };
-const Patterns beforeRun { "Nothing is implemented yet, so every test should fail.", "I have not run the tests yet.",
+const Patterns beforeRun { "I will run the tests once a first version is written.", "I have not run the tests yet.",
     "Before writing code I want the exact behaviour of the reference." };
 const Patterns hypotheses { "My guess is that the reference {B}.",
     "I think the reference {B}, which would explain `{T}`.", "It looks like {P} {B}.",
