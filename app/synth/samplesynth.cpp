@@ -63,19 +63,35 @@ Opening openingOf(const SampleSpec& spec)
     const QByteArray language = spec.language.toUtf8();
     const QByteArray program = spec.program.toUtf8();
     Opening opening;
+    const ProgramProfile& profile = ProgramProfile::find(program);
     opening.systemText = "You are an expert software engineer. Reimplement the command-line program `" + program
-        + "` in " + language + " from its behaviour alone. " + SynthText::prose(random, 120);
+        + "` in " + language
+        + " from its behaviour alone. You have no access to its source code and no network. The reference binary "
+          "can be run but not read. Your program must match the reference byte for byte on standard output, "
+          "standard error and the exit status, for every test, including held-out tests that you cannot see and "
+          "that resemble the visible ones; do not special-case the visible tests. Use the bash tool to run commands "
+          "and the text_editor tool to write files. Run the visible tests often with ./run_tests.sh, read their "
+          "failures, and probe the reference whenever its behaviour is unclear. Keep notes of what you learn: your "
+          "context will be summarised when it grows long. When every visible test passes, check edge cases the "
+          "tests may not cover, then stop.";
     opening.taskText = "Task: reimplement `" + program + "` in " + language
         + ". The reference binary is at ./reference; "
           "its documentation is in docs/; visible tests are in tests/. "
-        + (spec.demo ? spec.demo->documentation().toUtf8() : SynthText::prose(random, 90));
+        + (spec.demo ? spec.demo->documentation().toUtf8()
+                     : QByteArray("`") + program + "` " + profile.what
+                    + ". Each test is a directory holding the command line (cmd), its standard input if any, and the "
+                      "expected standard output, standard error and exit status. ./run_tests.sh DIR runs every test "
+                      "under DIR against your build and prints PASS or FAIL for each, then the counts. Write your "
+                      "code under src/; the scoring harness builds it the same way run_tests.sh does.");
     opening.systemId = SynthText::id(random);
     opening.taskId = SynthText::id(random);
-    opening.bashDescription
-        = "Use this function to execute bash commands in the agent's sandbox. " + SynthText::prose(random, 30);
+    opening.bashDescription = "Use this function to execute bash commands in the agent's sandbox. Commands run in "
+                              "the workspace with a timeout of 180 seconds; standard output and standard error are "
+                              "returned together, truncated when they are very long.";
     opening.editorDescription
         = "Use this function to view, create and edit files: commands view, create, str_replace, insert and undo_edit. "
-        + SynthText::prose(random, 30);
+          "Paths are absolute. str_replace needs old_str to occur exactly once in the file; insert adds new_str after "
+          "insert_line.";
     opening.solverSpan = SynthText::id(random);
     opening.agentSpan = SynthText::id(random);
     opening.initSpan = SynthText::id(random);

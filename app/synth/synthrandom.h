@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 
 /// A small seeded generator (splitmix64) with distributions written out here: std's distributions differ
 /// between standard libraries, and generated archives must be the same everywhere for a seed.
@@ -41,6 +42,11 @@ public:
         return mean + deviation * sum * 1.7320508;
     }
     double logUniform(double low, double high) { return std::exp(uniform(std::log(low), std::log(high))); }
+    /// One element of a non-empty container, each as likely.
+    template <class Container> const auto& pick(const Container& items)
+    {
+        return items[size_t(next() % uint64_t(std::size(items)))];
+    }
 
 private:
     uint64_t m_state;

@@ -74,6 +74,7 @@ TurnPlanner::TurnPlanner(const SampleSpec& spec, qsizetype openingBytes)
     : m_spec(spec)
     , m_random(SynthRandom::derive(spec.seed, 1))
     , m_curve(SynthRandom::derive(spec.seed, 3))
+    , m_words(SynthRandom::derive(spec.seed, 4))
     , m_language(spec.language.toUtf8())
     , m_program(spec.program.toUtf8())
     , m_workspace("/home/agent/" + m_program)
@@ -85,6 +86,10 @@ TurnPlanner::TurnPlanner(const SampleSpec& spec, qsizetype openingBytes)
     , m_openingBytes(openingBytes)
     , m_contextTokens(openingBytes / 4)
 {
+    m_situation.profile = &ProgramProfile::find(m_program);
+    m_situation.language = m_language;
+    m_situation.source = m_source.mid(m_workspace.size() + 1);
+    m_situation.total = spec.visibleTotal;
     // The pass curve: test runs every few turns; plateaus, steps and an occasional fall, ending at the final fractions.
     for (int t = 0; t < m_curveTurns; ++t)
         m_testRuns += (t % m_cadence == m_cadence - 1) || t == m_curveTurns - 1;
@@ -93,7 +98,8 @@ TurnPlanner::TurnPlanner(const SampleSpec& spec, qsizetype openingBytes)
 Turn TurnPlanner::next(int t)
 {
     Turn turn;
-    startTurn(turn);
+    const Voice voice = startTurn(turn);
+    const SynthText::Situation before = m_situation;
     const bool runsTests = (t % m_cadence == m_cadence - 1) || t == m_curveTurns - 1 || t == m_spec.turns - 1;
     if (runsTests)
         runTests(turn);
@@ -103,30 +109,41 @@ Turn TurnPlanner::next(int t)
         writeDemoVersion(turn);
     else
         explore(turn);
+    speak(turn, voice, before);
     return turn;
 }
 
-/// What every turn has: its ids, the model's words and reasoning, how long it takes and what it outputs.
-void TurnPlanner::startTurn(Turn& turn)
+/// What every turn has: its ids, how much the model says and reasons, how long it takes and what it outputs.
+TurnPlanner::Voice TurnPlanner::startTurn(Turn& turn)
 {
     turn.messageId = SynthText::id(m_random);
     turn.toolMessageId = SynthText::id(m_random);
     turn.callId = "toolu_" + SynthText::id(m_random);
     turn.spanId = SynthText::id(m_random);
+    Voice voice;
     const double thinks = m_random.uniform();
     if (thinks < 0.45)
-        turn.reasoning = SynthText::prose(m_random, int(m_random.range(40, 400) * m_spec.verbosity));
+        voice.reasoningWords = std::max(1, int(m_random.range(40, 400) * m_spec.verbosity));
     // Most turns say a few words before the tool call; some explain at length.
-    turn.text
-        = SynthText::prose(m_random, m_random.chance(0.3) ? int(m_random.range(20, 120)) : int(m_random.range(3, 12)));
+    voice.textWords = m_random.chance(0.3) ? int(m_random.range(20, 120)) : int(m_random.range(3, 12));
     turn.seconds = m_spec.secondsPerTurn * m_random.uniform(0.3, 1.7);
     turn.stateChange = m_spec.sandboxEvents && m_random.chance(0.75);
+    voice.budget = qint64(m_spec.outputTokens * m_random.uniform(0.3, 1.2));
+    return voice;
+}
+
+/// The turn's words, about what it does and what the agent knew before it, and the tokens they and the hidden
+/// reasoning take.
+void TurnPlanner::speak(Turn& turn, const Voice& voice, const SynthText::Situation& before)
+{
+    if (voice.reasoningWords > 0)
+        turn.reasoning = SynthText::reasoning(m_words, voice.reasoningWords, m_intent, before);
+    turn.text = SynthText::said(m_words, voice.textWords, m_intent, before);
     // Most of a call's output is reasoning, much of it hidden (encrypted), so more than the text logged.
-    const qint64 budget = qint64(m_spec.outputTokens * m_random.uniform(0.3, 1.2));
     turn.reasoningTokens
-        = std::min<qint64>(turn.reasoning.size() / 4 + budget * 7 / 10, SampleSynth::maxTokens * 9 / 10);
-    turn.outputTokens
-        = std::min<qint64>(turn.text.size() / 4 + turn.reasoningTokens + budget * 3 / 10 + 50, SampleSynth::maxTokens);
+        = std::min<qint64>(turn.reasoning.size() / 4 + voice.budget * 7 / 10, SampleSynth::maxTokens * 9 / 10);
+    turn.outputTokens = std::min<qint64>(
+        turn.text.size() / 4 + turn.reasoningTokens + voice.budget * 3 / 10 + 50, SampleSynth::maxTokens);
 }
 
 void TurnPlanner::runTests(Turn& turn)
@@ -134,9 +151,15 @@ void TurnPlanner::runTests(Turn& turn)
     turn.function = "bash";
     turn.arguments = { { "cmd", "cd " + m_workspace + " && ./run_tests.sh tests/visible" } };
     turn.testRun = true;
+    m_intent = SynthText::Intent::Test;
     ++m_testRun;
     drawTestOutcome(turn);
     turn.result = testOutput(turn);
+    m_situation.passed = turn.visiblePassed;
+    const qsizetype failure = turn.result.indexOf("FAIL ");
+    m_situation.failing = failure < 0
+        ? QByteArray()
+        : turn.result.mid(failure + 5, turn.result.indexOf('\n', failure) - failure - 5).split(' ').front();
 }
 
 /// The tests the code passes at this run: a demo version's own counts, else the next point of the curve.
@@ -178,9 +201,11 @@ QByteArray TurnPlanner::testOutput(const Turn& turn)
     } else {
         const int failing = m_spec.visibleTotal - turn.visiblePassed;
         const int shown = int(12 * m_spec.verbosity);
+        static const char* const reasons[]
+            = { "stdout differs", "stderr differs", "exit status differs", "stdout differs", "timed out after 10 s" };
         for (int i = 0; i < std::min(failing, shown); ++i)
-            output += "FAIL " + m_program + "_case_"
-                + QByteArray::number(m_random.range(1, m_spec.visibleTotal)).rightJustified(4, '0') + '\n';
+            output += "FAIL " + m_situation.profile->testName(int(m_random.range(1, m_spec.visibleTotal))) + " ("
+                + m_words.pick(reasons) + ")\n";
         if (failing > shown)
             output += "... and " + QByteArray::number(failing - shown) + " more failures\n";
     }
@@ -192,9 +217,11 @@ QByteArray TurnPlanner::testOutput(const Turn& turn)
 void TurnPlanner::readDocs(Turn& turn)
 {
     turn.function = "bash";
+    m_intent = SynthText::Intent::Docs;
     turn.arguments = { { "cmd", "cat docs/README.md" } };
+    const int words = int(m_random.range(150, 600));
     turn.result = m_spec.demo ? m_spec.demo->documentation().toUtf8() + '\n'
-                              : SynthText::prose(m_random, int(m_random.range(150, 600)));
+                              : SynthText::documentation(m_words, words, *m_situation.profile);
 }
 
 bool TurnPlanner::nextDemoVersionDue(int t) const
@@ -207,6 +234,7 @@ bool TurnPlanner::nextDemoVersionDue(int t) const
 void TurnPlanner::writeDemoVersion(Turn& turn)
 {
     ++m_version;
+    m_intent = SynthText::Intent::Edit;
     const QByteArray next = m_spec.demo->versions()[size_t(m_version)];
     turn.function = "text_editor";
     if (m_version == 0)
@@ -225,26 +253,31 @@ void TurnPlanner::explore(Turn& turn)
     if (action < 0.3 && !m_spec.demo) {
         editCode(turn);
     } else if (action < 0.4) {
+        m_intent = SynthText::Intent::View;
         turn.function = "text_editor";
         turn.arguments = { { "command", "view" }, { "path", m_source } };
         turn.result = m_content.isEmpty() ? "The file does not exist." : m_content.left(4000);
     } else if (action < 0.75) {
         tryReference(turn);
     } else {
+        m_intent = SynthText::Intent::Look;
         turn.function = "bash";
-        static const char* commands[]
-            = { "ls -la", "grep -rn TODO src", "cat tests/visible/case_0001/cmd", "git diff --stat", "wc -l src/*" };
-        turn.arguments = { { "cmd", commands[m_random.range(0, 4)] } };
-        turn.result = SynthText::shellOutput(m_random, int(m_random.range(1, 40) * m_spec.verbosity));
+        const int which = int(m_random.range(0, 4));
+        auto [command, output]
+            = SynthText::workspaceCommand(m_words, which, int(m_random.range(1, 40) * m_spec.verbosity), m_situation);
+        turn.arguments = { { "cmd", command } };
+        turn.result = output;
     }
 }
 
 /// Generated code: a new file, or a line of it replaced or added.
 void TurnPlanner::editCode(Turn& turn)
 {
+    m_intent = SynthText::Intent::Edit;
     turn.function = "text_editor";
+    const ProgramProfile& profile = *m_situation.profile;
     if (m_content.isEmpty() || m_random.chance(0.15)) {
-        m_content = SynthText::code(m_random, int(m_random.range(20, 120) * m_spec.verbosity), m_language);
+        m_content = SynthText::code(m_words, int(m_random.range(20, 120) * m_spec.verbosity), m_language, profile);
         turn.arguments = { { "command", "create" }, { "path", m_source }, { "file_text", m_content } };
         turn.result = "File created successfully at: " + m_source;
         return;
@@ -258,12 +291,12 @@ void TurnPlanner::editCode(Turn& turn)
             old = candidate;
     }
     if (old.isEmpty()) {
-        const QByteArray added = SynthText::code(m_random, int(m_random.range(2, 12)), m_language);
+        const QByteArray added = SynthText::code(m_words, int(m_random.range(2, 12)), m_language, profile);
         turn.arguments = { { "command", "insert" }, { "path", m_source }, { "new_str", added } };
         turn.insertLine = int(lines.size() - 1);
         m_content += added;
     } else {
-        const QByteArray replacement = SynthText::code(m_random, int(m_random.range(1, 8)), m_language);
+        const QByteArray replacement = SynthText::code(m_words, int(m_random.range(1, 8)), m_language, profile);
         turn.arguments
             = { { "command", "str_replace" }, { "path", m_source }, { "old_str", old }, { "new_str", replacement } };
         m_content.replace(old, replacement);
@@ -274,6 +307,7 @@ void TurnPlanner::editCode(Turn& turn)
 /// The reference binary run on a demo program's own test, or on made-up arguments.
 void TurnPlanner::tryReference(Turn& turn)
 {
+    m_intent = SynthText::Intent::Probe;
     turn.function = "bash";
     if (m_spec.demo) {
         const TestSuite suite = m_spec.demo->suite();
@@ -286,9 +320,12 @@ void TurnPlanner::tryReference(Turn& turn)
         turn.arguments = { { "cmd", command } };
         turn.result = test.expectedStdout + test.expectedStderr;
     } else {
-        turn.arguments = { { "cmd",
-            "./reference " + SynthText::prose(m_random, int(m_random.range(1, 4))).toLower().replace('.', "") } };
-        turn.result = SynthText::shellOutput(m_random, int(m_random.range(2, 60) * m_spec.verbosity));
+        const int lines = int(m_random.range(2, 60) * m_spec.verbosity);
+        const ProgramProfile::Probe& probe = m_words.pick(m_situation.profile->probes);
+        const bool help = m_words.chance(0.1);
+        turn.arguments
+            = { { "cmd", help ? QByteArray("./reference --help") : "./reference " + QByteArray(probe.arguments) } };
+        turn.result = help ? m_situation.profile->help() : probe.output(m_words, std::max(lines, 1));
     }
 }
 
@@ -314,8 +351,7 @@ std::optional<Compaction> TurnPlanner::compact(int t)
     if (m_contextTokens <= m_spec.contextLimit || t + 1 >= m_spec.turns)
         return std::nullopt;
     Compaction compaction;
-    compaction.summary = "Summary of the work so far on " + m_program + ": "
-        + SynthText::prose(m_random, int(m_random.range(300, 900)));
+    compaction.summary = SynthText::summary(m_words, int(m_random.range(300, 900)), m_situation);
     compaction.summaryId = SynthText::id(m_random);
     compaction.tokensBefore = m_contextTokens;
     m_contextTokens = (m_openingBytes + compaction.summary.size()) / 4;

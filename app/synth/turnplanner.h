@@ -5,6 +5,7 @@
 
 #include "samplesynth.h"
 #include "synthrandom.h"
+#include "synthtext.h"
 
 #include <QByteArray>
 #include <optional>
@@ -68,7 +69,14 @@ public:
     qint64 tokens() const { return m_tokens; }
 
 private:
-    void startTurn(Turn& turn);
+    /// How much the turn says and thinks, drawn before its action; the words are written after it.
+    struct Voice {
+        int textWords = 0;
+        int reasoningWords = 0; ///< 0: no reasoning
+        qint64 budget = 0; ///< output tokens beyond the text logged
+    };
+    Voice startTurn(Turn& turn);
+    void speak(Turn& turn, const Voice& voice, const SynthText::Situation& before);
     void runTests(Turn& turn);
     void drawTestOutcome(Turn& turn);
     QByteArray testOutput(const Turn& turn);
@@ -82,6 +90,9 @@ private:
     const SampleSpec& m_spec;
     SynthRandom m_random;
     SynthRandom m_curve; ///< the pass curve's own draws
+    SynthRandom m_words; ///< the text's own draws: what is said never moves what is done
+    SynthText::Situation m_situation; ///< what the agent knows: the program, its last test run
+    SynthText::Intent m_intent = SynthText::Intent::Look; ///< what the turn being planned does
     QByteArray m_language;
     QByteArray m_program;
     QByteArray m_workspace;

@@ -22,12 +22,61 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 using Json = nlohmann::json;
+
+/// The English of generated transcripts: every word that the sentence patterns and their slots use.
+const char* const englishVocabulary
+    = R"(a about above absolute accents accepts access action ada add address adds after again against age agent
+agent's algebra alike all alone also amended amends among an and any anything append applied applies are
+argument arguments around array arrays article as assigned assignment assignments assumed at author authors
+back backtracking bad bases bash basic be been before begin behaviour below between bib biblatex binary
+bitwise border boxed braces bracket branch brotli brotlid buffer bug build builds but by byte bytes c cal
+calendar can cannot canonicalisation canonicalises capitals case cases catcode cells centres chain change
+changed changes changing characters check checked checks children choose class clause cli closure clue cluster
+code column columns comma command commands comment comments compaction compare comparison computer
+configuration constructor contains context contradiction contradicts control converts corrupt could counts
+cover cprepro create created crossref csljson csname current cut cycle date dates day days decimal decodes
+decompresses decreasing default degree delimited delimiter derivative description diagnostics dictionary diff
+difference differs digits direction directly directory discrete dkim dmarc do docs documentation documents
+does domain dots double dump duplicate each edge edit edits eleven email embedded empty end engineer entries
+error escaped escapes eval evaluates even every exact exactly examples exclusive execute exit exits
+expandafter expands expected expert explain expressions factorisation fail failed failing fails failure
+failures far few fiber field fields file files filled filter filters final find first fix fixed flag flattens
+for format found fraction fractions friendlier from function g generate get giac given go goes good gotree
+grid gron group groups guard guess had handle handled handles handling happens has hashes have having header
+headers help helper here hex hexadecimal hexyl history hmm hold holding honours how huffman i i'll identical
+identifier identifiers identity if ignores implemented import in include including indents index input inputs
+insert inside instead integer interesting interpolates interpolation into invalid is it iterates iterator its
+jq json julian keep keeps key keys know language last later layout lazily leading leap learn left length
+lengths let like limit line lines lints list listing lists literal location logic long look looking looks
+lookup lookups loop macro macros mailauth manipulates maps markers marks masks match matches matrix matters
+may maybe me message messages metablock mirrorcode mismatch missing mode month more most multifurcating must
+my name names near nearest needs negative never newick newline next nil no node none nonogram nonogrid noqa
+not notation notes nothing now null number numbers numfmt object objects ocaml octal of off offset on once one
+ones only option options or order orders otherwise outgroup outgroup's output over pad padding pads panel
+parameters parent parenthesis parses parsing partial parts pass passed passes passing past paste pasting path
+paths pattern pdftex permerror phylogenetic pipe pkl place places plan policy preprocesses present print
+printing prints probe products program progress properties property protected puzzle puzzles python qsv
+queries quoted quotes range rational raw read reading reads red refactor reference reference's references
+refuses regex regressions reimplement rejects relaxed renders repeated repeating replace replaced reported
+reports reroot reroots resemble rest result right ring root rounding rounds row rows ruff rule run running
+runs runtime rust same say scripts sed see seem seems select selector selects separate separator september
+sequence several shift should shows signature simplest simplify single skip skips slashes small so solution
+solutions solves some sorts source space spaces special spf split splits squeezed squeezes stack standard star
+start starts state statistics status statuses stderr stdout still stop stops stream streams string strings
+subset substitution suffix suffixes suggestion suggests suite summarised summary sunday support suspect table
+tables task ten terms test tests texmacros text that the their them then they think this time timestamp tip
+title titles to together token tokens total trace trailing transforms treat treats tree trees truncated try
+tssql two type typed unchanged undefined ungron unicode unless unmatched unused up update uppercase usage use
+used uuid uuidparse valid value values variadic variant version view visible wait want was way we week weeks
+well what when which while whitespace widest width will with without word words work workspace would wren
+write writes writing written year yet zero zeros)";
 using KeySets = std::map<std::string, std::set<std::string>>;
 
 namespace {
@@ -77,6 +126,53 @@ QByteArray fileHash(const QString& path)
     file.open(QIODevice::ReadOnly);
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
+/// A string of the sample, its attachment resolved.
+std::string resolved(const Json& sample, const Json& value)
+{
+    std::string text = value.get<std::string>();
+    const std::string prefix = "attachment://";
+    if (text.rfind(prefix, 0) == 0 && sample.contains("attachments"))
+        text = sample["attachments"].value(text.substr(prefix.size()), text);
+    return text;
+}
+
+/// The words of English prose in `text`: runs of letters standing alone, lower-cased; identifiers, paths, options,
+/// numbers and code in backticks are left out.
+std::vector<std::string> proseWords(const std::string& text)
+{
+    std::vector<std::string> words;
+    bool code = false;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+            ++i;
+        const size_t start = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])))
+            ++i;
+        std::string token = text.substr(start, i - start);
+        const auto ticks = std::count(token.begin(), token.end(), '`');
+        const bool inCode = code || ticks > 0;
+        if (ticks % 2)
+            code = !code;
+        if (inCode)
+            continue;
+        while (!token.empty() && std::string(".,;:!?()\"'").find(token.back()) != std::string::npos)
+            token.pop_back();
+        while (!token.empty() && std::string("(\"'").find(token.front()) != std::string::npos)
+            token.erase(0, 1);
+        if (token.empty() || !std::all_of(token.begin(), token.end(), [](char c) {
+                return std::isalpha(static_cast<unsigned char>(c)) || c == '\'';
+            }))
+            continue;
+        if (std::any_of(
+                token.begin() + 1, token.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+            continue; // an acronym or a name in code
+        std::transform(token.begin(), token.end(), token.begin(), [](char c) { return char(std::tolower(c)); });
+        words.push_back(token);
+    }
+    return words;
+}
+
 }
 
 class TestSynth : public QObject {
@@ -86,6 +182,7 @@ private slots:
     void zipRoundTrip();
     void membersOfWholeMebibytes();
     void deterministicForASeed();
+    void agentWritesEnglish();
     void keysMatchRealLogs();
     void demoShapedLikeThePaper();
     void demoImportsWithItsHeaderAccuracy();
@@ -166,6 +263,83 @@ void TestSynth::deterministicForASeed()
     for (const QString& file : files)
         QCOMPARE(fileHash(m_dir.filePath(QStringLiteral("one/") + file)),
             fileHash(m_dir.filePath(QStringLiteral("two/") + file)));
+}
+
+void TestSynth::agentWritesEnglish()
+{
+    // What the agent says, thinks and summarises, in samples of every target and language: English words only (a
+    // vocabulary of this test, which a new sentence pattern extends), with English's function words at their rate.
+    static const std::set<std::string> vocabulary = [] {
+        std::set<std::string> words;
+        const char* text = englishVocabulary;
+        std::string word;
+        for (const char* c = text;; ++c) {
+            if (*c == ' ' || *c == '\n' || !*c) {
+                if (!word.empty())
+                    words.insert(word);
+                word.clear();
+                if (!*c)
+                    break;
+            } else {
+                word += *c;
+            }
+        }
+        return words;
+    }();
+    static const std::set<std::string> functionWords { "the", "a", "an", "of", "to", "in", "on", "is", "it", "that",
+        "this", "and", "or", "but", "so", "with", "for", "at", "as", "i", "be", "not", "what", "then", "let", "me" };
+    SynthOptions options;
+    options.outputDirectory = m_dir.filePath(QStringLiteral("english"));
+    options.scaleRuns = 2;
+    options.samplesPerRun = 25;
+    SynthReport report;
+    MirrorCodeSynth synth;
+    QVERIFY2(synth.run(options, report), qPrintable(synth.errorString()));
+    std::map<std::string, int> unknown;
+    qint64 words = 0, function = 0;
+    int messages = 0;
+    for (const QString& file : report.files) {
+        ZipReader zip;
+        QVERIFY(zip.open(file));
+        for (const auto& entry : zip.entries()) {
+            if (!entry.name.startsWith(QLatin1String("samples/")))
+                continue;
+            const Json sample = Json::parse(zip.readAll(entry).toStdString());
+            for (const Json& message : sample["events_data"]["messages"]) {
+                std::vector<std::string> texts;
+                if (message["content"].is_string())
+                    texts.push_back(resolved(sample, message["content"]));
+                else
+                    for (const Json& part : message["content"]) {
+                        if (part.value("type", "") == "text")
+                            texts.push_back(resolved(sample, part["text"]));
+                        else if (part.value("type", "") == "reasoning")
+                            texts.push_back(resolved(sample, part["reasoning"]));
+                    }
+                const std::string role = message.value("role", "");
+                // The summary at a compaction is the one user message the agent wrote.
+                if (role != "assistant"
+                    && !(role == "user" && !texts.empty() && texts.front().rfind("Summary of the work", 0) == 0))
+                    continue;
+                ++messages;
+                for (const std::string& text : texts)
+                    for (const std::string& word : proseWords(text)) {
+                        ++words;
+                        function += functionWords.count(word);
+                        if (!vocabulary.count(word))
+                            ++unknown[word];
+                    }
+            }
+        }
+    }
+    QVERIFY2(messages > 100, qPrintable(QString::number(messages)));
+    QStringList listed;
+    for (const auto& [word, count] : unknown)
+        listed << QStringLiteral("%1 (%2)").arg(QString::fromStdString(word)).arg(count);
+    QVERIFY2(unknown.empty(), qPrintable(QStringLiteral("words not in English: ") + listed.join(QStringLiteral(", "))));
+    const double rate = double(function) / double(words);
+    QVERIFY2(
+        rate > 0.15 && rate < 0.5, qPrintable(QStringLiteral("function words: %1 of %2").arg(function).arg(words)));
 }
 
 void TestSynth::keysMatchRealLogs()
