@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
+#include "store/chunkstore.h"
 #include "store/importer.h"
+#include "store/messageindex.h"
 #include "store/searchquery.h"
+#include "store/sqlitedb.h"
 #include "store/store.h"
+#include "store/storeconnection.h"
+#include "store/storeschema.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -35,6 +40,8 @@ private slots:
     void prefixAndPhrase();
     void hugeQueriesReturnAtOnce();
     void searchCanBeCancelled();
+    void sampleErrorsAreFound();
+    void anOlderStoresSampleErrorsAreFound();
 
 private:
     /// A store at `path` holding one run with two messages, indexed.
@@ -322,6 +329,92 @@ void TestStore::searchCanBeCancelled()
     QVERIFY(asked > 0);
     // The connection searches again once the stop is gone.
     QCOMPARE(store.search(QStringLiteral("wombat")).size(), size_t(1));
+}
+
+void TestStore::sampleErrorsAreFound()
+{
+    const QString path = m_dir.filePath(QStringLiteral("errors.sqlite"));
+    const QString log = m_dir.filePath(QStringLiteral("errors.json"));
+    const auto write = [&log](const char* traceback) {
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(R"({"version": 2, "status": "error",
+            "eval": {"task": "t", "model": "m/x", "created": "2026-01-02T00:00:00+00:00"},
+            "samples": [{"id": "fine", "epoch": 1, "scores": {"s": {"value": "C"}}, "events": [],
+                "messages": [{"role": "user", "content": "count the apples"}]},
+              {"id": "broken", "epoch": 1, "events": [
+                {"event": "sample_init", "timestamp": "2026-01-02T00:00:01+00:00"},
+                {"event": "model", "timestamp": "2026-01-02T00:00:02+00:00", "model": "m/x"},
+                {"event": "error", "timestamp": "2026-01-02T00:00:03+00:00",
+                 "error": {"message": "ZeroDivisionError: division by zero", "traceback": ")")
+            + traceback + R"(", "traceback_ansi": ""}}],
+               "messages": [{"role": "user", "content": "count the pears"}],
+               "error": {"message": "ZeroDivisionError: division by zero", "traceback": ")"
+            + traceback + R"(", "traceback_ansi": ""}}]})");
+    };
+    write("File solver.py, line 12, in divide_totals");
+    Store store;
+    QVERIFY(store.open(path, Store::OpenMode::Create));
+    Importer importer(store);
+    QCOMPARE(importer.importFile(log).status, ImportResult::Imported);
+    QString error;
+    QVERIFY2(store.indexMessages({}, &error), qPrintable(error));
+    qint64 broken = 0;
+    for (const SampleRow& sample : store.samples())
+        broken = sample.sampleId == QLatin1String("broken") ? sample.id : broken;
+    QVERIFY(broken > 0);
+
+    // The message, a phrase of it, a prefix, and a word of the traceback all lead to the sample and its error's step.
+    for (const char* words : { "ZeroDivisionError", "\"division by zero\"", "ZeroDiv*", "divide_totals" }) {
+        const SearchResult found = store.find(QString::fromUtf8(words));
+        QVERIFY2(found.error.isEmpty(), qPrintable(found.error));
+        QCOMPARE(found.hits.size(), size_t(1));
+        const SearchHit& hit = found.hits.front();
+        QCOMPARE(hit.sampleId, broken);
+        QCOMPARE(hit.messageId, qint64(0));
+        QCOMPARE(hit.eventSeq, 2);
+        QVERIFY2(hit.snippet.contains(QLatin1Char('[')), qPrintable(hit.snippet));
+    }
+    // Messages are found as before; a search within one sample finds its error.
+    const std::vector<SearchHit> count = store.search(QStringLiteral("count"));
+    QCOMPARE(count.size(), size_t(2));
+    QCOMPARE(store.search(QStringLiteral("ZeroDivisionError"), broken).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("ZeroDivisionError"), broken + 1000).size(), size_t(0));
+    MessageIndex index(StoreConnection::of(store));
+    QCOMPARE(index.steps(SearchQuery(QStringLiteral("divide_totals")), broken), std::vector<int> { 2 });
+
+    // The file changed: its samples are replaced, and the old error is no longer found.
+    write("File solver.py, line 40, in sum_baskets");
+    QCOMPARE(importer.importFile(log).status, ImportResult::Imported);
+    QCOMPARE(store.search(QStringLiteral("divide_totals")).size(), size_t(0));
+    QCOMPARE(store.search(QStringLiteral("sum_baskets")).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("ZeroDivisionError")).size(), size_t(1));
+    SqliteStatement integrity(StoreConnection::of(store),
+        "INSERT INTO sample_errors_fts (sample_errors_fts, rank) VALUES ('integrity-check', 1)");
+    QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(store).errorString()));
+}
+
+void TestStore::anOlderStoresSampleErrorsAreFound()
+{
+    const QString path = m_dir.filePath(QStringLiteral("version7.sqlite"));
+    {
+        SqliteDb db;
+        QVERIFY(db.open(path));
+        QVERIFY(registerChunkFunctions(db));
+        QString error;
+        QVERIFY2(StoreSchema::migrate(db, &error, 7), qPrintable(error));
+        QVERIFY2(db.exec(R"sql(INSERT INTO files (id, path, status) VALUES (1, '/runs/a.eval', 'imported');
+            INSERT INTO runs (id, file_id) VALUES (1, 1);
+            INSERT INTO samples (id, run_id, sample_id, epoch, error) VALUES (1, 1, 'gron_go', 1, 'sandbox vanished');
+            INSERT INTO samples (id, run_id, sample_id, epoch) VALUES (2, 1, 'gron_go', 2);)sql"),
+            qPrintable(db.errorString()));
+    }
+    Store store;
+    QVERIFY2(store.open(path), qPrintable(store.errorString()));
+    const std::vector<SearchHit> hits = store.search(QStringLiteral("vanished"));
+    QCOMPARE(hits.size(), size_t(1));
+    QCOMPARE(hits.front().sampleId, qint64(1));
+    QCOMPARE(hits.front().eventSeq, -1);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -90,7 +90,8 @@ QString eventSummary(const QString& type, const rapidjson::Document& event)
                 return text;
             }
         }
-        return stringOf(member(*output, "completion"));
+        // A call that never returned has no output.
+        return output ? stringOf(member(*output, "completion")) : QString();
     }
     if (type == QLatin1String("tool")) {
         QString line = stringOf(member(event, "function"));
@@ -531,6 +532,8 @@ bool SampleParser::finishCapture()
         m_sample.metadataJson = QByteArray(m_captureBuffer.GetString(), qsizetype(m_captureBuffer.GetSize()));
     } else if (equals(m_key, "error")) {
         m_sample.error = errorText(&value);
+        if (value.IsObject())
+            m_sample.errorTraceback = stringOf(member(value, "traceback"));
     } else if (equals(m_key, "limit")) {
         m_sample.limitType = stringOf(member(value, "type"));
         m_sample.limitValue = numberOf(member(value, "limit"));

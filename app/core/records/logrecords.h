@@ -78,7 +78,8 @@ struct SampleRecord {
     QString startedAt;
     QString completedAt;
     QString uuid;
-    QString error;
+    QString error; ///< the message of the error the sample ended on
+    QString errorTraceback; ///< and its traceback, when the log has one
     QString limitType;
     double limitValue = notANumber;
     int messageCount = -1;

@@ -209,25 +209,73 @@ SearchResult MessageIndex::find(
             result.cancelled = true;
             return result;
         }
-        const QString text = this->text(hit.messageId);
-        qsizetype at = -1, length = 0;
-        for (const QString& word : words) {
-            const qsizetype found = text.indexOf(word, 0, Qt::CaseInsensitive);
-            if (found >= 0 && (at < 0 || found < at)) {
-                at = found;
-                length = word.size();
-            }
-        }
-        if (at < 0) {
-            hit.snippet = oneLine(text, 120);
-            continue;
-        }
-        const qsizetype from = std::max<qsizetype>(0, at - 60);
-        hit.snippet = (from > 0 ? QStringLiteral("\u2026") : QString()) + text.mid(from, at - from) + QLatin1Char('[')
-            + text.mid(at, length) + QLatin1Char(']') + text.mid(at + length, 60);
-        hit.snippet = hit.snippet.simplified();
+        hit.snippet = snippet(this->text(hit.messageId), words);
+    }
+    // A sample's error (its message and traceback) is found as its messages are, before them: what a sample ended on.
+    std::vector<SearchHit> errors = findErrors(query, sampleId, limit);
+    if (!m_error.isEmpty() || stopped()) {
+        result.hits.clear();
+        result.cancelled = m_db.wasInterrupted() || stopped();
+        if (!result.cancelled)
+            result.error = m_error;
+        return result;
+    }
+    for (SearchHit& hit : errors)
+        hit.snippet = snippet(hit.snippet, words);
+    if (!errors.empty()) {
+        errors.insert(errors.end(), result.hits.begin(), result.hits.end());
+        if (int(errors.size()) > limit)
+            errors.resize(size_t(limit));
+        result.hits = std::move(errors);
     }
     return result;
+}
+
+QString MessageIndex::snippet(const QString& text, const QStringList& words)
+{
+    qsizetype at = -1, length = 0;
+    for (const QString& word : words) {
+        const qsizetype found = text.indexOf(word, 0, Qt::CaseInsensitive);
+        if (found >= 0 && (at < 0 || found < at)) {
+            at = found;
+            length = word.size();
+        }
+    }
+    if (at < 0)
+        return oneLine(text, 120);
+    const qsizetype from = std::max<qsizetype>(0, at - 60);
+    const QString around = (from > 0 ? QStringLiteral("\u2026") : QString()) + text.mid(from, at - from)
+        + QLatin1Char('[') + text.mid(at, length) + QLatin1Char(']') + text.mid(at + length, 60);
+    return around.simplified();
+}
+
+std::vector<SearchHit> MessageIndex::findErrors(const SearchQuery& query, qint64 sampleId, int limit)
+{
+    m_error.clear();
+    // The step is the sample's last error event, when its log has one.
+    SqliteStatement find(m_db, R"sql(SELECT s.id, (SELECT json_extract(st.seqs, '$[#-1]') FROM event_steps st
+        WHERE st.sample_id = s.id AND st.type = 'error'), s.error, s.error_traceback FROM sample_errors_fts e
+        JOIN samples s ON s.id = e.rowid WHERE sample_errors_fts MATCH ?1 AND (?2 = 0 OR s.id = ?2)
+        ORDER BY e.rank, s.id LIMIT ?3)sql");
+    find.bind(1, query.match());
+    find.bind(2, sampleId);
+    find.bind(3, limit);
+    std::vector<SearchHit> hits;
+    while (find.step()) {
+        SearchHit hit;
+        hit.sampleId = find.integer(0);
+        hit.eventSeq = find.isNull(1) ? -1 : int(find.integer(1));
+        hit.role = tr("sample error");
+        hit.snippet = find.text(2);
+        if (!find.isNull(3))
+            hit.snippet += QLatin1Char('\n') + find.text(3);
+        hits.push_back(hit);
+    }
+    if (find.failed()) {
+        m_error = m_db.errorString();
+        hits.clear();
+    }
+    return hits;
 }
 
 std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId)
@@ -242,6 +290,11 @@ std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId)
     std::vector<int> steps;
     while (find.step())
         steps.push_back(int(find.integer(0)));
+    // The step of the sample's error, when its error matches.
+    for (const SearchHit& error : findErrors(query, sampleId, 1)) {
+        if (error.eventSeq >= 0 && !std::binary_search(steps.begin(), steps.end(), error.eventSeq))
+            steps.insert(std::lower_bound(steps.begin(), steps.end(), error.eventSeq), error.eventSeq);
+    }
     return steps;
 }
 

@@ -37,7 +37,9 @@ public:
     /// `checkpoints`: the one that checkpoints this connection, if any, to keep the WAL small between batches.
     bool indexPending(const Progress& progress = {}, Checkpointer* checkpoints = nullptr);
     QString errorString() const { return m_error; }
-    /// The messages that match `query`, best first, with snippets. `sampleId` 0: every sample. `cancelled`, asked
+    /// The messages that match `query`, best first, with snippets, after the samples whose error (message and
+    /// traceback) matches it: such a hit has no message (messageId 0), its role says "sample error", and its step is
+    /// the sample's error event, if its log has one. `sampleId` 0: every sample. `cancelled`, asked
     /// every few thousand steps of SQLite's work and between snippets, stops the search when it returns true.
     SearchResult find(
         const SearchQuery& query, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
@@ -59,6 +61,11 @@ private:
     };
 
     QString text(qint64 sampleId, qint64 chunk, int slot);
+    /// The text around the first of `words` in `text`, that word in [brackets]; its start when none is in it.
+    static QString snippet(const QString& text, const QStringList& words);
+    /// The samples whose error matches `query`, best first: a hit each, with the step of its error event (-1: none)
+    /// and its error's whole text as its snippet. Sets m_error on a store error.
+    std::vector<SearchHit> findErrors(const SearchQuery& query, qint64 sampleId, int limit);
     qint64 indexedThrough();
     /// Up to `count` messages after `id`, in order. Sets m_error on a store error.
     std::vector<Waiting> waiting(qint64 id, int count);

@@ -296,6 +296,26 @@ CREATE INDEX messages_copies ON messages(copy_of) WHERE copy_of IS NOT NULL;
 ALTER TABLE files ADD COLUMN shared_messages INTEGER;     -- messages stored as a copy_of another; NULL: before 7
 ALTER TABLE files ADD COLUMN differing_messages INTEGER;  -- pool and final messages of one id and different JSON
 )sql",
+    // 8: a sample's error, its message and its traceback, is searchable with the messages: an index over the samples
+    // table's two columns, kept by triggers as samples are written, changed and deleted (with their file).
+    R"sql(
+ALTER TABLE samples ADD COLUMN error_traceback TEXT;
+CREATE VIRTUAL TABLE sample_errors_fts USING fts5(error, error_traceback, content='samples', content_rowid='id');
+CREATE TRIGGER sample_errors_insert AFTER INSERT ON samples BEGIN
+    INSERT INTO sample_errors_fts (rowid, error, error_traceback) VALUES (new.id, new.error, new.error_traceback);
+END;
+CREATE TRIGGER sample_errors_delete AFTER DELETE ON samples BEGIN
+    INSERT INTO sample_errors_fts (sample_errors_fts, rowid, error, error_traceback)
+        VALUES ('delete', old.id, old.error, old.error_traceback);
+END;
+CREATE TRIGGER sample_errors_update AFTER UPDATE OF error, error_traceback ON samples
+    WHEN old.error IS NOT new.error OR old.error_traceback IS NOT new.error_traceback BEGIN
+    INSERT INTO sample_errors_fts (sample_errors_fts, rowid, error, error_traceback)
+        VALUES ('delete', old.id, old.error, old.error_traceback);
+    INSERT INTO sample_errors_fts (rowid, error, error_traceback) VALUES (new.id, new.error, new.error_traceback);
+END;
+INSERT INTO sample_errors_fts (sample_errors_fts) VALUES ('rebuild');
+)sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
 static_assert(migrationCount == StoreSchema::currentVersion);

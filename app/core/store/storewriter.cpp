@@ -46,7 +46,7 @@ StoreWriter::StoreWriter(SqliteDb& db, qint64 fileId, QThreadPool& compressing)
     m_updateSample.prepare(db, R"sql(UPDATE samples SET target = ?2, metadata = ?3, program = ?4, tier = ?5,
         language = ?6, total_time = ?7, working_time = ?8, started_at = ?9, completed_at = ?10, uuid = ?11,
         error = ?12, limit_type = ?13, limit_value = ?14, message_count = ?15, event_count = ?16, score = ?17,
-        solved = ?18, sample_id = ?19, epoch = ?20, marked_steps = ?21 WHERE id = ?1)sql");
+        solved = ?18, sample_id = ?19, epoch = ?20, marked_steps = ?21, error_traceback = ?22 WHERE id = ?1)sql");
     m_insertScore.prepare(db, R"sql(INSERT INTO sample_scores (sample_id, scorer, value_json, value, answer,
         explanation, metadata) VALUES (?,?,?,?,?,?,?))sql");
     m_insertSampleUsage.prepare(db, R"sql(INSERT INTO sample_usage (sample_id, model, input_tokens, output_tokens,
@@ -355,6 +355,7 @@ bool StoreWriter::writeSampleDetails(const SampleRecord& sample)
     q.bind(19, sample.id.isNull() ? QString(QLatin1String("")) : sample.id);
     q.bind(20, sample.epoch);
     q.bind(21, StoreSchema::stepsJson(m_markedSteps));
+    q.bind(22, sample.errorTraceback.isEmpty() ? QString() : sample.errorTraceback);
     if (!check(q))
         return false;
     for (const ScoreRecord& score : sample.scores) {
