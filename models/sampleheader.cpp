@@ -7,7 +7,6 @@
 #include "analysis/solverates.h"
 #include "cellformat.h"
 #include "store/store.h"
-#include "json/jsonvalues.h"
 
 #include <cmath>
 
@@ -79,13 +78,7 @@ double SampleHeader::costLimit() const
 
 QString SampleHeader::traceback() const
 {
-    if (m_detail.errorEventJson.isEmpty())
-        return {};
-    rapidjson::Document event;
-    if (!parseJson(event, m_detail.errorEventJson.constData(), size_t(m_detail.errorEventJson.size())))
-        return {};
-    const JsonValue* error = member(event, "error");
-    return error ? stringOf(member(*error, "traceback")) : QString();
+    return m_detail.errorTraceback;
 }
 
 std::vector<SampleHeader::Fact> SampleHeader::facts() const

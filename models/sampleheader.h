@@ -52,7 +52,7 @@ public:
     double costLimit() const;
     /// The sample's error message; empty when it ended without one.
     QString error() const { return m_sample.error; }
-    /// The traceback of its error, from its last error event; empty where the log holds none.
+    /// The traceback of its error, as the log gives it (else its last error event's); empty where it holds none.
     QString traceback() const;
 
 private:

@@ -79,7 +79,7 @@ struct SampleDetail {
     double tokenLimit = notANumber; ///< the run's token limit; NaN where it has none
     double timeLimit = notANumber; ///< the run's time limit in seconds; NaN where it has none
     double workingLimit = notANumber; ///< the run's working time limit in seconds; NaN where it has none
-    QByteArray errorEventJson; ///< the sample's last `error` event, holding its traceback; empty where it has none
+    QString errorTraceback; ///< the traceback of the sample's error (else of its last error event); empty for none
 };
 
 /// Tokens one model used in one sample.

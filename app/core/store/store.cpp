@@ -271,11 +271,15 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
 
 std::optional<SampleDetail> Store::sampleDetail(qint64 sampleId)
 {
+    // The traceback is the sample's own, or else (stores imported before schema 8 kept none) that of its last error
+    // event, the one that ended it.
     SqliteStatement query(*m_db, R"sql(SELECT
     (SELECT MAX(COUNT(*), MAX(o.epoch), COALESCE(r.epochs, 0)) FROM samples o
         WHERE o.run_id = s.run_id AND o.sample_id = s.sample_id),
     s.limit_value, r.cost_limit, r.token_limit, r.time_limit, r.working_limit,
-    (SELECT seqs FROM event_steps WHERE sample_id = s.id AND type = 'error')
+    COALESCE(s.error_traceback, (SELECT json_extract(CAST(chunk_item(e.payload_chunk, e.payload_slot) AS TEXT),
+        '$.error.traceback') FROM events e WHERE e.sample_id = s.id AND e.seq = (SELECT json_extract(st.seqs, '$[#-1]')
+        FROM event_steps st WHERE st.sample_id = s.id AND st.type = 'error')))
 FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?)sql");
     query.bind(1, sampleId);
     if (!query.step())
@@ -287,16 +291,7 @@ FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?)sql");
     detail.tokenLimit = query.real(3);
     detail.timeLimit = query.real(4);
     detail.workingLimit = query.real(5);
-    // The last error is the one that ended the sample: its event holds the traceback the sample's row does not.
-    const std::vector<int> errors = StoreSchema::parseSteps(query.bytes(6));
-    if (!errors.empty()) {
-        SqliteStatement event(
-            *m_db, "SELECT chunk_item(payload_chunk, payload_slot) FROM events WHERE sample_id = ? AND seq = ?");
-        event.bind(1, sampleId);
-        event.bind(2, errors.back());
-        if (event.step())
-            detail.errorEventJson = event.bytes(0);
-    }
+    detail.errorTraceback = query.text(6);
     return detail;
 }
 
