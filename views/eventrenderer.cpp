@@ -89,8 +89,14 @@ QString inputHtml(const QJsonObject& event)
     QString html = QStringLiteral("<p style=\"color: gray\">%1</p>")
                        .arg(event.contains(QLatin1String("input_refs")) ? tr("Input new since the previous call:")
                                                                         : tr("Input:"));
-    for (const QJsonValue& message : input)
-        html += pre(escaped(folded(EventText::messageText(message.toObject()))));
+    for (const QJsonValue& message : input) {
+        // Each cut short: a tool's output can run to megabytes, and the whole is in the JSON tab.
+        const QString text = folded(EventText::messageText(message.toObject()));
+        html += pre(escaped(text.left(4000)));
+        if (text.size() > 4000)
+            html += QStringLiteral("<p style=\"color: gray\">%1</p>")
+                        .arg(tr("\u2026 %1 more characters in the JSON tab").arg(text.size() - 4000));
+    }
     return html + QStringLiteral("<p style=\"color: gray\">%1</p>").arg(tr("Output:"));
 }
 
@@ -232,7 +238,12 @@ QString toHtml(const QString& eventJson)
                             .toJson(QJsonDocument::Compact))))
             + QStringLiteral("<p>%1</p>").arg(escaped(score.value(QLatin1String("explanation")).toString()));
     } else {
-        html += pre(ansiToHtml(folded(EventText::render(event), 200)));
+        // Cut as the JSON once was: a state change can carry megabytes on one line, and the whole is a tab away.
+        const QString text = EventText::render(event);
+        html += pre(ansiToHtml(folded(text.left(8000), 200)))
+            + (text.size() > 8000 ? QStringLiteral("<p style=\"color: gray\">%1</p>")
+                                        .arg(tr("\u2026 %1 more characters in the JSON tab").arg(text.size() - 8000))
+                                  : QString());
     }
     return html;
 }

@@ -54,6 +54,11 @@ int main(int argc, char* argv[])
         printUsage(out);
         return arguments.size() < 2 ? 2 : 0;
     }
+    // `runlens-cli --db FILE COMMAND ...` as well as `runlens-cli COMMAND --db FILE ...`.
+    if (arguments.size() > 3 && arguments.at(1) == QLatin1String("--db")) {
+        arguments.move(1, arguments.size() - 1);
+        arguments.move(1, arguments.size() - 1);
+    }
     const QString command = arguments.at(1);
     // QCommandLineParser expects the program name first: keep it, drop the command word.
     arguments.removeAt(1);
