@@ -46,7 +46,8 @@ public:
     TestMatrix testMatrix();
     /// The steps that changed the agent's files, ascending.
     std::vector<int> fileChangingSteps();
-    /// The event's JSON with attachment references replaced by their text.
+    /// The event's JSON with attachment references replaced by their text; a model event's pooled input put back
+    /// (the messages new since the previous call, see TranscriptQuery::payload).
     QString payload(int seq);
     /// Steps whose messages hold all of `words`; fullyIndexed() is false while some wait to be indexed.
     std::vector<int> find(const QString& words);

@@ -3,6 +3,9 @@
 
 #include "eventrenderer.h"
 
+#include "analysis/eventtext.h"
+#include "json/jsonvalues.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +75,29 @@ QString contentHtml(const QJsonValue& content)
         }
     }
     return html;
+}
+
+/// The messages new since the previous model call, each under its role; the output follows.
+QString inputHtml(const QJsonObject& event)
+{
+    const QJsonArray input = event.value(QLatin1String("input")).toArray();
+    if (input.isEmpty())
+        return event.contains(QLatin1String("input_refs"))
+            ? QStringLiteral("<p style=\"color: gray\">%1</p>")
+                  .arg(tr("Input: the same messages as the previous call."))
+            : QString();
+    QString html = QStringLiteral("<p style=\"color: gray\">%1</p>")
+                       .arg(event.contains(QLatin1String("input_refs")) ? tr("Input new since the previous call:")
+                                                                        : tr("Input:"));
+    for (const QJsonValue& message : input) {
+        // Each cut short: a tool's output can run to megabytes, and the whole is in the JSON tab.
+        const QString text = folded(EventText::messageText(message.toObject()));
+        html += pre(escaped(text.left(4000)));
+        if (text.size() > 4000)
+            html += QStringLiteral("<p style=\"color: gray\">%1</p>")
+                        .arg(tr("\u2026 %1 more characters in the JSON tab").arg(text.size() - 4000));
+    }
+    return html + QStringLiteral("<p style=\"color: gray\">%1</p>").arg(tr("Output:"));
 }
 
 QString diff(const QString& oldText, const QString& newText)
@@ -149,7 +175,8 @@ QString ansiToHtml(const QString& text)
 
 QString toHtml(const QString& eventJson)
 {
-    const QJsonObject event = QJsonDocument::fromJson(eventJson.toUtf8()).object();
+    // Read as the core reads it: Inspect writes NaN, which QJsonDocument refuses.
+    const QJsonObject event = toJsonObject(eventJson);
     const QString type = event.value(QLatin1String("event")).toString();
     QString html = QStringLiteral("<h3>%1</h3>").arg(escaped(type));
     if (type == QLatin1String("model")) {
@@ -157,6 +184,7 @@ QString toHtml(const QString& eventJson)
         const QString error = event.value(QLatin1String("error")).toString();
         if (!error.isEmpty())
             html += QStringLiteral("<p style=\"color: #c00\"><b>%1</b> %2</p>").arg(tr("Model error:"), escaped(error));
+        html += inputHtml(event);
         const QJsonObject message = output.value(QLatin1String("choices"))
                                         .toArray()
                                         .first()
@@ -210,7 +238,12 @@ QString toHtml(const QString& eventJson)
                             .toJson(QJsonDocument::Compact))))
             + QStringLiteral("<p>%1</p>").arg(escaped(score.value(QLatin1String("explanation")).toString()));
     } else {
-        html += pre(escaped(QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Indented)).left(4000)));
+        // Cut as the JSON once was: a state change can carry megabytes on one line, and the whole is a tab away.
+        const QString text = EventText::render(event);
+        html += pre(ansiToHtml(folded(text.left(8000), 200)))
+            + (text.size() > 8000 ? QStringLiteral("<p style=\"color: gray\">%1</p>")
+                                        .arg(tr("\u2026 %1 more characters in the JSON tab").arg(text.size() - 8000))
+                                  : QString());
     }
     return html;
 }

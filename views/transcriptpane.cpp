@@ -8,6 +8,7 @@
 #include "testmatrixmodel.h"
 #include "transcriptmodel.h"
 #include "turndelegate.h"
+#include "json/jsonvalues.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -190,8 +191,10 @@ void TranscriptPane::currentChanged()
 void TranscriptPane::showRaw()
 {
     const QString payload = m_model->payload(m_current);
-    const QJsonDocument document = QJsonDocument::fromJson(payload.toUtf8());
-    m_raw->setPlainText(document.isNull() ? payload : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+    // Read as the core reads it (NaN, which Inspect writes, shown as null): indented, not one blob.
+    const QJsonObject event = toJsonObject(payload);
+    m_raw->setPlainText(
+        event.isEmpty() ? payload : QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Indented)));
     m_rendered->setHtml(EventRenderer::toHtml(payload));
 }
 

@@ -23,6 +23,7 @@ void printUsage(QTextStream& out)
         "  bench            benchmarks: import (beside its floor), runner (beside a shell loop)\n"
         "  test             run a test suite against a program, sandboxed\n"
         "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
+        "  transcript SAMPLE  a sample's transcript as text (grep, diff) or JSON Lines, streamed\n"
         "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,\n"
         "                   duration) as PDF, SVG or PNG, with its CSV\n"
         "\n"
@@ -53,6 +54,11 @@ int main(int argc, char* argv[])
         printUsage(out);
         return arguments.size() < 2 ? 2 : 0;
     }
+    // `runlens-cli --db FILE COMMAND ...` as well as `runlens-cli COMMAND --db FILE ...`.
+    if (arguments.size() > 3 && arguments.at(1) == QLatin1String("--db")) {
+        arguments.move(1, arguments.size() - 1);
+        arguments.move(1, arguments.size() - 1);
+    }
     const QString command = arguments.at(1);
     // QCommandLineParser expects the program name first: keep it, drop the command word.
     arguments.removeAt(1);
@@ -71,6 +77,8 @@ int main(int argc, char* argv[])
         return runTestCommand(arguments);
     if (command == QLatin1String("rerun"))
         return runRerunCommand(arguments);
+    if (command == QLatin1String("transcript"))
+        return runTranscriptCommand(arguments);
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);
     if (command == QLatin1String("synth"))

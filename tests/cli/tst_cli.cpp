@@ -22,6 +22,7 @@ private slots:
     void statsOverTasks();
     void pairedComparison();
     void tiersWhereThereAreNone();
+    void transcriptStreamsEvents();
 
 private:
     struct Result {
@@ -203,6 +204,83 @@ void TestCli::tiersWhereThereAreNone()
     const Result result = cli({ QStringLiteral("stats"), QStringLiteral("--by"), QStringLiteral("tier") });
     QCOMPARE(result.status, 1);
     QVERIFY(result.err.contains("no size tiers: these samples are not MirrorCode programs"));
+}
+
+namespace {
+/// One sample whose first events carry the host's clock, whose model input and tool output are attachments holding
+/// quotes and newlines, with a score.
+QByteArray transcriptLog()
+{
+    return R"({"version": 2, "status": "success", "eval": {"task": "t", "model": "m/one",
+        "created": "2026-01-01T00:00:00+00:00"}, "samples": [{"id": "probe", "epoch": 1, "input": "x", "target": "y",
+        "events": [
+          {"event": "span_begin", "id": "s1", "name": "init", "timestamp": "2026-01-01T00:00:00+00:00",
+           "working_start": 4226402.03},
+          {"event": "model", "model": "m/one", "timestamp": "2026-01-01T00:00:01+00:00", "working_start": 1.5,
+           "input": [{"role": "user", "content": "attachment://0123456789abcdef0123456789abcdef"}],
+           "output": {"choices": [{"message": {"role": "assistant",
+             "content": [{"type": "text", "text": "I will list the files."}],
+             "tool_calls": [{"id": "c1", "function": "bash", "arguments": {"cmd": "ls -la"}}]}}]}},
+          {"event": "tool", "function": "bash", "id": "c1", "arguments": {"cmd": "ls -la"},
+           "timestamp": "2026-01-01T00:00:02+00:00", "working_start": 2.25,
+           "result": "attachment://fedcba9876543210fedcba9876543210"},
+          {"event": "score", "score": {"value": NaN}, "timestamp": "2026-01-01T00:00:03+00:00", "working_start": 3}
+        ],
+        "attachments": {"0123456789abcdef0123456789abcdef": "Say \"hi\"\nthen list the files",
+                        "fedcba9876543210fedcba9876543210": "main.py\n\"quoted\".txt"}}]})";
+}
+}
+
+void TestCli::transcriptStreamsEvents()
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("probe.json"));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(transcriptLog());
+    file.close();
+    const QString store = dir.filePath(QStringLiteral("transcript.sqlite"));
+    QProcess process;
+    const auto run = [&](const QStringList& arguments) {
+        process.start(QStringLiteral(RUNLENS_CLI), QStringList(arguments) << QStringLiteral("--db") << store);
+        process.waitForFinished(60000);
+        return Result { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+    };
+    QCOMPARE(run({ QStringLiteral("import"), log }).status, 0);
+
+    // By the sample's name; text blocks with the time since the sample's start, not the host's clock.
+    const Result text = run({ QStringLiteral("transcript"), QStringLiteral("probe"), QStringLiteral("--text") });
+    QVERIFY2(text.status == 0, text.err.constData());
+    QVERIFY2(text.out.startsWith("#0 0:00:00.000 span_begin\n"), text.out.constData());
+    QVERIFY(text.out.contains("#1 0:00:01.500 model\n"));
+    QVERIFY(text.out.contains("Say \"hi\"")); // the attachment, quotes and all
+    QVERIFY(text.out.contains("I will list the files."));
+    QVERIFY(text.out.contains("$ ls -la"));
+    QVERIFY(text.out.contains("\"quoted\".txt"));
+    QVERIFY(text.out.contains("#3 0:00:03.000 score\n"));
+
+    // JSON Lines: one object per event, the model's input put back from the pool.
+    const Result lines = run({ QStringLiteral("transcript"), QStringLiteral("probe"), QStringLiteral("--json") });
+    QCOMPARE(lines.status, 0);
+    const QList<QByteArray> objects = lines.out.trimmed().split('\n');
+    QCOMPARE(objects.size(), 4);
+    const QJsonObject model = QJsonDocument::fromJson(objects[1]).object();
+    QCOMPARE(model.value(QStringLiteral("step")).toInt(), 1);
+    QCOMPARE(model.value(QStringLiteral("type")).toString(), QStringLiteral("model"));
+    QCOMPARE(model.value(QStringLiteral("time")).toDouble(), 1.5);
+    const QJsonArray input = model.value(QStringLiteral("event")).toObject().value(QStringLiteral("input")).toArray();
+    QCOMPARE(input.size(), 1);
+    QCOMPARE(input.first().toObject().value(QStringLiteral("content")).toString(),
+        QStringLiteral("Say \"hi\"\nthen list the files"));
+
+    // A range of steps, and a sample that is not there.
+    const Result range = run({ QStringLiteral("transcript"), QStringLiteral("probe"), QStringLiteral("--from"),
+        QStringLiteral("2"), QStringLiteral("--to"), QStringLiteral("2"), QStringLiteral("--json") });
+    QCOMPARE(range.out.trimmed().split('\n').size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(range.out).object().value(QStringLiteral("step")).toInt(), 2);
+    const Result missing = run({ QStringLiteral("transcript"), QStringLiteral("nothing") });
+    QCOMPARE(missing.status, 1);
+    QVERIFY(missing.err.contains("nothing"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

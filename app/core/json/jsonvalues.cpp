@@ -6,6 +6,7 @@
 #include "jsonguard.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <cmath>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -107,6 +108,49 @@ QByteArray toJson(const JsonValue& value)
         writer(buffer);
     value.Accept(writer);
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
+}
+
+namespace {
+QJsonValue toQJson(const JsonValue& value)
+{
+    switch (value.GetType()) {
+    case rapidjson::kNullType:
+        return QJsonValue(QJsonValue::Null);
+    case rapidjson::kFalseType:
+        return false;
+    case rapidjson::kTrueType:
+        return true;
+    case rapidjson::kStringType:
+        return QString::fromUtf8(value.GetString(), qsizetype(value.GetStringLength()));
+    case rapidjson::kNumberType:
+        if (value.IsInt64())
+            return qint64(value.GetInt64());
+        return std::isfinite(value.GetDouble()) ? QJsonValue(value.GetDouble()) : QJsonValue(QJsonValue::Null);
+    case rapidjson::kArrayType: {
+        QJsonArray array;
+        for (const auto& item : value.GetArray())
+            array.append(toQJson(item));
+        return array;
+    }
+    case rapidjson::kObjectType: {
+        QJsonObject object;
+        for (const auto& item : value.GetObject())
+            object.insert(
+                QString::fromUtf8(item.name.GetString(), qsizetype(item.name.GetStringLength())), toQJson(item.value));
+        return object;
+    }
+    }
+    return {};
+}
+}
+
+QJsonObject toJsonObject(const QString& json)
+{
+    const QByteArray utf8 = json.toUtf8();
+    rapidjson::Document document;
+    if (!parseJson(document, utf8.constData(), size_t(utf8.size())) || !document.IsObject())
+        return {};
+    return toQJson(document).toObject();
 }
 
 QString contentText(const JsonValue* content)

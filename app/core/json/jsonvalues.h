@@ -6,6 +6,7 @@
 #include "records/logrecords.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <rapidjson/document.h>
 
@@ -27,6 +28,9 @@ QString scalarText(const JsonValue* value);
 double numberOf(const JsonValue* value, double fallback = notANumber);
 qint64 integerOf(const JsonValue* value, qint64 fallback = 0);
 QByteArray toJson(const JsonValue& value);
+/// Text as Qt's JSON reads it (NaN and Infinity, which QJsonDocument refuses, become null); an empty object when
+/// it is not a JSON object.
+QJsonObject toJsonObject(const QString& json);
 
 /// The searchable text of message content (a string or a list of content parts).
 QString contentText(const JsonValue* content);

@@ -11,6 +11,40 @@ AttachmentResolver::AttachmentResolver(SqliteDb& db, ChunkReader& reader)
 {
 }
 
+namespace {
+/// Text as the inside of a JSON string.
+QString escapedForJson(const QString& text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + text.size() / 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '"':
+            escaped += QLatin1String("\\\"");
+            break;
+        case '\\':
+            escaped += QLatin1String("\\\\");
+            break;
+        case '\n':
+            escaped += QLatin1String("\\n");
+            break;
+        case '\r':
+            escaped += QLatin1String("\\r");
+            break;
+        case '\t':
+            escaped += QLatin1String("\\t");
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                escaped += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+            else
+                escaped += c;
+        }
+    }
+    return escaped;
+}
+}
+
 bool AttachmentResolver::hasReference(const QString& text)
 {
     return text.contains(QLatin1String("attachment://")) || text.contains(QLatin1String("tc://"));
@@ -46,6 +80,16 @@ QByteArray AttachmentResolver::attachment(const QString& hash)
 
 QString AttachmentResolver::resolve(const QString& text)
 {
+    return replaced(text, false);
+}
+
+QString AttachmentResolver::resolveJson(const QString& json)
+{
+    return replaced(json, true);
+}
+
+QString AttachmentResolver::replaced(const QString& text, bool json)
+{
     if (!hasReference(text))
         return text;
     QString resolved;
@@ -67,6 +111,8 @@ QString AttachmentResolver::resolve(const QString& text)
         const QByteArray content = attachment(text.mid(at + prefix, end - at - prefix));
         if (content.isNull())
             resolved += QStringView(text).mid(at, end - at);
+        else if (json)
+            resolved += escapedForJson(QString::fromUtf8(content));
         else
             resolved += QString::fromUtf8(content);
         from = end;

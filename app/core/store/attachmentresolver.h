@@ -18,11 +18,16 @@ public:
     /// The sample whose attachments resolve.
     void setSample(qint64 sampleId);
     QString resolve(const QString& text);
+    /// `json` with its references replaced by their text escaped as JSON string content: a reference in JSON is a
+    /// string value, and attachment text holds quotes, backslashes and newlines that would end it.
+    QString resolveJson(const QString& json);
     QByteArray attachment(const QString& hash);
 
     static bool hasReference(const QString& text);
 
 private:
+    QString replaced(const QString& text, bool json);
+
     SqliteDb& m_db;
     ChunkReader& m_reader;
     SqliteStatement m_find;

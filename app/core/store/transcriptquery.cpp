@@ -6,31 +6,37 @@
 #include "attachmentresolver.h"
 #include "chunkstore.h"
 #include "messageindex.h"
+#include "pooledinput.h"
 #include "searchquery.h"
 #include "sqlitedb.h"
 #include "storeconnection.h"
 #include "storeschema.h"
 #include "json/jsonvalues.h"
 
+#include <QDateTime>
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 /// The readers of the sample's chunks and attachments, kept from call to call.
 struct TranscriptQuery::Readers {
-    explicit Readers(SqliteDb& db)
+    Readers(SqliteDb& db, qint64 sampleId)
         : db(db)
         , chunks(db)
         , attachments(db, chunks)
+        , pooled(db, chunks, attachments, sampleId)
     {
     }
     SqliteDb& db;
     ChunkReader chunks;
     AttachmentResolver attachments;
+    PooledInput pooled;
 };
 
 TranscriptQuery::TranscriptQuery(Store& store, qint64 sampleId)
     : m_store(store)
     , m_sampleId(sampleId)
-    , m_readers(std::make_unique<Readers>(StoreConnection::of(store)))
+    , m_readers(std::make_unique<Readers>(StoreConnection::of(store), sampleId))
 {
     m_readers->attachments.setSample(sampleId);
 }
@@ -56,6 +62,28 @@ std::vector<int> TranscriptQuery::steps(const QString& type)
     query.bind(1, m_sampleId);
     query.bind(2, type);
     return query.step() ? StoreSchema::parseSteps(query.blob(0)) : std::vector<int>();
+}
+
+double TranscriptQuery::sampleTime(double workingStart)
+{
+    if (m_latestTime < 0) {
+        // The longest the sample can have run: its total and working times, and the wall time its events span.
+        SqliteStatement sample(m_readers->db, R"sql(SELECT IFNULL(total_time, 0), IFNULL(working_time, 0),
+            (SELECT timestamp FROM events WHERE sample_id = ?1 ORDER BY seq LIMIT 1),
+            (SELECT timestamp FROM events WHERE sample_id = ?1 ORDER BY seq DESC LIMIT 1) FROM samples WHERE id = ?1)sql");
+        sample.bind(1, m_sampleId);
+        double latest = 0;
+        if (sample.step()) {
+            const QDateTime first = QDateTime::fromString(sample.text(2), Qt::ISODateWithMs);
+            const QDateTime last = QDateTime::fromString(sample.text(3), Qt::ISODateWithMs);
+            const double span = first.isValid() && last.isValid() ? double(first.msecsTo(last)) / 1000 : 0;
+            latest = std::max({ sample.real(0), sample.real(1), span });
+        }
+        m_latestTime = latest > 0 ? latest + 1 : std::numeric_limits<double>::infinity();
+    }
+    // Early events of some logs carry the host's monotonic clock (hours or weeks): they come before the sample's
+    // clock starts.
+    return std::isnan(workingStart) || workingStart < 0 || workingStart > m_latestTime ? 0 : workingStart;
 }
 
 void TranscriptQuery::loadStructure()
@@ -97,7 +125,7 @@ std::vector<EventRow> TranscriptQuery::events(int row, int limit)
         row.seq = int(query.integer(0));
         row.type = query.text(1);
         row.timestamp = query.text(2);
-        row.workingStart = query.real(3);
+        row.workingStart = sampleTime(query.real(3));
         row.summary = query.text(4);
         row.model = query.text(5);
         row.inputTokens = query.integer(6);
@@ -133,16 +161,23 @@ int TranscriptQuery::rowOf(int seq)
     return int(std::lower_bound(m_listed.begin(), m_listed.end(), seq) - m_listed.begin());
 }
 
-QString TranscriptQuery::payload(int seq)
+QString TranscriptQuery::payload(int seq, bool withCalls)
 {
     SqliteStatement query(
-        m_readers->db, "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ?");
+        m_readers->db, "SELECT payload_chunk, payload_slot, type FROM events WHERE sample_id = ? AND seq = ?");
     query.bind(1, m_sampleId);
     query.bind(2, seq);
     if (!query.step())
         return {};
-    return m_readers->attachments.resolve(
+    QString json = m_readers->attachments.resolveJson(
         QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
+    if (query.text(2) != QLatin1String("model"))
+        return json;
+    if (!m_structureLoaded)
+        loadStructure();
+    const auto at = std::lower_bound(m_modelCalls.begin(), m_modelCalls.end(), seq);
+    const int previous = at == m_modelCalls.begin() ? -1 : *(at - 1);
+    return m_readers->pooled.resolve(json.toUtf8(), seq, previous, withCalls);
 }
 
 void TranscriptQuery::visitEvents(const std::function<bool(const StoredEvent&)>& visit)
@@ -160,7 +195,7 @@ void TranscriptQuery::visitEvents(const std::function<bool(const StoredEvent&)>&
         event.model = query.text(5);
         event.inputTokens = query.integer(6);
         event.outputTokens = query.integer(7);
-        event.payload = m_readers->attachments.resolve(
+        event.payload = m_readers->attachments.resolveJson(
             QString::fromUtf8(m_readers->chunks.item(query.integer(8), int(query.integer(9)))));
         if (!visit(event))
             return;
@@ -180,7 +215,7 @@ void TranscriptQuery::visitMessages(const std::function<bool(const StoredMessage
         message.role = query.text(3);
         message.toolCallId = query.text(4);
         message.function = query.text(5);
-        message.json = m_readers->attachments.resolve(
+        message.json = m_readers->attachments.resolveJson(
             QString::fromUtf8(m_readers->chunks.item(query.integer(6), int(query.integer(7)))));
         if (!visit(message))
             return;
@@ -222,8 +257,11 @@ std::vector<double> TranscriptQuery::workingTimes()
     SqliteStatement query(m_readers->db, "SELECT working_start FROM events WHERE sample_id = ? ORDER BY seq");
     query.bind(1, m_sampleId);
     std::vector<double> times;
-    while (query.step())
-        times.push_back(query.real(0));
+    double latest = 0;
+    while (query.step()) {
+        latest = std::max(latest, sampleTime(query.real(0)));
+        times.push_back(latest);
+    }
     return times;
 }
 
@@ -268,7 +306,7 @@ std::vector<StepPayload> TranscriptQuery::scoreEvents()
     scores.bind(1, m_sampleId);
     std::vector<StepPayload> events;
     while (scores.step())
-        events.push_back({ int(scores.integer(0)), scores.real(1),
+        events.push_back({ int(scores.integer(0)), sampleTime(scores.real(1)),
             m_readers->chunks.item(scores.integer(2), int(scores.integer(3))) });
     return events;
 }
@@ -289,7 +327,7 @@ void TranscriptQuery::visitToolOutputs(
         rapidjson::Document event;
         if (!parseJson(event, json.constData(), size_t(json.size())))
             continue;
-        const ToolOutput output { int(tools.integer(0)), tools.real(1),
+        const ToolOutput output { int(tools.integer(0)), sampleTime(tools.real(1)),
             m_readers->attachments.resolve(stringOf(member(event, "result"))) };
         if (!visit(output))
             return;

@@ -35,11 +35,13 @@ public:
     static bool hasAttachmentReference(const QString& text);
     /// The index among the listed events of the first event at or after `seq`.
     int rowOf(int seq);
-    /// The event's JSON with attachment references replaced by their text.
-    QString payload(int seq);
+    /// The event's JSON with attachment references replaced by their text. A model event's `input` holds the
+    /// messages new since the previous model event, read from the message pool its `input_refs` name (which stay);
+    /// `withCalls`: its raw API call's pooled entries (`call_refs`) put back too.
+    QString payload(int seq, bool withCalls = true);
     /// The event types the transcript has, most common first.
     QStringList types();
-    /// Each step's working time, by step.
+    /// Each step's working time since the sample's start, by step, never decreasing.
     std::vector<double> workingTimes();
 
     /// The model calls, with their tokens and logged cost, in order.
@@ -71,6 +73,8 @@ private:
     /// The steps of this sample's events of `type`, in order.
     std::vector<int> steps(const QString& type);
     void loadStructure();
+    /// A working start as time since the sample's start: 0 for an event stamped before its clock started.
+    double sampleTime(double workingStart);
 
     Store& m_store;
     qint64 m_sampleId;
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<Readers> m_readers;
     // The transcript's shape, read once: where model calls, span openings and closings fall.
     bool m_structureLoaded = false;
+    double m_latestTime = -1; ///< the latest working start a sample's event can have; -1: not read yet
     std::vector<int> m_modelCalls;
     std::vector<int> m_spanBegins;
     std::vector<int> m_spanEnds;
