@@ -145,6 +145,46 @@ QString TranscriptQuery::payload(int seq)
         QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
 }
 
+void TranscriptQuery::visitEventRows(const std::function<bool(const EventRow&)>& visit, int pageSize)
+{
+    // Keyset pages: each a short read, none holding the statement across the visitor's work on the last page.
+    SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, working_start, summary, model, input_tokens,
+        cache_read_tokens, cache_write_tokens, output_tokens, cost FROM events WHERE sample_id = ?1 AND seq > ?2
+        ORDER BY seq LIMIT ?3)sql");
+    std::vector<EventRow> page;
+    int after = -1;
+    for (;;) {
+        query.reset();
+        query.bind(1, m_sampleId);
+        query.bind(2, after);
+        query.bind(3, pageSize);
+        page.clear();
+        while (query.step()) {
+            EventRow row;
+            row.seq = int(query.integer(0));
+            row.type = query.text(1);
+            row.workingStart = query.real(2);
+            row.summary = query.text(3);
+            row.model = query.text(4);
+            row.inputTokens = query.integer(5);
+            row.cacheReadTokens = query.integer(6);
+            row.cacheWriteTokens = query.integer(7);
+            row.outputTokens = query.integer(8);
+            row.loggedCost = query.real(9);
+            page.push_back(std::move(row));
+        }
+        for (EventRow& row : page) {
+            if (row.type == QLatin1String("tool") && AttachmentResolver::hasReference(row.summary))
+                row.summary = summary(row.summary);
+            if (!visit(row))
+                return;
+        }
+        if (int(page.size()) < pageSize)
+            return;
+        after = page.back().seq;
+    }
+}
+
 void TranscriptQuery::visitEvents(const std::function<bool(const StoredEvent&)>& visit)
 {
     SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, timestamp, span_id, summary, model, input_tokens,
@@ -315,6 +355,22 @@ std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
             calls.push_back({ int(events.integer(0)), stringOf(member(event, "function")), toJson(*arguments) });
     }
     return calls;
+}
+
+ToolCall TranscriptQuery::toolCall(int seq)
+{
+    SqliteStatement event(m_readers->db,
+        "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ? AND type = 'tool'");
+    event.bind(1, m_sampleId);
+    event.bind(2, seq);
+    if (!event.step())
+        return {};
+    const QByteArray payload = m_readers->chunks.item(event.integer(0), int(event.integer(1)));
+    rapidjson::Document json;
+    if (!parseJson(json, payload.constData(), size_t(payload.size())))
+        return {};
+    const JsonValue* arguments = member(json, "arguments");
+    return { seq, stringOf(member(json, "function")), arguments ? toJson(*arguments) : QByteArray() };
 }
 
 QString TranscriptQuery::resolveAttachments(const QString& text)

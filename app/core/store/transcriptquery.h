@@ -53,9 +53,14 @@ public:
     void visitToolOutputs(const std::function<bool(const ToolOutput&)>& visit, const QString& summaryContains = {});
     /// The tool calls up to and including step `last` (-1: all), in order.
     std::vector<ToolCall> toolCalls(int last = -1);
+    /// The tool call at step `seq` (its arguments' attachment references not yet replaced); empty if none.
+    ToolCall toolCall(int seq);
     /// `text` with the sample's attachment references replaced by their text.
     QString resolveAttachments(const QString& text);
 
+    /// Every event as a list row (without turn and depth), in order, read a page at a time: a tool call's summary with
+    /// its attachment references replaced, other summaries as stored; `visit` returns false to stop.
+    void visitEventRows(const std::function<bool(const EventRow&)>& visit, int pageSize = 4096);
     /// Every event in order, one at a time; `visit` returns false to stop.
     void visitEvents(const std::function<bool(const StoredEvent&)>& visit);
     /// Every message, by kind then index, one at a time; `visit` returns false to stop.
