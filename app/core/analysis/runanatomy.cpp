@@ -87,6 +87,19 @@ void RunAnatomy::addEvent(const EventRow& event)
     }
 }
 
+void RunAnatomy::setEnd(int events, int lastStep, double lastWorkingStart)
+{
+    m_events = std::max(m_events, events);
+    m_lastStep = std::max(m_lastStep, lastStep);
+    m_lastWorking = std::max(m_lastWorking, lastWorkingStart);
+}
+
+QStringList RunAnatomy::eventTypes()
+{
+    return { QStringLiteral("model"), QStringLiteral("tool"), QStringLiteral("compaction"),
+        QStringLiteral("sample_limit"), QStringLiteral("error") };
+}
+
 int RunAnatomy::intern(QHash<QString, int>& ids, QStringList& texts, const QString& text)
 {
     const auto known = ids.constFind(text);

@@ -25,8 +25,13 @@ public:
 
     /// The run's test runs, in order (Anatomy::scores); before the events.
     void setScores(std::vector<PassPoint> scores, const QString& source);
-    /// Every event, in step order.
+    /// The events it reads (model and tool calls, compactions, limits, errors), in step order; others may be left
+    /// out when setEnd() says how the transcript ends.
     void addEvent(const EventRow& event);
+    /// The transcript's extent when not every event is added: its event count, last step and last working start.
+    void setEnd(int events, int lastStep, double lastWorkingStart);
+    /// The event types addEvent() reads.
+    static QStringList eventTypes();
     /// Steps of tool calls that failed (from the store's marks).
     void setToolErrors(int count) { m_toolErrors = count; }
 

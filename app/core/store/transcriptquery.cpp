@@ -145,12 +145,19 @@ QString TranscriptQuery::payload(int seq)
         QString::fromUtf8(m_readers->chunks.item(query.integer(0), int(query.integer(1)))));
 }
 
-void TranscriptQuery::visitEventRows(const std::function<bool(const EventRow&)>& visit, int pageSize)
+void TranscriptQuery::visitEventRows(
+    const std::function<bool(const EventRow&)>& visit, const QStringList& types, int pageSize)
 {
     // Keyset pages: each a short read, none holding the statement across the visitor's work on the last page.
-    SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, working_start, summary, model, input_tokens,
-        cache_read_tokens, cache_write_tokens, output_tokens, cost FROM events WHERE sample_id = ?1 AND seq > ?2
-        ORDER BY seq LIMIT ?3)sql");
+    // A model call's summary (its words) is the longest and is left out: the rows are what an analysis reads.
+    SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, working_start,
+        CASE WHEN type = 'model' THEN NULL ELSE summary END, model, input_tokens, cache_read_tokens,
+        cache_write_tokens, output_tokens, cost FROM events WHERE sample_id = ?1 AND seq > ?2
+        AND (?4 = '[]' OR type IN (SELECT value FROM json_each(?4))) ORDER BY seq LIMIT ?3)sql");
+    QByteArray typeList = "[";
+    for (const QString& type : types)
+        typeList += (typeList.size() > 1 ? "," : "") + QByteArray("\"") + type.toUtf8() + '"';
+    typeList += ']';
     std::vector<EventRow> page;
     int after = -1;
     for (;;) {
@@ -158,6 +165,7 @@ void TranscriptQuery::visitEventRows(const std::function<bool(const EventRow&)>&
         query.bind(1, m_sampleId);
         query.bind(2, after);
         query.bind(3, pageSize);
+        query.bind(4, typeList);
         page.clear();
         while (query.step()) {
             EventRow row;
@@ -173,9 +181,7 @@ void TranscriptQuery::visitEventRows(const std::function<bool(const EventRow&)>&
             row.loggedCost = query.real(9);
             page.push_back(std::move(row));
         }
-        for (EventRow& row : page) {
-            if (row.type == QLatin1String("tool") && AttachmentResolver::hasReference(row.summary))
-                row.summary = summary(row.summary);
+        for (const EventRow& row : page) {
             if (!visit(row))
                 return;
         }
@@ -255,6 +261,14 @@ int TranscriptQuery::lastStep()
     SqliteStatement query(m_readers->db, "SELECT MAX(seq) FROM events WHERE sample_id = ?");
     query.bind(1, m_sampleId);
     return query.step() && !query.isNull(0) ? int(query.integer(0)) : -1;
+}
+
+double TranscriptQuery::lastWorkingStart()
+{
+    SqliteStatement query(
+        m_readers->db, "SELECT working_start FROM events WHERE sample_id = ? ORDER BY seq DESC LIMIT 1");
+    query.bind(1, m_sampleId);
+    return query.step() && !query.isNull(0) ? query.real(0) : 0.0;
 }
 
 std::vector<double> TranscriptQuery::workingTimes()

@@ -58,9 +58,13 @@ public:
     /// `text` with the sample's attachment references replaced by their text.
     QString resolveAttachments(const QString& text);
 
-    /// Every event as a list row (without turn and depth), in order, read a page at a time: a tool call's summary with
-    /// its attachment references replaced, other summaries as stored; `visit` returns false to stop.
-    void visitEventRows(const std::function<bool(const EventRow&)>& visit, int pageSize = 4096);
+    /// The events of `types` (empty: every event) as list rows (without turn and depth), in order, read a page at a
+    /// time; summaries as stored, their attachment references not replaced (summary() replaces them, reading
+    /// attachments), a model call's left empty; `visit` returns false to stop.
+    void visitEventRows(
+        const std::function<bool(const EventRow&)>& visit, const QStringList& types = {}, int pageSize = 4096);
+    /// The working start of the transcript's last event; 0 when it has none.
+    double lastWorkingStart();
     /// Every event in order, one at a time; `visit` returns false to stop.
     void visitEvents(const std::function<bool(const StoredEvent&)>& visit);
     /// Every message, by kind then index, one at a time; `visit` returns false to stop.

@@ -78,10 +78,25 @@ Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const P
     for (const StepMark& mark : transcript.marks())
         toolErrors += mark.type == QLatin1String("tool") ? 1 : 0;
     anatomy.setToolErrors(toolErrors);
-    transcript.visitEventRows([&](const EventRow& event) {
-        anatomy.addEvent(event);
-        return true;
-    });
+    transcript.visitEventRows(
+        [&](const EventRow& event) {
+            // An editor's call names its command and path before the texts it writes, and that is all the anatomy reads
+            // of it: attachments are read only for calls whose other arguments are in one (a long command).
+            if (event.type == QLatin1String("tool") && TranscriptQuery::hasAttachmentReference(event.summary)) {
+                const qsizetype path = event.summary.indexOf(QLatin1String("\"path\":"));
+                if (path < 0 || event.summary.indexOf(QLatin1String("attachment://")) < path) {
+                    EventRow resolved = event;
+                    resolved.summary = transcript.summary(event.summary);
+                    anatomy.addEvent(resolved);
+                    return true;
+                }
+            }
+            anatomy.addEvent(event);
+            return true;
+        },
+        RunAnatomy::eventTypes());
+    // The rest (spans, sandbox calls, scores) only count: the extent comes from the index.
+    anatomy.setEnd(transcript.count(), transcript.lastStep(), transcript.lastWorkingStart());
     SampleRow outcome = sample;
     const PassFractions fractions = passFractionsOfMetadata(sample.scoreMetadataJson);
     outcome.visiblePass = fractions.visible;
