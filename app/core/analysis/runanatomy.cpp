@@ -81,7 +81,7 @@ void RunAnatomy::addEvent(const EventRow& event)
         addCompaction(event);
     } else if (event.type == QLatin1String("sample_limit")) {
         const QStringList fields = summaryFields(event.summary);
-        m_limit = fields.size() > 2 ? fields[2] : fields.value(1);
+        m_limit = fields.value(1); // its type: token, cost, time...
     } else if (event.type == QLatin1String("error")) {
         m_error = event.summary;
     }

@@ -87,7 +87,7 @@ struct Anatomy {
     double finalVisible = notANumber;
     double finalHeldOut = notANumber;
     int solved = -1; ///< 1, 0, -1 unscored
-    QString limit; ///< the limit that ended the run, if any
+    QString limit; ///< the type of limit that ended the run (token, cost...), if any
     QString error; ///< the error that ended it, if any
 
     int bestStep = -1; ///< the score event where the measure peaked first; -1 without scores
