@@ -16,3 +16,4 @@ int runBenchCommand(const QStringList& arguments);
 int runTestCommand(const QStringList& arguments);
 int runRerunCommand(const QStringList& arguments);
 int runTranscriptCommand(const QStringList& arguments);
+int runReportCommand(const QStringList& arguments);

@@ -24,6 +24,7 @@ void printUsage(QTextStream& out)
         "  test             run a test suite against a program, sandboxed\n"
         "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
         "  transcript SAMPLE  a sample's transcript as text (grep, diff) or JSON Lines, streamed\n"
+        "  report SAMPLE    a run's anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)\n"
         "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,\n"
         "                   duration) as PDF, SVG or PNG, with its CSV\n"
         "\n"
@@ -79,6 +80,8 @@ int main(int argc, char* argv[])
         return runRerunCommand(arguments);
     if (command == QLatin1String("transcript"))
         return runTranscriptCommand(arguments);
+    if (command == QLatin1String("report"))
+        return runReportCommand(arguments);
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);
     if (command == QLatin1String("synth"))

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -534,6 +535,21 @@ struct SynthJob {
         return false;
     }
 
+    /// Writes what `sample` planted beside the archives: truth/<model>/<sample>_epoch<N>.json.
+    bool writeTruth(const SampleSynth& sample)
+    {
+        const QString folder = QStringLiteral("truth/") + sample.spec().model.section(QLatin1Char('/'), -1);
+        if (!out.mkpath(folder))
+            return fail(MirrorCodeSynth::tr("cannot create %1").arg(out.filePath(folder)));
+        const QString path
+            = out.filePath(folder + QStringLiteral("/%1_epoch%2.json").arg(sample.spec().id).arg(sample.spec().epoch));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || file.write(QJsonDocument(sample.truth().json()).toJson(QJsonDocument::Indented)) < 0)
+            return fail(MirrorCodeSynth::tr("cannot write %1").arg(path));
+        return true;
+    }
+
     /// Completes a log and counts it in the report; false on an error, or when the caller asks to stop.
     bool finishFile(EvalLogWriter& log, const QString& path)
     {
@@ -572,7 +588,7 @@ bool writeMonster(SynthJob& job)
     SampleSynth sample(spec);
     if (!log.begin(1) || !log.add(sample, job.report))
         return job.fail(log.errorString());
-    return job.finishFile(log, path);
+    return job.writeTruth(sample) && job.finishFile(log, path);
 }
 
 /// The demo programs' suites, beside the archives, and the pass counts of every version of their code.
@@ -651,6 +667,8 @@ bool writeModelRuns(SynthJob& job, const std::map<QString, DemoResults>& demos)
                 SampleSynth sample(spec);
                 if (!log.add(sample, job.report))
                     return job.fail(log.errorString());
+                if (!job.writeTruth(sample))
+                    return false;
                 start = start.addSecs(97);
             }
         }

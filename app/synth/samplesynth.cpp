@@ -16,6 +16,26 @@
 #include <tuple>
 
 namespace {
+/// The activity a turn of this intent is (the keys of resources/activity_patterns.json).
+const char* activityOf(SynthText::Intent intent)
+{
+    switch (intent) {
+    case SynthText::Intent::Docs:
+        return "reading_docs";
+    case SynthText::Intent::Probe:
+        return "probing_reference";
+    case SynthText::Intent::Edit:
+        return "editing";
+    case SynthText::Intent::View:
+        return "viewing_code";
+    case SynthText::Intent::Test:
+        return "running_tests";
+    case SynthText::Intent::Look:
+        break;
+    }
+    return "other";
+}
+
 /// A final score's value: C or I, or with `dictScores` the visible and held-out fractions, as a scorer with a dict
 /// value writes them.
 void writeScoreValue(JsonOut& out, const SampleSpec& spec, int visiblePassed, int heldOutPassed, bool solved)
@@ -231,6 +251,8 @@ void SampleSynth::simulate(Pass pass, JsonOut& out)
 
 void SampleSynth::PassWriter::write()
 {
+    if (m_events)
+        m_sample.m_truth.clear();
     writeOpening();
     TurnPlanner planner(m_spec, m_opening.systemText.size() + m_opening.taskText.size());
     bool limitHit = false;
@@ -249,8 +271,10 @@ void SampleSynth::PassWriter::write()
     spanEnd(m_opening.agentSpan);
     spanEnd(m_opening.solverSpan);
     writeFinalScore();
-    if (m_events)
+    if (m_events) {
         countTotals();
+        m_sample.m_truth.finish(m_seq, m_clock, limitHit ? m_spec.limitType : QString());
+    }
 }
 
 /// The opening messages (in the pool, or as attachments), then the init span with the sample and its starting state.
@@ -308,6 +332,7 @@ void SampleSynth::PassWriter::writeTurn(const Turn& turn, const TurnUsage& usage
     const double toolSeconds = turn.seconds - callSeconds;
     if (m_events) {
         countUsage(turn, usage);
+        m_sample.m_truth.addTurn(m_seq, activityOf(turn.intent), m_clock, usage.cost);
         writeModelEvent(turn, usage, callSeconds);
         m_clock += callSeconds;
         if (turn.stateChange) {
@@ -462,6 +487,12 @@ void SampleSynth::PassWriter::writeProviderCall(const Turn& turn, const TurnUsag
 void SampleSynth::PassWriter::writeToolEvents(const Turn& turn, double toolSeconds)
 {
     spanBegin(turn.spanId, m_opening.agentSpan, "tool", turn.function);
+    // An edit's arguments can be whole files: only the commands that can repeat are kept.
+    const bool edit = turn.intent == SynthText::Intent::Edit;
+    QByteArray command;
+    for (const auto& [name, value] : turn.arguments)
+        command += edit ? QByteArray() : name + '=' + value + '\n';
+    m_sample.m_truth.addToolCall(m_seq, turn.function, command, edit);
     eventStart("tool", turn.spanId);
     m_out.field("type", "function").field("id", turn.callId).field("function", turn.function).key("arguments");
     toolArguments(turn);
@@ -485,6 +516,8 @@ void SampleSynth::PassWriter::writeToolEvents(const Turn& turn, double toolSecon
 /// The intermediate score a test run logs.
 void SampleSynth::PassWriter::writeTestScore(const Turn& turn)
 {
+    m_sample.m_truth.addTestRun(m_seq, m_clock, double(turn.visiblePassed) / m_spec.visibleTotal,
+        double(turn.heldOutPassed) / m_spec.heldOutTotal);
     eventStart("score", m_opening.agentSpan);
     m_out.key("score").beginObject().key("value").raw(m_sample.scoreValue(turn.visiblePassed, turn.heldOutPassed));
     m_out.field("explanation",
@@ -499,6 +532,7 @@ void SampleSynth::PassWriter::writeTestScore(const Turn& turn)
 void SampleSynth::PassWriter::writeCompaction(const Compaction& compaction)
 {
     if (m_events) {
+        m_sample.m_truth.addCompaction(m_seq, compaction.tokensBefore, compaction.tokensAfter);
         eventStart("compaction", m_opening.agentSpan);
         m_out.field("type", "summary")
             .field("tokens_before", compaction.tokensBefore)

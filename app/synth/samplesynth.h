@@ -4,6 +4,7 @@
 #pragma once
 
 #include "jsonout.h"
+#include "sampletruth.h"
 #include "synthrandom.h"
 
 #include <QDateTime>
@@ -112,6 +113,8 @@ public:
     /// The sample's EvalSampleSummary row (summaries.json), valid after write().
     QByteArray summaryJson() const;
     const SampleSpec& spec() const { return m_spec; }
+    /// What the events planted (test runs, edits, compactions, each turn's activity), valid after write().
+    const SampleTruth& truth() const { return m_truth; }
 
 private:
     enum class Pass { Events, Attachments, Pool, FinalConversation };
@@ -132,6 +135,7 @@ private:
 
     SampleSpec m_spec;
     SampleStats m_stats;
+    SampleTruth m_truth;
     Pass m_pass = Pass::Events;
     std::set<QByteArray> m_hashes; ///< attachment hashes referenced (events pass) or written (attachments pass)
     bool m_chunked = false; ///< attachments are a list, referenced by index

@@ -110,6 +110,7 @@ Turn TurnPlanner::next(int t)
     else
         explore(turn);
     speak(turn, voice, before);
+    turn.intent = m_intent;
     return turn;
 }
 

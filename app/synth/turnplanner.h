@@ -31,6 +31,7 @@ struct Turn {
     qint64 outputTokens = 0;
     qint64 reasoningTokens = 0;
     QByteArray spanId;
+    SynthText::Intent intent = SynthText::Intent::Look; ///< what the turn does, as the planner meant it
 };
 
 /// The tokens of one model call and what they cost.

@@ -40,7 +40,9 @@ bool parseJson(rapidjson::Document& document, const char* json, size_t size, QSt
         }
         return false;
     }
-    document.Parse<rapidjson::kParseNanAndInfFlag | rapidjson::kParseIterativeFlag>(json, size);
+    document
+        .Parse<rapidjson::kParseNanAndInfFlag | rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(
+            json, size);
     return parsed(document, error);
 }
 

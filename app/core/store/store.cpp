@@ -110,7 +110,7 @@ bool Store::openWritable(const QString& path)
     // (Only takes effect when the file is created.) Setting WAL reads the store, and so fails where its -wal and
     // -shm files cannot be made.
     return m_db->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")
+                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;")
         && !m_db->isReadOnly();
 }
 

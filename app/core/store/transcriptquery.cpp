@@ -180,6 +180,52 @@ QString TranscriptQuery::payload(int seq, bool withCalls)
     return m_readers->pooled.resolve(json.toUtf8(), seq, previous, withCalls);
 }
 
+void TranscriptQuery::visitEventRows(
+    const std::function<bool(const EventRow&)>& visit, const QStringList& types, int pageSize)
+{
+    // Keyset pages: each a short read, none holding the statement across the visitor's work on the last page.
+    // A model call's summary (its words) is the longest and is left out: the rows are what an analysis reads.
+    SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, working_start,
+        CASE WHEN type = 'model' THEN NULL ELSE summary END, model, input_tokens, cache_read_tokens,
+        cache_write_tokens, output_tokens, cost FROM events WHERE sample_id = ?1 AND seq > ?2
+        AND (?4 = '[]' OR type IN (SELECT value FROM json_each(?4))) ORDER BY seq LIMIT ?3)sql");
+    QByteArray typeList = "[";
+    for (const QString& type : types)
+        typeList += (typeList.size() > 1 ? "," : "") + QByteArray("\"") + type.toUtf8() + '"';
+    typeList += ']';
+    std::vector<EventRow> page;
+    int after = -1;
+    for (;;) {
+        query.reset();
+        query.bind(1, m_sampleId);
+        query.bind(2, after);
+        query.bind(3, pageSize);
+        query.bind(4, typeList);
+        page.clear();
+        while (query.step()) {
+            EventRow row;
+            row.seq = int(query.integer(0));
+            row.type = query.text(1);
+            row.workingStart = query.real(2);
+            row.summary = query.text(3);
+            row.model = query.text(4);
+            row.inputTokens = query.integer(5);
+            row.cacheReadTokens = query.integer(6);
+            row.cacheWriteTokens = query.integer(7);
+            row.outputTokens = query.integer(8);
+            row.loggedCost = query.real(9);
+            page.push_back(std::move(row));
+        }
+        for (const EventRow& row : page) {
+            if (!visit(row))
+                return;
+        }
+        if (int(page.size()) < pageSize)
+            return;
+        after = page.back().seq;
+    }
+}
+
 void TranscriptQuery::visitEvents(const std::function<bool(const StoredEvent&)>& visit)
 {
     SqliteStatement query(m_readers->db, R"sql(SELECT seq, type, timestamp, span_id, summary, model, input_tokens,
@@ -250,6 +296,14 @@ int TranscriptQuery::lastStep()
     SqliteStatement query(m_readers->db, "SELECT MAX(seq) FROM events WHERE sample_id = ?");
     query.bind(1, m_sampleId);
     return query.step() && !query.isNull(0) ? int(query.integer(0)) : -1;
+}
+
+double TranscriptQuery::lastWorkingStart()
+{
+    SqliteStatement query(
+        m_readers->db, "SELECT working_start FROM events WHERE sample_id = ? ORDER BY seq DESC LIMIT 1");
+    query.bind(1, m_sampleId);
+    return query.step() && !query.isNull(0) ? query.real(0) : 0.0;
 }
 
 std::vector<double> TranscriptQuery::workingTimes()
@@ -353,6 +407,22 @@ std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
             calls.push_back({ int(events.integer(0)), stringOf(member(event, "function")), toJson(*arguments) });
     }
     return calls;
+}
+
+ToolCall TranscriptQuery::toolCall(int seq)
+{
+    SqliteStatement event(m_readers->db,
+        "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ? AND type = 'tool'");
+    event.bind(1, m_sampleId);
+    event.bind(2, seq);
+    if (!event.step())
+        return {};
+    const QByteArray payload = m_readers->chunks.item(event.integer(0), int(event.integer(1)));
+    rapidjson::Document json;
+    if (!parseJson(json, payload.constData(), size_t(payload.size())))
+        return {};
+    const JsonValue* arguments = member(json, "arguments");
+    return { seq, stringOf(member(json, "function")), arguments ? toJson(*arguments) : QByteArray() };
 }
 
 QString TranscriptQuery::resolveAttachments(const QString& text)

@@ -55,9 +55,18 @@ public:
     void visitToolOutputs(const std::function<bool(const ToolOutput&)>& visit, const QString& summaryContains = {});
     /// The tool calls up to and including step `last` (-1: all), in order.
     std::vector<ToolCall> toolCalls(int last = -1);
+    /// The tool call at step `seq` (its arguments' attachment references not yet replaced); empty if none.
+    ToolCall toolCall(int seq);
     /// `text` with the sample's attachment references replaced by their text.
     QString resolveAttachments(const QString& text);
 
+    /// The events of `types` (empty: every event) as list rows (without turn and depth), in order, read a page at a
+    /// time; summaries as stored, their attachment references not replaced (summary() replaces them, reading
+    /// attachments), a model call's left empty; `visit` returns false to stop.
+    void visitEventRows(
+        const std::function<bool(const EventRow&)>& visit, const QStringList& types = {}, int pageSize = 4096);
+    /// The working start of the transcript's last event; 0 when it has none.
+    double lastWorkingStart();
     /// Every event in order, one at a time; `visit` returns false to stop.
     void visitEvents(const std::function<bool(const StoredEvent&)>& visit);
     /// Every message, by kind then index, one at a time; `visit` returns false to stop.

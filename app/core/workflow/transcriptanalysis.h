@@ -4,6 +4,8 @@
 #pragma once
 
 #include "analysis/pricetable.h"
+#include "records/anatomyrecords.h"
+#include "records/storerows.h"
 #include "records/transcriptrows.h"
 
 class TranscriptQuery;
@@ -18,3 +20,6 @@ TestMatrix testMatrix(TranscriptQuery& transcript);
 std::vector<PassPoint> reportedScores(TranscriptQuery& transcript);
 /// The steps that changed the agent's files (or may have), ascending: where its code changed.
 std::vector<int> fileChangingSteps(TranscriptQuery& transcript);
+/// The run's anatomy (RunAnatomy): its events streamed once, its test runs, and the edits behind its regressions read
+/// one by one. `sample`: the sample's row, for its outcome.
+Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices);
