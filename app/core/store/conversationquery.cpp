@@ -9,6 +9,10 @@
 #include "storeconnection.h"
 #include "storeschema.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 /// The readers of the sample's chunks and attachments, kept from call to call.
 struct ConversationQuery::Readers {
     explicit Readers(SqliteDb& db)
@@ -21,6 +25,45 @@ struct ConversationQuery::Readers {
     ChunkReader chunks;
     AttachmentResolver attachments;
 };
+
+namespace {
+/// `value` with the attachment references in its strings replaced by their text.
+QJsonValue resolved(const QJsonValue& value, AttachmentResolver& attachments)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        return AttachmentResolver::hasReference(text) ? QJsonValue(attachments.resolve(text)) : value;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array.replace(i, resolved(array.at(i), attachments));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = resolved(it.value(), attachments);
+        return object;
+    }
+    return value;
+}
+}
+
+QString ConversationQuery::resolvedJson(const QByteArray& json)
+{
+    // The references are replaced inside the parsed strings: their text may hold quotes and newlines, which
+    // replaced in the JSON's text would break it.
+    if (!AttachmentResolver::hasReference(QString::fromUtf8(json)))
+        return QString::fromUtf8(json);
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (document.isNull())
+        return QString::fromUtf8(json);
+    const QJsonValue value = resolved(
+        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()), m_readers->attachments);
+    return QString::fromUtf8((value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray()))
+                                 .toJson(QJsonDocument::Compact));
+}
 
 ConversationQuery::ConversationQuery(Store& store, qint64 sampleId)
     : m_sampleId(sampleId)
@@ -72,8 +115,7 @@ std::vector<ConversationEvent> ConversationQuery::events(int first, int last, in
         event.model = query.text(3);
         event.inputTokens = query.integer(4) + query.integer(5) + query.integer(6);
         event.outputTokens = query.integer(7);
-        event.payload = m_readers->attachments.resolve(
-            QString::fromUtf8(m_readers->chunks.item(query.integer(8), int(query.integer(9)))));
+        event.payload = resolvedJson(m_readers->chunks.item(query.integer(8), int(query.integer(9))));
         events.push_back(std::move(event));
     }
     return events;
@@ -90,8 +132,7 @@ std::vector<ConversationMessage> ConversationQuery::newMessages(int seq, int fro
     std::vector<ConversationMessage> messages;
     while (query.step()) {
         messages.push_back({ int(query.integer(0)), query.text(1),
-            m_readers->attachments.resolve(
-                QString::fromUtf8(m_readers->chunks.item(query.integer(2), int(query.integer(3))))) });
+            resolvedJson(m_readers->chunks.item(query.integer(2), int(query.integer(3)))) });
     }
     return messages;
 }

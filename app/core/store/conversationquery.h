@@ -34,6 +34,7 @@ public:
 
 private:
     struct Readers;
+    QString resolvedJson(const QByteArray& json);
     qint64 m_sampleId;
     std::unique_ptr<Readers> m_readers;
 };
