@@ -140,6 +140,11 @@ void ConversationModel::fetchMore(const QModelIndex& parent)
     endInsertRows();
 }
 
+int ConversationModel::lastOf(int global) const
+{
+    return global + 1 < blockCount() ? m_starts[size_t(global) + 1] - 1 : m_events - 1;
+}
+
 int ConversationModel::depthAt(int seq) const
 {
     if (!m_spansShown)
@@ -184,7 +189,7 @@ ConversationBlock ConversationModel::read(int global) const
 {
     ConversationBlock block;
     block.first = m_starts[size_t(global)];
-    block.last = size_t(global + 1) < m_starts.size() ? m_starts[size_t(global) + 1] - 1 : m_events - 1;
+    block.last = lastOf(global);
     block.kind = kindAt(block.first);
     block.turn = countUpTo(m_modelCalls, block.first);
     block.depth = depthAt(block.first);
@@ -231,7 +236,7 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
     case FirstSeqRole:
         return first;
     case LastSeqRole:
-        return size_t(global + 1) < m_starts.size() ? m_starts[size_t(global) + 1] - 1 : m_events - 1;
+        return lastOf(global);
     case KindRole:
         return int(kindAt(first));
     case DepthRole:

@@ -70,6 +70,8 @@ private:
     void plan();
     ConversationBlock::Kind kindAt(int seq) const;
     int depthAt(int seq) const;
+    /// The last step of block `global`.
+    int lastOf(int global) const;
     ConversationBlock read(int global) const;
     std::vector<ConversationMessage> newMessages(const ConversationEvent& call) const;
 

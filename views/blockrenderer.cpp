@@ -90,7 +90,7 @@ QString resultText(const QJsonValue& result)
     if (result.isString())
         return result.toString();
     if (result.isArray()) {
-        const QString text = textOf(result);
+        QString text = textOf(result);
         if (!text.isEmpty())
             return text;
     }
