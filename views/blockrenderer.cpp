@@ -252,6 +252,16 @@ QString otherHtml(const ConversationEvent& event, const QJsonObject& json)
             + QStringLiteral("<pre style=\"white-space: pre-wrap; margin: 0; color: #555\">%1</pre>")
                   .arg(lines.join(QLatin1Char('\n')).toHtmlEscaped());
     }
+    // A sandbox call in a line: what it did, and how it ended (its output is the tool's, shown above it).
+    if (event.type == QLatin1String("sandbox")) {
+        const QString action = json.value(QLatin1String("action")).toString();
+        const QString what = json.value(QLatin1String("cmd")).toString() + json.value(QLatin1String("file")).toString();
+        const QJsonValue result = json.value(QLatin1String("result"));
+        return html.replace(QStringLiteral("</i></p>"),
+            QStringLiteral("</i> %1 <code>%2</code>%3</p>")
+                .arg(action.toHtmlEscaped(), what.left(200).toHtmlEscaped(),
+                    result.isDouble() ? tr(", exit status %1").arg(result.toInt()) : QString()));
+    }
     const QString rendered = eventHtml(json);
     // A long rendering (a large state change) would push the conversation away: the Event tab shows it whole.
     if (rendered.size() > 3000)
