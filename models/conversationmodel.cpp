@@ -100,8 +100,8 @@ int ConversationModel::rowForSeq(int seq)
     }
     // Far away: a new window around it.
     beginResetModel();
-    m_first = std::max(0, global - 2);
-    m_loaded = std::min(blockCount(), global + 6) - m_first;
+    m_first = std::max(0, global - 1);
+    m_loaded = std::min(blockCount(), global + 4) - m_first;
     endResetModel();
     return global - m_first;
 }

@@ -37,7 +37,7 @@ class ConversationModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role { FirstSeqRole = Qt::UserRole, LastSeqRole, KindRole, DepthRole };
-    static constexpr int pageSize = 8;
+    static constexpr int pageSize = 4;
     static constexpr int eventsPerBlock = 60;
     static constexpr int cachedBlocks = 200;
     static constexpr int newMessageWindow = 200; ///< pool positions looked through for a call's new messages
