@@ -64,6 +64,12 @@ void ConversationModel::plan()
     starts.erase(std::lower_bound(starts.begin(), starts.end(), std::max(1, m_events)), starts.end());
     if (m_events == 0)
         starts.clear();
+    // A folded span is one block, from its opening through its closing.
+    if (m_spansShown) {
+        for (const auto& [begin, end] : m_collapsed)
+            starts.erase(std::upper_bound(starts.begin(), starts.end(), begin),
+                std::upper_bound(starts.begin(), starts.end(), end));
+    }
     m_starts = std::move(starts);
     m_first = 0;
     m_loaded = std::min(pageSize, blockCount());
@@ -102,6 +108,44 @@ int ConversationModel::rowForSeq(int seq)
     beginResetModel();
     m_first = std::max(0, global - 1);
     m_loaded = std::min(blockCount(), global + 4) - m_first;
+    endResetModel();
+    return global - m_first;
+}
+
+int ConversationModel::matchingEnd(int begin) const
+{
+    auto opening = std::upper_bound(m_spanBegins.begin(), m_spanBegins.end(), begin);
+    auto closing = std::upper_bound(m_spanEnds.begin(), m_spanEnds.end(), begin);
+    int depth = 0;
+    while (closing != m_spanEnds.end()) {
+        if (opening != m_spanBegins.end() && *opening < *closing) {
+            ++depth;
+            ++opening;
+        } else if (depth == 0) {
+            return *closing;
+        } else {
+            --depth;
+            ++closing;
+        }
+    }
+    return m_events - 1;
+}
+
+int ConversationModel::toggleSpan(int row)
+{
+    if (!m_spansShown || row < 0 || row >= m_loaded)
+        return row;
+    const int begin = m_starts[size_t(m_first) + size_t(row)];
+    if (!contains(m_spanBegins, begin))
+        return row;
+    const QScopedValueRollback changing(m_changing, true);
+    beginResetModel();
+    if (m_collapsed.erase(begin) == 0)
+        m_collapsed.emplace(begin, matchingEnd(begin));
+    plan();
+    const int global = std::max(0, countUpTo(m_starts, begin) - 1);
+    m_first = std::max(0, global - 1);
+    m_loaded = std::min(blockCount(), global + pageSize) - m_first;
     endResetModel();
     return global - m_first;
 }
@@ -193,7 +237,8 @@ ConversationBlock ConversationModel::read(int global) const
     block.kind = kindAt(block.first);
     block.turn = countUpTo(m_modelCalls, block.first);
     block.depth = depthAt(block.first);
-    block.events = m_query->events(block.first, block.last, eventsPerBlock);
+    block.collapsed = m_spansShown && m_collapsed.count(block.first) > 0;
+    block.events = m_query->events(block.first, block.last, block.collapsed ? 1 : eventsPerBlock);
     block.omitted = block.last - block.first + 1 - int(block.events.size());
     if (block.kind == ConversationBlock::Turn && !block.events.empty())
         block.newMessages = newMessages(block.events.front());

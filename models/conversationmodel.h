@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <list>
+#include <map>
 #include <memory>
 
 class ConversationQuery;
@@ -24,6 +25,7 @@ struct ConversationBlock {
     int turn = 0; ///< model calls up to and including its first step
     int depth = 0; ///< spans open around it
     double seconds = -1; ///< since the sample's first event (-1: the log has no times)
+    bool collapsed = false; ///< a span's opening whose events are folded into it
     int omitted = 0; ///< events of the block not read: shown in the event table only
     std::vector<ConversationEvent> events; ///< in order
     std::vector<ConversationMessage> newMessages; ///< read for the first time by the block's model call
@@ -57,6 +59,10 @@ public:
     /// The block of a row (null: none), its events read the first time it is asked for.
     const ConversationBlock* block(int row) const;
 
+    /// Folds the span that opens at the row's block into that block, or unfolds it; returns the block's row after.
+    /// Only span openings fold (spans shown).
+    int toggleSpan(int row);
+
     bool canFetchEarlier() const { return m_first > 0; }
     /// Adds a page of blocks before the first row; returns how many.
     int fetchEarlier();
@@ -70,6 +76,8 @@ private:
     void plan();
     ConversationBlock::Kind kindAt(int seq) const;
     int depthAt(int seq) const;
+    /// The step of the span_end that closes the span opening at `begin` (the last step when none does).
+    int matchingEnd(int begin) const;
     /// The last step of block `global`.
     int lastOf(int global) const;
     ConversationBlock read(int global) const;
@@ -84,6 +92,7 @@ private:
     std::vector<int> m_spanBegins;
     std::vector<int> m_spanEnds;
     std::vector<int> m_starts; ///< the first step of each block
+    std::map<int, int> m_collapsed; ///< folded spans: the steps of their opening and closing
     bool m_changing = false; ///< rows are being added or the model reset: a fetchMore() from a listener waits
     int m_first = 0;
     int m_loaded = 0;

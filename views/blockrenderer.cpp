@@ -190,14 +190,16 @@ QString bannerHtml(const ConversationEvent& event, const QJsonObject& json)
     return banner(QStringLiteral("<b>%1</b> ").arg(tr("Error:")) + eventHtml(json), "#fdecea", "#e53935");
 }
 
-QString spanHtml(const ConversationEvent& event, const QJsonObject& json)
+QString spanHtml(const ConversationEvent& event, const QJsonObject& json, bool collapsed)
 {
     if (event.type == QLatin1String("span_end"))
         return QStringLiteral("<p style=\"color: gray; margin: 0\">\u25c2 %1</p>").arg(tr("end of span"));
     const QString type = json.value(QLatin1String("type")).toString();
-    return QStringLiteral("<p style=\"color: #555; margin: 0\">\u25b8 <b>%1</b> %2</p>")
-        .arg(json.value(QLatin1String("name")).toString().toHtmlEscaped(),
-            type.isEmpty() ? QString() : QStringLiteral("(%1)").arg(type.toHtmlEscaped()));
+    return QStringLiteral("<p style=\"color: #555; margin: 0\">%1 <b>%2</b> %3 &nbsp;<i>%4</i></p>")
+        .arg(collapsed ? QStringLiteral("\u25b8") : QStringLiteral("\u25be"),
+            json.value(QLatin1String("name")).toString().toHtmlEscaped(),
+            type.isEmpty() ? QString() : QStringLiteral("(%1)").arg(type.toHtmlEscaped()),
+            collapsed ? tr("folded: double-click to open") : tr("double-click to fold"));
 }
 
 QString headerHtml(const ConversationBlock& block)
@@ -316,7 +318,7 @@ QString toHtml(const ConversationBlock& block)
             html += bannerHtml(event, json);
         else if (event.type == QLatin1String("span_begin") || event.type == QLatin1String("span_end")) {
             if (block.kind == ConversationBlock::Span)
-                html += spanHtml(event, json);
+                html += spanHtml(event, json, block.collapsed);
         } else
             html += otherHtml(event, json);
     }
@@ -327,7 +329,11 @@ QString toHtml(const ConversationBlock& block)
            }))
         html += QStringLiteral("<p style=\"color: gray; margin: 0\"><i>%1</i></p>")
                     .arg(tr("%1 span openings and closings, hidden (Spans shows them)").arg(block.events.size()));
-    if (block.omitted > 0)
+    if (block.collapsed)
+        html += QStringLiteral("<p style=\"color: gray; margin: 0\"><i>%1</i></p>")
+                    .arg(tr("%1 events folded, up to step %2")
+                             .arg(QLocale().toString(block.omitted), QLocale().toString(block.last)));
+    else if (block.omitted > 0)
         html += QStringLiteral("<p style=\"color: gray\"><i>%1</i></p>")
                     .arg(tr("\u2026 %1 more events up to step %2: the event table lists them")
                              .arg(QLocale().toString(block.omitted), QLocale().toString(block.last)));

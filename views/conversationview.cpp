@@ -26,6 +26,14 @@ ConversationView::ConversationView(ConversationModel* model, QWidget* parent)
     verticalScrollBar()->setSingleStep(fontMetrics().height() * 2);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::fetchEarlierAtTop);
     connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_pinned = false; });
+    // A double-click on a span's opening folds the span into it, or opens it.
+    connect(this, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+        m_delegate->clear(); // the folded block's height changes
+        const int row = m_model->toggleSpan(index.row());
+        const QModelIndex folded = m_model->index(row, 0);
+        setCurrentIndex(folded);
+        scrollTo(folded, QAbstractItemView::PositionAtTop);
+    });
 }
 
 void ConversationView::fetchEarlierAtTop(int value)

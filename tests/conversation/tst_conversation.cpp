@@ -220,6 +220,29 @@ void TestConversation::spansHiddenByDefault()
     QCOMPARE(spans, spanEvents);
     QVERIFY(deepest >= 2);
     QVERIFY(model.rowCount() > hidden);
+    // A span folds into its opening's block, down to its closing, and opens again.
+    const int shown = model.blockCount();
+    int opening = -1;
+    for (int row = 0; row < model.rowCount() && opening < 0; ++row) {
+        const ConversationBlock& block = *model.block(row);
+        if (block.kind == ConversationBlock::Span && block.events.front().type == QLatin1String("span_begin")
+            && model.index(row + 1).data(ConversationModel::DepthRole).toInt() > block.depth)
+            opening = row;
+    }
+    QVERIFY(opening >= 0);
+    const int openingStep = model.index(opening).data(ConversationModel::FirstSeqRole).toInt();
+    tester.reset();
+    const int folded = model.toggleSpan(opening);
+    fetchAll(model);
+    const ConversationBlock block = *model.block(folded);
+    QCOMPARE(block.first, openingStep);
+    QVERIFY(block.collapsed);
+    QVERIFY(model.blockCount() < shown);
+    QVERIFY(plainText(BlockRenderer::toHtml(block)).contains(QStringLiteral("folded")));
+    // Its last step closes it: the next block is back at the opening's depth.
+    QCOMPARE(model.index(folded + 1).data(ConversationModel::DepthRole).toInt(), block.depth);
+    model.toggleSpan(folded);
+    QCOMPARE(model.blockCount(), shown);
 }
 
 void TestConversation::editsAsDiffs()
