@@ -4,6 +4,7 @@
 #include "replayview.h"
 
 #include "analysis/rerunchecks.h"
+#include "conversationmodel.h"
 #include "flowlayout.h"
 #include "replaychart.h"
 #include "rerundialog.h"
@@ -40,6 +41,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     if (m_header.isValid())
         setWindowTitle(
             tr("Replay: %1, %2, %3").arg(m_header.sample().model, m_header.sample().sampleId, m_header.epochText()));
+    m_pane->setConversation(new ConversationModel(store, sampleId, this));
     layOut();
     // A replay of its own is a window: Ctrl+W and Esc close it (a compare view closes both of its replays).
     if (!parent)

@@ -4,6 +4,8 @@
 #include "transcriptpane.h"
 
 #include "analysis/testmatrix.h"
+#include "conversationmodel.h"
+#include "conversationview.h"
 #include "eventrenderer.h"
 #include "testmatrixmodel.h"
 #include "transcriptmodel.h"
@@ -11,6 +13,7 @@
 #include "json/jsonvalues.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -22,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -33,6 +37,7 @@ TranscriptPane::TranscriptPane(TranscriptModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
     , m_transcript(new QTableView(this))
+    , m_modes(new QStackedWidget(this))
     , m_raw(new QPlainTextEdit(this))
     , m_rendered(new QTextBrowser(this))
     , m_matrix(new QTableView(this))
@@ -49,6 +54,7 @@ TranscriptPane::TranscriptPane(TranscriptModel* model, QWidget* parent)
 
 void TranscriptPane::setUpTranscript()
 {
+    m_transcript->setObjectName(QStringLiteral("events"));
     m_transcript->setModel(m_model);
     m_transcript->setItemDelegate(new TurnDelegate(m_transcript));
     m_transcript->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -100,15 +106,16 @@ void TranscriptPane::setUpControls()
 
 void TranscriptPane::layOut()
 {
-    auto* tools = new QHBoxLayout;
-    tools->addWidget(new QLabel(QCoreApplication::translate("ReplayView", "Show:"), this));
-    tools->addWidget(m_filter);
-    tools->addWidget(m_find, 1);
+    m_tools = new QHBoxLayout;
+    m_tools->addWidget(new QLabel(QCoreApplication::translate("ReplayView", "Show:"), this));
+    m_tools->addWidget(m_filter);
+    m_tools->addWidget(m_find, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(tools);
+    layout->addLayout(m_tools);
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_transcript);
+    m_modes->addWidget(m_transcript);
+    split->addWidget(m_modes);
     m_details = new QTabWidget(this);
     m_details->addTab(m_rendered, QCoreApplication::translate("ReplayView", "Event"));
     m_details->addTab(m_raw, QCoreApplication::translate("ReplayView", "JSON"));
@@ -126,6 +133,8 @@ void TranscriptPane::layOut()
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    // The transcript gets most of the height; the selected event below it a fifth.
+    split->setSizes({ 4000, 1000 });
     layout->addWidget(split, 1);
 }
 
@@ -184,6 +193,8 @@ void TranscriptPane::currentChanged()
     if (!index.isValid())
         return;
     m_current = index.data(TranscriptModel::SeqRole).toInt();
+    if (conversationShown())
+        m_conversation->showStep(m_current);
     m_rawTimer.start();
     emit currentStepChanged(m_current, index.row());
 }
@@ -265,4 +276,56 @@ void TranscriptPane::findNext(bool backwards)
         target = after == m_found.end() ? m_found.front() : *after;
     }
     goToStep(target);
+}
+
+void TranscriptPane::setConversation(ConversationModel* model)
+{
+    m_conversation = new ConversationView(model, this);
+    m_modes->insertWidget(0, m_conversation);
+    // Selecting a block moves the replay to its first step, as selecting a row of the table does.
+    connect(m_conversation, &ConversationView::blockSelected, this,
+        [this](int seq) { m_transcript->setCurrentIndex(m_model->index(m_model->rowForSeq(seq), 0)); });
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_conversation);
+    connect(space, &QShortcut::activated, this, &TranscriptPane::playPausePressed);
+    m_mode = new QComboBox(this);
+    m_mode->addItem(QCoreApplication::translate("ReplayView", "Conversation"));
+    m_mode->addItem(QCoreApplication::translate("ReplayView", "Event table"));
+    m_mode->setToolTip(
+        QCoreApplication::translate("ReplayView", "Read the transcript as a conversation or as a table of its events"));
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int mode) { setConversationShown(mode == 0); });
+    m_spans = new QCheckBox(QCoreApplication::translate("ReplayView", "Spans"), this);
+    m_spans->setToolTip(
+        QCoreApplication::translate("ReplayView", "Show where spans open and close, their events indented"));
+    connect(m_spans, &QCheckBox::toggled, this, [this](bool shown) {
+        m_conversation->setSpansShown(shown);
+        m_conversation->showStep(m_current);
+    });
+    m_tools->insertWidget(1, m_mode);
+    m_tools->insertWidget(m_tools->indexOf(m_find), m_spans);
+    setConversationShown(true);
+}
+
+bool TranscriptPane::conversationShown() const
+{
+    return m_conversation && m_modes->currentWidget() == m_conversation;
+}
+
+void TranscriptPane::setConversationShown(bool shown)
+{
+    if (!m_conversation)
+        return;
+    {
+        const QSignalBlocker block(m_mode);
+        m_mode->setCurrentIndex(shown ? 0 : 1);
+    }
+    // The conversation shows every event: the table's type filter belongs to the table.
+    if (shown && m_filter->currentIndex() != 0)
+        m_filter->setCurrentIndex(0);
+    m_modes->setCurrentWidget(shown ? static_cast<QWidget*>(m_conversation) : m_transcript);
+    m_filter->setVisible(!shown);
+    m_spans->setVisible(shown);
+    if (shown)
+        m_conversation->showStep(m_current);
+    else
+        goToStep(m_current);
 }

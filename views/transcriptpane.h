@@ -10,7 +10,12 @@
 #include <QWidget>
 #include <vector>
 
+class ConversationModel;
+class ConversationView;
+class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
+class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -21,7 +26,8 @@ class TestMatrixModel;
 class TranscriptModel;
 
 /// A transcript as the replay shows it: its events a row each, filtered by type and searched through the full-text
-/// index, and under them the current event, rendered and as JSON, and the transcript's tests over time.
+/// index, or read as a conversation (setConversation), and under them the current event, rendered and as JSON, and the
+/// transcript's tests over time.
 class TranscriptPane : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +42,12 @@ public:
     /// Moves to the first event of the next turn (`direction` > 0), or of this one (of the previous one when already
     /// there).
     void stepTurn(int direction);
+
+    /// Reads the transcript as a conversation too, and shows it so first; the event table stays as the other mode.
+    void setConversation(ConversationModel* model);
+    /// Shows the conversation (true) or the event table.
+    void setConversationShown(bool shown);
+    bool conversationShown() const;
 
     /// Shows the current event's JSON now, instead of when the cursor rests.
     void showRawNow();
@@ -67,6 +79,11 @@ private:
 
     TranscriptModel* m_model;
     QTableView* m_transcript;
+    QStackedWidget* m_modes;
+    QHBoxLayout* m_tools = nullptr;
+    ConversationView* m_conversation = nullptr;
+    QComboBox* m_mode = nullptr;
+    QCheckBox* m_spans = nullptr;
     QPlainTextEdit* m_raw;
     QTextBrowser* m_rendered;
     QTableView* m_matrix;

@@ -3,6 +3,7 @@
 
 #include "guibenchmark.h"
 
+#include "conversationview.h"
 #include "mainwindow.h"
 #include "replayview.h"
 #include "store/store.h"
@@ -62,7 +63,10 @@ int benchmarkReplay(Store& store, qint64 sampleId, const QString& words)
     replay.show();
     QCoreApplication::processEvents();
     out << QApplication::translate("main", "replay: first screen after %1 ms\n").arg(clock.elapsed());
-    auto* table = replay.findChild<QTableView*>();
+    // The transcript as shown: the conversation, or the event table.
+    QAbstractItemView* table = replay.findChild<ConversationView*>();
+    if (!table || !table->isVisible())
+        table = replay.findChild<QTableView*>(QStringLiteral("events"));
     double worstScroll = 0;
     for (int i = 0; i < 200; ++i) {
         clock.restart();
