@@ -2,10 +2,322 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnatomyReport</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>not solved</source>
+        <translation>nicht gelöst</translation>
+    </message>
+    <message>
+        <source>unscored</source>
+        <translation>unbewertet</translation>
+    </message>
+    <message>
+        <source>, stopped by its %1 limit</source>
+        <translation>, durch sein %1-Limit gestoppt</translation>
+    </message>
+    <message>
+        <source>, ended by an error: %1</source>
+        <translation>, durch einen Fehler beendet: %1</translation>
+    </message>
+    <message>
+        <source>%1 (epoch %2), %3 on %4: %5. Final held-out %6, visible %7; %8 steps, %9 working, %10.</source>
+        <translation>%1 (Epoche %2), %3 auf %4: %5. Am Ende zurückgehalten %6, sichtbar %7; %8 Schritte, %9 Arbeitszeit, %10.</translation>
+    </message>
+    <message>
+        <source>Best point at step %1 (held-out %2, visible %3). After the last gain: %4 and %5 over %6 steps.</source>
+        <translation>Bester Punkt bei Schritt %1 (zurückgehalten %2, sichtbar %3). Nach dem letzten Zugewinn: %4 und %5 über %6 Schritte.</translation>
+    </message>
+    <message>
+        <source>No test run with a pass fraction: no best point, plateaus or regressions.</source>
+        <translation>Kein Testlauf mit Bestehensanteil: kein bester Punkt, keine Plateaus oder Regressionen.</translation>
+    </message>
+    <message>
+        <source>Longest plateau: steps %1 to %2, %3 test runs at %4, %5 and %6.</source>
+        <translation>Längstes Plateau: Schritte %1 bis %2, %3 Testläufe bei %4, %5 und %6.</translation>
+    </message>
+    <message>
+        <source>%1 regressions, %2 compactions, %3 loops (a command run %4 or more times with no edit between).</source>
+        <translation>%1 Regressionen, %2 Verdichtungen, %3 Schleifen (ein Befehl %4-mal oder öfter ohne Bearbeitung dazwischen ausgeführt).</translation>
+    </message>
+    <message>
+        <source># Run report: %1
+
+</source>
+        <translation># Laufbericht: %1
+
+</translation>
+    </message>
+    <message>
+        <source>
+## Activities
+
+| activity | turns | working time | dollars |
+|---|---:|---:|---:|
+</source>
+        <translation>
+## Tätigkeiten
+
+| Tätigkeit | Runden | Arbeitszeit | Dollar |
+|---|---:|---:|---:|
+</translation>
+    </message>
+    <message>
+        <source>
+## Plateaus (longest first)
+
+| steps | test runs | at | time | dollars | mostly | repeated | files edited |
+|---|---:|---:|---:|---:|---|---|---|
+</source>
+        <translation>
+## Plateaus (längste zuerst)
+
+| Schritte | Testläufe | bei | Zeit | Dollar | überwiegend | wiederholt | bearbeitete Dateien |
+|---|---:|---:|---:|---:|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>
+## Regressions
+
+| steps | held-out | visible | edits at steps | files | diff lines |
+|---|---|---|---|---|---:|
+</source>
+        <translation>
+## Regressionen
+
+| Schritte | zurückgehalten | sichtbar | Bearbeitungen bei Schritten | Dateien | Diff-Zeilen |
+|---|---|---|---|---|---:|
+</translation>
+    </message>
+    <message>
+        <source>
+## Compactions
+
+| step | tokens before | after | pass before | after | files re-read |
+|---:|---:|---:|---:|---:|---|
+</source>
+        <translation>
+## Verdichtungen
+
+| Schritt | Token vorher | nachher | bestanden vorher | nachher | neu gelesene Dateien |
+|---:|---:|---:|---:|---:|---|
+</translation>
+    </message>
+    <message>
+        <source>
+## Loops
+
+| command | runs | steps |
+|---|---:|---|
+</source>
+        <translation>
+## Schleifen
+
+| Befehl | Ausführungen | Schritte |
+|---|---:|---|
+</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;held-out (blue), visible (orange); plateaus shaded, regressions red, best point green, compactions grey&lt;/text&gt;</source>
+        <translation>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;zurückgehalten (blau), sichtbar (orange); Plateaus schattiert, Regressionen rot, bester Punkt grün, Verdichtungen grau&lt;/text&gt;</translation>
+    </message>
+    <message>
+        <source>Run report: %1</source>
+        <translation>Laufbericht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BlockRenderer</name>
+    <message>
+        <source>… %1 more lines (%2)</source>
+        <translation>… %1 weitere Zeilen (%2)</translation>
+    </message>
+    <message>
+        <source>%1 span openings and closings, hidden (Spans shows them)</source>
+        <translation>%1 Öffnungen und Schließungen von Spans ausgeblendet („Spans“ zeigt sie)</translation>
+    </message>
+    <message>
+        <source>%1 events folded, up to step %2</source>
+        <translation>%1 Ereignisse eingeklappt, bis Schritt %2</translation>
+    </message>
+    <message>
+        <source>… %1 more events up to step %2: the event table lists them</source>
+        <translation>… %1 weitere Ereignisse bis Schritt %2: die Ereignistabelle listet sie auf</translation>
+    </message>
+</context>
+<context>
+    <name>BubblewrapBox</name>
+    <message>
+        <source>bubblewrap (bwrap) is not installed</source>
+        <translation>bubblewrap (bwrap) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>bwrap cannot make a box here (no user namespaces)</source>
+        <translation>bwrap kann hier keine Box anlegen (keine User-Namespaces)</translation>
+    </message>
+</context>
+<context>
     <name>ChunkCompressor</name>
     <message>
         <source>cannot compress chunk %1</source>
         <translation>Block %1 kann nicht komprimiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ChunkedLayout</name>
+    <message>
+        <source>sequence %1: bytes after its list</source>
+        <translation>Folge %1: Bytes nach ihrer Liste</translation>
+    </message>
+    <message>
+        <source>sequence %1: its list is not complete</source>
+        <translation>Folge %1: ihre Liste ist unvollständig</translation>
+    </message>
+</context>
+<context>
+    <name>ChunkedSampleIndex</name>
+    <message>
+        <source>member %1: a chunk is named by its first index, without leading zeros</source>
+        <translation>Eintrag %1: ein Block wird nach seinem ersten Index benannt, ohne führende Nullen</translation>
+    </message>
+    <message>
+        <source>chunked sample %1: it has no sample.json</source>
+        <translation>Sample in Blöcken %1: es hat keine sample.json</translation>
+    </message>
+    <message>
+        <source>member %1: the first chunk of a sequence starts at item %2, not 0 (is a chunk missing?)</source>
+        <translation>Eintrag %1: der erste Block einer Folge beginnt bei Element %2, nicht bei 0 (fehlt ein Block?)</translation>
+    </message>
+</context>
+<context>
+    <name>ChunkedSampleReader</name>
+    <message>
+        <source>member %1: named for attachment %2, but the chunks before it hold %3 attachments (is a chunk missing?)</source>
+        <translation>Eintrag %1: nach Anhang %2 benannt, aber die Blöcke davor enthalten %3 Anhänge (fehlt ein Block?)</translation>
+    </message>
+    <message>
+        <source>member %1: not a complete JSON list of strings</source>
+        <translation>Eintrag %1: keine vollständige JSON-Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>member %1: not a JSON list of items, or an empty one</source>
+        <translation>Eintrag %1: keine JSON-Liste von Elementen oder eine leere</translation>
+    </message>
+    <message>
+        <source>member %1: the JSON list does not end where the member does (truncated?)</source>
+        <translation>Eintrag %1: die JSON-Liste endet nicht dort, wo der Eintrag endet (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>member %1: not a JSON list</source>
+        <translation>Eintrag %1: keine JSON-Liste</translation>
+    </message>
+    <message>
+        <source>member %1: an empty chunk (a chunk holds at least one item)</source>
+        <translation>Eintrag %1: ein leerer Block (ein Block enthält mindestens ein Element)</translation>
+    </message>
+    <message>
+        <source>member %1: attachment %2 is not a string</source>
+        <translation>Eintrag %1: Anhang %2 ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>member %1: bytes after the end of its JSON list</source>
+        <translation>Eintrag %1: Bytes nach dem Ende seiner JSON-Liste</translation>
+    </message>
+    <message>
+        <source>member %1: larger than %2 MiB, which a sample&apos;s shell or metadata may not be</source>
+        <translation>Eintrag %1: größer als %2 MiB, was Hülle oder Metadaten eines Samples nicht sein dürfen</translation>
+    </message>
+    <message>
+        <source>member %1: invalid JSON at byte %2: %3</source>
+        <translation>Eintrag %1: ungültiges JSON bei Byte %2: %3</translation>
+    </message>
+    <message>
+        <source>member %1: not a JSON object</source>
+        <translation>Eintrag %1: kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>member %1: holds `%2`, which a chunked sample keeps in members of its own</source>
+        <translation>Eintrag %1: enthält `%2`, das ein Sample in Blöcken in eigenen Einträgen führt</translation>
+    </message>
+    <message>
+        <source>member %1: names another sample than its folder does</source>
+        <translation>Eintrag %1: nennt ein anderes Sample als sein Ordner</translation>
+    </message>
+    <message>
+        <source>member %1: message_refs is not a list of [start, end) pairs</source>
+        <translation>Eintrag %1: message_refs ist keine Liste von [start, end)-Paaren</translation>
+    </message>
+    <message>
+        <source>member %1: message_refs names more than %2 messages</source>
+        <translation>Eintrag %1: message_refs nennt mehr als %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>sample %1: message_refs names message %2, which its messages/ chunks do not hold (is a chunk missing?)</source>
+        <translation>Sample %1: message_refs nennt Nachricht %2, die seine messages/-Blöcke nicht enthalten (fehlt ein Block?)</translation>
+    </message>
+    <message>
+        <source>member %1: named for item %2, but the chunks before it hold %3 items (is a chunk missing?)</source>
+        <translation>Eintrag %1: nach Element %2 benannt, aber die Blöcke davor enthalten %3 Elemente (fehlt ein Block?)</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>model call %1</source>
+        <translation>Modellaufruf %1</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>Nachricht %1</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 of the assembled sample: %2</source>
+        <translation>ungültiges JSON bei Byte %1 des zusammengesetzten Samples: %2</translation>
+    </message>
+    <message>
+        <source>sample %1: %2</source>
+        <translation>Sample %1: %2</translation>
+    </message>
+    <message>
+        <source>sample %1: the sample ends early</source>
+        <translation>Sample %1: das Sample endet vorzeitig</translation>
+    </message>
+    <message>
+        <source>member %1: holds no item the sample could read</source>
+        <translation>Eintrag %1: enthält kein Element, das das Sample lesen könnte</translation>
+    </message>
+    <message>
+        <source>sample %1: %2 refers to attachment://%3, but the sample has %4 attachments</source>
+        <translation>Sample %1: %2 verweist auf attachment://%3, aber das Sample hat %4 Anhänge</translation>
     </message>
 </context>
 <context>
@@ -35,10 +347,6 @@
         <translation>Gemeinsame Achse:</translation>
     </message>
     <message>
-        <source>Visible tests passing, both runs</source>
-        <translation>Bestandene sichtbare Tests, beide Läufe</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -51,8 +359,31 @@
         <translation>ausgegebene USD</translation>
     </message>
     <message>
-        <source>visible tests passing</source>
-        <translation>bestandene sichtbare Tests</translation>
+        <source>%1, sample %2, epoch %3</source>
+        <translation>%1, Sample %2, Epoche %3</translation>
+    </message>
+    <message>
+        <source>Tests passing, both runs: visible solid, held-out dashed</source>
+        <translation>Bestandene Tests, beide Läufe: sichtbar durchgezogen, zurückgehalten gestrichelt</translation>
+    </message>
+    <message>
+        <source>%1: held-out</source>
+        <translation>%1: zurückgehalten</translation>
+    </message>
+    <message>
+        <source>no test results in either transcript</source>
+        <translation>keines der beiden Transkripte enthält Testergebnisse</translation>
+    </message>
+    <message>
+        <source>tests passing</source>
+        <translation>bestandene Tests</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>Steps %1 to %2</source>
+        <translation>Schritte %1 bis %2</translation>
     </message>
 </context>
 <context>
@@ -72,6 +403,10 @@
     <message>
         <source>The history was compacted: %1 tokens before, %2 after.</source>
         <translation>Der Verlauf wurde verdichtet: %1 Token vorher, %2 danach.</translation>
+    </message>
+    <message>
+        <source>… %1 more characters in the JSON tab</source>
+        <translation>… %1 weitere Zeichen im JSON-Tab</translation>
     </message>
 </context>
 <context>
@@ -106,6 +441,29 @@
     <message>
         <source>%1 by %2</source>
         <translation>%1 durch %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>(reasoning) %1</source>
+        <translation>(Reasoning) %1</translation>
+    </message>
+    <message>
+        <source>(reasoning, encrypted)</source>
+        <translation>(Reasoning, verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>error (%1): %2</source>
+        <translation>Fehler (%1): %2</translation>
+    </message>
+    <message>
+        <source>(%1, empty)</source>
+        <translation>(%1, leer)</translation>
+    </message>
+    <message>
+        <source>not an event</source>
+        <translation>kein Ereignis</translation>
     </message>
 </context>
 <context>
@@ -156,22 +514,28 @@
     <message>
         <source>failed %1: %2
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>imported %1: %2 samples, %3 events, %4 messages
-</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen %1: %2
+</translation>
     </message>
     <message>
         <source>skipped %1: already imported
 </source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen %1: bereits importiert
+</translation>
     </message>
     <message>
         <source>warning %1: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung %1: %2
+</translation>
+    </message>
+    <message>
+        <source>imported %1: %2 samples, %3 events, %4 messages</source>
+        <translation>importiert %1: %2 Samples, %3 Ereignisse, %4 Nachrichten</translation>
+    </message>
+    <message>
+        <source> (%1 both in the pool and in the final conversation, stored once; %2 with one id and two contents, both kept)</source>
+        <translation> (%1 sowohl im Pool als auch in der endgültigen Konversation, einmal gespeichert; %2 mit einer ID und zwei Inhalten, beide behalten)</translation>
     </message>
 </context>
 <context>
@@ -179,11 +543,12 @@
     <message>
         <source>%1 imported, %2 skipped, %3 failed (%4 MB in %5 s, %6 s of processor time) into %7
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert, %2 übersprungen, %3 fehlgeschlagen (%4 MB in %5 s, %6 s Prozessorzeit) nach %7
+</translation>
     </message>
     <message>
         <source>indexing for search: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung für die Suche: %1 %</translation>
     </message>
 </context>
 <context>
@@ -240,10 +605,6 @@
         <translation>Lesefehler: %1</translation>
     </message>
     <message>
-        <source>member %1: chunked samples (inspect log convert-chunked) are not supported yet</source>
-        <translation>Eintrag %1: zerlegte Samples (inspect log convert-chunked) werden noch nicht unterstützt</translation>
-    </message>
-    <message>
         <source>member %1: %2</source>
         <translation>Eintrag %1: %2</translation>
     </message>
@@ -283,12 +644,64 @@
         <source>invalid JSON: the document ends early, at byte %1 (truncated?)</source>
         <translation>ungültiges JSON: das Dokument endet vorzeitig bei Byte %1 (abgeschnitten?)</translation>
     </message>
+    <message>
+        <source>JSON nested deeper than %1 levels at byte %2</source>
+        <translation>JSON tiefer als %1 Ebenen verschachtelt bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1: a string of %2 at byte %3 was cut to its first %4 (truncated: %2, first %4 kept)</source>
+        <translation>%1: eine Zeichenkette von %2 bei Byte %3 wurde auf die ersten %4 gekürzt (gekürzt: %2, erste %4 behalten)</translation>
+    </message>
+    <message>
+        <source>the log&apos;s header is larger than %1</source>
+        <translation>der Kopf des Logs ist größer als %1</translation>
+    </message>
+    <message>
+        <source>not an Inspect log: its top has no &quot;eval&quot; object naming a task or model</source>
+        <translation>kein Inspect-Log: oben fehlt ein „eval“-Objekt, das eine Aufgabe oder ein Modell nennt</translation>
+    </message>
+    <message>
+        <source>out of memory while reading it</source>
+        <translation>beim Lesen ging der Arbeitsspeicher aus</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>the log</source>
+        <translation>das Log</translation>
+    </message>
+    <message>
+        <source>member %1 has a control character in its name: skipped</source>
+        <translation>Eintrag %1 hat ein Steuerzeichen im Namen: übersprungen</translation>
+    </message>
+    <message>
+        <source>member %1 is not a sample of the expected shape (samples/ID_epoch_N.json): skipped</source>
+        <translation>Eintrag %1 ist kein Sample der erwarteten Form (samples/ID_epoch_N.json): übersprungen</translation>
+    </message>
+    <message>
+        <source>member %1: not part of the chunked sample layout; skipped</source>
+        <translation>Eintrag %1: gehört nicht zum Block-Layout der Samples; übersprungen</translation>
+    </message>
+    <message>
+        <source>not an Inspect log: %1 has no &quot;eval&quot; object naming a task or model</source>
+        <translation>kein Inspect-Log: %1 hat kein „eval“-Objekt, das eine Aufgabe oder ein Modell nennt</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
 </context>
 <context>
     <name>Json</name>
     <message>
         <source>invalid JSON at byte %1: %2</source>
         <translation>ungültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>JSON nested deeper than %1 levels at byte %2</source>
+        <translation>JSON tiefer als %1 Ebenen verschachtelt bei Byte %2</translation>
     </message>
 </context>
 <context>
@@ -438,14 +851,6 @@
         <translation>unbewertet</translation>
     </message>
     <message>
-        <source>%1 of %2 samples, %3 solved, $%4 spent on %5 priced samples — %6</source>
-        <translation>%1 von %2 Samples, %3 gelöst, $%4 für %5 Samples mit Preis ausgegeben — %6</translation>
-    </message>
-    <message>
-        <source>%1 on %2: best held-out pass %3%, $%4 and %5 h over its epochs</source>
-        <translation>%1 auf %2: beste zurückgehaltene Bestehensquote %3 %, $%4 und %5 h über seine Epochen</translation>
-    </message>
-    <message>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -557,6 +962,89 @@
         <source>Cost by task</source>
         <translation>Kosten je Aufgabe</translation>
     </message>
+    <message>
+        <source>epoch %1 of %2 %3</source>
+        <translation>Epoche %1 von %2 %3</translation>
+    </message>
+    <message>
+        <source>epoch %1 %2</source>
+        <translation>Epoche %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 of %4 epochs solved (%5)</source>
+        <translation>%1 auf %2: %3 von %4 Epochen gelöst (%5)</translation>
+    </message>
+    <message>
+        <source>; best held-out pass %1%</source>
+        <translation>; beste Bestehensquote der zurückgehaltenen Tests %1 %</translation>
+    </message>
+    <message>
+        <source>; %1 and %2 h over its epochs</source>
+        <translation>; %1 und %2 h über seine Epochen</translation>
+    </message>
+    <message>
+        <source>Runlens (read-only)</source>
+        <translation>Runlens (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Each cell: epochs solved of epochs run&lt;/b&gt; by one model on one task (a sample of an Inspect task, or a MirrorCode program): %1 none of two epochs solved, %2 one of two, %3 both, %4 no score. The colour follows the share solved. In the solve-rate bars a task counts as solved as the mean over its epochs (1/2 counts half). Double-click a cell to open its transcript; with several epochs you choose which.</source>
+        <translation>&lt;b&gt;Jede Zelle: gelöste von gelaufenen Epochen&lt;/b&gt; eines Modells auf einer Aufgabe (ein Sample einer Inspect-Aufgabe oder ein MirrorCode-Programm): %1 keine von zwei Epochen gelöst, %2 eine von zwei, %3 beide, %4 keine Bewertung. Die Farbe folgt dem gelösten Anteil. In den Balken der Lösungsrate zählt eine Aufgabe mit dem Mittel über ihre Epochen als gelöst (1/2 zählt halb). Ein Doppelklick auf eine Zelle öffnet ihr Transkript; bei mehreren Epochen wählen Sie, welche.</translation>
+    </message>
+    <message>
+        <source>Compare model A:</source>
+        <translation>Modell A vergleichen:</translation>
+    </message>
+    <message>
+        <source>with model B:</source>
+        <translation>mit Modell B:</translation>
+    </message>
+    <message>
+        <source>Pick two different models: the samples in view (see the filters above) that both ran are compared task by task.</source>
+        <translation>Wählen Sie zwei verschiedene Modelle: Die Samples in der Ansicht (siehe Filter oben), die beide bearbeitet haben, werden Aufgabe für Aufgabe verglichen.</translation>
+    </message>
+    <message>
+        <source>%1 (A) against %2 (B) on the %3 tasks both ran, a task being one sample (task, sample id) with a scored epoch by each model. Solve rate: the mean over tasks of the share of epochs solved. Intervals: 95%, bootstrap over tasks.</source>
+        <translation>%1 (A) gegen %2 (B) auf den %3 Aufgaben, die beide bearbeitet haben; eine Aufgabe ist ein Sample (Aufgabe, Sample-ID) mit einer bewerteten Epoche je Modell. Lösungsrate: Mittel über die Aufgaben des Anteils gelöster Epochen. Intervalle: 95 %, Bootstrap über Aufgaben.</translation>
+    </message>
+    <message>
+        <source>Open which epoch?</source>
+        <translation>Welche Epoche öffnen?</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of the run of %2: %3</source>
+        <translation>Epoche %1 des Laufs von %2: %3</translation>
+    </message>
+    <message>
+        <source>Epoch %1: %2</source>
+        <translation>Epoche %1: %2</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <source>Two models</source>
+        <translation>Zwei Modelle</translation>
+    </message>
+    <message>
+        <source>all tasks</source>
+        <translation>alle Aufgaben</translation>
+    </message>
+    <message>
+        <source>%1 of %2 samples (each epoch a sample), %3 solved, %4 spent on %5 priced samples — %6</source>
+        <translation>%1 von %2 Samples (jede Epoche ein Sample), %3 gelöst, %4 ausgegeben für %5 Samples mit Preis — %6</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Solve rate by task × model&lt;/b&gt; (%1 tasks in view, each model&apos;s rate per task, never pooled across tasks): %2. Each cell: rate [95% interval] n = samples.</source>
+        <translation>&lt;b&gt;Lösungsrate nach Aufgabe × Modell&lt;/b&gt; (%1 Aufgaben in der Ansicht, Rate je Modell und Aufgabe, nie über Aufgaben zusammengefasst): %2. Jede Zelle: Rate [95-%-Intervall] n = Samples.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageIndex</name>
+    <message>
+        <source>sample error</source>
+        <translation>Sample-Fehler</translation>
+    </message>
 </context>
 <context>
     <name>MirrorCodeSynth</name>
@@ -652,6 +1140,81 @@
         <source>the last version of the demo program %1 passed %2 of its %3 tests here: python3 could not run its tests</source>
         <translation>die letzte Version des Demoprogramms %1 bestand hier %2 seiner %3 Tests: python3 konnte seine Tests nicht ausführen</translation>
     </message>
+    <message>
+        <source>Write each sample in Inspect&apos;s chunked layout (log version 3: sample.json, messages/, events/, attachments/ chunks) instead of one member.</source>
+        <translation>Jedes Sample im Block-Layout von Inspect schreiben (Log-Version 3: sample.json, messages/, events/, attachments/ als Blöcke) statt als einen Eintrag.</translation>
+    </message>
+    <message>
+        <source>In each sample, N tool messages of the final conversation whose content differs from the same message in the pool (default 0).</source>
+        <translation>In jedem Sample N Tool-Nachrichten der endgültigen Konversation, deren Inhalt von derselben Nachricht im Pool abweicht (Vorgabe 0).</translation>
+    </message>
+    <message>
+        <source>Score each sample with a dict of its visible and held-out pass fractions instead of C or I, and write one EvalScore a key in the header, as Inspect does for a dict score.</source>
+        <translation>Jedes Sample mit einem Dict seiner sichtbaren und zurückgehaltenen Bestehensanteile statt C oder I bewerten und je Schlüssel einen EvalScore in den Header schreiben, wie Inspect es bei einem Dict-Score tut.</translation>
+    </message>
+    <message>
+        <source>sample %1 could not be written: %2</source>
+        <translation>Sample %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>PairedComparisonModel</name>
+    <message>
+        <source>Tasks both ran</source>
+        <translation>Von beiden bearbeitete Aufgaben</translation>
+    </message>
+    <message>
+        <source>samples (task, sample id) with a scored epoch by each model</source>
+        <translation>Samples (Aufgabe, Sample-ID) mit einer bewerteten Epoche je Modell</translation>
+    </message>
+    <message>
+        <source>Solve rate of %1</source>
+        <translation>Lösungsrate von %1</translation>
+    </message>
+    <message>
+        <source>Difference, %1 − %2</source>
+        <translation>Differenz, %1 − %2</translation>
+    </message>
+    <message>
+        <source>McNemar p</source>
+        <translation>McNemar-p</translation>
+    </message>
+    <message>
+        <source>A only: %1, B only: %2</source>
+        <translation>nur A: %1, nur B: %2</translation>
+    </message>
+    <message>
+        <source>Cost ratio, %1 / %2</source>
+        <translation>Kostenverhältnis, %1 / %2</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>n (tasks)</source>
+        <translation>n (Aufgaben)</translation>
+    </message>
+    <message>
+        <source>Definition and interval method</source>
+        <translation>Definition und Intervallmethode</translation>
+    </message>
 </context>
 <context>
     <name>PriceDialog</name>
@@ -745,20 +1308,20 @@
         <source>did not start: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
+    <message>
+        <source>process limit</source>
+        <translation>Prozesslimit</translation>
+    </message>
+    <message>
+        <source>disk limit</source>
+        <translation>Speicherplatzlimit</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>The figure file (required).</source>
         <translation>Die Diagrammdatei (erforderlich).</translation>
-    </message>
-    <message>
-        <source>Width in mm (default 160).</source>
-        <translation>Breite in mm (Vorgabe 160).</translation>
-    </message>
-    <message>
-        <source>Height in mm (default 100).</source>
-        <translation>Höhe in mm (Vorgabe 100).</translation>
     </message>
     <message>
         <source>Resolution of a PNG (default 300).</source>
@@ -789,10 +1352,6 @@
 </translation>
     </message>
     <message>
-        <source>share of tasks solved (95% Wilson interval)</source>
-        <translation>Anteil gelöster Aufgaben (95-%-Wilson-Intervall)</translation>
-    </message>
-    <message>
         <source>small</source>
         <translation>klein</translation>
     </message>
@@ -805,47 +1364,12 @@
         <translation>groß</translation>
     </message>
     <message>
-        <source>size tier</source>
-        <translation>Größenstufe</translation>
-    </message>
-    <message numerus="yes">
-        <source>cumulative cost, USD, tasks cheapest first (%n sample(s) without a price left out)</source>
-        <translation>
-            <numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Sample ohne Preis ausgelassen)</numerusform>
-            <numerusform>kumulierte Kosten in USD, billigste Aufgaben zuerst (%n Samples ohne Preis ausgelassen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>cumulative cost, USD, tasks cheapest first</source>
-        <translation>kumulierte Kosten in USD, billigste Aufgaben zuerst</translation>
-    </message>
-    <message>
-        <source>share of tasks solved</source>
-        <translation>Anteil gelöster Aufgaben</translation>
-    </message>
-    <message>
-        <source>cost of the sample, USD (log)</source>
-        <translation>Kosten des Samples in USD (log.)</translation>
-    </message>
-    <message>
-        <source>held-out tests passed</source>
-        <translation>bestandene zurückgehaltene Tests</translation>
-    </message>
-    <message>
         <source>Solve rate by model</source>
         <translation>Lösungsrate nach Modell</translation>
     </message>
     <message>
         <source>Solve rate by size tier</source>
         <translation>Lösungsrate nach Größenstufe</translation>
-    </message>
-    <message>
-        <source>Tasks solved against dollars spent</source>
-        <translation>Gelöste Aufgaben über ausgegebenen Dollar</translation>
-    </message>
-    <message>
-        <source>Cost and held-out pass, with Pareto frontiers</source>
-        <translation>Kosten und zurückgehaltene Tests, mit Pareto-Fronten</translation>
     </message>
     <message>
         <source>%1: choose .pdf, .svg or .png</source>
@@ -858,10 +1382,6 @@
     <message>
         <source>lines of code of the original program (log)</source>
         <translation>Codezeilen des Originalprogramms (log.)</translation>
-    </message>
-    <message>
-        <source>share of the program&apos;s samples solved</source>
-        <translation>Anteil gelöster Samples des Programms</translation>
     </message>
     <message>
         <source>Solve rate against the size of the original program</source>
@@ -884,28 +1404,6 @@
         <translation>Gesamtzeit in Stunden (log.)</translation>
     </message>
     <message>
-        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration; the format follows the extension of --out (.pdf, .svg, .png).</source>
-        <translation>Zeichnet ein Diagramm aus dem Speicher wie der Explorer und schreibt es mit der CSV seiner Daten daneben (DATEI.csv). KIND ist solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens oder duration; das Format folgt der Endung von --out (.pdf, .svg, .png).</translation>
-    </message>
-    <message>
-        <source>solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens or duration</source>
-        <translation>solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens oder duration</translation>
-    </message>
-    <message>
-        <source>usage: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|cost-by-task|tokens|duration --out FILE.pdf|svg|png
-</source>
-        <translation>Aufruf: runlens-cli plot solve-rate|tier|program-size|cost-curve|pareto|cost-by-task|tokens|duration --out DATEI.pdf|svg|png
-</translation>
-    </message>
-    <message>
-        <source>task, small to large (filled: solved; hollow: never solved)</source>
-        <translation>Aufgabe, von klein bis groß (gefüllt: gelöst; hohl: nie gelöst)</translation>
-    </message>
-    <message>
-        <source>mean cost of a run, USD (log)</source>
-        <translation>mittlere Kosten eines Laufs, USD (log)</translation>
-    </message>
-    <message>
         <source>Cost of each task, model beside model</source>
         <translation>Kosten jeder Aufgabe, Modell neben Modell</translation>
     </message>
@@ -913,13 +1411,193 @@
         <source>%1, %2 (epoch %3): %4, %5</source>
         <translation>%1, %2 (Epoche %3): %4, %5</translation>
     </message>
+    <message>
+        <source>Draws a figure from the store, as the explorer does, and writes it with the CSV of its data beside it (FILE.csv). KIND is %1; the format follows the extension of --out (.pdf, .svg, .png). PDF and SVG keep their text as text.</source>
+        <translation>Zeichnet eine Abbildung aus dem Speicher wie der Explorer und schreibt sie mit der CSV ihrer Daten daneben (FILE.csv). KIND ist %1; das Format folgt der Endung von --out (.pdf, .svg, .png). PDF und SVG behalten Text als Text.</translation>
+    </message>
+    <message>
+        <source>column (85 mm by 64 mm, 7 pt), page (180 mm by 110 mm, 9 pt) or slide (254 mm by 143 mm, 16 pt).</source>
+        <translation>column (85 mm × 64 mm, 7 pt), page (180 mm × 110 mm, 9 pt) oder slide (254 mm × 143 mm, 16 pt).</translation>
+    </message>
+    <message>
+        <source>Width in mm (default 160, or the preset&apos;s).</source>
+        <translation>Breite in mm (Vorgabe 160 oder die der Voreinstellung).</translation>
+    </message>
+    <message>
+        <source>Height in mm (default 100, or the preset&apos;s).</source>
+        <translation>Höhe in mm (Vorgabe 100 oder die der Voreinstellung).</translation>
+    </message>
+    <message>
+        <source>Font size in points of the page (default 9, or the preset&apos;s); whole points.</source>
+        <translation>Schriftgröße der Seite in Punkt (Vorgabe 9 oder die der Voreinstellung); nur ganze Punkte.</translation>
+    </message>
+    <message>
+        <source>on or off: the title above the plot (default on).</source>
+        <translation>on oder off: der Titel über dem Diagramm (Vorgabe on).</translation>
+    </message>
+    <message>
+        <source>No title (as --title off).</source>
+        <translation>Kein Titel (wie --title off).</translation>
+    </message>
+    <message>
+        <source>outside (below the plot, default), inside (in a corner no data reaches, else outside) or none.</source>
+        <translation>outside (unter dem Diagramm, Vorgabe), inside (in einer Ecke ohne Daten, sonst outside) oder none.</translation>
+    </message>
+    <message>
+        <source>light (default, for papers) or dark (as the explorer&apos;s dark palette).</source>
+        <translation>light (Vorgabe, für Veröffentlichungen) oder dark (wie die dunkle Palette des Explorers).</translation>
+    </message>
+    <message>
+        <source>pareto: one frontier per size tier.</source>
+        <translation>pareto: eine Front je Größenstufe.</translation>
+    </message>
+    <message>
+        <source>Only these tasks (repeatable).</source>
+        <translation>Nur diese Aufgaben (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Only these programs (repeatable).</source>
+        <translation>Nur diese Programme (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>usage: runlens-cli plot %1 --out FILE.pdf|svg|png [--size column|page|slide]
+</source>
+        <translation>Aufruf: runlens-cli plot %1 --out FILE.pdf|svg|png [--size column|page|slide]
+</translation>
+    </message>
+    <message>
+        <source>--size %1: choose column, page or slide
+</source>
+        <translation>--size %1: column, page oder slide wählen
+</translation>
+    </message>
+    <message>
+        <source>--width and --height take millimetres (at least 8), --font-size points (4 to 72)
+</source>
+        <translation>--width und --height erwarten Millimeter (mindestens 8), --font-size Punkt (4 bis 72)
+</translation>
+    </message>
+    <message>
+        <source>--title %1: choose on or off
+</source>
+        <translation>--title %1: on oder off wählen
+</translation>
+    </message>
+    <message>
+        <source>--legend %1: choose outside, inside or none
+</source>
+        <translation>--legend %1: outside, inside oder none wählen
+</translation>
+    </message>
+    <message>
+        <source>--theme %1: choose light or dark
+</source>
+        <translation>--theme %1: light oder dark wählen
+</translation>
+    </message>
+    <message>
+        <source>%1: %2
+</source>
+        <translation>%1: %2
+</translation>
+    </message>
+    <message>
+        <source>expected pass@1 over tasks; 95% bootstrap interval</source>
+        <translation>erwartetes pass@1 über Aufgaben; 95-%-Bootstrap-Intervall</translation>
+    </message>
+    <message numerus="yes">
+        <source>n = %n task(s)</source>
+        <translation>
+            <numerusform>n = %n Aufgabe</numerusform>
+            <numerusform>n = %n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>n = %1 to %2 tasks</source>
+        <translation>n = %1 bis %2 Aufgaben</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>No size tiers: these samples are not MirrorCode programs.</source>
+        <translation>Keine Größenstufen: Diese Samples sind keine MirrorCode-Programme.</translation>
+    </message>
+    <message>
+        <source>size tier of the program</source>
+        <translation>Größenstufe des Programms</translation>
+    </message>
+    <message>
+        <source>No costs: none of these samples has a price or a cost in its log.</source>
+        <translation>Keine Kosten: Keines dieser Samples hat einen Preis oder Kosten im Log.</translation>
+    </message>
+    <message numerus="yes">
+        <source>cumulative cost, USD (log), samples cheapest first (%n sample(s) without a price left out)</source>
+        <translation>
+            <numerusform>kumulierte Kosten, USD (log), Samples aufsteigend nach Kosten (%n Sample ohne Preis ausgelassen)</numerusform>
+            <numerusform>kumulierte Kosten, USD (log), Samples aufsteigend nach Kosten (%n Samples ohne Preis ausgelassen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cumulative cost, USD (log), samples cheapest first</source>
+        <translation>kumulierte Kosten, USD (log), Samples aufsteigend nach Kosten</translation>
+    </message>
+    <message>
+        <source>share of the model&apos;s priced samples solved (epochs counted separately)</source>
+        <translation>Anteil gelöster Samples mit Preis des Modells (Epochen einzeln gezählt)</translation>
+    </message>
+    <message>
+        <source>No program sizes: these samples are not MirrorCode programs whose original size is known.</source>
+        <translation>Keine Programmgrößen: Diese Samples sind keine MirrorCode-Programme mit bekannter Originalgröße.</translation>
+    </message>
+    <message>
+        <source>model; in each, small, medium and large programs left to right</source>
+        <translation>Modell; darin kleine, mittlere und große Programme von links nach rechts</translation>
+    </message>
+    <message>
+        <source>model; a point per sample</source>
+        <translation>Modell; ein Punkt je Sample</translation>
+    </message>
+    <message>
+        <source>task, small to large (filled: solved in an epoch; hollow: never solved)</source>
+        <translation>Aufgabe, klein bis groß (gefüllt: in einer Epoche gelöst; hohl: nie gelöst)</translation>
+    </message>
+    <message>
+        <source>mean cost of a sample over its epochs, USD (log)</source>
+        <translation>mittlere Kosten eines Samples über seine Epochen, USD (log)</translation>
+    </message>
+    <message>
+        <source>frontier, %1 programs</source>
+        <translation>Front, %1 Programme</translation>
+    </message>
+    <message>
+        <source>Pareto frontier</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>mean cost of a sample, USD (log)</source>
+        <translation>mittlere Kosten eines Samples, USD (log)</translation>
+    </message>
+    <message>
+        <source>Samples solved against dollars spent</source>
+        <translation>Gelöste Samples über ausgegebenen Dollar</translation>
+    </message>
+    <message>
+        <source>Solve rate against mean cost, with the Pareto frontier over models</source>
+        <translation>Lösungsrate über mittleren Kosten, mit der Pareto-Front über die Modelle</translation>
+    </message>
+    <message>
+        <source>No samples: the filter leaves none.</source>
+        <translation>Keine Samples: Der Filter lässt keine übrig.</translation>
+    </message>
 </context>
 <context>
     <name>ReplayView</name>
-    <message>
-        <source>Replay: %1, %2, epoch %3</source>
-        <translation>Wiedergabe: %1, %2, Epoche %3</translation>
-    </message>
     <message>
         <source>The selected event&apos;s JSON</source>
         <translation>Das JSON des gewählten Ereignisses</translation>
@@ -1009,14 +1687,6 @@
         <translation>Bestandene Tests und ausgegebene Dollar</translation>
     </message>
     <message>
-        <source>visible tests (transcript)</source>
-        <translation>sichtbare Tests (Transkript)</translation>
-    </message>
-    <message>
-        <source>held-out tests (transcript)</source>
-        <translation>zurückgehaltene Tests (Transkript)</translation>
-    </message>
-    <message>
         <source>all tests, re-executed</source>
         <translation>alle Tests, erneut ausgeführt</translation>
     </message>
@@ -1035,18 +1705,6 @@
     <message>
         <source>USD spent</source>
         <translation>ausgegebene USD</translation>
-    </message>
-    <message>
-        <source>no test results found in this transcript</source>
-        <translation>keine Testergebnisse in diesem Transkript</translation>
-    </message>
-    <message>
-        <source>share of tests passing (%1)</source>
-        <translation>Anteil bestandener Tests (%1)</translation>
-    </message>
-    <message>
-        <source>Step %1 of %2 — %3 — $%4 spent</source>
-        <translation>Schritt %1 von %2 — %3 — $%4 ausgegeben</translation>
     </message>
     <message>
         <source>%1% of visible tests passing</source>
@@ -1107,6 +1765,88 @@
     <message>
         <source>&quot;%1&quot; is not in the indexed part of this transcript: the rest waits to be indexed (Search dialog)</source>
         <translation>&quot;%1&quot; steht nicht im indizierten Teil dieses Transkripts: der Rest wartet auf die Indizierung (Suchdialog)</translation>
+    </message>
+    <message>
+        <source>tests passing</source>
+        <translation>bestandene Tests</translation>
+    </message>
+    <message>
+        <source>no test results
+in this transcript</source>
+        <translation>keine Testergebnisse
+in diesem Transkript</translation>
+    </message>
+    <message>
+        <source>visible tests (%1)</source>
+        <translation>sichtbare Tests (%1)</translation>
+    </message>
+    <message>
+        <source>held-out tests (%1)</source>
+        <translation>zurückgehaltene Tests (%1)</translation>
+    </message>
+    <message>
+        <source>dollars spent (%1 of %2 calls without a price)</source>
+        <translation>ausgegebene Dollar (%1 von %2 Aufrufen ohne Preis)</translation>
+    </message>
+    <message>
+        <source>compaction (%1)</source>
+        <translation>Verdichtung (%1)</translation>
+    </message>
+    <message>
+        <source>cost limit, %1</source>
+        <translation>Kostenlimit, %1</translation>
+    </message>
+    <message>
+        <source>cost limit, %1 (off the plot)</source>
+        <translation>Kostenlimit, %1 (außerhalb des Diagramms)</translation>
+    </message>
+    <message>
+        <source>Replay: %1, %2, %3</source>
+        <translation>Wiedergabe: %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>no price for its model calls</source>
+        <translation>kein Preis für seine Modellaufrufe</translation>
+    </message>
+    <message>
+        <source>$%1 spent</source>
+        <translation>$%1 ausgegeben</translation>
+    </message>
+    <message>
+        <source>$%1 spent on the calls with a price</source>
+        <translation>$%1 ausgegeben für die Aufrufe mit Preis</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 — %3 — %4</source>
+        <translation>Schritt %1 von %2 — %3 — %4</translation>
+    </message>
+    <message>
+        <source>%1% of visible and %2% of held-out tests passing</source>
+        <translation>%1 % der sichtbaren und %2 % der zurückgehaltenen Tests bestanden</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Konversation</translation>
+    </message>
+    <message>
+        <source>Event table</source>
+        <translation>Ereignistabelle</translation>
+    </message>
+    <message>
+        <source>Read the transcript as a conversation or as a table of its events</source>
+        <translation>Das Transkript als Konversation oder als Tabelle seiner Ereignisse lesen</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Show where spans open and close, their events indented</source>
+        <translation>Zeigen, wo Spans sich öffnen und schließen, ihre Ereignisse eingerückt</translation>
     </message>
 </context>
 <context>
@@ -1182,17 +1922,34 @@
         <source>Choose a test suite first: a .jsonl file, one test a line.</source>
         <translation>Zuerst eine Testsuite wählen: eine .jsonl-Datei, ein Test pro Zeile.</translation>
     </message>
+    <message>
+        <source>Each test ran in a bubblewrap box.</source>
+        <translation>Jeder Test lief in einer bubblewrap-Box.</translation>
+    </message>
+    <message>
+        <source>The tests ran without a box.</source>
+        <translation>Die Tests liefen ohne Box.</translation>
+    </message>
+    <message>
+        <source>Not enforced here: %1.</source>
+        <translation>Hier nicht durchgesetzt: %1.</translation>
+    </message>
 </context>
 <context>
     <name>RerunPrinter</name>
     <message>
         <source>step      visible    held-out   transcript (visible / held-out)   uncertain steps before</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt   sichtbar   zurückgeh. Transkript (sichtbar / zurückgeh.)unsichere Schritte davor</translation>
     </message>
     <message>
         <source>%1 %2 at step %3 (%4 %5), found in %6 re-executions
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 bei Schritt %3 (%4 %5), gefunden in %6 erneuten Ausführungen
+</translation>
+    </message>
+    <message>
+        <source>not enforced: %1</source>
+        <translation>nicht durchgesetzt: %1</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +2011,186 @@
     </message>
 </context>
 <context>
+    <name>SampleArgument</name>
+    <message>
+        <source>Among samples of that name, the one of this model (its full name or the part after the provider).</source>
+        <translation>Unter Samples dieses Namens das dieses Modells (voller Name oder der Teil nach dem Anbieter).</translation>
+    </message>
+    <message>
+        <source>Among samples of that name, the one of this epoch.</source>
+        <translation>Unter Samples dieses Namens das dieser Epoche.</translation>
+    </message>
+    <message>
+        <source>Among samples of that name, the one of this run (its store id).</source>
+        <translation>Unter Samples dieses Namens das dieses Laufs (seine Speicher-ID).</translation>
+    </message>
+    <message>
+        <source>--epoch takes a positive number, not &apos;%1&apos;</source>
+        <translation>--epoch erwartet eine positive Zahl, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--run takes a run&apos;s store id, not &apos;%1&apos;</source>
+        <translation>--run erwartet die Speicher-ID eines Laufs, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>sample %1 does not fit --model, --epoch or --run:</source>
+        <translation>Sample %1 passt nicht zu --model, --epoch oder --run:</translation>
+    </message>
+    <message>
+        <source>no sample has the store id %1 (see runlens-cli samples)</source>
+        <translation>kein Sample hat die Speicher-ID %1 (siehe runlens-cli samples)</translation>
+    </message>
+    <message>
+        <source>no sample is named &apos;%1&apos; (see runlens-cli samples)</source>
+        <translation>kein Sample heißt &apos;%1&apos; (siehe runlens-cli samples)</translation>
+    </message>
+    <message>
+        <source>no sample named &apos;%1&apos; fits --model, --epoch and --run; the samples of that name:</source>
+        <translation>kein Sample namens &apos;%1&apos; passt zu --model, --epoch und --run; die Samples dieses Namens:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names %2 samples; choose one by its id or with --model, --epoch or --run:</source>
+        <translation>&apos;%1&apos; bezeichnet %2 Samples; wählen Sie eines per ID oder mit --model, --epoch oder --run:</translation>
+    </message>
+</context>
+<context>
+    <name>SampleFilter</name>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>SampleHeader</name>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <translation>Sample %1</translation>
+    </message>
+    <message>
+        <source>%1 limit reached</source>
+        <translation>%1-Limit erreicht</translation>
+    </message>
+    <message>
+        <source>%1 limit of %2 reached</source>
+        <translation>%1-Limit von %2 erreicht</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>unscored</source>
+        <translation>unbewertet</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>not solved</source>
+        <translation>nicht gelöst</translation>
+    </message>
+    <message>
+        <source>Held-out tests</source>
+        <translation>Zurückgehaltene Tests</translation>
+    </message>
+    <message>
+        <source>Visible tests</source>
+        <translation>Sichtbare Tests</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Working time</source>
+        <translation>Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out</source>
+        <translation>%1 ein, %2 aus</translation>
+    </message>
+</context>
+<context>
+    <name>SampleHeaderView</name>
+    <message>
+        <source>&lt;b&gt;No such sample in this store.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kein solches Sample in diesem Speicher.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Traceback…</source>
+        <translation>Traceback…</translation>
+    </message>
+    <message>
+        <source>Error of %1</source>
+        <translation>Fehler von %1</translation>
+    </message>
+    <message>
+        <source>The log holds no traceback for this error.</source>
+        <translation>Das Log enthält keinen Traceback zu diesem Fehler.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>SampleParser</name>
     <message>
         <source>the store refused an attachment</source>
@@ -1290,6 +2227,22 @@
     <message>
         <source>invalid JSON at byte %1 (the attachments from byte %2): %3</source>
         <translation>ungültiges JSON bei Byte %1 (die Anhänge ab Byte %2): %3</translation>
+    </message>
+    <message>
+        <source>the sample&apos;s %1 is larger than %2</source>
+        <translation>%1 des Samples ist größer als %2</translation>
+    </message>
+    <message>
+        <source>JSON nested deeper than %1 levels at byte %2</source>
+        <translation>JSON tiefer als %1 Ebenen verschachtelt bei Byte %2</translation>
+    </message>
+    <message>
+        <source>larger than %1 after its longest strings were cut</source>
+        <translation>größer als %1, nachdem die längsten Zeichenketten gekürzt wurden</translation>
+    </message>
+    <message>
+        <source>item %1 of a list at byte %2 was refused</source>
+        <translation>Element %1 einer Liste bei Byte %2 wurde abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +2319,14 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
 </context>
 <context>
     <name>SandboxedProcess</name>
@@ -1373,16 +2334,60 @@
         <source>no command</source>
         <translation>kein Befehl</translation>
     </message>
+    <message>
+        <source>sandbox: bubblewrap box per test</source>
+        <translation>Sandbox: eine bubblewrap-Box je Test</translation>
+    </message>
+    <message>
+        <source>sandbox: no box</source>
+        <translation>Sandbox: keine Box</translation>
+    </message>
+    <message>
+        <source>; cannot enforce: %1</source>
+        <translation>; nicht durchsetzbar: %1</translation>
+    </message>
+    <message>
+        <source>filesystem isolation</source>
+        <translation>Dateisystem-Isolation</translation>
+    </message>
+    <message>
+        <source>private /tmp, /var/tmp and /dev/shm</source>
+        <translation>privates /tmp, /var/tmp und /dev/shm</translation>
+    </message>
+    <message>
+        <source>disk limit</source>
+        <translation>Speicherplatzlimit</translation>
+    </message>
+    <message>
+        <source>killing what a test leaves running</source>
+        <translation>Beenden dessen, was ein Test laufen lässt</translation>
+    </message>
+    <message>
+        <source>per-test process limit</source>
+        <translation>Prozesslimit je Test</translation>
+    </message>
+    <message>
+        <source>per-test memory limit (per process only)</source>
+        <translation>Speicherlimit je Test (nur je Prozess)</translation>
+    </message>
+    <message>
+        <source>per-test CPU time (per process only)</source>
+        <translation>CPU-Zeit je Test (nur je Prozess)</translation>
+    </message>
+    <message>
+        <source>no writable cgroup for each test</source>
+        <translation>keine beschreibbare cgroup je Test</translation>
+    </message>
+    <message>
+        <source>network isolation</source>
+        <translation>Netzwerkisolation</translation>
+    </message>
 </context>
 <context>
     <name>SearchDialog</name>
     <message>
         <source>Search the transcripts</source>
         <translation>Transkripte durchsuchen</translation>
-    </message>
-    <message>
-        <source>Words to find in every message, tool call and tool result</source>
-        <translation>Wörter, die in allen Nachrichten, Werkzeugaufrufen und -ergebnissen gesucht werden</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1430,13 +2435,56 @@
             <numerusform>%Ln Nachrichten sind noch nicht indiziert (ein Import wurde angehalten): die Suche findet sie nicht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Words to find in every message, tool call and tool result (bash* a prefix, &quot;a phrase&quot;)</source>
+        <translation>Zu suchende Wörter in allen Nachrichten, Tool-Aufrufen und Tool-Ergebnissen (bash* als Präfix, &quot;eine Phrase&quot;)</translation>
+    </message>
+    <message>
+        <source>Every word must match. A word ending in * matches as a prefix; &quot;quoted words&quot; match as a phrase. At most %1 words or phrases, %2 characters.</source>
+        <translation>Jedes Wort muss vorkommen. Ein Wort mit * am Ende passt als Präfix; &quot;Wörter in Anführungszeichen&quot; passen als Phrase. Höchstens %1 Wörter oder Phrasen, %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>%1 (epoch %2)</source>
+        <translation>%1 (Epoche %2)</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot search: %1</source>
+        <translation>Suche nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No message holds every word (%1 ms).</source>
+        <translation>Keine Nachricht enthält alle Wörter (%1 ms).</translation>
+    </message>
+    <message>
+        <source>The store is read-only: they cannot be indexed.</source>
+        <translation>Der Speicher ist schreibgeschützt: Die Nachrichten können nicht indiziert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchQuery</name>
+    <message>
+        <source>The search is %1 characters long; at most %2 are searched. Shorten it.</source>
+        <translation>Die Suche ist %1 Zeichen lang; höchstens %2 werden durchsucht. Bitte kürzen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The search has more than %1 different words or phrases; at most %1 are searched. Leave some out.</source>
+        <translation>Die Suche hat mehr als %1 verschiedene Wörter oder Phrasen; höchstens %1 werden gesucht. Lassen Sie einige weg.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
-    <message>
-        <source>cannot open the store %1: %2</source>
-        <translation>der Speicher %1 lässt sich nicht öffnen: %2</translation>
-    </message>
     <message>
         <source>%1 is not a Runlens store: %2</source>
         <translation>%1 ist kein Runlens-Speicher: %2</translation>
@@ -1453,12 +2501,45 @@
         <source>cannot read the store&apos;s schema version: %1</source>
         <translation>die Schemaversion des Speichers ist nicht lesbar: %1</translation>
     </message>
+    <message>
+        <source>no store at %1: the file does not exist (an import creates one)</source>
+        <translation>kein Speicher unter %1: Die Datei existiert nicht (ein Import legt sie an)</translation>
+    </message>
+    <message>
+        <source>cannot create the store %1: %2</source>
+        <translation>der Speicher %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the store %1 is read-only and has schema version %2, older than this Runlens (%3): open it once where it can be written to upgrade it</source>
+        <translation>der Speicher %1 ist schreibgeschützt und hat die Schemaversion %2, älter als dieses Runlens (%3): Öffnen Sie ihn einmal dort, wo er beschreibbar ist, um ihn zu aktualisieren</translation>
+    </message>
+    <message>
+        <source>the store %1 is read-only: its file or its folder cannot be written</source>
+        <translation>der Speicher %1 ist schreibgeschützt: Seine Datei oder sein Ordner ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>cannot save the test suite in %1: %2</source>
+        <translation>die Testsuite kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>
     <message>
         <source>cannot write to the store: %1</source>
         <translation>in den Speicher lässt sich nicht schreiben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSolveRateModel</name>
+    <message>
+        <source>%1% [%2, %3] n=%4</source>
+        <translation>%1 % [%2, %3] n=%4</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3% of its epochs solved, averaged over %4 samples; 95% interval %5% to %6%.
+%7</source>
+        <translation>%1 auf %2: %3 % seiner Epochen gelöst, gemittelt über %4 Samples; 95-%-Intervall %5 % bis %6 %.
+%7</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +2719,18 @@
         <source>not a complete zip archive: truncated, or its central directory is damaged (%1)</source>
         <translation>kein vollständiges ZIP-Archiv: abgeschnitten, oder sein zentrales Verzeichnis ist beschädigt (%1)</translation>
     </message>
+    <message>
+        <source>CRC-32 mismatch in member %1: its bytes are not those the archive recorded (%2)</source>
+        <translation>CRC-32-Fehler in Eintrag %1: Seine Bytes sind nicht die, die das Archiv verzeichnet hat (%2)</translation>
+    </message>
+    <message>
+        <source>member %1 is damaged: %2</source>
+        <translation>Eintrag %1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>member %1 is larger than %2 MB, more than it may be</source>
+        <translation>Eintrag %1 ist größer als %2 MB, mehr als erlaubt</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -1758,11 +2851,15 @@
 Commands:
   import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
   runs             list the imported runs with their accuracy
-  samples          list the imported samples
+  samples          list the imported samples (filters: model, task, program, tier, epoch, outcome, run)
+  stats            solve rates over tasks with intervals (--by model|tier|task), or two models compared
+                   (--paired MODEL_A MODEL_B)
   synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
   bench            benchmarks: import (beside its floor), runner (beside a shell loop)
   test             run a test suite against a program, sandboxed
   rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
+  transcript SAMPLE  a sample&apos;s transcript as text (grep, diff) or JSON Lines, streamed
+  report SAMPLE    a run&apos;s anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)
   plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
                    duration) as PDF, SVG or PNG, with its CSV
 
@@ -1773,20 +2870,32 @@ Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
 Befehle:
   import PATH...   Inspect-Logs (.eval, .json; Ordner rekursiv) in den Speicher importieren
   runs             die importierten Läufe mit ihrer Genauigkeit auflisten
-  samples          die importierten Samples auflisten
-  synth            Inspect-Archive in der Form von MirrorCode schreiben (Demodaten, Benchmarks)
-  bench            Benchmarks: Import (neben seiner Untergrenze), Runner (neben einer Shell-Schleife)
-  test             eine Testsuite abgeschottet gegen ein Programm ausführen
+  samples          die importierten Samples auflisten (Filter: model, task, program, tier, epoch, outcome, run)
+  stats            Lösungsraten über Aufgaben mit Intervallen (--by model|tier|task) oder zwei Modelle im Vergleich
+                   (--paired MODEL_A MODEL_B)
+  synth            Inspect-Archive in MirrorCode-Form schreiben (Demodaten, Benchmarks)
+  bench            Benchmarks: import (neben seiner Untergrenze), runner (neben einer Shell-Schleife)
+  test             eine Testsuite gegen ein Programm ausführen, in der Sandbox
   rerun SAMPLE     eine Suite auf dem Code eines Samples bei Schritten seines Transkripts erneut ausführen
+  transcript SAMPLE  das Transkript eines Samples als Text (grep, diff) oder JSON Lines, gestreamt
+  report SAMPLE    die Anatomie eines Laufs: wo er stockte, was ihn zurückwarf, wohin das Geld ging (Text, JSON, HTML)
   plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
                    duration) als PDF, SVG oder PNG, mit ihrer CSV
 
-&apos;runlens-cli BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+Mit &apos;runlens-cli BEFEHL --help&apos; zeigt ein Befehl seine Optionen.
 </translation>
     </message>
     <message>
-        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun.</source>
-        <translation>Eine Ansicht ohne Bildschirm zeichnen, statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, search, import, prices, replay, compare, rerun.</translation>
+        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun.</source>
+        <translation>Eine Ansicht offscreen rendern statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun.</translation>
+    </message>
+    <message>
+        <source>Window size for --render, e.g. 1600x1000 (default: each view&apos;s own).</source>
+        <translation>Fenstergröße für --render, z. B. 1600x1000 (Vorgabe: die eigene jeder Ansicht).</translation>
+    </message>
+    <message>
+        <source>no sample %1 in the store &apos;%2&apos; (runlens-cli samples lists them)</source>
+        <translation>kein Sample %1 im Speicher &apos;%2&apos; (runlens-cli samples listet sie auf)</translation>
     </message>
 </context>
 </TS>
