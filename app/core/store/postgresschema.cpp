@@ -20,7 +20,7 @@ struct Migration {
 // hash is unique among imported files, so that two importers never store one file twice (the second one's insert
 // fails and its transaction leaves nothing); a file's path is not unique, as files of one name come from several
 // machines. The full-text index of messages is not built yet.
-const Migration migrations[] = {
+constexpr Migration migrations[] = {
     { 8, R"sql(
 CREATE TABLE runlens_schema (version INTEGER NOT NULL);
 INSERT INTO runlens_schema VALUES (0);
@@ -168,6 +168,8 @@ CREATE TABLE rerun_results (
 );
 )sql" },
 };
+static_assert(migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version == StoreSchema::currentVersion,
+    "a PostgreSQL store's last migration is StoreSchema's current version: add the new version's step here");
 }
 
 int PostgresSchema::version(PostgresDb& db)

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+#include "postgresstore.h"
+
+#include "postgresschema.h"
+#include "storeschema.h"
+
+#include "analysis/scorereading.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <algorithm>
+
+bool PostgresStore::open(const QString& location, bool create)
+{
+    m_error.clear();
+    if (!m_db.open(location)) {
+        m_error = QCoreApplication::translate("Store", "cannot connect to %1: %2").arg(location, m_db.errorString());
+        return false;
+    }
+    const int version = PostgresSchema::version(m_db);
+    if (version == 0 && !create) {
+        m_error
+            = QCoreApplication::translate("Store", "%1 holds no Runlens store yet (`runlens-cli copy --to` makes one)")
+                  .arg(location);
+        return false;
+    }
+    QString error;
+    if (version != StoreSchema::currentVersion && !PostgresSchema::migrate(m_db, &error)) {
+        m_error = location + QStringLiteral(": ") + error;
+        return false;
+    }
+    return true;
+}
+
+std::vector<RunRow> PostgresStore::runs()
+{
+    QHash<qint64, std::vector<MetricRecord>> metrics;
+    const PostgresResult metricRows = m_db.query("SELECT run_id, scorer, name, value FROM run_metrics ORDER BY ord");
+    for (int i = 0; i < metricRows.rows(); ++i)
+        metrics[metricRows.integer(i, 0)].push_back(
+            { metricRows.text(i, 1), metricRows.text(i, 2), metricRows.real(i, 3) });
+    // Store::runs()'s query, with PostgreSQL's spelling: byte order for text, as SQLite sorts it.
+    const PostgresResult query = m_db.query(R"sql(
+SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_version,
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id),
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.score IS NOT NULL),
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.solved = 1),
+    (SELECT AVG(v) FROM (SELECT AVG(s.score) AS v FROM samples s
+        WHERE s.run_id = r.id AND s.score IS NOT NULL GROUP BY s.sample_id) AS per_sample),
+    (SELECT sc.scorer FROM samples s JOIN sample_scores sc ON sc.sample_id = s.id
+        WHERE s.run_id = r.id AND s.score IS NOT NULL ORDER BY s.id, sc.ord LIMIT 1),
+    (SELECT sc.value_json FROM samples s JOIN sample_scores sc ON sc.sample_id = s.id
+        WHERE s.run_id = r.id AND s.score IS NOT NULL ORDER BY s.id, sc.ord LIMIT 1),
+    (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.output_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.cache_read_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.reasoning_tokens) FROM run_usage u WHERE u.run_id = r.id)
+FROM runs r JOIN files f ON f.id = r.file_id
+ORDER BY r.created COLLATE "C", r.id)sql");
+    std::vector<RunRow> rows;
+    for (int i = 0; i < query.rows(); ++i) {
+        RunRow row;
+        row.id = query.integer(i, 0);
+        row.path = query.text(i, 1);
+        row.task = query.text(i, 2);
+        row.model = query.text(i, 3);
+        row.status = query.text(i, 4);
+        row.evalSetId = query.text(i, 5);
+        row.created = query.text(i, 6);
+        row.logVersion = int(query.integer(i, 7));
+        row.samples = int(query.integer(i, 8));
+        row.scoredSamples = int(query.integer(i, 9));
+        row.solvedSamples = int(query.integer(i, 10));
+        row.accuracy = query.real(i, 11);
+        row.scorer = query.text(i, 12);
+        row.scoreKey = scoreKeyOf(query.bytes(i, 13));
+        row.inputTokens = query.integer(i, 14);
+        row.outputTokens = query.integer(i, 15);
+        row.cacheReadTokens = query.integer(i, 16);
+        row.cacheWriteTokens = query.integer(i, 17);
+        row.reasoningTokens = query.integer(i, 18);
+        row.metrics = metrics.value(row.id);
+        const MetricRecord* header = headerAccuracyMetric(row.metrics, row.scorer, row.scoreKey);
+        if (!header && row.scoredSamples == 0) {
+            const auto first = std::find_if(row.metrics.begin(), row.metrics.end(),
+                [](const MetricRecord& metric) { return metric.name == QLatin1String("accuracy"); });
+            header = first == row.metrics.end() ? nullptr : &*first;
+        }
+        if (header) {
+            row.hasHeaderAccuracy = true;
+            row.headerAccuracy = header->value;
+            row.headerMetric = header->scorer + QLatin1Char('/') + header->name;
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<SampleRow> PostgresStore::readSamples(qint64 runId, qint64 sampleId)
+{
+    const QByteArray sql = R"sql(
+SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier, s.language, s.score, s.solved,
+    s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
+    (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.output_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT sc.metadata FROM sample_scores sc WHERE sc.sample_id = s.id ORDER BY sc.ord LIMIT 1),
+    r.eval_set_id, r.status, r.created,
+    (SELECT SUM(u.cache_read_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
+    (SELECT SUM(u.reasoning_tokens) FROM sample_usage u WHERE u.sample_id = s.id)
+FROM samples s JOIN runs r ON r.id = s.run_id
+WHERE )sql"
+        + QByteArray(sampleId ? "s.id = $1::bigint" : "($1::bigint = 0 OR s.run_id = $1::bigint)") + R"sql(
+ORDER BY r.created COLLATE "C", r.id, s.sample_id COLLATE "C", s.epoch)sql";
+    const PostgresResult query = m_db.query(sql.constData(), { QByteArray::number(sampleId ? sampleId : runId) });
+    std::vector<SampleRow> rows;
+    for (int i = 0; i < query.rows(); ++i) {
+        SampleRow row;
+        row.id = query.integer(i, 0);
+        row.runId = query.integer(i, 1);
+        row.task = query.text(i, 2);
+        row.model = query.text(i, 3);
+        row.sampleId = query.text(i, 4);
+        row.epoch = int(query.integer(i, 5));
+        row.program = query.text(i, 6);
+        row.tier = query.text(i, 7);
+        row.language = query.text(i, 8);
+        row.score = query.real(i, 9);
+        row.solved = query.isNull(i, 10) ? -1 : int(query.integer(i, 10));
+        row.totalTime = query.real(i, 11);
+        row.workingTime = query.real(i, 12);
+        row.error = query.text(i, 13);
+        row.limitType = query.text(i, 14);
+        row.events = int(query.integer(i, 15));
+        row.inputTokens = query.integer(i, 16);
+        row.outputTokens = query.integer(i, 17);
+        row.totalCost = query.real(i, 18);
+        row.scoreMetadataJson = query.bytes(i, 19);
+        row.evalSetId = query.text(i, 20);
+        row.runStatus = query.text(i, 21);
+        row.created = query.text(i, 22);
+        row.cacheReadTokens = query.integer(i, 23);
+        row.cacheWriteTokens = query.integer(i, 24);
+        row.reasoningTokens = query.integer(i, 25);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}

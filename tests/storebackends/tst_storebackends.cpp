@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+// The read API on both store backends: the fixtures imported into SQLite, copied into a PostgreSQL server the test
+// starts for itself, and read back from both.
+
+#include "postgresserver.h"
+
+#include "store/importer.h"
+#include "store/postgresstore.h"
+#include "store/store.h"
+#include "store/storecopier.h"
+#include "store/transcriptquery.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <memory>
+
+namespace {
+bool sameNumber(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(a));
+}
+
+QString describe(const RunRow& run)
+{
+    return run.task + QLatin1Char('/') + run.model + QLatin1Char(' ') + run.created;
+}
+}
+
+class TestStoreBackends : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void copiesEveryImportedFileOnce();
+    void runsAreTheSame();
+    void samplesAreTheSame();
+    void oneSampleIsTheSame();
+    void failedCopyLeavesTargetUnchanged();
+    void unsupportedReadsSaySo();
+    void importIntoPostgresIsRefused();
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<PostgresServer> m_server;
+    Store m_sqlite;
+    Store m_postgres;
+    QString m_location;
+    int m_imported = 0;
+    std::vector<StoreCopier::Outcome> m_firstCopy;
+    std::vector<StoreCopier::Outcome> m_secondCopy;
+};
+
+void TestStoreBackends::initTestCase()
+{
+    const QDir fixtures(QStringLiteral(RUNLENS_FIXTURES_DIR));
+    if (!fixtures.exists())
+        QSKIP("the Inspect fixtures are not there (shared/fixtures/inspect beside the repository)");
+    if (PostgresServer::binDirectory().isEmpty())
+        QSKIP(qPrintable(PostgresServer::missingMessage()));
+    m_server = std::make_unique<PostgresServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_location = m_server->createDatabase(QStringLiteral("team"));
+    QVERIFY2(!m_location.isEmpty(), qPrintable(m_server->errorString()));
+
+    QVERIFY(m_sqlite.open(m_folder.filePath(QStringLiteral("local.sqlite"))));
+    {
+        Importer importer(m_sqlite);
+        const QStringList logs
+            = fixtures.entryList({ QStringLiteral("*.eval"), QStringLiteral("*.json") }, QDir::Files);
+        for (const QString& log : logs)
+            m_imported += importer.importFile(fixtures.filePath(log)).status == ImportResult::Imported ? 1 : 0;
+        QVERIFY(importer.commit());
+    }
+    QVERIFY(m_imported > 10);
+
+    PostgresStore target;
+    QVERIFY2(target.open(m_location, true), qPrintable(target.errorString()));
+    QString error;
+    QVERIFY2(StoreCopier(m_sqlite, target)
+                 .copyAll([this](const StoreCopier::Outcome& outcome) { m_firstCopy.push_back(outcome); }, &error),
+        qPrintable(error));
+    QVERIFY2(StoreCopier(m_sqlite, target)
+                 .copyAll([this](const StoreCopier::Outcome& outcome) { m_secondCopy.push_back(outcome); }, &error),
+        qPrintable(error));
+    QVERIFY2(m_postgres.open(m_location, Store::OpenMode::Existing), qPrintable(m_postgres.errorString()));
+}
+
+void TestStoreBackends::copiesEveryImportedFileOnce()
+{
+    QCOMPARE(int(m_firstCopy.size()), m_imported);
+    QCOMPARE(int(m_secondCopy.size()), m_imported);
+    qint64 events = 0;
+    for (const StoreCopier::Outcome& outcome : m_firstCopy) {
+        QVERIFY2(outcome.kind == StoreCopier::Outcome::Kind::Copied, qPrintable(outcome.path + outcome.error));
+        events += outcome.events;
+    }
+    QVERIFY(events > 0);
+    // The content hash is there: a second copy skips every file.
+    for (const StoreCopier::Outcome& outcome : m_secondCopy)
+        QVERIFY2(outcome.kind == StoreCopier::Outcome::Kind::AlreadyThere, qPrintable(outcome.path));
+}
+
+void TestStoreBackends::runsAreTheSame()
+{
+    const std::vector<RunRow> expected = m_sqlite.runs();
+    const std::vector<RunRow> actual = m_postgres.runs();
+    QVERIFY(!expected.empty());
+    QCOMPARE(actual.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const RunRow& a = actual[i];
+        const RunRow& e = expected[i];
+        QCOMPARE(describe(a), describe(e));
+        QCOMPARE(a.path, e.path);
+        QCOMPARE(a.status, e.status);
+        QCOMPARE(a.evalSetId, e.evalSetId);
+        QCOMPARE(a.logVersion, e.logVersion);
+        QCOMPARE(a.samples, e.samples);
+        QCOMPARE(a.scoredSamples, e.scoredSamples);
+        QCOMPARE(a.solvedSamples, e.solvedSamples);
+        QVERIFY2(sameNumber(a.accuracy, e.accuracy), qPrintable(describe(e)));
+        QCOMPARE(a.scorer, e.scorer);
+        QCOMPARE(a.scoreKey, e.scoreKey);
+        QCOMPARE(a.headerMetric, e.headerMetric);
+        QCOMPARE(a.hasHeaderAccuracy, e.hasHeaderAccuracy);
+        QVERIFY(sameNumber(a.headerAccuracy, e.headerAccuracy));
+        QCOMPARE(a.metrics.size(), e.metrics.size());
+        for (size_t m = 0; m < e.metrics.size(); ++m) {
+            QCOMPARE(a.metrics[m].scorer, e.metrics[m].scorer);
+            QCOMPARE(a.metrics[m].name, e.metrics[m].name);
+            QVERIFY(sameNumber(a.metrics[m].value, e.metrics[m].value));
+        }
+        QCOMPARE(a.inputTokens, e.inputTokens);
+        QCOMPARE(a.outputTokens, e.outputTokens);
+        QCOMPARE(a.cacheReadTokens, e.cacheReadTokens);
+        QCOMPARE(a.cacheWriteTokens, e.cacheWriteTokens);
+        QCOMPARE(a.reasoningTokens, e.reasoningTokens);
+        // The run's samples, asked by its own id in each store.
+        QCOMPARE(m_postgres.samples(a.id).size(), m_sqlite.samples(e.id).size());
+    }
+}
+
+void TestStoreBackends::samplesAreTheSame()
+{
+    const std::vector<SampleRow> expected = m_sqlite.samples();
+    const std::vector<SampleRow> actual = m_postgres.samples();
+    QVERIFY(expected.size() > 20);
+    QCOMPARE(actual.size(), expected.size());
+    int scored = 0;
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const SampleRow& a = actual[i];
+        const SampleRow& e = expected[i];
+        const QString which = e.task + QLatin1Char(' ') + e.sampleId;
+        QCOMPARE(a.task, e.task);
+        QCOMPARE(a.model, e.model);
+        QCOMPARE(a.sampleId, e.sampleId);
+        QCOMPARE(a.epoch, e.epoch);
+        QCOMPARE(a.evalSetId, e.evalSetId);
+        QCOMPARE(a.runStatus, e.runStatus);
+        QCOMPARE(a.created, e.created);
+        QCOMPARE(a.program, e.program);
+        QCOMPARE(a.tier, e.tier);
+        QCOMPARE(a.language, e.language);
+        QVERIFY2(sameNumber(a.score, e.score), qPrintable(which));
+        QCOMPARE(a.solved, e.solved);
+        QVERIFY(sameNumber(a.totalTime, e.totalTime));
+        QVERIFY(sameNumber(a.workingTime, e.workingTime));
+        QCOMPARE(a.error, e.error);
+        QCOMPARE(a.limitType, e.limitType);
+        QCOMPARE(a.events, e.events);
+        QCOMPARE(a.inputTokens, e.inputTokens);
+        QCOMPARE(a.outputTokens, e.outputTokens);
+        QCOMPARE(a.cacheReadTokens, e.cacheReadTokens);
+        QCOMPARE(a.cacheWriteTokens, e.cacheWriteTokens);
+        QCOMPARE(a.reasoningTokens, e.reasoningTokens);
+        QVERIFY2(sameNumber(a.totalCost, e.totalCost), qPrintable(which));
+        QCOMPARE(a.scoreMetadataJson, e.scoreMetadataJson);
+        scored += std::isnan(e.score) ? 0 : 1;
+    }
+    QVERIFY(scored > 0);
+}
+
+void TestStoreBackends::oneSampleIsTheSame()
+{
+    const std::vector<SampleRow> all = m_postgres.samples();
+    QVERIFY(!all.empty());
+    const SampleRow& last = all.back();
+    const std::optional<SampleRow> one = m_postgres.sample(last.id);
+    QVERIFY(one.has_value());
+    QCOMPARE(one->sampleId, last.sampleId);
+    QCOMPARE(one->runId, last.runId);
+    QVERIFY(!m_postgres.sample(last.id + 1000000).has_value());
+}
+
+void TestStoreBackends::failedCopyLeavesTargetUnchanged()
+{
+    // A target whose events table refuses rows: each file fails in the middle of its copy, after its run and samples
+    // were sent, and none of it stays.
+    const QString location = m_server->createDatabase(QStringLiteral("refusing"));
+    QVERIFY(!location.isEmpty());
+    PostgresStore target;
+    QVERIFY2(target.open(location, true), qPrintable(target.errorString()));
+    QVERIFY2(m_server->execute(QStringLiteral("refusing"), QStringLiteral(R"sql(
+CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse();)sql")),
+        qPrintable(m_server->errorString()));
+    QStringList failed;
+    qint64 copiedSamples = 0;
+    int copied = 0;
+    QString error;
+    QVERIFY(StoreCopier(m_sqlite, target)
+                .copyAll(
+                    [&](const StoreCopier::Outcome& outcome) {
+                        if (outcome.kind == StoreCopier::Outcome::Kind::Failed) {
+                            failed << outcome.path;
+                            QVERIFY2(outcome.error.contains(QLatin1String("refused by the test")),
+                                qPrintable(outcome.error));
+                        } else {
+                            // Files without events are copied as before.
+                            QCOMPARE(outcome.events, 0);
+                            copiedSamples += outcome.samples;
+                            ++copied;
+                        }
+                    },
+                    &error));
+    QVERIFY(failed.size() > 5);
+    const PostgresResult counts = target.db().query("SELECT (SELECT COUNT(*) FROM files), (SELECT COUNT(*) FROM "
+                                                    "samples), (SELECT COUNT(*) FROM events)");
+    QCOMPARE(counts.rows(), 1);
+    QCOMPARE(counts.integer(0, 0), copied);
+    QCOMPARE(counts.integer(0, 1), copiedSamples);
+    QCOMPARE(counts.integer(0, 2), 0);
+    for (const QString& path : failed)
+        QCOMPARE(target.db().query("SELECT 1 FROM files WHERE path = $1", { path.toUtf8() }).rows(), 0);
+}
+
+void TestStoreBackends::unsupportedReadsSaySo()
+{
+    const std::vector<SampleRow> all = m_postgres.samples();
+    QVERIFY(!all.empty());
+    QVERIFY(m_postgres.transcript(all.front().id) == nullptr);
+    QVERIFY2(m_postgres.errorString().contains(QLatin1String("PostgreSQL")), qPrintable(m_postgres.errorString()));
+    const SearchResult found = m_postgres.find(QStringLiteral("popularity"));
+    QVERIFY(found.hits.empty());
+    QVERIFY2(found.error.contains(QLatin1String("PostgreSQL")), qPrintable(found.error));
+    QVERIFY(m_postgres.isReadOnly());
+    QCOMPARE(m_postgres.saveSuite(QStringLiteral("suite"), QString(), QString(), {}), 0);
+}
+
+void TestStoreBackends::importIntoPostgresIsRefused()
+{
+    Store store;
+    QVERIFY(!store.open(m_location, Store::OpenMode::Create));
+    QVERIFY2(store.errorString().contains(QLatin1String("copy")), qPrintable(store.errorString()));
+}
+
+QTEST_GUILESS_MAIN(TestStoreBackends)
+#include "tst_storebackends.moc"
