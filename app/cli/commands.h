@@ -15,3 +15,4 @@ int runPlotCommand(const QStringList& arguments);
 int runBenchCommand(const QStringList& arguments);
 int runTestCommand(const QStringList& arguments);
 int runRerunCommand(const QStringList& arguments);
+int runCopyCommand(const QStringList& arguments);

@@ -25,6 +25,7 @@ void printUsage(QTextStream& out)
         "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
         "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,\n"
         "                   duration) as PDF, SVG or PNG, with its CSV\n"
+        "  copy             copy runs from a SQLite store into a team store on PostgreSQL\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }
@@ -73,6 +74,8 @@ int main(int argc, char* argv[])
         return runRerunCommand(arguments);
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);
+    if (command == QLatin1String("copy"))
+        return runCopyCommand(arguments);
     if (command == QLatin1String("synth"))
         return runSynthCommand(arguments);
     QTextStream(stderr) << QCoreApplication::translate("main", "runlens-cli: unknown command '%1'\n").arg(command);

@@ -13,6 +13,7 @@
 #include "store/transcriptquery.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -39,9 +40,11 @@ private slots:
     void runsAreTheSame();
     void samplesAreTheSame();
     void oneSampleIsTheSame();
+    void usageIsTheSame();
     void failedCopyLeavesTargetUnchanged();
     void unsupportedReadsSaySo();
     void importIntoPostgresIsRefused();
+    void commandLineCopiesAndLists();
 
 private:
     QTemporaryDir m_folder;
@@ -195,6 +198,25 @@ void TestStoreBackends::oneSampleIsTheSame()
     QVERIFY(!m_postgres.sample(last.id + 1000000).has_value());
 }
 
+void TestStoreBackends::usageIsTheSame()
+{
+    const std::vector<UsageRow> expected = m_sqlite.usage();
+    const std::vector<UsageRow> actual = m_postgres.usage();
+    QVERIFY(!expected.empty());
+    QCOMPARE(actual.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        QCOMPARE(actual[i].model, expected[i].model);
+        QCOMPARE(actual[i].inputTokens, expected[i].inputTokens);
+        QCOMPARE(actual[i].cacheReadTokens, expected[i].cacheReadTokens);
+        QCOMPARE(actual[i].cacheWriteTokens, expected[i].cacheWriteTokens);
+        QCOMPARE(actual[i].outputTokens, expected[i].outputTokens);
+        QVERIFY(sameNumber(actual[i].totalCost, expected[i].totalCost));
+    }
+    // One sample's, by its id in each store.
+    const SampleRow last = m_postgres.samples().back();
+    QCOMPARE(m_postgres.usage(last.id).size(), m_sqlite.usage(m_sqlite.samples().back().id).size());
+}
+
 void TestStoreBackends::failedCopyLeavesTargetUnchanged()
 {
     // A target whose events table refuses rows: each file fails in the middle of its copy, after its run and samples
@@ -255,6 +277,61 @@ void TestStoreBackends::importIntoPostgresIsRefused()
     Store store;
     QVERIFY(!store.open(m_location, Store::OpenMode::Create));
     QVERIFY2(store.errorString().contains(QLatin1String("copy")), qPrintable(store.errorString()));
+}
+
+namespace {
+/// runlens-cli's output and exit status.
+std::pair<QString, int> cli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RUNLENS_CLI), arguments);
+    process.waitForFinished(120000);
+    return { QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()), process.exitCode() };
+}
+
+/// CSV lines without their first column (ids, which differ between stores).
+QStringList withoutIds(const QString& csv)
+{
+    QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (QString& line : lines)
+        line = line.section(QLatin1Char(','), 1);
+    return lines;
+}
+}
+
+void TestStoreBackends::commandLineCopiesAndLists()
+{
+    const QString location = m_server->createDatabase(QStringLiteral("cli"));
+    QVERIFY(!location.isEmpty());
+    const QString local = m_folder.filePath(QStringLiteral("local.sqlite"));
+    const auto [copied, status]
+        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), local, QStringLiteral("--to"), location });
+    QVERIFY2(status == 0, qPrintable(copied));
+    QVERIFY2(copied.contains(QStringLiteral("%1 files copied, 0 already there, 0 failed").arg(m_imported)),
+        qPrintable(copied));
+    const auto [again, againStatus]
+        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), local, QStringLiteral("--to"), location });
+    QCOMPARE(againStatus, 0);
+    QVERIFY2(again.contains(QStringLiteral("0 files copied, %1 already there").arg(m_imported)), qPrintable(again));
+    for (const char* command : { "runs", "samples" }) {
+        const auto [expected, expectedStatus]
+            = cli({ QString::fromLatin1(command), QStringLiteral("--csv"), QStringLiteral("--db"), local });
+        const auto [actual, actualStatus]
+            = cli({ QString::fromLatin1(command), QStringLiteral("--csv"), QStringLiteral("--db"), location });
+        QCOMPARE(actualStatus, 0);
+        QCOMPARE(expectedStatus, 0);
+        QVERIFY(withoutIds(expected).size() > 5);
+        QCOMPARE(withoutIds(actual), withoutIds(expected));
+    }
+    // What PostgreSQL does not do yet it refuses, saying so.
+    const auto [digest, digestStatus]
+        = cli({ QStringLiteral("samples"), QStringLiteral("--digest"), QStringLiteral("--db"), location });
+    QCOMPARE(digestStatus, 1);
+    QVERIFY2(digest.contains(QLatin1String("not read from a store on PostgreSQL yet")), qPrintable(digest));
+    const auto [backwards, backwardsStatus]
+        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), location, QStringLiteral("--to"), local });
+    QCOMPARE(backwardsStatus, 2);
+    QVERIFY2(backwards.contains(QLatin1String("only from a SQLite store into PostgreSQL")), qPrintable(backwards));
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackends)

@@ -61,6 +61,7 @@ SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_
 FROM runs r JOIN files f ON f.id = r.file_id
 ORDER BY r.created COLLATE "C", r.id)sql");
     std::vector<RunRow> rows;
+    rows.reserve(size_t(query.rows()));
     for (int i = 0; i < query.rows(); ++i) {
         RunRow row;
         row.id = query.integer(i, 0);
@@ -101,23 +102,24 @@ ORDER BY r.created COLLATE "C", r.id)sql");
 
 std::vector<SampleRow> PostgresStore::readSamples(qint64 runId, qint64 sampleId)
 {
+    // Store::readSamples()'s columns; each sample's usage summed in one pass over its rows, its first score read
+    // by its index (one lateral look-up each instead of a subquery a column).
     const QByteArray sql = R"sql(
 SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier, s.language, s.score, s.solved,
     s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
-    (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT SUM(u.output_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT SUM(u.total_cost) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT sc.metadata FROM sample_scores sc WHERE sc.sample_id = s.id ORDER BY sc.ord LIMIT 1),
-    r.eval_set_id, r.status, r.created,
-    (SELECT SUM(u.cache_read_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT SUM(u.cache_write_tokens) FROM sample_usage u WHERE u.sample_id = s.id),
-    (SELECT SUM(u.reasoning_tokens) FROM sample_usage u WHERE u.sample_id = s.id)
+    u.input, u.output, u.cost, sc.metadata, r.eval_set_id, r.status, r.created, u.cache_read, u.cache_write, u.reasoning
 FROM samples s JOIN runs r ON r.id = s.run_id
+LEFT JOIN LATERAL (SELECT SUM(input_tokens + cache_read_tokens + cache_write_tokens) AS input,
+    SUM(output_tokens) AS output, SUM(total_cost) AS cost, SUM(cache_read_tokens) AS cache_read,
+    SUM(cache_write_tokens) AS cache_write, SUM(reasoning_tokens) AS reasoning
+    FROM sample_usage WHERE sample_id = s.id) u ON true
+LEFT JOIN LATERAL (SELECT metadata FROM sample_scores WHERE sample_id = s.id ORDER BY ord LIMIT 1) sc ON true
 WHERE )sql"
         + QByteArray(sampleId ? "s.id = $1::bigint" : "($1::bigint = 0 OR s.run_id = $1::bigint)") + R"sql(
 ORDER BY r.created COLLATE "C", r.id, s.sample_id COLLATE "C", s.epoch)sql";
     const PostgresResult query = m_db.query(sql.constData(), { QByteArray::number(sampleId ? sampleId : runId) });
     std::vector<SampleRow> rows;
+    rows.reserve(size_t(query.rows()));
     for (int i = 0; i < query.rows(); ++i) {
         SampleRow row;
         row.id = query.integer(i, 0);
@@ -148,5 +150,38 @@ ORDER BY r.created COLLATE "C", r.id, s.sample_id COLLATE "C", s.epoch)sql";
         row.reasoningTokens = query.integer(i, 25);
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+std::vector<UsageRow> PostgresStore::usage(qint64 sampleId)
+{
+    const PostgresResult query = m_db.query(R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens,
+        cache_write_tokens, output_tokens, total_cost FROM sample_usage WHERE $1::bigint = 0 OR sample_id = $1::bigint
+        ORDER BY sample_id, ord)sql",
+        { QByteArray::number(sampleId) });
+    std::vector<UsageRow> rows;
+    rows.reserve(size_t(query.rows()));
+    for (int i = 0; i < query.rows(); ++i) {
+        UsageRow row;
+        row.sampleId = query.integer(i, 0);
+        row.model = query.text(i, 1);
+        row.inputTokens = query.integer(i, 2);
+        row.cacheReadTokens = query.integer(i, 3);
+        row.cacheWriteTokens = query.integer(i, 4);
+        row.outputTokens = query.integer(i, 5);
+        row.totalCost = query.real(i, 6);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<FileRow> PostgresStore::failedFiles()
+{
+    const PostgresResult query
+        = m_db.query("SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path COLLATE \"C\"");
+    std::vector<FileRow> rows;
+    rows.reserve(size_t(query.rows()));
+    for (int i = 0; i < query.rows(); ++i)
+        rows.push_back({ query.text(i, 0), query.text(i, 1), query.text(i, 2) });
     return rows;
 }

@@ -9,8 +9,8 @@
 #include <QString>
 #include <vector>
 
-/// The store on a PostgreSQL server: the reads of Store's API it answers so far (runs, samples), behind Store
-/// (Store::open with a postgresql:// location), and the connection StoreCopier writes through.
+/// The store on a PostgreSQL server: the reads of Store's API it answers so far (runs, samples, usage, failed files),
+/// behind Store (Store::open with a postgresql:// location), and the connection StoreCopier writes through.
 class PostgresStore {
 public:
     /// Connects to `location` and brings its tables to the current version, making them when `create` is set; a
@@ -22,6 +22,8 @@ public:
     std::vector<RunRow> runs();
     /// Samples of run `runId` (0: every run), or the one sample `sampleId` when it is not 0.
     std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
+    std::vector<UsageRow> usage(qint64 sampleId);
+    std::vector<FileRow> failedFiles();
 
 private:
     PostgresDb m_db;

@@ -340,8 +340,8 @@ FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?)sql");
 
 std::vector<FileRow> Store::failedFiles()
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "the list of failed files")))
-        return {};
+    if (m_postgres)
+        return m_postgres->failedFiles();
     SqliteStatement query(*m_db, "SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path");
     std::vector<FileRow> rows;
     while (query.step())
@@ -351,8 +351,8 @@ std::vector<FileRow> Store::failedFiles()
 
 std::vector<UsageRow> Store::usage(qint64 sampleId)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "token usage by model")))
-        return {};
+    if (m_postgres)
+        return m_postgres->usage(sampleId);
     SqliteStatement query(*m_db, R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens, cache_write_tokens,
         output_tokens, total_cost FROM sample_usage WHERE ?1 = 0 OR sample_id = ?1 ORDER BY sample_id)sql");
     query.bind(1, sampleId);

