@@ -45,6 +45,7 @@ private slots:
     void unsupportedReadsSaySo();
     void importIntoPostgresIsRefused();
     void commandLineCopiesAndLists();
+    void copiesAtOnceStoreEachFileOnce();
 
 private:
     QTemporaryDir m_folder;
@@ -332,6 +333,36 @@ void TestStoreBackends::commandLineCopiesAndLists()
         = cli({ QStringLiteral("copy"), QStringLiteral("--from"), location, QStringLiteral("--to"), local });
     QCOMPARE(backwardsStatus, 2);
     QVERIFY2(backwards.contains(QLatin1String("only from a SQLite store into PostgreSQL")), qPrintable(backwards));
+}
+
+void TestStoreBackends::copiesAtOnceStoreEachFileOnce()
+{
+    // Three copies of the same store into one database, started together: each file is stored once, by one of them.
+    const QString location = m_server->createDatabase(QStringLiteral("race"));
+    QVERIFY(!location.isEmpty());
+    const QString local = m_folder.filePath(QStringLiteral("local.sqlite"));
+    std::vector<std::unique_ptr<QProcess>> copies;
+    for (int i = 0; i < 3; ++i) {
+        copies.push_back(std::make_unique<QProcess>());
+        copies.back()->start(QStringLiteral(RUNLENS_CLI),
+            { QStringLiteral("copy"), QStringLiteral("--from"), local, QStringLiteral("--to"), location });
+    }
+    int copied = 0;
+    for (const auto& copy : copies) {
+        QVERIFY(copy->waitForFinished(120000));
+        const QString output = QString::fromUtf8(copy->readAllStandardOutput() + copy->readAllStandardError());
+        QVERIFY2(copy->exitCode() == 0, qPrintable(output));
+        copied += int(output.count(QLatin1String("\ncopied ")) + (output.startsWith(QLatin1String("copied ")) ? 1 : 0));
+    }
+    QCOMPARE(copied, m_imported);
+    PostgresStore target;
+    QVERIFY2(target.open(location, false), qPrintable(target.errorString()));
+    const PostgresResult files = target.db().query("SELECT COUNT(*), COUNT(DISTINCT hash) FROM files");
+    QCOMPARE(files.integer(0, 0), qint64(m_imported));
+    QCOMPARE(files.integer(0, 1), qint64(m_imported));
+    Store store;
+    QVERIFY(store.open(location, Store::OpenMode::Existing));
+    QCOMPARE(store.samples().size(), m_sqlite.samples().size());
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackends)
