@@ -9,6 +9,7 @@
 #include "store/importer.h"
 #include "store/postgresstore.h"
 #include "store/store.h"
+#include "store/storeconnection.h"
 #include "store/storecopier.h"
 #include "store/transcriptquery.h"
 
@@ -41,6 +42,7 @@ private slots:
     void samplesAreTheSame();
     void oneSampleIsTheSame();
     void usageIsTheSame();
+    void sampleDetailsAreTheSame();
     void failedCopyLeavesTargetUnchanged();
     void unsupportedReadsSaySo();
     void importIntoPostgresIsRefused();
@@ -77,9 +79,21 @@ void TestStoreBackends::initTestCase()
             = fixtures.entryList({ QStringLiteral("*.eval"), QStringLiteral("*.json") }, QDir::Files);
         for (const QString& log : logs)
             m_imported += importer.importFile(fixtures.filePath(log)).status == ImportResult::Imported ? 1 : 0;
+        // Generated runs beside them: the fixtures have no sample that ended on an error.
+        const QString generated = m_folder.filePath(QStringLiteral("generated"));
+        QProcess synth;
+        synth.setStandardOutputFile(QProcess::nullDevice());
+        synth.start(QStringLiteral(RUNLENS_CLI),
+            { QStringLiteral("synth"), QStringLiteral("--scale"), QStringLiteral("30"), QStringLiteral("--out"),
+                generated });
+        QVERIFY(synth.waitForFinished(120000) && synth.exitCode() == 0);
+        const QFileInfoList archives = QDir(generated).entryInfoList({ QStringLiteral("*.eval") }, QDir::Files);
+        QVERIFY(!archives.isEmpty());
+        for (const QFileInfo& archive : archives)
+            m_imported += importer.importFile(archive.filePath()).status == ImportResult::Imported ? 1 : 0;
         QVERIFY(importer.commit());
     }
-    QVERIFY(m_imported > 10);
+    QVERIFY(m_imported > 40);
 
     PostgresStore target;
     QVERIFY2(target.open(m_location, true), qPrintable(target.errorString()));
@@ -216,6 +230,42 @@ void TestStoreBackends::usageIsTheSame()
     // One sample's, by its id in each store.
     const SampleRow last = m_postgres.samples().back();
     QCOMPARE(m_postgres.usage(last.id).size(), m_sqlite.usage(m_sqlite.samples().back().id).size());
+}
+
+void TestStoreBackends::sampleDetailsAreTheSame()
+{
+    const std::vector<SampleRow> expected = m_sqlite.samples();
+    const std::vector<SampleRow> actual = m_postgres.samples();
+    QCOMPARE(actual.size(), expected.size());
+    int tracebacks = 0;
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const std::optional<SampleDetail> e = m_sqlite.sampleDetail(expected[i].id);
+        const std::optional<SampleDetail> a = m_postgres.sampleDetail(actual[i].id);
+        QVERIFY(e.has_value());
+        QVERIFY2(a.has_value(), qPrintable(m_postgres.errorString()));
+        QCOMPARE(a->epochs, e->epochs);
+        QVERIFY(sameNumber(a->limitValue, e->limitValue));
+        QVERIFY(sameNumber(a->costLimit, e->costLimit));
+        QVERIFY(sameNumber(a->tokenLimit, e->tokenLimit));
+        QVERIFY(sameNumber(a->timeLimit, e->timeLimit));
+        QVERIFY(sameNumber(a->workingLimit, e->workingLimit));
+        QCOMPARE(a->errorTraceback, e->errorTraceback);
+        tracebacks += e->errorTraceback.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(tracebacks > 0);
+    QVERIFY(!m_postgres.sampleDetail(actual.back().id + 1000000).has_value());
+    // A store imported before schema 8 kept no traceback of the sample: its last error event's is read from its chunk.
+    QVERIFY(m_server->execute(QStringLiteral("team"), QStringLiteral("UPDATE samples SET error_traceback = NULL")));
+    QVERIFY(StoreConnection::of(m_sqlite).exec("UPDATE samples SET error_traceback = NULL"));
+    int fromEvents = 0;
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const QString traceback = m_postgres.sampleDetail(actual[i].id)->errorTraceback;
+        if (!traceback.isEmpty()) {
+            ++fromEvents;
+            QCOMPARE(traceback, m_sqlite.sampleDetail(expected[i].id)->errorTraceback);
+        }
+    }
+    QCOMPARE(fromEvents, tracebacks);
 }
 
 void TestStoreBackends::failedCopyLeavesTargetUnchanged()

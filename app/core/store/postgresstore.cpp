@@ -3,10 +3,12 @@
 
 #include "postgresstore.h"
 
+#include "chunkstore.h"
 #include "postgresschema.h"
 #include "storeschema.h"
 
 #include "analysis/scorereading.h"
+#include "json/jsonvalues.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -184,4 +186,46 @@ std::vector<FileRow> PostgresStore::failedFiles()
     for (int i = 0; i < query.rows(); ++i)
         rows.push_back({ query.text(i, 0), query.text(i, 1), query.text(i, 2) });
     return rows;
+}
+
+std::optional<SampleDetail> PostgresStore::sampleDetail(qint64 sampleId)
+{
+    // Store::sampleDetail()'s: the traceback is the sample's own, else that of its last error event, whose payload
+    // is read here from its chunk.
+    const PostgresResult query = m_db.query(R"sql(SELECT
+    GREATEST((SELECT COUNT(*) FROM samples o WHERE o.run_id = s.run_id AND o.sample_id = s.sample_id),
+        (SELECT MAX(o.epoch) FROM samples o WHERE o.run_id = s.run_id AND o.sample_id = s.sample_id),
+        COALESCE(r.epochs, 0)),
+    s.limit_value, r.cost_limit, r.token_limit, r.time_limit, r.working_limit, s.error_traceback, c.data,
+    e.payload_slot
+FROM samples s JOIN runs r ON r.id = s.run_id
+LEFT JOIN event_steps st ON s.error_traceback IS NULL AND st.sample_id = s.id AND st.type = 'error'
+LEFT JOIN events e ON e.sample_id = s.id AND e.seq = (st.seqs::jsonb ->> -1)::integer
+LEFT JOIN chunks c ON c.id = e.payload_chunk
+WHERE s.id = $1::bigint)sql",
+        { QByteArray::number(sampleId) });
+    if (query.rows() != 1)
+        return std::nullopt;
+    SampleDetail detail;
+    detail.epochs = int(query.integer(0, 0));
+    detail.limitValue = query.real(0, 1);
+    detail.costLimit = query.real(0, 2);
+    detail.tokenLimit = query.real(0, 3);
+    detail.timeLimit = query.real(0, 4);
+    detail.workingLimit = query.real(0, 5);
+    detail.errorTraceback = query.text(0, 6);
+    if (query.isNull(0, 6) && !query.isNull(0, 7)) {
+        const QByteArray payload = ChunkReader::unpackItem(query.blob(0, 7), int(query.integer(0, 8)));
+        rapidjson::Document event;
+        if (parseJson(event, payload.constData(), size_t(payload.size())) && event.IsObject()) {
+            const auto error = event.FindMember("error");
+            if (error != event.MemberEnd() && error->value.IsObject()) {
+                const auto traceback = error->value.FindMember("traceback");
+                if (traceback != error->value.MemberEnd() && traceback->value.IsString())
+                    detail.errorTraceback = QString::fromUtf8(
+                        traceback->value.GetString(), qsizetype(traceback->value.GetStringLength()));
+            }
+        }
+    }
+    return detail;
 }

@@ -7,10 +7,12 @@
 #include "records/storerows.h"
 
 #include <QString>
+#include <optional>
 #include <vector>
 
-/// The store on a PostgreSQL server: the reads of Store's API it answers so far (runs, samples, usage, failed files),
-/// behind Store (Store::open with a postgresql:// location), and the connection StoreCopier writes through.
+/// The store on a PostgreSQL server: the reads of Store's API it answers so far (runs, samples, usage, failed files, a
+/// sample's detail), behind Store (Store::open with a postgresql:// location), and the connection StoreCopier writes
+/// through.
 class PostgresStore {
 public:
     /// Connects to `location` and brings its tables to the current version, making them when `create` is set; a
@@ -24,6 +26,7 @@ public:
     std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
     std::vector<UsageRow> usage(qint64 sampleId);
     std::vector<FileRow> failedFiles();
+    std::optional<SampleDetail> sampleDetail(qint64 sampleId);
 
 private:
     PostgresDb m_db;

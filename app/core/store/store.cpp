@@ -312,8 +312,8 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
 
 std::optional<SampleDetail> Store::sampleDetail(qint64 sampleId)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "a sample's limits and traceback")))
-        return std::nullopt;
+    if (m_postgres)
+        return m_postgres->sampleDetail(sampleId);
     // The traceback is the sample's own, or else (stores imported before schema 8 kept none) that of its last error
     // event, the one that ended it.
     SqliteStatement query(*m_db, R"sql(SELECT
