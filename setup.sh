@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev libarchive-dev nlohmann-json3-dev
-    rapidjson-dev libzstd-dev libxxhash-dev zlib1g-dev libsqlite3-dev libgl-dev libvulkan-dev libxkbcommon-dev zstd python3 bubblewrap poppler-utils)
+    rapidjson-dev libzstd-dev libxxhash-dev zlib1g-dev libsqlite3-dev libgl-dev libvulkan-dev libxkbcommon-dev zstd python3 bubblewrap poppler-utils
+    libpq-dev postgresql)
 # CI (which sets CI=true) also checks the format and runs clang-tidy (.ci/run).
 if [ "${CI:-}" = true ]; then
     packages+=(clang-format clang-tidy)

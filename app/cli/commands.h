@@ -17,3 +17,4 @@ int runTestCommand(const QStringList& arguments);
 int runRerunCommand(const QStringList& arguments);
 int runTranscriptCommand(const QStringList& arguments);
 int runReportCommand(const QStringList& arguments);
+int runCopyCommand(const QStringList& arguments);

@@ -9,6 +9,7 @@
 #include "analysis/pricetable.h"
 #include "analysis/solverates.h"
 #include "store/store.h"
+#include "store/transcriptquery.h"
 #include "workflow/transcriptdigest.h"
 
 #include <QCommandLineParser>
@@ -155,6 +156,10 @@ int runSamplesCommand(const QStringList& arguments)
     if (!selectSamples(store, parser, &samples, err))
         return unknownValueExit;
     if (parser.isSet(QStringLiteral("digest"))) {
+        if (!samples.empty() && !store.transcript(samples.front().id)) {
+            err << store.errorString() << '\n';
+            return 1;
+        }
         QTextStream out(stdout);
         for (const SampleRow& sample : samples) {
             out << sample.sampleId << QLatin1Char(' ') << sample.epoch << QLatin1Char(' ')

@@ -27,6 +27,7 @@ void printUsage(QTextStream& out)
         "  report SAMPLE    a run's anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)\n"
         "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,\n"
         "                   duration) as PDF, SVG or PNG, with its CSV\n"
+        "  copy             copy runs from a SQLite store into a team store on PostgreSQL\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }
@@ -84,6 +85,8 @@ int main(int argc, char* argv[])
         return runReportCommand(arguments);
     if (command == QLatin1String("plot"))
         return runPlotCommand(arguments);
+    if (command == QLatin1String("copy"))
+        return runCopyCommand(arguments);
     if (command == QLatin1String("synth"))
         return runSynthCommand(arguments);
     QTextStream(stderr) << QCoreApplication::translate("main", "runlens-cli: unknown command '%1'\n").arg(command);

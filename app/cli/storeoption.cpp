@@ -11,7 +11,10 @@
 QCommandLineOption storeOption()
 {
     return QCommandLineOption(QStringLiteral("db"),
-        QCoreApplication::translate("cli", "The store file (default: %1).").arg(Store::defaultPath()),
+        QCoreApplication::translate("cli",
+            "The store: a SQLite file (default: %1), or a team store on PostgreSQL, "
+            "postgresql://USER@HOST:PORT/DB (read only so far).")
+            .arg(Store::defaultPath()),
         QStringLiteral("FILE"));
 }
 

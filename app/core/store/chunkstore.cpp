@@ -102,7 +102,11 @@ QByteArray ChunkReader::item(qint64 chunk, int slot)
         m_cache.splice(m_cache.begin(), m_cache, found);
         found = m_cache.begin();
     }
-    const QByteArray& plain = found->data;
+    return itemOf(found->data, slot);
+}
+
+QByteArray ChunkReader::itemOf(const QByteArray& plain, int slot)
+{
     if (plain.size() < 4)
         return {};
     const quint32 count = qFromLittleEndian<quint32>(plain.constData());
@@ -147,4 +151,15 @@ bool registerChunkFunctions(SqliteDb& db)
         sqlite3_create_function_v2(handle, "chunk_item", 2, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
     });
     return true;
+}
+
+QByteArray ChunkReader::unpackItem(const QByteArray& packed, int slot)
+{
+    const unsigned long long size = ZSTD_getFrameContentSize(packed.constData(), size_t(packed.size()));
+    if (packed.isEmpty() || size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
+        return {};
+    QByteArray plain(qsizetype(size), Qt::Uninitialized);
+    if (ZSTD_isError(ZSTD_decompress(plain.data(), size_t(size), packed.constData(), size_t(packed.size()))))
+        return {};
+    return itemOf(plain, slot);
 }

@@ -60,8 +60,14 @@ public:
 
     /// The item, or a null array when the chunk or slot does not exist.
     QByteArray item(qint64 chunk, int slot);
+    /// The item at `slot` of a chunk as stored (compressed), read from elsewhere (a store on PostgreSQL); a null
+    /// array when it cannot be read.
+    static QByteArray unpackItem(const QByteArray& packed, int slot);
 
 private:
+    /// The item at `slot` of a decompressed chunk, its count and ends checked against its size.
+    static QByteArray itemOf(const QByteArray& plain, int slot);
+
     struct Cached {
         qint64 chunk;
         QByteArray data; ///< decompressed: count, item ends, items

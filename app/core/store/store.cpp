@@ -5,6 +5,8 @@
 
 #include "chunkstore.h"
 #include "messageindex.h"
+#include "postgresdb.h"
+#include "postgresstore.h"
 #include "rerunstore.h"
 #include "searchquery.h"
 #include "sqlitedb.h"
@@ -38,6 +40,9 @@ bool Store::open(const QString& path, OpenMode mode)
     m_path = path;
     m_error.clear();
     m_readOnly = false;
+    m_postgres.reset();
+    if (PostgresDb::isLocation(path))
+        return openPostgres(path, mode);
     const QFileInfo file(path);
     if (!file.exists()) {
         if (mode == OpenMode::Existing) {
@@ -130,12 +135,46 @@ bool Store::openReadOnly(const QString& path)
 
 QString Store::readOnlyError() const
 {
+    if (m_postgres)
+        return QCoreApplication::translate("Store",
+            "the store %1 on PostgreSQL is read here, not written: `runlens-cli copy --to` writes into it so far")
+            .arg(m_path);
     return QCoreApplication::translate("Store", "the store %1 is read-only: its file or its folder cannot be written")
         .arg(m_path);
 }
 
+bool Store::openPostgres(const QString& location, OpenMode mode)
+{
+    if (mode == OpenMode::Create) {
+        m_error = QCoreApplication::translate("Store",
+            "importing into PostgreSQL is not supported yet: import into a SQLite store, then `runlens-cli copy "
+            "--from FILE --to %1`")
+                      .arg(location);
+        return false;
+    }
+    auto postgres = std::make_unique<PostgresStore>();
+    if (!postgres->open(location, false)) {
+        m_error = postgres->errorString();
+        return false;
+    }
+    m_postgres = std::move(postgres);
+    m_readOnly = true;
+    return true;
+}
+
+bool Store::notOnPostgres(const char* what)
+{
+    if (!m_postgres)
+        return false;
+    m_error = QCoreApplication::translate("Store", "%1 is not read from a store on PostgreSQL yet")
+                  .arg(QCoreApplication::translate("Store", what));
+    return true;
+}
+
 std::vector<RunRow> Store::runs()
 {
+    if (m_postgres)
+        return m_postgres->runs();
     // The header's metrics, by run.
     QHash<qint64, std::vector<MetricRecord>> metrics;
     SqliteStatement metricQuery(*m_db, "SELECT run_id, scorer, name, value FROM run_metrics ORDER BY rowid");
@@ -215,6 +254,8 @@ std::optional<SampleRow> Store::sample(qint64 sampleId)
 
 std::vector<SampleRow> Store::readSamples(qint64 runId, qint64 sampleId)
 {
+    if (m_postgres)
+        return m_postgres->readSamples(runId, sampleId);
     const QByteArray sql = R"sql(
 SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier, s.language, s.score, s.solved,
     s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
@@ -271,6 +312,8 @@ ORDER BY r.created, r.id, s.sample_id, s.epoch)sql";
 
 std::optional<SampleDetail> Store::sampleDetail(qint64 sampleId)
 {
+    if (m_postgres)
+        return m_postgres->sampleDetail(sampleId);
     // The traceback is the sample's own, or else (stores imported before schema 8 kept none) that of its last error
     // event, the one that ended it.
     SqliteStatement query(*m_db, R"sql(SELECT
@@ -297,6 +340,8 @@ FROM samples s JOIN runs r ON r.id = s.run_id WHERE s.id = ?)sql");
 
 std::vector<FileRow> Store::failedFiles()
 {
+    if (m_postgres)
+        return m_postgres->failedFiles();
     SqliteStatement query(*m_db, "SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path");
     std::vector<FileRow> rows;
     while (query.step())
@@ -306,6 +351,8 @@ std::vector<FileRow> Store::failedFiles()
 
 std::vector<UsageRow> Store::usage(qint64 sampleId)
 {
+    if (m_postgres)
+        return m_postgres->usage(sampleId);
     SqliteStatement query(*m_db, R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens, cache_write_tokens,
         output_tokens, total_cost FROM sample_usage WHERE ?1 = 0 OR sample_id = ?1 ORDER BY sample_id)sql");
     query.bind(1, sampleId);
@@ -326,11 +373,15 @@ std::vector<UsageRow> Store::usage(qint64 sampleId)
 
 std::unique_ptr<TranscriptQuery> Store::transcript(qint64 sampleId)
 {
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "a transcript")))
+        return nullptr;
     return std::make_unique<TranscriptQuery>(*this, sampleId);
 }
 
 SearchResult Store::find(const QString& words, qint64 sampleId, int limit, const std::function<bool()>& cancelled)
 {
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "search")))
+        return SearchResult { {}, m_error, false };
     return MessageIndex(*m_db).find(SearchQuery(words), sampleId, limit, cancelled);
 }
 
@@ -341,11 +392,15 @@ std::vector<SearchHit> Store::search(const QString& words, qint64 sampleId, int 
 
 qint64 Store::unindexedMessages()
 {
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "the search index")))
+        return 0;
     return MessageIndex(*m_db).pendingCount();
 }
 
 qint64 Store::filesWithMessagesTwice()
 {
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "the files' message counts")))
+        return 0;
     SqliteStatement query(*m_db, "SELECT COUNT(*) FROM files WHERE status = 'imported' AND shared_messages IS NULL");
     return query.step() ? query.integer(0) : 0;
 }
@@ -391,10 +446,14 @@ qint64 Store::saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRun
 
 std::vector<RerunRow> Store::reruns(qint64 sampleId)
 {
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "re-runs")))
+        return {};
     return RerunStore(*m_db).reruns(sampleId);
 }
 
 QHash<QString, bool> Store::rerunResults(qint64 rerunId)
 {
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "re-runs")))
+        return {};
     return RerunStore(*m_db).results(rerunId);
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 class Checkpointer;
+class PostgresStore;
 class SqliteDb;
 class TranscriptQuery;
 
@@ -55,7 +56,8 @@ public:
     /// What a replay's header needs of a sample beyond its row; nothing for a sample not in the store.
     std::optional<SampleDetail> sampleDetail(qint64 sampleId);
 
-    /// One sample's transcript, read page by page.
+    /// One sample's transcript, read page by page. Null on PostgreSQL, which does not read transcripts yet
+    /// (errorString()).
     std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
 
     /// Messages in every transcript that match `words` (see SearchQuery: `word*` a prefix, "quoted phrases" kept),
@@ -92,12 +94,17 @@ private:
     /// "the store FILE is read-only: ...", for a write refused.
     QString readOnlyError() const;
     std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
+    /// Opens a store on PostgreSQL (postgresstore.h), for reading only so far.
+    bool openPostgres(const QString& location, OpenMode mode);
+    /// On PostgreSQL, where `what` is not read yet: sets the error saying so and returns true.
+    bool notOnPostgres(const char* what);
 
     friend class Importer;
     friend class TranscriptQuery;
     friend struct StoreConnection;
 
     std::unique_ptr<SqliteDb> m_db;
+    std::unique_ptr<PostgresStore> m_postgres; ///< set instead of m_db for a store on PostgreSQL
     QString m_path;
     QString m_error;
     bool m_readOnly = false;

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+#include "postgresstore.h"
+
+#include "chunkstore.h"
+#include "postgresschema.h"
+#include "storeschema.h"
+
+#include "analysis/scorereading.h"
+#include "json/jsonvalues.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <algorithm>
+
+bool PostgresStore::open(const QString& location, bool create)
+{
+    m_error.clear();
+    if (!m_db.open(location)) {
+        m_error = QCoreApplication::translate("Store", "cannot connect to %1: %2").arg(location, m_db.errorString());
+        return false;
+    }
+    const int version = PostgresSchema::version(m_db);
+    if (version == 0 && !create) {
+        m_error
+            = QCoreApplication::translate("Store", "%1 holds no Runlens store yet (`runlens-cli copy --to` makes one)")
+                  .arg(location);
+        return false;
+    }
+    QString error;
+    if (version != StoreSchema::currentVersion && !PostgresSchema::migrate(m_db, &error)) {
+        m_error = location + QStringLiteral(": ") + error;
+        return false;
+    }
+    return true;
+}
+
+std::vector<RunRow> PostgresStore::runs()
+{
+    QHash<qint64, std::vector<MetricRecord>> metrics;
+    const PostgresResult metricRows = m_db.query("SELECT run_id, scorer, name, value FROM run_metrics ORDER BY ord");
+    for (int i = 0; i < metricRows.rows(); ++i)
+        metrics[metricRows.integer(i, 0)].push_back(
+            { metricRows.text(i, 1), metricRows.text(i, 2), metricRows.real(i, 3) });
+    // Store::runs()'s query, with PostgreSQL's spelling: byte order for text, as SQLite sorts it.
+    const PostgresResult query = m_db.query(R"sql(
+SELECT r.id, f.path, r.task, r.model, r.status, r.eval_set_id, r.created, r.log_version,
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id),
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.score IS NOT NULL),
+    (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.id AND s.solved = 1),
+    (SELECT AVG(v) FROM (SELECT AVG(s.score) AS v FROM samples s
+        WHERE s.run_id = r.id AND s.score IS NOT NULL GROUP BY s.sample_id) AS per_sample),
+    (SELECT sc.scorer FROM samples s JOIN sample_scores sc ON sc.sample_id = s.id
+        WHERE s.run_id = r.id AND s.score IS NOT NULL ORDER BY s.id, sc.ord LIMIT 1),
+    (SELECT sc.value_json FROM samples s JOIN sample_scores sc ON sc.sample_id = s.id
+        WHERE s.run_id = r.id AND s.score IS NOT NULL ORDER BY s.id, sc.ord LIMIT 1),
+    (SELECT SUM(u.input_tokens + u.cache_read_tokens + u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.output_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.cache_read_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.cache_write_tokens) FROM run_usage u WHERE u.run_id = r.id),
+    (SELECT SUM(u.reasoning_tokens) FROM run_usage u WHERE u.run_id = r.id)
+FROM runs r JOIN files f ON f.id = r.file_id
+ORDER BY r.created COLLATE "C", r.id)sql");
+    std::vector<RunRow> rows;
+    rows.reserve(size_t(query.rows()));
+    for (int i = 0; i < query.rows(); ++i) {
+        RunRow row;
+        row.id = query.integer(i, 0);
+        row.path = query.text(i, 1);
+        row.task = query.text(i, 2);
+        row.model = query.text(i, 3);
+        row.status = query.text(i, 4);
+        row.evalSetId = query.text(i, 5);
+        row.created = query.text(i, 6);
+        row.logVersion = int(query.integer(i, 7));
+        row.samples = int(query.integer(i, 8));
+        row.scoredSamples = int(query.integer(i, 9));
+        row.solvedSamples = int(query.integer(i, 10));
+        row.accuracy = query.real(i, 11);
+        row.scorer = query.text(i, 12);
+        row.scoreKey = scoreKeyOf(query.bytes(i, 13));
+        row.inputTokens = query.integer(i, 14);
+        row.outputTokens = query.integer(i, 15);
+        row.cacheReadTokens = query.integer(i, 16);
+        row.cacheWriteTokens = query.integer(i, 17);
+        row.reasoningTokens = query.integer(i, 18);
+        row.metrics = metrics.value(row.id);
+        const MetricRecord* header = headerAccuracyMetric(row.metrics, row.scorer, row.scoreKey);
+        if (!header && row.scoredSamples == 0) {
+            const auto first = std::find_if(row.metrics.begin(), row.metrics.end(),
+                [](const MetricRecord& metric) { return metric.name == QLatin1String("accuracy"); });
+            header = first == row.metrics.end() ? nullptr : &*first;
+        }
+        if (header) {
+            row.hasHeaderAccuracy = true;
+            row.headerAccuracy = header->value;
+            row.headerMetric = header->scorer + QLatin1Char('/') + header->name;
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<SampleRow> PostgresStore::readSamples(qint64 runId, qint64 sampleId)
+{
+    // Store::readSamples()'s columns; each sample's usage summed in one pass over its rows, its first score read
+    // by its index (one lateral look-up each instead of a subquery a column).
+    const QByteArray sql = R"sql(
+SELECT s.id, s.run_id, r.task, r.model, s.sample_id, s.epoch, s.program, s.tier, s.language, s.score, s.solved,
+    s.total_time, s.working_time, s.error, s.limit_type, s.event_count,
+    u.input, u.output, u.cost, sc.metadata, r.eval_set_id, r.status, r.created, u.cache_read, u.cache_write, u.reasoning
+FROM samples s JOIN runs r ON r.id = s.run_id
+LEFT JOIN LATERAL (SELECT SUM(input_tokens + cache_read_tokens + cache_write_tokens) AS input,
+    SUM(output_tokens) AS output, SUM(total_cost) AS cost, SUM(cache_read_tokens) AS cache_read,
+    SUM(cache_write_tokens) AS cache_write, SUM(reasoning_tokens) AS reasoning
+    FROM sample_usage WHERE sample_id = s.id) u ON true
+LEFT JOIN LATERAL (SELECT metadata FROM sample_scores WHERE sample_id = s.id ORDER BY ord LIMIT 1) sc ON true
+WHERE )sql"
+        + QByteArray(sampleId ? "s.id = $1::bigint" : "($1::bigint = 0 OR s.run_id = $1::bigint)") + R"sql(
+ORDER BY r.created COLLATE "C", r.id, s.sample_id COLLATE "C", s.epoch)sql";
+    const PostgresResult query = m_db.query(sql.constData(), { QByteArray::number(sampleId ? sampleId : runId) });
+    std::vector<SampleRow> rows;
+    rows.reserve(size_t(query.rows()));
+    for (int i = 0; i < query.rows(); ++i) {
+        SampleRow row;
+        row.id = query.integer(i, 0);
+        row.runId = query.integer(i, 1);
+        row.task = query.text(i, 2);
+        row.model = query.text(i, 3);
+        row.sampleId = query.text(i, 4);
+        row.epoch = int(query.integer(i, 5));
+        row.program = query.text(i, 6);
+        row.tier = query.text(i, 7);
+        row.language = query.text(i, 8);
+        row.score = query.real(i, 9);
+        row.solved = query.isNull(i, 10) ? -1 : int(query.integer(i, 10));
+        row.totalTime = query.real(i, 11);
+        row.workingTime = query.real(i, 12);
+        row.error = query.text(i, 13);
+        row.limitType = query.text(i, 14);
+        row.events = int(query.integer(i, 15));
+        row.inputTokens = query.integer(i, 16);
+        row.outputTokens = query.integer(i, 17);
+        row.totalCost = query.real(i, 18);
+        row.scoreMetadataJson = query.bytes(i, 19);
+        row.evalSetId = query.text(i, 20);
+        row.runStatus = query.text(i, 21);
+        row.created = query.text(i, 22);
+        row.cacheReadTokens = query.integer(i, 23);
+        row.cacheWriteTokens = query.integer(i, 24);
+        row.reasoningTokens = query.integer(i, 25);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<UsageRow> PostgresStore::usage(qint64 sampleId)
+{
+    const PostgresResult query = m_db.query(R"sql(SELECT sample_id, model, input_tokens, cache_read_tokens,
+        cache_write_tokens, output_tokens, total_cost FROM sample_usage WHERE $1::bigint = 0 OR sample_id = $1::bigint
+        ORDER BY sample_id, ord)sql",
+        { QByteArray::number(sampleId) });
+    std::vector<UsageRow> rows;
+    rows.reserve(size_t(query.rows()));
+    for (int i = 0; i < query.rows(); ++i) {
+        UsageRow row;
+        row.sampleId = query.integer(i, 0);
+        row.model = query.text(i, 1);
+        row.inputTokens = query.integer(i, 2);
+        row.cacheReadTokens = query.integer(i, 3);
+        row.cacheWriteTokens = query.integer(i, 4);
+        row.outputTokens = query.integer(i, 5);
+        row.totalCost = query.real(i, 6);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<FileRow> PostgresStore::failedFiles()
+{
+    const PostgresResult query
+        = m_db.query("SELECT path, status, error FROM files WHERE status = 'failed' ORDER BY path COLLATE \"C\"");
+    std::vector<FileRow> rows;
+    rows.reserve(size_t(query.rows()));
+    for (int i = 0; i < query.rows(); ++i)
+        rows.push_back({ query.text(i, 0), query.text(i, 1), query.text(i, 2) });
+    return rows;
+}
+
+std::optional<SampleDetail> PostgresStore::sampleDetail(qint64 sampleId)
+{
+    // Store::sampleDetail()'s: the traceback is the sample's own, else that of its last error event, whose payload
+    // is read here from its chunk.
+    const PostgresResult query = m_db.query(R"sql(SELECT
+    GREATEST((SELECT COUNT(*) FROM samples o WHERE o.run_id = s.run_id AND o.sample_id = s.sample_id),
+        (SELECT MAX(o.epoch) FROM samples o WHERE o.run_id = s.run_id AND o.sample_id = s.sample_id),
+        COALESCE(r.epochs, 0)),
+    s.limit_value, r.cost_limit, r.token_limit, r.time_limit, r.working_limit, s.error_traceback, c.data,
+    e.payload_slot
+FROM samples s JOIN runs r ON r.id = s.run_id
+LEFT JOIN event_steps st ON s.error_traceback IS NULL AND st.sample_id = s.id AND st.type = 'error'
+LEFT JOIN events e ON e.sample_id = s.id AND e.seq = (st.seqs::jsonb ->> -1)::integer
+LEFT JOIN chunks c ON c.id = e.payload_chunk
+WHERE s.id = $1::bigint)sql",
+        { QByteArray::number(sampleId) });
+    if (query.rows() != 1)
+        return std::nullopt;
+    SampleDetail detail;
+    detail.epochs = int(query.integer(0, 0));
+    detail.limitValue = query.real(0, 1);
+    detail.costLimit = query.real(0, 2);
+    detail.tokenLimit = query.real(0, 3);
+    detail.timeLimit = query.real(0, 4);
+    detail.workingLimit = query.real(0, 5);
+    detail.errorTraceback = query.text(0, 6);
+    if (query.isNull(0, 6) && !query.isNull(0, 7)) {
+        const QByteArray payload = ChunkReader::unpackItem(query.blob(0, 7), int(query.integer(0, 8)));
+        rapidjson::Document event;
+        if (parseJson(event, payload.constData(), size_t(payload.size())) && event.IsObject()) {
+            const auto error = event.FindMember("error");
+            if (error != event.MemberEnd() && error->value.IsObject()) {
+                const auto traceback = error->value.FindMember("traceback");
+                if (traceback != error->value.MemberEnd() && traceback->value.IsString())
+                    detail.errorTraceback = QString::fromUtf8(
+                        traceback->value.GetString(), qsizetype(traceback->value.GetStringLength()));
+            }
+        }
+    }
+    return detail;
+}
