@@ -413,11 +413,22 @@ void MainWindow::compareSelected()
         QMessageBox::information(this, tr("Compare"), tr("Select two samples in the Samples tab (Ctrl+click)."));
         return;
     }
+    if (!transcriptsReadable(tr("Compare")))
+        return;
     auto* compare = new CompareView(m_store, rows[0].data(SampleTableModel::SampleIdRole).toLongLong(),
         rows[1].data(SampleTableModel::SampleIdRole).toLongLong());
     compare->setAttribute(Qt::WA_DeleteOnClose);
     compare->setWindowFlag(Qt::Window);
     compare->show();
+}
+
+bool MainWindow::transcriptsReadable(const QString& title)
+{
+    const QString why = m_store.transcriptsUnavailable();
+    if (why.isEmpty())
+        return true;
+    QMessageBox::information(this, title, why);
+    return false;
 }
 
 void MainWindow::editPrices()
@@ -758,6 +769,8 @@ void MainWindow::openSearch(const QString& words)
 
 void MainWindow::openSample(qint64 sampleId, int step)
 {
+    if (!transcriptsReadable(tr("Replay")))
+        return;
     auto* replay = new ReplayView(m_store, sampleId);
     replay->setAttribute(Qt::WA_DeleteOnClose);
     replay->setWindowFlag(Qt::Window);

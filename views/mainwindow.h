@@ -66,6 +66,8 @@ private:
     void addEditMenu();
     void restoreSettings();
     void compareSelected();
+    /// True where the store reads transcripts; otherwise says why in a box titled `title`.
+    bool transcriptsReadable(const QString& title);
     void editPrices();
     void applyFilters();
     void fillFilter(QComboBox* box, const QString& all, QStringList values);

@@ -83,6 +83,10 @@ int runReportCommand(const QStringList& arguments)
         return 1;
     }
     const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sample->id);
+    if (!transcript) {
+        err << tr("runlens-cli report: ") << store.errorString() << '\n';
+        return 1;
+    }
     const Anatomy anatomy = runAnatomy(*transcript, *sample, PriceTable::standard());
     const ActivityPatterns patterns = ActivityPatterns::standard();
     const AnatomyReport report(anatomy, *sample, patterns);

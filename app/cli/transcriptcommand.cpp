@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <cmath>
+#include <memory>
 
 namespace {
 QString tr(const char* text)
@@ -90,7 +91,12 @@ int runTranscriptCommand(const QStringList& arguments)
         return 1;
     }
     const qint64 sampleId = sample.sampleId;
-    TranscriptQuery transcript(store, sampleId);
+    const std::unique_ptr<TranscriptQuery> query = store.transcript(sampleId);
+    if (!query) {
+        err << QStringLiteral("runlens-cli transcript: ") << store.errorString() << '\n';
+        return 1;
+    }
+    TranscriptQuery& transcript = *query;
     const int last = transcript.lastStep();
     const int from = std::max(0, parser.value(QStringLiteral("from")).toInt());
     const int to

@@ -49,6 +49,8 @@ QString missingSample(Store& store, const ViewRenderOptions& options)
         needed = { options.sample };
     else if (options.view == QLatin1String("compare"))
         needed = { options.sample, options.sample2 };
+    if (!needed.empty() && !store.transcriptsUnavailable().isEmpty())
+        return store.transcriptsUnavailable();
     for (const qint64 id : needed) {
         if (!store.sample(id))
             return QApplication::translate("main", "no sample %1 in the store '%2' (runlens-cli samples lists them)")

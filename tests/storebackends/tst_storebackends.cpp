@@ -315,6 +315,8 @@ void TestStoreBackends::unsupportedReadsSaySo()
     const std::vector<SampleRow> all = m_postgres.samples();
     QVERIFY(!all.empty());
     QVERIFY(m_postgres.transcript(all.front().id) == nullptr);
+    QVERIFY(m_postgres.transcriptsUnavailable().contains(QLatin1String("PostgreSQL")));
+    QVERIFY(m_sqlite.transcriptsUnavailable().isEmpty());
     QVERIFY2(m_postgres.errorString().contains(QLatin1String("PostgreSQL")), qPrintable(m_postgres.errorString()));
     const SearchResult found = m_postgres.find(QStringLiteral("popularity"));
     QVERIFY(found.hits.empty());
@@ -379,6 +381,19 @@ void TestStoreBackends::commandLineCopiesAndLists()
         = cli({ QStringLiteral("samples"), QStringLiteral("--digest"), QStringLiteral("--db"), location });
     QCOMPARE(digestStatus, 1);
     QVERIFY2(digest.contains(QLatin1String("not read from a store on PostgreSQL yet")), qPrintable(digest));
+    // The commands that read a transcript refuse by name, and do not crash.
+    const auto [listed, listedStatus]
+        = cli({ QStringLiteral("samples"), QStringLiteral("--csv"), QStringLiteral("--db"), location });
+    QCOMPARE(listedStatus, 0);
+    const QString firstSample = listed.section(QLatin1Char('\n'), 1, 1).section(QLatin1Char(','), 0, 0);
+    QVERIFY2(firstSample.toLongLong() > 0, qPrintable(listed));
+    for (const char* command : { "transcript", "report" }) {
+        const auto [refused, refusedStatus]
+            = cli({ QString::fromLatin1(command), firstSample, QStringLiteral("--db"), location });
+        QCOMPARE(refusedStatus, 1);
+        QVERIFY2(refused.contains(QLatin1String("a transcript is not read from a store on PostgreSQL yet")),
+            qPrintable(refused));
+    }
     const auto [backwards, backwardsStatus]
         = cli({ QStringLiteral("copy"), QStringLiteral("--from"), location, QStringLiteral("--to"), local });
     QCOMPARE(backwardsStatus, 2);

@@ -166,9 +166,19 @@ bool Store::notOnPostgres(const char* what)
 {
     if (!m_postgres)
         return false;
-    m_error = QCoreApplication::translate("Store", "%1 is not read from a store on PostgreSQL yet")
-                  .arg(QCoreApplication::translate("Store", what));
+    m_error = notReadOnPostgres(what);
     return true;
+}
+
+QString Store::notReadOnPostgres(const char* what)
+{
+    return QCoreApplication::translate("Store", "%1 is not read from a store on PostgreSQL yet")
+        .arg(QCoreApplication::translate("Store", what));
+}
+
+QString Store::transcriptsUnavailable() const
+{
+    return m_postgres ? notReadOnPostgres(QT_TRANSLATE_NOOP("Store", "a transcript")) : QString();
 }
 
 std::vector<RunRow> Store::runs()

@@ -56,6 +56,9 @@ public:
     /// What a replay's header needs of a sample beyond its row; nothing for a sample not in the store.
     std::optional<SampleDetail> sampleDetail(qint64 sampleId);
 
+    /// Why transcripts cannot be read from this store (on PostgreSQL, not yet), for a window to say so before it
+    /// opens a replay; empty where they can.
+    QString transcriptsUnavailable() const;
     /// One sample's transcript, read page by page. Null on PostgreSQL, which does not read transcripts yet
     /// (errorString()).
     std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
@@ -98,6 +101,8 @@ private:
     bool openPostgres(const QString& location, OpenMode mode);
     /// On PostgreSQL, where `what` is not read yet: sets the error saying so and returns true.
     bool notOnPostgres(const char* what);
+    /// "WHAT is not read from a store on PostgreSQL yet", translated.
+    static QString notReadOnPostgres(const char* what);
 
     friend class Importer;
     friend class TranscriptQuery;
