@@ -10,12 +10,22 @@
 #include <QSvgRenderer>
 #include <QTextDocument>
 #include <QUrl>
+#include <algorithm>
 
 bool ReportPdf::write(const QString& html, const QString& path, const QString& title)
 {
+    if (QFile probe(path); !probe.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QPdfWriter pdf(path);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    pdf.setResolution(96);
+    pdf.setTitle(title);
     QString text = html;
     QTextDocument document;
-    // Each inline curve becomes an image of it, at twice its size for a sharp print.
+    // Each inline curve becomes an image of it in a paragraph of its own, at twice its size for a sharp print, as
+    // wide as the page at most.
+    const double room = pdf.width() - 2 * document.documentMargin();
     int images = 0;
     for (qsizetype start = text.indexOf(QLatin1String("<svg")); start >= 0;
          start = text.indexOf(QLatin1String("<svg"), start)) {
@@ -33,20 +43,16 @@ bool ReportPdf::write(const QString& html, const QString& path, const QString& t
         }
         const QString name = QStringLiteral("curve%1.png").arg(images++);
         document.addResource(QTextDocument::ImageResource, QUrl(name), image);
-        const QString img = QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\">")
+        const double scale = std::min(1.0, room / std::max(1, size.width()));
+        const QString img = QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>")
                                 .arg(name)
-                                .arg(size.width())
-                                .arg(size.height());
+                                .arg(int(size.width() * scale))
+                                .arg(int(size.height() * scale));
         text.replace(start, length, img);
         start += img.size();
     }
-    if (QFile probe(path); !probe.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    QPdfWriter pdf(path);
-    pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    pdf.setResolution(96);
-    pdf.setTitle(title);
+    // The tables take the page's width: a text document reads no style sheet's widths.
+    text.replace(QLatin1String("<table>"), QLatin1String("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">"));
     document.setHtml(text);
     document.setPageSize(QSizeF(pdf.width(), pdf.height()));
     document.print(&pdf);
