@@ -59,6 +59,8 @@ AnatomyPanel::AnatomyPanel(const QString& storePath, qint64 sampleId, QWidget* p
     , m_state(new QLabel(tr("Reading the run\u2026"), this))
     , m_export(new QPushButton(tr("Export report\u2026"), this))
     , m_view(new QTextBrowser(this))
+    , m_storePath(storePath)
+    , m_sampleId(sampleId)
 {
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("<b>Anatomy</b>"), this));
@@ -75,7 +77,20 @@ AnatomyPanel::AnatomyPanel(const QString& storePath, qint64 sampleId, QWidget* p
     connect(m_view, &QTextBrowser::anchorClicked, this, &AnatomyPanel::openLink);
     connect(m_export, &QPushButton::clicked, this, &AnatomyPanel::chooseExportPath);
     connect(&m_reading, &QFutureWatcherBase::finished, this, &AnatomyPanel::showReading);
-    m_reading.setFuture(QtConcurrent::run(&AnatomyPanel::read, storePath, sampleId));
+}
+
+void AnatomyPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    startReading();
+}
+
+void AnatomyPanel::startReading()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_reading.setFuture(QtConcurrent::run(&AnatomyPanel::read, m_storePath, m_sampleId));
 }
 
 AnatomyPanel::~AnatomyPanel()
@@ -102,6 +117,7 @@ void AnatomyPanel::read(QPromise<Reading>& promise, const QString& storePath, qi
 
 void AnatomyPanel::waitForReading()
 {
+    startReading();
     m_reading.waitForFinished();
     showReading();
 }

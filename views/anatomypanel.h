@@ -16,8 +16,9 @@ class QUrl;
 
 /// The replay's Anatomy panel: how the run ended, its best point and what it spent after its last gain, its plateaus
 /// (longest first), regressions, compactions, activities and loops. Every item with a step is a link to that step.
-/// The anatomy is read on a thread of its own, from its own connection to the store: the replay opens at once and
-/// the panel says "Reading the run…" meanwhile.
+/// The anatomy is read on a thread of its own, from its own connection to the store, once the panel is first shown
+/// (never in a compare view, which hides it): the replay opens at once and the panel says "Reading the run…"
+/// meanwhile.
 class AnatomyPanel : public QWidget {
     Q_OBJECT
 public:
@@ -27,7 +28,7 @@ public:
     /// Whether the anatomy has been read.
     bool isReady() const { return m_ready; }
     const Anatomy& anatomy() const { return m_anatomy; }
-    /// Waits for the anatomy and shows it now (for a picture of the replay).
+    /// Waits for the anatomy (reading it if the panel was never shown) and shows it now, for a picture of the replay.
     void waitForReading();
     /// The panel's text, as a reader sees it.
     QString text() const;
@@ -44,6 +45,9 @@ signals:
     /// The anatomy was read (or failed to be).
     void ready();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     struct Reading {
         Anatomy anatomy;
@@ -51,6 +55,7 @@ private:
         QString error;
     };
     static void read(QPromise<Reading>& promise, const QString& storePath, qint64 sampleId);
+    void startReading();
     void showReading();
     void chooseExportPath();
     QString link(int step, const QString& text);
@@ -65,6 +70,9 @@ private:
     QPushButton* m_export;
     QTextBrowser* m_view;
     QFutureWatcher<Reading> m_reading;
+    QString m_storePath;
+    qint64 m_sampleId;
+    bool m_started = false;
     bool m_done = false; ///< the reading was taken, read or not
     bool m_ready = false;
     Anatomy m_anatomy;

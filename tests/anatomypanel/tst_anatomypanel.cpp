@@ -78,7 +78,8 @@ ReplayView* TestAnatomyPanel::openReplay()
 {
     auto* replay = new ReplayView(m_store, m_sampleId);
     AnatomyPanel* panel = replay->anatomyPanel();
-    // Read on a thread of its own: the replay is there before its anatomy.
+    // Read on a thread of its own once shown: the replay is there before its anatomy.
+    replay->show();
     if (!panel->isReady()) {
         QSignalSpy ready(panel, &AnatomyPanel::ready);
         ready.wait(30000);
