@@ -35,6 +35,7 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
     drawReruns(reruns, axis, positions);
     const double maxSpent = drawSpending(curve, axis, positions);
     drawCompactions(curve, axis, positions);
+    drawAnatomy(axis, positions);
     const double maxDollars = drawCostLimit(costLimit, maxSpent, axis, positions);
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(Qt::black, 1.5));
@@ -163,6 +164,48 @@ void ReplayChart::drawCompactions(const PassCurve& curve, StepPositions::Axis ax
         line->point2->setCoords(positions.position(axis, step), 1);
         line->setPen(pen);
     }
+}
+
+void ReplayChart::setAnatomy(const Anatomy& anatomy)
+{
+    m_anatomy = anatomy;
+}
+
+void ReplayChart::drawAnatomy(StepPositions::Axis axis, const StepPositions& positions)
+{
+    if (!m_anatomy || m_anatomy->bestStep < 0)
+        return;
+    const Anatomy& a = *m_anatomy;
+    const bool heldOut = a.measure == QLatin1String("held_out");
+    // Plateaus: shaded under the curves, named in the legend by an empty graph of the same brush.
+    const QColor shade(0x56, 0xB4, 0xE9, 45);
+    if (!a.plateaus.empty()) {
+        auto* named = m_plot->addGraph();
+        named->setName(QCoreApplication::translate("ReplayView", "plateau (%1)").arg(a.plateaus.size()));
+        named->setPen(QPen(shade, 8));
+    }
+    for (const Plateau& plateau : a.plateaus) {
+        auto* rect = new QCPItemRect(m_plot);
+        rect->setLayer(QStringLiteral("grid"));
+        rect->topLeft->setCoords(positions.position(axis, plateau.fromStep), 1.02);
+        rect->bottomRight->setCoords(positions.position(axis, plateau.toStep), 0);
+        rect->setPen(Qt::NoPen);
+        rect->setBrush(shade);
+    }
+    if (!a.regressions.empty()) {
+        auto* drops = m_plot->addGraph();
+        drops->setName(QCoreApplication::translate("ReplayView", "regression (%1)").arg(a.regressions.size()));
+        drops->setLineStyle(QCPGraph::lsNone);
+        drops->setScatterStyle(QCPScatterStyle(
+            QCPScatterStyle::ssTriangleInverted, QColor(0xC0, 0x20, 0x20), QColor(0xC0, 0x20, 0x20), 9));
+        for (const Regression& r : a.regressions)
+            drops->addData(positions.position(axis, r.toStep), heldOut ? r.heldOutAfter : r.visibleAfter);
+    }
+    auto* best = m_plot->addGraph();
+    best->setName(QCoreApplication::translate("ReplayView", "best, step %1").arg(a.bestStep));
+    best->setLineStyle(QCPGraph::lsNone);
+    best->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(0x20, 0x80, 0x20), 2.5), QBrush(), 14));
+    best->addData(positions.position(axis, a.bestStep), heldOut ? a.bestHeldOut : a.bestVisible);
 }
 
 double ReplayChart::drawCostLimit(

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "records/anatomyrecords.h"
 #include "records/testrecords.h"
 #include "records/transcriptrows.h"
 #include "steppositions.h"
@@ -25,6 +26,9 @@ public:
     /// the run could spend, NaN where it had no cost limit.
     void draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
         const StepPositions& positions, double costLimit);
+    /// The run's anatomy, marked on the plot from the next draw(): its plateaus shaded, its regressions and its best
+    /// point marked.
+    void setAnatomy(const Anatomy& anatomy);
     /// Moves the cursor to `x` on the horizontal axis: only the cursor is drawn again.
     void setCursor(double x);
 
@@ -41,10 +45,12 @@ private:
     /// Marks the cost limit: a level of the dollars spent, or on the dollars axis the point where it stops the run.
     /// The dollars' range, widened to show it where it is near; the range as it was where it is far above.
     double drawCostLimit(double costLimit, double maxSpent, StepPositions::Axis axis, const StepPositions& positions);
+    void drawAnatomy(StepPositions::Axis axis, const StepPositions& positions);
     void placeCursor();
 
     QCustomPlot* m_plot;
     QCPItemStraightLine* m_cursor = nullptr;
+    std::optional<Anatomy> m_anatomy; ///< none until it is read
     std::optional<double> m_cursorX; ///< none until the replay has a current step
     bool m_replotted = false; ///< the plot was drawn since it was last built
 };

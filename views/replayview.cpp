@@ -4,6 +4,7 @@
 #include "replayview.h"
 
 #include "analysis/rerunchecks.h"
+#include "anatomypanel.h"
 #include "conversationmodel.h"
 #include "flowlayout.h"
 #include "replaychart.h"
@@ -32,6 +33,7 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     , m_headerView(new SampleHeaderView(m_header, this))
     , m_pane(new TranscriptPane(m_model, this))
     , m_chart(new ReplayChart(this))
+    , m_anatomy(new AnatomyPanel(store.path(), sampleId, this))
     , m_axis(new QComboBox(this))
     , m_speed(new QComboBox(this))
     , m_status(new QLabel(this))
@@ -49,6 +51,14 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     connect(m_pane, &TranscriptPane::currentStepChanged, this, &ReplayView::showPosition);
     connect(m_pane, &TranscriptPane::filterChanged, this,
         [this] { m_scrubber->setRange(0, std::max(0, m_model->totalCount() - 1)); });
+    connect(m_anatomy, &AnatomyPanel::stepChosen, this, &ReplayView::goToStep);
+    connect(m_anatomy, &AnatomyPanel::ready, this, [this] {
+        if (!m_anatomy->isReady())
+            return;
+        m_chart->setAnatomy(m_anatomy->anatomy());
+        drawChart();
+        showPosition();
+    });
     connect(m_pane, &TranscriptPane::findFailed, m_status, &QLabel::setText);
     connect(m_pane, &TranscriptPane::testsOpened, this, &ReplayView::fillTests);
     connect(m_pane, &TranscriptPane::playPausePressed, m_play, &QPushButton::toggle);
@@ -83,6 +93,7 @@ void ReplayView::setCompact()
 {
     // Under the transcript, its controls take the pane's whole width, and their rows take the height they need.
     m_chart->hide();
+    m_anatomy->hide();
     layout()->addWidget(m_side);
 }
 
@@ -100,7 +111,12 @@ QWidget* ReplayView::makeSidePanel()
     auto* side = new QWidget(this);
     auto* layout = new QVBoxLayout(side);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_chart, 1);
+    // The plot above the run's anatomy; the splitter between them moves.
+    auto* plots = new QSplitter(Qt::Vertical, side);
+    plots->addWidget(m_chart);
+    plots->addWidget(m_anatomy);
+    plots->setSizes({ 500, 300 });
+    layout->addWidget(plots, 1);
     // The scrubber: the whole run on one slider.
     m_scrubber->setRange(0, std::max(0, m_model->totalCount() - 1));
     connect(m_scrubber, &QSlider::valueChanged, this, [this](int row) {

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class AnatomyPanel;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -54,6 +55,8 @@ public:
     /// As one of the two panes of a compare view: its plot left to the compare view's overlay, its controls under its
     /// transcript.
     void setCompact();
+    /// The Anatomy panel beside the plot.
+    AnatomyPanel* anatomyPanel() const { return m_anatomy; }
     /// Ctrl+W and Esc close `window`.
     static void addCloseShortcuts(QWidget* window);
 
@@ -91,6 +94,7 @@ private:
     QWidget* m_side = nullptr; ///< the plot and the controls
     TranscriptPane* m_pane;
     ReplayChart* m_chart;
+    AnatomyPanel* m_anatomy;
     QComboBox* m_axis;
     Axis m_axisKind = Axis::Step;
     QComboBox* m_speed;

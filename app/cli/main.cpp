@@ -39,8 +39,10 @@ int main(int argc, char* argv[])
     // each zip member: 90 file checks per archive. Naming the same file keeps the same zone, read once.
     if (!qEnvironmentVariableIsSet("TZ"))
         qputenv("TZ", ":/etc/localtime");
-    // Only `plot` draws: it gets a QApplication, offscreen unless a display is there.
-    const bool plotting = argc > 1 && qstrcmp(argv[1], "plot") == 0;
+    // Only `plot` and `report --out FILE.pdf` draw: they get a QApplication, offscreen unless a display is there.
+    bool plotting = argc > 1 && qstrcmp(argv[1], "plot") == 0;
+    for (int i = 2; argc > 1 && qstrcmp(argv[1], "report") == 0 && i < argc; ++i)
+        plotting = plotting || QByteArray(argv[i]).toLower().endsWith(".pdf");
     if (plotting && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application(

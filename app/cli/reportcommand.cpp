@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
-#include "anatomyreport.h"
+#include "analysis/anatomyreport.h"
 #include "commands.h"
 #include "sampleargument.h"
 #include "storeoption.h"
 
 #include "analysis/pricetable.h"
+#include "reportpdf.h"
 #include "store/store.h"
 #include "store/transcriptquery.h"
 #include "workflow/transcriptanalysis.h"
@@ -29,13 +30,13 @@ void addReportOptions(QCommandLineParser& parser)
         tr("Reads one sample's run and says where it stalled, what the agent did then, what broke it and where the "
            "money went: its outcome, best point and what was spent after the last gain, plateaus, regressions with "
            "the edits between, compactions, activities and loops. Printed as Markdown, as JSON (--json), or written "
-           "as a one-page report (--out FILE.md or FILE.html)."));
+           "as a one-page report (--out FILE.md, FILE.html or FILE.pdf)."));
     parser.addHelpOption();
     parser.addOption(storeOption());
     SampleArgument::addOptions(parser);
     parser.addOption({ QStringLiteral("json"), tr("Print the anatomy as JSON (its keys: see the README).") });
     parser.addOption(
-        { QStringLiteral("out"), tr("Write the report to this file (.md or .html)."), QStringLiteral("FILE") });
+        { QStringLiteral("out"), tr("Write the report to this file (.md, .html or .pdf)."), QStringLiteral("FILE") });
     parser.addPositionalArgument(QStringLiteral("SAMPLE"),
         tr("The sample: its store id (see runlens-cli samples) or its name, with --model, --epoch or --run to choose "
            "among several."));
@@ -63,9 +64,10 @@ int runReportCommand(const QStringList& arguments)
         return 2;
     }
     const QString out = parser.value(QStringLiteral("out"));
+    const bool pdf = out.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
     if (!out.isEmpty() && !out.endsWith(QLatin1String(".md"), Qt::CaseInsensitive)
-        && !out.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
-        err << tr("runlens-cli report: --out writes .md or .html, not %1\n").arg(out);
+        && !out.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) && !pdf) {
+        err << tr("runlens-cli report: --out writes .md, .html or .pdf, not %1\n").arg(out);
         return 2;
     }
     Store store;
@@ -90,6 +92,12 @@ int runReportCommand(const QStringList& arguments)
     const Anatomy anatomy = runAnatomy(*transcript, *sample, PriceTable::standard());
     const ActivityPatterns patterns = ActivityPatterns::standard();
     const AnatomyReport report(anatomy, *sample, patterns);
+    if (pdf) {
+        if (ReportPdf::write(report.html(), out, sample->sampleId))
+            return 0;
+        err << tr("runlens-cli report: cannot write %1\n").arg(out);
+        return 1;
+    }
     if (!out.isEmpty())
         return writeFile(
                    out, out.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) ? report.html() : report.markdown())

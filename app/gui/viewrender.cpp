@@ -3,6 +3,7 @@
 
 #include "viewrender.h"
 
+#include "anatomypanel.h"
 #include "compareview.h"
 #include "importdialog.h"
 #include "mainwindow.h"
@@ -23,6 +24,7 @@ QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
     if (options.step)
         replay.goToStep(*options.step);
     replay.showRawNow();
+    replay.anatomyPanel()->waitForReading();
     if (options.tests)
         replay.showTests();
     replay.resize(options.size.value_or(QSize(1400, 800)));
