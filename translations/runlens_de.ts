@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnatomyPanel</name>
+    <message>
+        <source>Reading the run…</source>
+        <translation>Der Lauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Anatomy&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Anatomie&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Save the one-page run report as HTML, Markdown or PDF</source>
+        <translation>Den einseitigen Laufbericht als HTML, Markdown oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>The sample is not in the store.</source>
+        <translation>Das Sample ist nicht im Speicher.</translation>
+    </message>
+    <message>
+        <source>Could not read the run: %1</source>
+        <translation>Der Lauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Not solved</source>
+        <translation>Nicht gelöst</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <source>: %1 of visible tests, %2 held-out</source>
+        <translation>: %1 der sichtbaren Tests, %2 der zurückgehaltenen</translation>
+    </message>
+    <message>
+        <source>; stopped by its %1 limit</source>
+        <translation>; durch sein %1-Limit beendet</translation>
+    </message>
+    <message>
+        <source>; ended by an error: %1</source>
+        <translation>; durch einen Fehler beendet: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No test runs: no best point, plateaus or regressions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Keine Testläufe: kein bester Punkt, keine Plateaus oder Rückschritte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Best: %1, %2 of held-out and %3 of visible tests. </source>
+        <translation>&lt;p&gt;Bester Punkt: %1, %2 der zurückgehaltenen und %3 der sichtbaren Tests. </translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 and %2 after the last improvement&lt;/b&gt; (%3 steps).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;%1 und %2 nach der letzten Verbesserung&lt;/b&gt; (%3 Schritte).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Plateaus, longest first&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;Plateaus, die längsten zuerst&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>, mostly %1</source>
+        <translation>, überwiegend %1</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3, %4%5%6</source>
+        <translation>%1 bei %2, %3, %4%5%6</translation>
+    </message>
+    <message>
+        <source>1 test run</source>
+        <translation>1 Testlauf</translation>
+    </message>
+    <message>
+        <source>%1 test runs</source>
+        <translation>%1 Testläufe</translation>
+    </message>
+    <message>
+        <source> (to the end)</source>
+        <translation> (bis zum Ende)</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Regressions&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;Rückschritte&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>held-out</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>visible</source>
+        <translation>sichtbar</translation>
+    </message>
+    <message>
+        <source>no edit between</source>
+        <translation>keine Änderung dazwischen</translation>
+    </message>
+    <message>
+        <source>edits at %1 (%2 lines)</source>
+        <translation>Änderungen bei %1 (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Compactions (%1)&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;Verdichtungen (%1)&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>%L1 → %L2 tokens, %3 passing before, %4 after</source>
+        <translation>%L1 → %L2 Token, vorher %3 bestanden, danach %4</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Activities&lt;/h4&gt;&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;activity&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;turns&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;time&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;dollars&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;h4&gt;Tätigkeiten&lt;/h4&gt;&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;Tätigkeit&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;Runden&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;Zeit&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;Dollar&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Loops&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;Schleifen&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>steps %1–%2</source>
+        <translation>Schritte %1–%2</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;…and %1 more.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;…und %1 weitere.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AnatomyReport</name>
     <message>
         <source>%1 d %2 h</source>
@@ -1038,6 +1189,10 @@
         <source>&lt;b&gt;Solve rate by task × model&lt;/b&gt; (%1 tasks in view, each model&apos;s rate per task, never pooled across tasks): %2. Each cell: rate [95% interval] n = samples.</source>
         <translation>&lt;b&gt;Lösungsrate nach Aufgabe × Modell&lt;/b&gt; (%1 Aufgaben in der Ansicht, Rate je Modell und Aufgabe, nie über Aufgaben zusammengefasst): %2. Jede Zelle: Rate [95-%-Intervall] n = Samples.</translation>
     </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
 </context>
 <context>
     <name>MessageIndex</name>
@@ -1848,6 +2003,18 @@ in diesem Transkript</translation>
         <source>Show where spans open and close, their events indented</source>
         <translation>Zeigen, wo Spans sich öffnen und schließen, ihre Ereignisse eingerückt</translation>
     </message>
+    <message>
+        <source>plateau (%1)</source>
+        <translation>Plateau (%1)</translation>
+    </message>
+    <message>
+        <source>regression (%1)</source>
+        <translation>Rückschritt (%1)</translation>
+    </message>
+    <message>
+        <source>best, step %1</source>
+        <translation>bester Punkt, Schritt %1</translation>
+    </message>
 </context>
 <context>
     <name>RerunDialog</name>
@@ -2521,6 +2688,50 @@ in diesem Transkript</translation>
         <source>cannot save the test suite in %1: %2</source>
         <translation>die Testsuite kann nicht in %1 gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>not connected to PostgreSQL</source>
+        <translation>nicht mit PostgreSQL verbunden</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no Runlens store yet (`runlens-cli copy --to` makes one)</source>
+        <translation>%1 enthält noch keinen Runlens-Speicher (`runlens-cli copy --to` legt einen an)</translation>
+    </message>
+    <message>
+        <source>the store %1 on PostgreSQL is read here, not written: `runlens-cli copy --to` writes into it so far</source>
+        <translation>der Speicher %1 auf PostgreSQL wird hier gelesen, nicht geschrieben: bisher schreibt `runlens-cli copy --to` hinein</translation>
+    </message>
+    <message>
+        <source>importing into PostgreSQL is not supported yet: import into a SQLite store, then `runlens-cli copy --from FILE --to %1`</source>
+        <translation>Import nach PostgreSQL wird noch nicht unterstützt: in einen SQLite-Speicher importieren, dann `runlens-cli copy --from DATEI --to %1`</translation>
+    </message>
+    <message>
+        <source>%1 is not read from a store on PostgreSQL yet</source>
+        <translation>%1 wird aus einem Speicher auf PostgreSQL noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>a transcript</source>
+        <translation>Ein Transkript</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>Die Suche</translation>
+    </message>
+    <message>
+        <source>the search index</source>
+        <translation>Der Suchindex</translation>
+    </message>
+    <message>
+        <source>the files&apos; message counts</source>
+        <translation>Die Nachrichtenzahlen der Dateien</translation>
+    </message>
+    <message>
+        <source>re-runs</source>
+        <translation>Erneute Ausführungen</translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>
@@ -2735,8 +2946,8 @@ in diesem Transkript</translation>
 <context>
     <name>cli</name>
     <message>
-        <source>The store file (default: %1).</source>
-        <translation>Die Speicherdatei (Vorgabe: %1).</translation>
+        <source>The store: a SQLite file (default: %1), or a team store on PostgreSQL, postgresql://USER@HOST:PORT/DB (read only so far).</source>
+        <translation>Der Speicher: eine SQLite-Datei (Vorgabe: %1) oder ein Team-Speicher auf PostgreSQL, postgresql://USER@HOST:PORT/DB (bisher nur lesend).</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +3057,18 @@ in diesem Transkript</translation>
 </translation>
     </message>
     <message>
+        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun.</source>
+        <translation>Eine Ansicht offscreen rendern statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun.</translation>
+    </message>
+    <message>
+        <source>Window size for --render, e.g. 1600x1000 (default: each view&apos;s own).</source>
+        <translation>Fenstergröße für --render, z. B. 1600x1000 (Vorgabe: die eigene jeder Ansicht).</translation>
+    </message>
+    <message>
+        <source>no sample %1 in the store &apos;%2&apos; (runlens-cli samples lists them)</source>
+        <translation>kein Sample %1 im Speicher &apos;%2&apos; (runlens-cli samples listet sie auf)</translation>
+    </message>
+    <message>
         <source>Usage: runlens-cli COMMAND [options]
 
 Commands:
@@ -2862,6 +3085,7 @@ Commands:
   report SAMPLE    a run&apos;s anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)
   plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
                    duration) as PDF, SVG or PNG, with its CSV
+  copy             copy runs from a SQLite store into a team store on PostgreSQL
 
 Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
 </source>
@@ -2881,21 +3105,10 @@ Befehle:
   report SAMPLE    die Anatomie eines Laufs: wo er stockte, was ihn zurückwarf, wohin das Geld ging (Text, JSON, HTML)
   plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
                    duration) als PDF, SVG oder PNG, mit ihrer CSV
+  copy             Läufe aus einem SQLite-Speicher in einen Team-Speicher auf PostgreSQL kopieren
 
 Mit &apos;runlens-cli BEFEHL --help&apos; zeigt ein Befehl seine Optionen.
 </translation>
-    </message>
-    <message>
-        <source>Render a view offscreen instead of opening the window: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun.</source>
-        <translation>Eine Ansicht offscreen rendern statt das Fenster zu öffnen: main, runs, samples, outcomes, solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens, duration, paired, search, import, prices, replay, compare, rerun.</translation>
-    </message>
-    <message>
-        <source>Window size for --render, e.g. 1600x1000 (default: each view&apos;s own).</source>
-        <translation>Fenstergröße für --render, z. B. 1600x1000 (Vorgabe: die eigene jeder Ansicht).</translation>
-    </message>
-    <message>
-        <source>no sample %1 in the store &apos;%2&apos; (runlens-cli samples lists them)</source>
-        <translation>kein Sample %1 im Speicher &apos;%2&apos; (runlens-cli samples listet sie auf)</translation>
     </message>
 </context>
 </TS>

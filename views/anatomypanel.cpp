@@ -31,7 +31,7 @@ constexpr size_t shown = 100;
 
 QString more(size_t count)
 {
-    return count > shown ? QCoreApplication::translate("AnatomyPanel", "<p>\u2026and %1 more.</p>").arg(count - shown)
+    return count > shown ? QCoreApplication::translate("AnatomyPanel", "<p>…and %1 more.</p>").arg(count - shown)
                          : QString();
 }
 
