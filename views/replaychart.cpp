@@ -23,6 +23,7 @@ ReplayChart::ReplayChart(QWidget* parent)
     connect(m_plot, &QCustomPlot::mousePress, this,
         [this](QMouseEvent* event) { emit pressed(m_plot->xAxis->pixelToCoord(event->position().x())); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] { m_replotted = true; });
+    addTitleAndLegend();
 }
 
 void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
@@ -30,7 +31,6 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
-    addTitle();
     drawPassCurves(curve, axis, positions);
     drawReruns(reruns, axis, positions);
     const double maxSpent = drawSpending(curve, axis, positions);
@@ -65,21 +65,29 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
     m_plot->yAxis2->setRange(0, std::max(0.01, maxDollars * 1.05));
     m_plot->yAxis2->setLabel(QCoreApplication::translate("ReplayView", "USD spent"));
     m_plot->legend->setVisible(true);
-    // Top left, where a rising curve has not yet come.
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    m_plot->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
     m_replotted = false;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void ReplayChart::addTitle()
+void ReplayChart::addTitleAndLegend()
 {
-    if (m_plot->plotLayout()->rowCount() != 1)
-        return;
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0,
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    grid->insertRow(0);
+    grid->addElement(0, 0,
         new QCPTextElement(m_plot, QCoreApplication::translate("ReplayView", "Tests passing, and dollars spent"),
             QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+    // Under the plot, two entries a row: inside it, the legend of eight entries hid most of a short plot's curves.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->axisRect()->insetLayout()->simplify();
+    grid->addElement(2, 0, m_plot->legend);
+    grid->setRowStretchFactor(2, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(2);
+    m_plot->legend->setIconSize(18, 9);
+    m_plot->legend->setColumnSpacing(2);
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 2));
+    m_plot->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
 }
 
 void ReplayChart::drawPassCurves(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions)

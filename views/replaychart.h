@@ -37,7 +37,7 @@ signals:
     void pressed(double x);
 
 private:
-    void addTitle();
+    void addTitleAndLegend();
     void drawPassCurves(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
     void drawReruns(const std::vector<RerunRow>& reruns, StepPositions::Axis axis, const StepPositions& positions);
     double drawSpending(const PassCurve& curve, StepPositions::Axis axis, const StepPositions& positions);
