@@ -293,8 +293,8 @@
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <source>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;held-out (blue), visible (orange); plateaus shaded, regressions red, best point green, compactions grey&lt;/text&gt;</source>
-        <translation>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;zurückgehalten (blau), sichtbar (orange); Plateaus schattiert, Regressionen rot, bester Punkt grün, Verdichtungen grau&lt;/text&gt;</translation>
+        <source>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;visible (blue), held-out (orange); plateaus shaded, regressions red, best point green, compactions grey&lt;/text&gt;</source>
+        <translation>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;sichtbar (blau), zurückgehalten (orange); Plateaus schattiert, Regressionen rot, bester Punkt grün, Verdichtungen grau&lt;/text&gt;</translation>
     </message>
     <message>
         <source>Run report: %1</source>

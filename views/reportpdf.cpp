@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTextDocument>
 #include <QUrl>
@@ -53,6 +54,11 @@ bool ReportPdf::write(const QString& html, const QString& path, const QString& t
     }
     // The tables take the page's width: a text document reads no style sheet's widths.
     text.replace(QLatin1String("<table>"), QLatin1String("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">"));
+    // Short cells (numbers, dollars, percentages) are not broken over lines: "$269.0" above "8" misreads. A style of
+    // its own replaces the sheet's for the cell, so it repeats the border and padding.
+    static const QRegularExpression shortCell(QStringLiteral("<td>([^<]{1,12})</td>"));
+    text.replace(
+        shortCell, QStringLiteral("<td style=\"white-space:nowrap;border:1px solid #ccc;padding:2px 6px\">\\1</td>"));
     document.setHtml(text);
     document.setPageSize(QSizeF(pdf.width(), pdf.height()));
     document.print(&pdf);

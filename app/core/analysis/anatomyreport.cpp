@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <cmath>
 
 namespace {
@@ -89,6 +91,22 @@ QJsonObject compactionJson(const CompactionAnatomy& compaction)
 QString escaped(const QString& text)
 {
     return text.toHtmlEscaped();
+}
+
+/// A command as a reader knows it: a bash call's command line rather than the tool's arguments as JSON
+/// (`bash {"cmd":"ls"}` reads `ls`); any other call as it is.
+QString commandText(const QString& command)
+{
+    const qsizetype space = command.indexOf(QLatin1Char(' '));
+    if (space < 0)
+        return command;
+    const QJsonObject arguments = QJsonDocument::fromJson(command.mid(space + 1).toUtf8()).object();
+    for (const char* key : { "cmd", "command" }) {
+        const QString line = arguments.value(QLatin1String(key)).toString();
+        if (!line.isEmpty())
+            return line;
+    }
+    return command;
 }
 
 /// Markdown table cells hold no pipes or line breaks.
@@ -241,10 +259,11 @@ QString AnatomyReport::markdown() const
     for (size_t i = 0; i < a.plateaus.size() && i < 10; ++i) {
         const Plateau& p = a.plateaus[i];
         const QString mostly = p.activities.empty() ? QString() : label(p.activities.front().name);
-        const QString repeated = p.repeatedCommands.empty() ? QString()
-                                                            : QStringLiteral("%1 ×%2")
-                                                                  .arg(cell(p.repeatedCommands.front().command))
-                                                                  .arg(p.repeatedCommands.front().count);
+        const QString repeated = p.repeatedCommands.empty()
+            ? QString()
+            : QStringLiteral("%1 ×%2")
+                  .arg(cell(commandText(p.repeatedCommands.front().command)))
+                  .arg(p.repeatedCommands.front().count);
         md += QStringLiteral("| %1–%2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
                   .arg(p.fromStep)
                   .arg(p.toStep)
@@ -277,7 +296,7 @@ QString AnatomyReport::markdown() const
     md += tr("\n## Loops\n\n| command | runs | steps |\n|---|---:|---|\n");
     for (size_t i = 0; i < a.loops.size() && i < 10; ++i)
         md += QStringLiteral("| `%1` | %2 | %3–%4 |\n")
-                  .arg(cell(a.loops[i].command))
+                  .arg(cell(commandText(a.loops[i].command)))
                   .arg(a.loops[i].runs)
                   .arg(a.loops[i].firstStep)
                   .arg(a.loops[i].lastStep);
@@ -312,7 +331,8 @@ QString AnatomyReport::svgCurve() const
                .arg(top)
                .arg(plotWidth)
                .arg(plotHeight);
-    const std::pair<bool, const char*> lines[] = { { false, "#e08a1e" }, { true, "#1f5fbf" } };
+    // The replay's colours: visible blue, held-out orange.
+    const std::pair<bool, const char*> lines[] = { { false, "#1f5fbf" }, { true, "#e08a1e" } };
     for (const auto& [heldOut, colour] : lines) {
         QString points;
         for (const PassPoint& p : a.scores) {
@@ -341,7 +361,7 @@ QString AnatomyReport::svgCurve() const
     svg += QStringLiteral(R"(<text x="4" y="%1">100%</text><text x="4" y="%2">0%</text>)")
                .arg(top + 10)
                .arg(top + plotHeight);
-    svg += tr(R"(<text x="%1" y="%2">held-out (blue), visible (orange); plateaus shaded, regressions red, )"
+    svg += tr(R"(<text x="%1" y="%2">visible (blue), held-out (orange); plateaus shaded, regressions red, )"
               R"(best point green, compactions grey</text>)")
                .arg(left + 60)
                .arg(height - 8);
