@@ -102,7 +102,7 @@ QString commandText(const QString& command)
         return command;
     const QJsonObject arguments = QJsonDocument::fromJson(command.mid(space + 1).toUtf8()).object();
     for (const char* key : { "cmd", "command" }) {
-        const QString line = arguments.value(QLatin1String(key)).toString();
+        QString line = arguments.value(QLatin1String(key)).toString();
         if (!line.isEmpty())
             return line;
     }
