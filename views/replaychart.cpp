@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -235,20 +236,15 @@ bool ReplayChart::drawActivityBand(StepPositions::Axis axis, const StepPositions
     if (!m_anatomy || m_anatomy->activityBand.empty())
         return false;
     const ActivityPatterns patterns = ActivityPatterns::standard();
-    std::vector<bool> named(size_t(patterns.keys().size()));
-    // Named in the legend, in the panel's order, by empty graphs of their colours.
-    for (const ActivitySpan& span : m_anatomy->activityBand) {
-        const int index = patterns.indexOf(span.activity);
-        if (index >= 0)
-            named[size_t(index)] = true;
-    }
-    for (size_t i = 0; i < named.size(); ++i) {
-        if (!named[i])
-            continue;
-        auto* entry = m_plot->addGraph();
-        entry->setName(patterns.label(int(i)));
-        entry->setPen(QPen(QColor(patterns.colour(int(i))), 8));
-    }
+    // One entry in the legend, in the colour of the run's commonest activity: the panel's activity table, each row
+    // with its colour, is the band's key (six entries more would squeeze a short plot under its legend).
+    const auto commonest = std::max_element(m_anatomy->activities.begin(), m_anatomy->activities.end(),
+        [](const ActivityShare& a, const ActivityShare& b) { return a.turns < b.turns; });
+    auto* entry = m_plot->addGraph();
+    entry->setName(QCoreApplication::translate("ReplayView", "activities (see Anatomy)"));
+    entry->setPen(QPen(QColor(patterns.colour(
+                           commonest == m_anatomy->activities.end() ? -1 : patterns.indexOf(commonest->name))),
+        8));
     for (const ActivitySpan& span : m_anatomy->activityBand) {
         auto* rect = new QCPItemRect(m_plot);
         rect->setLayer(QStringLiteral("grid"));
