@@ -110,7 +110,8 @@ void AnatomyPanel::read(QPromise<Reading>& promise, const QString& storePath, qi
     } else {
         reading.sample = *sample;
         const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sampleId);
-        reading.anatomy = runAnatomy(*transcript, reading.sample, PriceTable::standard());
+        // On a thread of its own: the whole workspace, whatever the run's length.
+        reading.anatomy = runAnatomy(*transcript, reading.sample, PriceTable::standard(), true);
     }
     promise.addResult(std::move(reading));
 }

@@ -242,9 +242,8 @@ bool ReplayChart::drawActivityBand(StepPositions::Axis axis, const StepPositions
         [](const ActivityShare& a, const ActivityShare& b) { return a.turns < b.turns; });
     auto* entry = m_plot->addGraph();
     entry->setName(QCoreApplication::translate("ReplayView", "activities (see Anatomy)"));
-    entry->setPen(QPen(QColor(patterns.colour(
-                           commonest == m_anatomy->activities.end() ? -1 : patterns.indexOf(commonest->name))),
-        8));
+    entry->setPen(QPen(
+        QColor(patterns.colour(commonest == m_anatomy->activities.end() ? -1 : patterns.indexOf(commonest->name))), 8));
     for (const ActivitySpan& span : m_anatomy->activityBand) {
         auto* rect = new QCPItemRect(m_plot);
         rect->setLayer(QStringLiteral("grid"));

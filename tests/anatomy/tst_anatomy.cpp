@@ -427,8 +427,13 @@ void TestAnatomy::reportJsonKeysAndNames()
     QCOMPARE(cli({ QStringLiteral("pkl_rust"), QStringLiteral("--json") }, &out, &err), 0);
     const QJsonObject report = QJsonDocument::fromJson(out).object();
     for (const char* key : { "events", "model_calls", "tool_calls", "tool_errors", "compactions", "score_events",
-             "final", "best", "after_last_gain", "plateaus", "regressions", "activities" })
+             "final", "best", "after_last_gain", "plateaus", "regressions", "activities", "tests", "undo_edits",
+             "code_growth", "workspace_read" })
         QVERIFY2(report.contains(QLatin1String(key)), key);
+    // A demo run has far fewer edits than the rebuild's bound: its workspace is read, a line count per test run.
+    QVERIFY(report.value(QLatin1String("workspace_read")).toBool());
+    QCOMPARE(report.value(QLatin1String("code_growth")).toArray().size(),
+        report.value(QLatin1String("score_events")).toArray().size());
     QVERIFY(report.value(QLatin1String("tool_calls")).isObject());
     QVERIFY(report.value(QLatin1String("final")).toObject().contains(QLatin1String("solved")));
     // The demo's long run is stopped by its limit.

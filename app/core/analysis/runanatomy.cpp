@@ -209,9 +209,12 @@ Anatomy RunAnatomy::finish(const SampleRow& sample)
     for (const TurnInfo& turn : m_turns)
         anatomy.cost += turn.cost;
     anatomy.activities = activityMix(0, m_turns.size(), true);
+    const int testing = m_patterns.indexOf(QStringLiteral("running_tests"));
     for (const ToolInfo& tool : m_tools) {
         if (tool.activity == m_editing)
             anatomy.editSteps.push_back(tool.seq);
+        else if (tool.activity == testing)
+            anatomy.testSteps.push_back(tool.seq);
     }
     findBest(anatomy);
     findPlateaus(anatomy);

@@ -148,8 +148,10 @@ struct Anatomy {
     std::vector<ActivityShare> activities; ///< every activity the patterns name, in their order
     std::vector<CommandLoop> loops; ///< most runs first
     std::vector<int> editSteps; ///< every step that edited a file
+    std::vector<int> testSteps; ///< every tool call classed as running tests
     TestHistory tests;
     std::vector<ActivitySpan> activityBand; ///< in step order; at most RunAnatomy::bandSpans
+    bool workspaceRead = false; ///< whether the workspace was rebuilt: undoEdits and codeGrowth hold
     std::vector<UndoEdit> undoEdits; ///< in order
     std::vector<CodeSize> codeGrowth; ///< at each test run (score event), in order
     int uncertainEdits = 0; ///< edit steps whose effect the workspace rebuild cannot follow (sed -i, scripts)

@@ -16,32 +16,26 @@
 #include <limits>
 
 namespace {
-/// Which tests never passed and which broke: the test runner's output read once.
-TestHistory testHistory(TranscriptQuery& transcript)
+/// Which tests never passed and which broke: the output of the calls classed as running tests, read once.
+TestHistory testHistory(TranscriptQuery& transcript, const std::vector<int>& testSteps)
 {
     const TestOutputParser parser = TestOutputParser::standard();
     TestMatrixBuilder matrix(parser);
     std::vector<TestCounts> counts;
-    transcript.visitToolOutputs(
-        [&](const ToolOutput& tool) {
-            if (const std::optional<TestCounts> read = parser.parse(tool.output)) {
-                counts.push_back(*read);
-                matrix.addToolOutput(tool);
-            }
-            return true;
-        },
-        QStringLiteral("test"));
+    for (const ToolOutput& tool : transcript.toolOutputsAt(testSteps)) {
+        if (const std::optional<TestCounts> read = parser.parse(tool.output)) {
+            counts.push_back(*read);
+            matrix.addToolOutput(tool);
+        }
+    }
     return testHistory(matrix.matrix(), counts);
 }
 
-/// The workspace rebuilt from the edits alone (read one by one), followed edit by edit: the edits that undo earlier
-/// ones and the lines of code at each test run.
+/// The workspace rebuilt from the edits alone (read by one statement), followed edit by edit: the edits that undo
+/// earlier ones and the lines of code at each test run.
 void followEdits(TranscriptQuery& transcript, Anatomy& anatomy)
 {
-    std::vector<ToolCall> calls;
-    calls.reserve(anatomy.editSteps.size());
-    for (const int step : anatomy.editSteps)
-        calls.push_back(transcript.toolCall(step));
+    std::vector<ToolCall> calls = transcript.toolCallsAt(anatomy.editSteps);
     auto resolve = [&](const QString& text) { return transcript.resolveAttachments(text); };
     WorkspaceBuilder workspace(std::move(calls), resolve);
     // undo_edit rarely goes back more than a few edits; every earlier content of a file would grow with the run.
@@ -133,7 +127,7 @@ std::vector<int> fileChangingSteps(TranscriptQuery& transcript)
     return steps;
 }
 
-Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices)
+Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices, bool wholeWorkspace)
 {
     RunAnatomy anatomy(prices, ActivityPatterns::standard());
     // The test runs: the run's own intermediate scores, else the test runner's output (as the pass curve reads them).
@@ -182,7 +176,9 @@ Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const P
                 [&](const QString& text) { return transcript.resolveAttachments(text); });
         }
     }
-    result.tests = testHistory(transcript);
-    followEdits(transcript, result);
+    result.tests = testHistory(transcript, result.testSteps);
+    result.workspaceRead = wholeWorkspace || result.editSteps.size() <= size_t(RunAnatomy::workspaceEdits);
+    if (result.workspaceRead)
+        followEdits(transcript, result);
     return result;
 }
