@@ -399,8 +399,8 @@ QString AnatomyReport::svgCurve() const
 {
     const Anatomy& a = m_anatomy;
     const bool growth = !a.codeGrowth.empty();
-    const double width = 760, left = 40, top = 10, plotWidth = width - left - (growth ? 50 : 10), plotHeight = 200,
-                 band = a.activityBand.empty() ? 0 : 12, height = top + plotHeight + band + 46;
+    const double width = 700, left = 40, top = 10, plotWidth = width - left - 10, plotHeight = 200,
+                 band = a.activityBand.empty() ? 0 : 12, height = top + plotHeight + band + 58;
     const double last = std::max(1, a.lastStep);
     auto x = [&](double step) { return left + plotWidth * step / last; };
     auto y = [&](double fraction) { return top + plotHeight * (1 - fraction); };
@@ -446,11 +446,11 @@ QString AnatomyReport::svgCurve() const
         }
         svg += QStringLiteral(R"(<polyline fill="none" stroke="#555" stroke-dasharray="2,2" points="%1"/>)")
                    .arg(points.trimmed());
-        svg += QStringLiteral(R"(<text x="%1" y="%2">%3</text><text x="%1" y="%4">0</text>)")
-                   .arg(left + plotWidth + 4)
-                   .arg(top + 10)
-                   .arg(tr("%1 lines").arg(most))
-                   .arg(top + plotHeight);
+        // Its scale inside the plot's top right corner: the top is this many lines, the bottom none.
+        svg += QStringLiteral(R"(<text x="%1" y="%2" text-anchor="end" fill="#555">%3</text>)")
+                   .arg(left + plotWidth - 4)
+                   .arg(top + 12)
+                   .arg(tr("top: %1 lines of code").arg(most));
     }
     // The replay's colours: visible blue, held-out orange.
     const std::pair<bool, const char*> lines[] = { { false, "#1f5fbf" }, { true, "#e08a1e" } };
@@ -483,11 +483,11 @@ QString AnatomyReport::svgCurve() const
     svg += QStringLiteral(R"(<text x="4" y="%1">100%</text><text x="4" y="%2">0%</text>)")
                .arg(top + 10)
                .arg(top + plotHeight);
-    svg += tr(R"(<text x="%1" y="%2">visible (blue), held-out (orange); plateaus shaded, regressions red, )"
-              R"(best point green, compactions grey%3</text>)")
-               .arg(left + 60)
-               .arg(axisText)
-               .arg(growth ? tr(", lines of code dotted") : QString());
+    svg += tr(R"(<text x="%1" y="%2">visible blue, held-out orange; plateaus shaded, regressions red, best )"
+              R"(point green, compactions grey%3</text>)")
+               .arg(left)
+               .arg(axisText + 13)
+               .arg(growth ? tr(", code lines dotted") : QString());
     // The band's legend: each activity it shows, in the panel's order.
     double at = left;
     for (int i = 0; i < m_patterns.keys().size(); ++i) {
@@ -497,10 +497,10 @@ QString AnatomyReport::svgCurve() const
             continue;
         svg += QStringLiteral(R"(<rect x="%1" y="%2" width="9" height="9" fill="%3"/><text x="%4" y="%5">%6</text>)")
                    .arg(at)
-                   .arg(axisText + 8)
+                   .arg(axisText + 20)
                    .arg(m_patterns.colour(i))
                    .arg(at + 12)
-                   .arg(axisText + 16)
+                   .arg(axisText + 28)
                    .arg(escaped(m_patterns.label(i)));
         at += 24 + 6.2 * m_patterns.label(i).size();
     }
