@@ -110,7 +110,8 @@ void AnatomyPanel::read(QPromise<Reading>& promise, const QString& storePath, qi
     } else {
         reading.sample = *sample;
         const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sampleId);
-        reading.anatomy = runAnatomy(*transcript, reading.sample, PriceTable::standard());
+        // On a thread of its own: the whole workspace, whatever the run's length.
+        reading.anatomy = runAnatomy(*transcript, reading.sample, PriceTable::standard(), true);
     }
     promise.addResult(std::move(reading));
 }
@@ -137,8 +138,8 @@ void AnatomyPanel::showReading()
     m_anatomy = std::move(reading.anatomy);
     m_sample = std::move(reading.sample);
     m_links.clear();
-    QString html = outcomeHtml() + plateausHtml() + regressionsHtml() + compactionsHtml() + activitiesHtml();
-    html += loopsHtml();
+    QString html = outcomeHtml() + testsHtml() + plateausHtml() + regressionsHtml() + compactionsHtml();
+    html += activitiesHtml() + loopsHtml() + undoEditsHtml();
     m_view->setHtml(html);
     m_state->clear();
     m_ready = true;
@@ -187,6 +188,57 @@ QString AnatomyPanel::outcomeHtml()
                 .arg(dollars(a.costAfterLastGain), AnatomyReport::duration(a.workingTimeAfterLastGain))
                 .arg(a.stepsAfterLastGain);
     return html;
+}
+
+QString AnatomyPanel::testsHtml()
+{
+    const TestHistory& t = m_anatomy.tests;
+    if (t.runs == 0)
+        return {};
+    if (!t.named)
+        return tr("<h4>Tests</h4><p>%1 test runs name only some tests: at best %2 of %3 passed, %4 at the end; at "
+                  "least %5 never passed.</p>")
+            .arg(t.runs)
+            .arg(t.bestPassed)
+            .arg(t.total)
+            .arg(t.finalPassed)
+            .arg(t.total - t.bestPassed);
+    QString html = tr("<h4>Tests</h4><p>%1 of %2 never passed").arg(t.neverPassed.size()).arg(t.total);
+    html += t.neverPassed.isEmpty()
+        ? QStringLiteral(".</p>")
+        : QStringLiteral(": ") + t.neverPassed.mid(0, 20).join(QStringLiteral(", ")).toHtmlEscaped()
+            + (t.neverPassed.size() > 20 ? QStringLiteral(" …</p>") : QStringLiteral("</p>"));
+    if (t.broke.empty())
+        return html + tr("<p>No test broke after passing.</p>");
+    html += tr("<p>Broke after passing:</p><ol>");
+    for (size_t i = 0; i < t.broke.size() && i < shown; ++i) {
+        const TestBreak& b = t.broke[i];
+        html += QStringLiteral("<li>%1: %2</li>")
+                    .arg(b.test.toHtmlEscaped(),
+                        tr("passed at %1, failed at %2, %3")
+                            .arg(link(b.passedStep, QString::number(b.passedStep)),
+                                link(b.brokeStep, QString::number(b.brokeStep)),
+                                b.fixedStep < 0
+                                    ? tr("never passed again")
+                                    : tr("passed again at %1").arg(link(b.fixedStep, QString::number(b.fixedStep)))));
+    }
+    return html + QStringLiteral("</ol>") + more(t.broke.size());
+}
+
+QString AnatomyPanel::undoEditsHtml()
+{
+    if (m_anatomy.undoEdits.empty())
+        return {};
+    QString html = tr("<h4>Edits that undo earlier edits</h4><ol>");
+    for (size_t i = 0; i < m_anatomy.undoEdits.size() && i < shown; ++i) {
+        const UndoEdit& u = m_anatomy.undoEdits[i];
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(tr("%1 undoes %2 in %3 (%4)")
+                             .arg(link(u.step, tr("step %1").arg(u.step)),
+                                 link(u.undoesStep, tr("step %1").arg(u.undoesStep)), u.path.toHtmlEscaped(),
+                                 u.restores ? tr("the file as it was") : tr("its texts swapped back")));
+    }
+    return html + QStringLiteral("</ol>") + more(m_anatomy.undoEdits.size());
 }
 
 QString AnatomyPanel::plateausHtml()
@@ -254,11 +306,12 @@ QString AnatomyPanel::activitiesHtml() const
     const ActivityPatterns patterns = ActivityPatterns::standard();
     for (const ActivityShare& share : m_anatomy.activities) {
         const int index = patterns.indexOf(share.name);
-        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
-                               "<td align=\"right\">%4</td></tr>")
+        // Its colour as the band along the curve shows it.
+        html += QStringLiteral("<tr><td><font color=\"%5\">\u25a0</font> %1</td><td align=\"right\">%2</td>"
+                               "<td align=\"right\">%3</td><td align=\"right\">%4</td></tr>")
                     .arg((index >= 0 ? patterns.label(index) : share.name).toHtmlEscaped())
                     .arg(share.turns)
-                    .arg(AnatomyReport::duration(share.workingTime), dollars(share.cost));
+                    .arg(AnatomyReport::duration(share.workingTime), dollars(share.cost), patterns.colour(index));
     }
     return html + QStringLiteral("</table>");
 }

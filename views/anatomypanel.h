@@ -15,7 +15,8 @@ class QTextBrowser;
 class QUrl;
 
 /// The replay's Anatomy panel: how the run ended, its best point and what it spent after its last gain, its plateaus
-/// (longest first), regressions, compactions, activities and loops. Every item with a step is a link to that step.
+/// (longest first), the tests that never passed or broke, regressions, compactions, activities, loops and edits that
+/// undo earlier ones. Every item with a step is a link to that step.
 /// The anatomy is read on a thread of its own, from its own connection to the store, once the panel is first shown
 /// (never in a compare view, which hides it): the replay opens at once and the panel says "Reading the run…"
 /// meanwhile.
@@ -60,6 +61,8 @@ private:
     void chooseExportPath();
     QString link(int step, const QString& text);
     QString outcomeHtml();
+    QString testsHtml();
+    QString undoEditsHtml();
     QString plateausHtml();
     QString regressionsHtml();
     QString compactionsHtml();

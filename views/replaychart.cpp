@@ -3,14 +3,21 @@
 
 #include "replaychart.h"
 
+#include "analysis/activitypatterns.h"
 #include "cellformat.h"
 
 #include <QCoreApplication>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
 // The replay view drew this plot first; the translations have its texts under its name.
+
+namespace {
+/// The activity band's height below 0 on the pass fraction's axis.
+constexpr double bandHeight = 0.08;
+}
 
 ReplayChart::ReplayChart(QWidget* parent)
     : QWidget(parent)
@@ -24,6 +31,9 @@ ReplayChart::ReplayChart(QWidget* parent)
         [this](QMouseEvent* event) { emit pressed(m_plot->xAxis->pixelToCoord(event->position().x())); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] { m_replotted = true; });
     addTitleAndLegend();
+    m_linesAxis = m_plot->axisRect()->addAxis(QCPAxis::atRight);
+    m_linesAxis->setVisible(false);
+    m_linesAxis->setLabel(QCoreApplication::translate("ReplayView", "lines of code"));
 }
 
 void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
@@ -36,6 +46,8 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
     const double maxSpent = drawSpending(curve, axis, positions);
     drawCompactions(curve, axis, positions);
     drawAnatomy(axis, positions);
+    drawCodeGrowth(axis, positions);
+    const bool band = drawActivityBand(axis, positions);
     const double maxDollars = drawCostLimit(costLimit, maxSpent, axis, positions);
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(Qt::black, 1.5));
@@ -51,7 +63,8 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
     m_plot->xAxis->setLabel(axis == StepPositions::Axis::Step ? QCoreApplication::translate("ReplayView", "step")
             : axis == StepPositions::Axis::Time ? QCoreApplication::translate("ReplayView", "working time, hours")
                                                 : QCoreApplication::translate("ReplayView", "USD spent"));
-    m_plot->yAxis->setRange(0, 1.02);
+    // Room under the curves for the activity band.
+    m_plot->yAxis->setRange(band ? -bandHeight : 0, 1.02);
     // Short: the axis of a narrow plot is short too. Where the shares come from is in the legend.
     m_plot->yAxis->setLabel(QCoreApplication::translate("ReplayView", "tests passing"));
     if (curve.points.empty()) {
@@ -62,7 +75,9 @@ void ReplayChart::draw(const PassCurve& curve, const std::vector<RerunRow>& reru
         none->setColor(Qt::gray);
     }
     m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis2->setRange(0, std::max(0.01, maxDollars * 1.05));
+    // Zero dollars level with zero tests passing, over the band.
+    const double dollarsTop = std::max(0.01, maxDollars * 1.05);
+    m_plot->yAxis2->setRange(band ? -dollarsTop * bandHeight / 1.02 : 0, dollarsTop);
     m_plot->yAxis2->setLabel(QCoreApplication::translate("ReplayView", "USD spent"));
     m_plot->legend->setVisible(true);
     m_replotted = false;
@@ -214,6 +229,50 @@ void ReplayChart::drawAnatomy(StepPositions::Axis axis, const StepPositions& pos
     best->setLineStyle(QCPGraph::lsNone);
     best->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(0x20, 0x80, 0x20), 2.5), QBrush(), 14));
     best->addData(positions.position(axis, a.bestStep), heldOut ? a.bestHeldOut : a.bestVisible);
+}
+
+bool ReplayChart::drawActivityBand(StepPositions::Axis axis, const StepPositions& positions)
+{
+    if (!m_anatomy || m_anatomy->activityBand.empty())
+        return false;
+    const ActivityPatterns patterns = ActivityPatterns::standard();
+    // One entry in the legend, in the colour of the run's commonest activity: the panel's activity table, each row
+    // with its colour, is the band's key (six entries more would squeeze a short plot under its legend).
+    const auto commonest = std::max_element(m_anatomy->activities.begin(), m_anatomy->activities.end(),
+        [](const ActivityShare& a, const ActivityShare& b) { return a.turns < b.turns; });
+    auto* entry = m_plot->addGraph();
+    entry->setName(QCoreApplication::translate("ReplayView", "activities (see Anatomy)"));
+    entry->setPen(QPen(
+        QColor(patterns.colour(commonest == m_anatomy->activities.end() ? -1 : patterns.indexOf(commonest->name))), 8));
+    for (const ActivitySpan& span : m_anatomy->activityBand) {
+        auto* rect = new QCPItemRect(m_plot);
+        rect->setLayer(QStringLiteral("grid"));
+        rect->topLeft->setCoords(positions.position(axis, span.fromStep), -bandHeight * 0.15);
+        rect->bottomRight->setCoords(positions.position(axis, span.toStep), -bandHeight);
+        rect->setPen(Qt::NoPen);
+        rect->setBrush(QColor(patterns.colour(patterns.indexOf(span.activity))));
+    }
+    return true;
+}
+
+void ReplayChart::drawCodeGrowth(StepPositions::Axis axis, const StepPositions& positions)
+{
+    const bool shown = m_anatomy && !m_anatomy->codeGrowth.empty();
+    m_linesAxis->setVisible(shown);
+    if (!shown)
+        return;
+    auto* lines = m_plot->addGraph(m_plot->xAxis, m_linesAxis);
+    lines->setName(QCoreApplication::translate("ReplayView", "lines of code (right)"));
+    lines->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.5, Qt::DotLine));
+    lines->setLineStyle(QCPGraph::lsStepLeft);
+    qint64 most = 0;
+    for (const CodeSize& size : m_anatomy->codeGrowth) {
+        lines->addData(positions.position(axis, size.step), double(size.lines));
+        most = std::max(most, size.lines);
+    }
+    // Its zero level with the pass fractions' zero, over the band.
+    const double top = std::max<double>(10, double(most) * 1.05);
+    m_linesAxis->setRange(-top * bandHeight / 1.02, top);
 }
 
 double ReplayChart::drawCostLimit(

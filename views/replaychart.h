@@ -11,6 +11,7 @@
 #include <QWidget>
 #include <optional>
 
+class QCPAxis;
 class QCPItemStraightLine;
 class QCustomPlot;
 
@@ -27,7 +28,8 @@ public:
     void draw(const PassCurve& curve, const std::vector<RerunRow>& reruns, StepPositions::Axis axis,
         const StepPositions& positions, double costLimit);
     /// The run's anatomy, marked on the plot from the next draw(): its plateaus shaded, its regressions and its best
-    /// point marked.
+    /// point marked, its activities as a coloured band under the curves, and the lines of its code at each test run on
+    /// an axis of their own.
     void setAnatomy(const Anatomy& anatomy);
     /// Moves the cursor to `x` on the horizontal axis: only the cursor is drawn again.
     void setCursor(double x);
@@ -46,10 +48,14 @@ private:
     /// The dollars' range, widened to show it where it is near; the range as it was where it is far above.
     double drawCostLimit(double costLimit, double maxSpent, StepPositions::Axis axis, const StepPositions& positions);
     void drawAnatomy(StepPositions::Axis axis, const StepPositions& positions);
+    /// The activity band under the curves; false where the anatomy has none.
+    bool drawActivityBand(StepPositions::Axis axis, const StepPositions& positions);
+    void drawCodeGrowth(StepPositions::Axis axis, const StepPositions& positions);
     void placeCursor();
 
     QCustomPlot* m_plot;
     QCPItemStraightLine* m_cursor = nullptr;
+    QCPAxis* m_linesAxis; ///< the lines of code, right of the dollars
     std::optional<Anatomy> m_anatomy; ///< none until it is read
     std::optional<double> m_cursorX; ///< none until the replay has a current step
     bool m_replotted = false; ///< the plot was drawn since it was last built

@@ -25,7 +25,8 @@ bool ReportPdf::write(const QString& html, const QString& path, const QString& t
     QString text = html;
     QTextDocument document;
     // Each inline curve becomes an image of it in a paragraph of its own, at twice its size for a sharp print, as
-    // wide as the page at most.
+    // wide as the page at most. At the page's full width the print cut the curve's right edge (its last step and the
+    // scale of its lines of code): four fifths of it leaves the whole curve on the page.
     const double room = pdf.width() - 2 * document.documentMargin();
     int images = 0;
     for (qsizetype start = text.indexOf(QLatin1String("<svg")); start >= 0;
@@ -44,7 +45,7 @@ bool ReportPdf::write(const QString& html, const QString& path, const QString& t
         }
         const QString name = QStringLiteral("curve%1.png").arg(images++);
         document.addResource(QTextDocument::ImageResource, QUrl(name), image);
-        const double scale = std::min(1.0, room / std::max(1, size.width()));
+        const double scale = std::min(1.0, 0.8 * room / std::max(1, size.width()));
         const QString img = QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>")
                                 .arg(name)
                                 .arg(int(size.width() * scale))

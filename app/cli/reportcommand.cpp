@@ -7,6 +7,7 @@
 #include "storeoption.h"
 
 #include "analysis/pricetable.h"
+#include "analysis/runanatomy.h"
 #include "reportpdf.h"
 #include "store/store.h"
 #include "store/transcriptquery.h"
@@ -35,6 +36,10 @@ void addReportOptions(QCommandLineParser& parser)
     parser.addOption(storeOption());
     SampleArgument::addOptions(parser);
     parser.addOption({ QStringLiteral("json"), tr("Print the anatomy as JSON (its keys: see the README).") });
+    parser.addOption({ QStringLiteral("workspace"),
+        tr("Rebuild the workspace from every edit (lines of code, edits undone) even in a run of more than %1 edits, "
+           "which takes longer.")
+            .arg(RunAnatomy::workspaceEdits) });
     parser.addOption(
         { QStringLiteral("out"), tr("Write the report to this file (.md, .html or .pdf)."), QStringLiteral("FILE") });
     parser.addPositionalArgument(QStringLiteral("SAMPLE"),
@@ -89,7 +94,8 @@ int runReportCommand(const QStringList& arguments)
         err << tr("runlens-cli report: ") << store.errorString() << '\n';
         return 1;
     }
-    const Anatomy anatomy = runAnatomy(*transcript, *sample, PriceTable::standard());
+    const Anatomy anatomy
+        = runAnatomy(*transcript, *sample, PriceTable::standard(), parser.isSet(QStringLiteral("workspace")));
     const ActivityPatterns patterns = ActivityPatterns::standard();
     const AnatomyReport report(anatomy, *sample, patterns);
     if (pdf) {

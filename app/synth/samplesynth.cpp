@@ -493,6 +493,11 @@ void SampleSynth::PassWriter::writeToolEvents(const Turn& turn, double toolSecon
     for (const auto& [name, value] : turn.arguments)
         command += edit ? QByteArray() : name + '=' + value + '\n';
     m_sample.m_truth.addToolCall(m_seq, turn.function, command, edit);
+    if (turn.undoesTurn >= 0)
+        m_sample.m_truth.addUndoEdit(m_seq, turn.undoesTurn);
+    if (turn.testRun)
+        m_sample.m_truth.addTestOutcome(
+            m_seq, turn.visiblePassed, m_spec.visibleTotal, turn.passingTests, turn.failingTests);
     eventStart("tool", turn.spanId);
     m_out.field("type", "function").field("id", turn.callId).field("function", turn.function).key("arguments");
     toolArguments(turn);
@@ -517,7 +522,7 @@ void SampleSynth::PassWriter::writeToolEvents(const Turn& turn, double toolSecon
 void SampleSynth::PassWriter::writeTestScore(const Turn& turn)
 {
     m_sample.m_truth.addTestRun(m_seq, m_clock, double(turn.visiblePassed) / m_spec.visibleTotal,
-        double(turn.heldOutPassed) / m_spec.heldOutTotal);
+        double(turn.heldOutPassed) / m_spec.heldOutTotal, turn.codeLines);
     eventStart("score", m_opening.agentSpan);
     m_out.key("score").beginObject().key("value").raw(m_sample.scoreValue(turn.visiblePassed, turn.heldOutPassed));
     m_out.field("explanation",

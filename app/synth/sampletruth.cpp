@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 void SampleTruth::clear()
 {
@@ -22,9 +23,71 @@ void SampleTruth::addToolCall(int seq, const QByteArray& function, const QByteAr
     m_tools.push_back({ seq, function, command, edit });
 }
 
-void SampleTruth::addTestRun(int seq, double start, double visible, double heldOut)
+void SampleTruth::addTestRun(int seq, double start, double visible, double heldOut, qint64 codeLines)
 {
-    m_tests.push_back({ seq, start, visible, heldOut });
+    m_tests.push_back({ seq, start, visible, heldOut, codeLines });
+}
+
+void SampleTruth::addTestOutcome(int seq, int passed, int total, const QStringList& passing, const QStringList& failing)
+{
+    m_outcomes.push_back({ seq, passed, total, passing, failing });
+}
+
+void SampleTruth::addUndoEdit(int seq, int turn)
+{
+    m_undoEdits.emplace_back(seq, m_tools[size_t(turn)].seq);
+}
+
+QJsonObject SampleTruth::testsJson() const
+{
+    // Named where every run names each of its tests; a test breaks when it fails at a run after passing at the last
+    // run that named it.
+    bool named = !m_outcomes.empty();
+    int best = 0;
+    for (const TestOutcome& run : m_outcomes) {
+        named = named && run.passing.size() + run.failing.size() == run.total;
+        best = std::max(best, run.passed);
+    }
+    QJsonObject tests { { QStringLiteral("named"), named }, { QStringLiteral("runs"), int(m_outcomes.size()) },
+        { QStringLiteral("best_passed"), best },
+        { QStringLiteral("total"), m_outcomes.empty() ? 0 : m_outcomes.back().total },
+        { QStringLiteral("final_passed"), m_outcomes.empty() ? 0 : m_outcomes.back().passed } };
+    if (!named)
+        return tests;
+    std::map<QString, int> lastPassed; // test -> step
+    std::map<QString, std::pair<int, int>> open; // test -> passed, broke
+    QJsonArray broke;
+    std::vector<std::tuple<int, QString, int, int>> breaks; // broke, test, passed, fixed
+    for (const TestOutcome& run : m_outcomes) {
+        for (const QString& test : run.failing) {
+            const auto passed = lastPassed.find(test);
+            if (passed != lastPassed.end() && passed->second >= 0 && !open.count(test))
+                open[test] = { passed->second, run.seq };
+        }
+        for (const QString& test : run.passing) {
+            if (const auto broken = open.find(test); broken != open.end()) {
+                breaks.emplace_back(broken->second.second, test, broken->second.first, run.seq);
+                open.erase(broken);
+            }
+            lastPassed[test] = run.seq;
+        }
+    }
+    for (const auto& [test, steps] : open)
+        breaks.emplace_back(steps.second, test, steps.first, -1);
+    std::sort(breaks.begin(), breaks.end());
+    for (const auto& [brokeStep, test, passedStep, fixedStep] : breaks)
+        broke.append(QJsonObject { { QStringLiteral("test"), test }, { QStringLiteral("passed_step"), passedStep },
+            { QStringLiteral("broke_step"), brokeStep },
+            { QStringLiteral("fixed_step"), fixedStep < 0 ? QJsonValue() : QJsonValue(fixedStep) } });
+    QStringList never;
+    for (const QString& test : m_outcomes.back().passing + m_outcomes.back().failing) {
+        if (!lastPassed.count(test))
+            never << test;
+    }
+    never.sort();
+    tests[QStringLiteral("never_passed")] = QJsonArray::fromStringList(never);
+    tests[QStringLiteral("broke")] = broke;
+    return tests;
 }
 
 void SampleTruth::addCompaction(int seq, qint64 tokensBefore, qint64 tokensAfter)
@@ -169,9 +232,15 @@ QJsonObject SampleTruth::json() const
         compactions.append(QJsonObject { { QStringLiteral("step"), compaction.seq },
             { QStringLiteral("tokens_before"), compaction.before },
             { QStringLiteral("tokens_after"), compaction.after } });
-    for (const TestRun& test : m_tests)
+    QJsonArray growth, undoEdits;
+    for (const TestRun& test : m_tests) {
         scores.append(QJsonObject { { QStringLiteral("step"), test.seq }, { QStringLiteral("visible"), test.visible },
             { QStringLiteral("held_out"), test.heldOut } });
+        growth.append(
+            QJsonObject { { QStringLiteral("step"), test.seq }, { QStringLiteral("lines"), test.codeLines } });
+    }
+    for (const auto& [step, undoes] : m_undoEdits)
+        undoEdits.append(QJsonObject { { QStringLiteral("step"), step }, { QStringLiteral("undoes_step"), undoes } });
     const QJsonObject best = bestJson();
     return { { QStringLiteral("events"), m_events }, { QStringLiteral("model_calls"), int(m_turns.size()) },
         { QStringLiteral("tool_calls"), tools }, { QStringLiteral("tool_errors"), 0 },
@@ -182,5 +251,7 @@ QJsonObject SampleTruth::json() const
         { QStringLiteral("after_last_gain"), best.value(QStringLiteral("after_last_gain")) },
         { QStringLiteral("plateaus"), plateausJson() }, { QStringLiteral("regressions"), regressionsJson() },
         { QStringLiteral("activities"), activitiesJson() }, { QStringLiteral("loops"), loopsJson() },
-        { QStringLiteral("edit_steps"), edits }, { QStringLiteral("limit"), m_limit } };
+        { QStringLiteral("edit_steps"), edits }, { QStringLiteral("limit"), m_limit },
+        { QStringLiteral("tests"), testsJson() }, { QStringLiteral("undo_edits"), undoEdits },
+        { QStringLiteral("code_growth"), growth } };
 }

@@ -7,6 +7,8 @@
 #include "jsonout.h"
 #include "synthtext.h"
 
+#include "analysis/edithistory.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -75,6 +77,7 @@ TurnPlanner::TurnPlanner(const SampleSpec& spec, qsizetype openingBytes)
     , m_random(SynthRandom::derive(spec.seed, 1))
     , m_curve(SynthRandom::derive(spec.seed, 3))
     , m_words(SynthRandom::derive(spec.seed, 4))
+    , m_undo(SynthRandom::derive(spec.seed, 5))
     , m_language(spec.language.toUtf8())
     , m_program(spec.program.toUtf8())
     , m_workspace("/home/agent/" + m_program)
@@ -98,6 +101,7 @@ TurnPlanner::TurnPlanner(const SampleSpec& spec, qsizetype openingBytes)
 Turn TurnPlanner::next(int t)
 {
     Turn turn;
+    m_turn = t;
     const Voice voice = startTurn(turn);
     const SynthText::Situation before = m_situation;
     const bool runsTests = (t % m_cadence == m_cadence - 1) || t == m_curveTurns - 1 || t == m_spec.turns - 1;
@@ -156,6 +160,7 @@ void TurnPlanner::runTests(Turn& turn)
     ++m_testRun;
     drawTestOutcome(turn);
     turn.result = testOutput(turn);
+    turn.codeLines = EditHistory::linesOf(m_content);
     m_situation.passed = turn.visiblePassed;
     const qsizetype failure = turn.result.indexOf("FAIL ");
     m_situation.failing = failure < 0
@@ -189,15 +194,18 @@ void TurnPlanner::drawTestOutcome(Turn& turn)
 }
 
 /// What the test script prints: each visible test of a demo program, else a few of the failures.
-QByteArray TurnPlanner::testOutput(const Turn& turn)
+QByteArray TurnPlanner::testOutput(Turn& turn)
 {
     QByteArray output;
     if (m_spec.demo) {
         const TestSuite suite = m_spec.demo->suite();
         const QStringList passing = m_version < 0 ? QStringList() : m_spec.demoPassing[size_t(m_version)];
         for (const TestCase& test : suite.tests()) {
-            if (!test.heldOut)
-                output += (passing.contains(test.id) ? "PASS " : "FAIL ") + test.id.toUtf8() + '\n';
+            if (test.heldOut)
+                continue;
+            const bool passes = passing.contains(test.id);
+            output += (passes ? "PASS " : "FAIL ") + test.id.toUtf8() + '\n';
+            (passes ? turn.passingTests : turn.failingTests) << test.id;
         }
     } else {
         const int failing = m_spec.visibleTotal - turn.visiblePassed;
@@ -277,7 +285,10 @@ void TurnPlanner::editCode(Turn& turn)
     m_intent = SynthText::Intent::Edit;
     turn.function = "text_editor";
     const ProgramProfile& profile = *m_situation.profile;
+    if (undoLastReplace(turn))
+        return;
     if (m_content.isEmpty() || m_random.chance(0.15)) {
+        m_lastReplace.turn = -1;
         m_content = SynthText::code(m_words, int(m_random.range(20, 120) * m_spec.verbosity), m_language, profile);
         turn.arguments = { { "command", "create" }, { "path", m_source }, { "file_text", m_content } };
         turn.result = "File created successfully at: " + m_source;
@@ -301,8 +312,25 @@ void TurnPlanner::editCode(Turn& turn)
         turn.arguments
             = { { "command", "str_replace" }, { "path", m_source }, { "old_str", old }, { "new_str", replacement } };
         m_content.replace(old, replacement);
+        m_lastReplace = { m_turn, old, replacement };
     }
     turn.result = "The file " + m_source + " has been edited.";
+}
+
+/// Now and then an edit that swaps back the last replacement (old and new texts exchanged): an agent undoing its own
+/// change by hand.
+bool TurnPlanner::undoLastReplace(Turn& turn)
+{
+    if (m_lastReplace.turn < 0 || !m_undo.chance(0.12) || m_lastReplace.newText.isEmpty()
+        || m_content.count(m_lastReplace.newText) != 1)
+        return false;
+    turn.arguments = { { "command", "str_replace" }, { "path", m_source }, { "old_str", m_lastReplace.newText },
+        { "new_str", m_lastReplace.oldText } };
+    m_content.replace(m_lastReplace.newText, m_lastReplace.oldText);
+    turn.undoesTurn = m_lastReplace.turn;
+    turn.result = "The file " + m_source + " has been edited.";
+    m_lastReplace.turn = -1;
+    return true;
 }
 
 /// The reference binary run on a demo program's own test, or on made-up arguments.

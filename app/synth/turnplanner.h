@@ -8,6 +8,7 @@
 #include "synthtext.h"
 
 #include <QByteArray>
+#include <QStringList>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -32,6 +33,10 @@ struct Turn {
     qint64 reasoningTokens = 0;
     QByteArray spanId;
     SynthText::Intent intent = SynthText::Intent::Look; ///< what the turn does, as the planner meant it
+    int undoesTurn = -1; ///< an edit that swaps back an earlier turn's str_replace: that turn
+    qint64 codeLines = 0; ///< a test run: the lines of the code as it stands
+    QStringList passingTests; ///< a demo's test run: the tests its output names as passing
+    QStringList failingTests;
 };
 
 /// The tokens of one model call and what they cost.
@@ -80,18 +85,27 @@ private:
     void speak(Turn& turn, const Voice& voice, const SynthText::Situation& before);
     void runTests(Turn& turn);
     void drawTestOutcome(Turn& turn);
-    QByteArray testOutput(const Turn& turn);
+    QByteArray testOutput(Turn& turn);
     void readDocs(Turn& turn);
     bool nextDemoVersionDue(int t) const;
     void writeDemoVersion(Turn& turn);
     void explore(Turn& turn);
     void editCode(Turn& turn);
+    bool undoLastReplace(Turn& turn);
     void tryReference(Turn& turn);
 
     const SampleSpec& m_spec;
     SynthRandom m_random;
     SynthRandom m_curve; ///< the pass curve's own draws
     SynthRandom m_words; ///< the text's own draws: what is said never moves what is done
+    SynthRandom m_undo; ///< whether an edit swaps back the last one
+    struct Replace {
+        int turn = -1;
+        QByteArray oldText;
+        QByteArray newText;
+    };
+    Replace m_lastReplace; ///< the last str_replace that may be swapped back
+    int m_turn = 0;
     SynthText::Situation m_situation; ///< what the agent knows: the program, its last test run
     SynthText::Intent m_intent = SynthText::Intent::Look; ///< what the turn being planned does
     QByteArray m_language;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
+#include "analysis/edithistory.h"
 #include "analysis/runanatomy.h"
+#include "analysis/testmatrix.h"
 #include "mirrorcodesynth.h"
 #include "store/importer.h"
 #include "store/store.h"
@@ -25,6 +27,8 @@ class TestAnatomy : public QObject {
 private slots:
     void initTestCase();
     void handWrittenRun();
+    void testsThatBroke();
+    void editsThatUndo();
     void activities_data();
     void activities();
     void generatedRunsMatchTheirTruth();
@@ -145,6 +149,71 @@ void TestAnatomy::handWrittenRun()
     QCOMPARE(editing->cost, 2.0);
 }
 
+void TestAnatomy::testsThatBroke()
+{
+    // a passes at 10, fails at 20, passes at 30, fails at 40: two breaks; b never passes; c always does.
+    TestMatrixBuilder builder(TestOutputParser::standard());
+    std::vector<TestCounts> counts;
+    const std::pair<int, const char*> runs[] = { { 10, "PASS a\nFAIL b\nPASS c\n2 passed, 1 failed\n" },
+        { 20, "FAIL a\nFAIL b\nPASS c\n1 passed, 2 failed\n" }, { 30, "PASS a\nFAIL b\nPASS c\n2 passed, 1 failed\n" },
+        { 40, "FAIL a\nFAIL b\nPASS c\n1 passed, 2 failed\n" } };
+    for (const auto& [seq, output] : runs) {
+        const ToolOutput tool { seq, 0, QString::fromLatin1(output) };
+        builder.addToolOutput(tool);
+        counts.push_back(*TestOutputParser::standard().parse(tool.output));
+    }
+    TestHistory history = testHistory(builder.matrix(), counts);
+    QVERIFY(history.named);
+    QCOMPARE(history.runs, 4);
+    QCOMPARE(history.total, 3);
+    QCOMPARE(history.bestPassed, 2);
+    QCOMPARE(history.finalPassed, 1);
+    QCOMPARE(history.neverPassed, QStringList { QStringLiteral("b") });
+    QCOMPARE(history.broke.size(), size_t(2));
+    QCOMPARE(history.broke[0].test, QStringLiteral("a"));
+    QCOMPARE(history.broke[0].passedStep, 10);
+    QCOMPARE(history.broke[0].brokeStep, 20);
+    QCOMPARE(history.broke[0].fixedStep, 30);
+    QCOMPARE(history.broke[1].brokeStep, 40);
+    QCOMPARE(history.broke[1].fixedStep, -1);
+    // Output that names only some of the failures it counts gives counts alone.
+    TestMatrixBuilder partial(TestOutputParser::standard());
+    const ToolOutput some { 5, 0, QStringLiteral("FAIL x (stdout differs)\n7 passed, 3 failed\n") };
+    partial.addToolOutput(some);
+    history = testHistory(partial.matrix(), { *TestOutputParser::standard().parse(some.output) });
+    QVERIFY(!history.named);
+    QVERIFY(history.neverPassed.isEmpty() && history.broke.empty());
+    QCOMPARE(history.total, 10);
+    QCOMPARE(history.bestPassed, 7);
+}
+
+void TestAnatomy::editsThatUndo()
+{
+    EditHistory history;
+    history.addEdit(1, QStringLiteral("a.py"), "x\ny\n");
+    history.addTestRun(2);
+    history.addEdit(3, QStringLiteral("a.py"), "x\nz\n", QStringLiteral("y"), QStringLiteral("z"));
+    history.addEdit(4, QStringLiteral("b.py"), "one line");
+    history.addEdit(5, QStringLiteral("a.py"), "x\nz\nw\n");
+    history.addTestRun(6);
+    // Swaps back the edit at 3 with another line since: its texts inverted, the file not as it was.
+    history.addEdit(7, QStringLiteral("a.py"), "x\ny\nw\n", QStringLiteral("z"), QStringLiteral("y"));
+    // Removes w: the file as it was before the edit at 3.
+    history.addEdit(8, QStringLiteral("a.py"), "x\ny\n");
+    history.addTestRun(9);
+    QCOMPARE(history.undoEdits().size(), size_t(2));
+    QCOMPARE(history.undoEdits()[0].step, 7);
+    QCOMPARE(history.undoEdits()[0].undoesStep, 3);
+    QVERIFY(!history.undoEdits()[0].restores);
+    QCOMPARE(history.undoEdits()[1].step, 8);
+    QCOMPARE(history.undoEdits()[1].undoesStep, 3);
+    QVERIFY(history.undoEdits()[1].restores);
+    QCOMPARE(history.codeGrowth().size(), size_t(3));
+    QCOMPARE(history.codeGrowth()[0].lines, qint64(2));
+    QCOMPARE(history.codeGrowth()[1].lines, qint64(4));
+    QCOMPARE(history.codeGrowth()[2].lines, qint64(3));
+}
+
 void TestAnatomy::activities_data()
 {
     QTest::addColumn<QString>("function");
@@ -244,6 +313,45 @@ void compareStalls(const Anatomy& a, const QJsonObject& truth)
     }
 }
 
+/// The tests that never passed and broke (named where the output names every test, else counts), the edits that undo
+/// earlier ones, and the lines of code at each test run, as planted.
+void compareTestsAndEdits(const Anatomy& a, const QJsonObject& truth)
+{
+    const QJsonObject tests = truth.value(QLatin1String("tests")).toObject();
+    QCOMPARE(a.tests.named, tests.value(QLatin1String("named")).toBool());
+    QCOMPARE(a.tests.runs, tests.value(QLatin1String("runs")).toInt());
+    QCOMPARE(a.tests.total, tests.value(QLatin1String("total")).toInt());
+    QCOMPARE(a.tests.bestPassed, tests.value(QLatin1String("best_passed")).toInt());
+    QCOMPARE(a.tests.finalPassed, tests.value(QLatin1String("final_passed")).toInt());
+    QStringList never;
+    for (const QJsonValue test : tests.value(QLatin1String("never_passed")).toArray())
+        never << test.toString();
+    QCOMPARE(a.tests.neverPassed, never);
+    const QJsonArray broke = tests.value(QLatin1String("broke")).toArray();
+    QCOMPARE(int(a.tests.broke.size()), int(broke.size()));
+    for (size_t i = 0; i < a.tests.broke.size(); ++i) {
+        const QJsonObject b = broke[qsizetype(i)].toObject();
+        QCOMPARE(a.tests.broke[i].test, b.value(QLatin1String("test")).toString());
+        QCOMPARE(a.tests.broke[i].passedStep, b.value(QLatin1String("passed_step")).toInt());
+        QCOMPARE(a.tests.broke[i].brokeStep, b.value(QLatin1String("broke_step")).toInt());
+        QCOMPARE(a.tests.broke[i].fixedStep, b.value(QLatin1String("fixed_step")).toInt(-1));
+    }
+    const QJsonArray undone = truth.value(QLatin1String("undo_edits")).toArray();
+    QCOMPARE(int(a.undoEdits.size()), int(undone.size()));
+    for (size_t i = 0; i < a.undoEdits.size(); ++i) {
+        const QJsonObject u = undone[qsizetype(i)].toObject();
+        QCOMPARE(a.undoEdits[i].step, u.value(QLatin1String("step")).toInt());
+        QCOMPARE(a.undoEdits[i].undoesStep, u.value(QLatin1String("undoes_step")).toInt());
+    }
+    const QJsonArray growth = truth.value(QLatin1String("code_growth")).toArray();
+    QCOMPARE(int(a.codeGrowth.size()), int(growth.size()));
+    for (size_t i = 0; i < a.codeGrowth.size(); ++i) {
+        const QJsonObject g = growth[qsizetype(i)].toObject();
+        QCOMPARE(a.codeGrowth[i].step, g.value(QLatin1String("step")).toInt());
+        QCOMPARE(a.codeGrowth[i].lines, qint64(g.value(QLatin1String("lines")).toInteger()));
+    }
+}
+
 /// Each turn's activity as the generator meant it, not as the patterns guess it.
 void compareActivities(const Anatomy& a, const QJsonObject& truth)
 {
@@ -266,7 +374,8 @@ void TestAnatomy::generatedRunsMatchTheirTruth()
     const std::vector<SampleRow> samples = m_store.samples();
     QDirIterator files(m_dir.filePath(QStringLiteral("demo/truth")), { QStringLiteral("*.json") }, QDir::Files,
         QDirIterator::Subdirectories);
-    int compared = 0, plateaus = 0, regressions = 0, loops = 0, compactions = 0;
+    int compared = 0, plateaus = 0, regressions = 0, loops = 0, compactions = 0, named = 0, counted = 0, broke = 0,
+        never = 0, undone = 0, grown = 0;
     while (files.hasNext()) {
         const QString path = files.next();
         QFile file(path);
@@ -280,6 +389,7 @@ void TestAnatomy::generatedRunsMatchTheirTruth()
         compareCounts(a, truth);
         compareStalls(a, truth);
         compareActivities(a, truth);
+        compareTestsAndEdits(a, truth);
         if (QTest::currentTestFailed())
             QFAIL(qPrintable(QStringLiteral("against ") + path));
         ++compared;
@@ -287,10 +397,19 @@ void TestAnatomy::generatedRunsMatchTheirTruth()
         regressions += int(a.regressions.size());
         loops += int(a.loops.size());
         compactions += int(a.compactions.size());
+        named += a.tests.named ? 1 : 0;
+        counted += !a.tests.named && a.tests.runs > 0 ? 1 : 0;
+        broke += int(a.tests.broke.size());
+        never += int(a.tests.neverPassed.size());
+        undone += int(a.undoEdits.size());
+        grown += !a.codeGrowth.empty() && a.codeGrowth.back().lines > a.codeGrowth.front().lines ? 1 : 0;
     }
     QCOMPARE(compared, 25);
     // The demo plants each kind somewhere: a comparison of empty lists would prove nothing.
     QVERIFY(plateaus > 0 && regressions > 0 && loops > 0 && compactions > 0);
+    qInfo("tests named in %d runs (%d breaks, %d never passed), counted in %d; %d edits undone; code grew in %d runs",
+        named, broke, never, counted, undone, grown);
+    QVERIFY(named > 0 && counted > 0 && never > 0 && undone > 0 && grown > 0);
 }
 
 void TestAnatomy::reportJsonKeysAndNames()
@@ -308,8 +427,13 @@ void TestAnatomy::reportJsonKeysAndNames()
     QCOMPARE(cli({ QStringLiteral("pkl_rust"), QStringLiteral("--json") }, &out, &err), 0);
     const QJsonObject report = QJsonDocument::fromJson(out).object();
     for (const char* key : { "events", "model_calls", "tool_calls", "tool_errors", "compactions", "score_events",
-             "final", "best", "after_last_gain", "plateaus", "regressions", "activities" })
+             "final", "best", "after_last_gain", "plateaus", "regressions", "activities", "tests", "undo_edits",
+             "code_growth", "workspace_read" })
         QVERIFY2(report.contains(QLatin1String(key)), key);
+    // A demo run has far fewer edits than the rebuild's bound: its workspace is read, a line count per test run.
+    QVERIFY(report.value(QLatin1String("workspace_read")).toBool());
+    QCOMPARE(report.value(QLatin1String("code_growth")).toArray().size(),
+        report.value(QLatin1String("score_events")).toArray().size());
     QVERIFY(report.value(QLatin1String("tool_calls")).isObject());
     QVERIFY(report.value(QLatin1String("final")).toObject().contains(QLatin1String("solved")));
     // The demo's long run is stopped by its limit.

@@ -27,10 +27,11 @@ private slots:
     void listsThePlateausAndMovesTheReplay();
     void exportsTheReport_data();
     void exportsTheReport();
+    void listsTestsAndUndoneEdits();
 
 private:
-    /// Opens the replay of the run with the most planted plateaus and waits for its anatomy.
-    ReplayView* openReplay();
+    /// Opens the replay of the run with the most planted plateaus (else of `sampleId`) and waits for its anatomy.
+    ReplayView* openReplay(qint64 sampleId = 0);
 
     QTemporaryDir m_dir;
     Store m_store;
@@ -74,9 +75,9 @@ void TestAnatomyPanel::initTestCase()
     QVERIFY(m_sampleId > 0);
 }
 
-ReplayView* TestAnatomyPanel::openReplay()
+ReplayView* TestAnatomyPanel::openReplay(qint64 sampleId)
 {
-    auto* replay = new ReplayView(m_store, m_sampleId);
+    auto* replay = new ReplayView(m_store, sampleId > 0 ? sampleId : m_sampleId);
     AnatomyPanel* panel = replay->anatomyPanel();
     // Read on a thread of its own once shown: the replay is there before its anatomy.
     replay->show();
@@ -110,6 +111,51 @@ void TestAnatomyPanel::listsThePlateausAndMovesTheReplay()
     QVERIFY(browser);
     emit browser->anchorClicked(QUrl(QStringLiteral("step:%1").arg(target)));
     QCOMPARE(replay->currentStep(), target);
+}
+
+void TestAnatomyPanel::listsTestsAndUndoneEdits()
+{
+    // Every run whose truth plants named tests that never passed or edits that undo earlier ones: the panel names
+    // those tests and links each undoing edit and the edit it undoes.
+    int tests = 0, undone = 0;
+    QDirIterator files(m_dir.filePath(QStringLiteral("demo/truth")), { QStringLiteral("*.json") }, QDir::Files,
+        QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject truth = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonArray never
+            = truth.value(QLatin1String("tests")).toObject().value(QLatin1String("never_passed")).toArray();
+        const QJsonArray undoEdits = truth.value(QLatin1String("undo_edits")).toArray();
+        if (never.isEmpty() && undoEdits.isEmpty())
+            continue;
+        const QString base = QFileInfo(file.fileName()).completeBaseName();
+        const QString name = base.left(base.lastIndexOf(QLatin1String("_epoch")));
+        qint64 id = 0;
+        for (const SampleRow& sample : m_store.samples())
+            id = sample.sampleId == name ? sample.id : id;
+        QVERIFY(id > 0);
+        QScopedPointer<ReplayView> replay(openReplay(id));
+        AnatomyPanel* panel = replay->anatomyPanel();
+        QVERIFY(panel->isReady());
+        const QString text = panel->text();
+        // The panel names the first 20.
+        for (qsizetype i = 0; i < never.size() && i < 20; ++i) {
+            QVERIFY2(text.contains(never[i].toString()), qPrintable(never[i].toString()));
+            ++tests;
+        }
+        const std::vector<int>& links = panel->linkedSteps();
+        for (const QJsonValue undo : undoEdits) {
+            for (const char* key : { "step", "undoes_step" }) {
+                const int step = undo.toObject().value(QLatin1String(key)).toInt();
+                QVERIFY2(std::find(links.begin(), links.end(), step) != links.end(), qPrintable(QString::number(step)));
+            }
+            ++undone;
+        }
+        if (!undoEdits.isEmpty())
+            QVERIFY2(text.contains(QLatin1String("Edits that undo earlier edits")), qPrintable(text));
+    }
+    QVERIFY2(tests > 0 && undone > 0, "the demo plants tests that never pass and edits undone");
 }
 
 void TestAnatomyPanel::exportsTheReport_data()

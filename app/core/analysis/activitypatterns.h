@@ -24,6 +24,8 @@ public:
     const QStringList& keys() const { return m_keys; }
     /// The words shown for an activity.
     QString label(int activity) const;
+    /// The colour of an activity's band along a run's curve and of its mark in the panel and report ("#rrggbb").
+    QString colour(int activity) const;
     /// The activity of a call of `function` with these arguments (their JSON, or its start).
     int classify(const QString& function, const QString& arguments);
     /// The index of "other".
@@ -37,10 +39,11 @@ private:
         QRegularExpression function;
         QRegularExpression arguments;
     };
-    int addActivity(const QString& key, const QString& label);
+    int addActivity(const QString& key, const QString& label, const QString& colour);
 
     QStringList m_keys;
     QStringList m_labels;
+    QStringList m_colours; ///< "#rrggbb", or empty where the file names none
     std::vector<Pattern> m_patterns;
     QHash<QString, int> m_known; ///< calls classed already: transcripts repeat their commands
 };

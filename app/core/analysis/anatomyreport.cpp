@@ -3,10 +3,13 @@
 
 #include "anatomyreport.h"
 
+#include "runanatomy.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -88,6 +91,23 @@ QJsonObject compactionJson(const CompactionAnatomy& compaction)
         { QStringLiteral("reread_files"), QJsonArray::fromStringList(compaction.rereadFiles) } };
 }
 
+QJsonObject testsJson(const TestHistory& tests)
+{
+    QJsonArray broke;
+    for (const TestBreak& b : tests.broke)
+        broke.append(QJsonObject { { QStringLiteral("test"), b.test }, { QStringLiteral("passed_step"), b.passedStep },
+            { QStringLiteral("broke_step"), b.brokeStep },
+            { QStringLiteral("fixed_step"), b.fixedStep < 0 ? QJsonValue() : QJsonValue(b.fixedStep) } });
+    const int neverPassed = tests.named ? int(tests.neverPassed.size()) : tests.total - tests.bestPassed;
+    return { { QStringLiteral("named"), tests.named }, { QStringLiteral("runs"), tests.runs },
+        { QStringLiteral("total"), tests.total }, { QStringLiteral("best_passed"), tests.bestPassed },
+        { QStringLiteral("final_passed"), tests.finalPassed },
+        { QStringLiteral("never_passed_count"), tests.runs > 0 ? QJsonValue(neverPassed) : QJsonValue() },
+        { QStringLiteral("never_passed"),
+            tests.named ? QJsonValue(QJsonArray::fromStringList(tests.neverPassed)) : QJsonValue() },
+        { QStringLiteral("broke"), tests.named ? QJsonValue(broke) : QJsonValue() } };
+}
+
 QString escaped(const QString& text)
 {
     return text.toHtmlEscaped();
@@ -158,7 +178,13 @@ QJsonObject AnatomyReport::json() const
     QJsonObject tools;
     for (const auto& [function, count] : a.toolCalls)
         tools.insert(function, count);
-    QJsonArray compactions, scores, plateaus, regressions, loops;
+    QJsonArray compactions, scores, plateaus, regressions, loops, undoEdits, growth;
+    for (const UndoEdit& undo : a.undoEdits)
+        undoEdits.append(
+            QJsonObject { { QStringLiteral("step"), undo.step }, { QStringLiteral("undoes_step"), undo.undoesStep },
+                { QStringLiteral("path"), undo.path }, { QStringLiteral("restores"), undo.restores } });
+    for (const CodeSize& size : a.codeGrowth)
+        growth.append(QJsonObject { { QStringLiteral("step"), size.step }, { QStringLiteral("lines"), size.lines } });
     for (const CompactionAnatomy& compaction : a.compactions)
         compactions.append(compactionJson(compaction));
     for (const PassPoint& point : a.scores)
@@ -194,7 +220,12 @@ QJsonObject AnatomyReport::json() const
         { QStringLiteral("working_time_s"), a.workingTime }, { QStringLiteral("cost_usd"), a.cost },
         { QStringLiteral("unpriced_calls"), a.unpricedCalls }, { QStringLiteral("plateaus"), plateaus },
         { QStringLiteral("regressions"), regressions }, { QStringLiteral("activities"), activitiesJson(a.activities) },
-        { QStringLiteral("loops"), loops }, { QStringLiteral("edit_steps"), int(a.editSteps.size()) } };
+        { QStringLiteral("loops"), loops }, { QStringLiteral("edit_steps"), int(a.editSteps.size()) },
+        { QStringLiteral("undo_edits"), a.workspaceRead ? QJsonValue(undoEdits) : QJsonValue() },
+        { QStringLiteral("tests"), testsJson(a.tests) },
+        { QStringLiteral("code_growth"), a.workspaceRead ? QJsonValue(growth) : QJsonValue() },
+        { QStringLiteral("workspace_read"), a.workspaceRead },
+        { QStringLiteral("uncertain_edits"), a.uncertainEdits } };
 }
 
 QString AnatomyReport::headline() const
@@ -239,6 +270,22 @@ QStringList AnatomyReport::findings() const
                  .arg(a.compactions.size())
                  .arg(a.loops.size())
                  .arg(3);
+    if (a.tests.named)
+        lines << tr("%1 of %2 tests never passed; tests broke after passing %3 times.")
+                     .arg(a.tests.neverPassed.size())
+                     .arg(a.tests.total)
+                     .arg(a.tests.broke.size());
+    if (!a.undoEdits.empty())
+        lines << tr("%1 edits undid earlier edits.").arg(a.undoEdits.size());
+    if (!a.workspaceRead)
+        lines << tr("The workspace was not rebuilt from its %1 edits (lines of code, edits undone): more than %2; "
+                    "runlens-cli report --workspace reads them all.")
+                     .arg(a.editSteps.size())
+                     .arg(RunAnatomy::workspaceEdits);
+    if (a.codeGrowth.size() > 1)
+        lines << tr("Code: %1 lines at the first test run, %2 at the last.")
+                     .arg(a.codeGrowth.front().lines)
+                     .arg(a.codeGrowth.back().lines);
     return lines;
 }
 
@@ -285,6 +332,7 @@ QString AnatomyReport::markdown() const
                       cell(r.files.join(QStringLiteral(", "))))
                   .arg(r.diffLines);
     }
+    md += testsMarkdown();
     md += tr("\n## Compactions\n\n| step | tokens before | after | pass before | after | files re-read |\n"
              "|---:|---:|---:|---:|---:|---|\n");
     for (const CompactionAnatomy& c : a.compactions)
@@ -300,14 +348,59 @@ QString AnatomyReport::markdown() const
                   .arg(a.loops[i].runs)
                   .arg(a.loops[i].firstStep)
                   .arg(a.loops[i].lastStep);
+    if (!a.undoEdits.empty()) {
+        md += tr("\n## Edits undone\n\n| step | undoes step | file | how |\n|---:|---:|---|---|\n");
+        for (size_t i = 0; i < a.undoEdits.size() && i < 10; ++i)
+            md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                      .arg(a.undoEdits[i].step)
+                      .arg(a.undoEdits[i].undoesStep)
+                      .arg(cell(a.undoEdits[i].path),
+                          a.undoEdits[i].restores ? tr("file as it was before") : tr("old and new texts swapped"));
+    }
+    return md;
+}
+
+QString AnatomyReport::testsMarkdown() const
+{
+    const TestHistory& t = m_anatomy.tests;
+    if (t.runs == 0)
+        return {};
+    QString md = tr("\n## Tests\n\n");
+    if (!t.named) {
+        md += tr("The test output does not name every test it counts: %1 test runs, at best %2 of %3 tests passed, "
+                 "at the end %4; at least %5 never passed and at least %6 broke after passing.\n")
+                  .arg(t.runs)
+                  .arg(t.bestPassed)
+                  .arg(t.total)
+                  .arg(t.finalPassed)
+                  .arg(t.total - t.bestPassed)
+                  .arg(t.bestPassed - t.finalPassed);
+        return md;
+    }
+    md += tr("%1 test runs; %2 of %3 tests never passed").arg(t.runs).arg(t.neverPassed.size()).arg(t.total);
+    md += t.neverPassed.isEmpty()
+        ? QStringLiteral(".\n")
+        : QStringLiteral(": ") + cell(t.neverPassed.join(QStringLiteral(", "))) + QLatin1Char('\n');
+    if (t.broke.empty())
+        return md + tr("No test broke after passing.\n");
+    md += tr("\n| test | passed at step | broke at step | passed again at |\n|---|---:|---:|---:|\n");
+    for (size_t i = 0; i < t.broke.size() && i < 15; ++i)
+        md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                  .arg(cell(t.broke[i].test))
+                  .arg(t.broke[i].passedStep)
+                  .arg(t.broke[i].brokeStep)
+                  .arg(t.broke[i].fixedStep < 0 ? tr("never") : QString::number(t.broke[i].fixedStep));
+    if (t.broke.size() > 15)
+        md += tr("\n…and %1 more breaks.\n").arg(t.broke.size() - 15);
     return md;
 }
 
 QString AnatomyReport::svgCurve() const
 {
     const Anatomy& a = m_anatomy;
-    const double width = 760, height = 240, left = 40, top = 10, plotWidth = width - left - 10,
-                 plotHeight = height - top - 30;
+    const bool growth = !a.codeGrowth.empty();
+    const double width = 700, left = 40, top = 10, plotWidth = width - left - 10, plotHeight = 200,
+                 band = a.activityBand.empty() ? 0 : 12, height = top + plotHeight + band + 58;
     const double last = std::max(1, a.lastStep);
     auto x = [&](double step) { return left + plotWidth * step / last; };
     auto y = [&](double fraction) { return top + plotHeight * (1 - fraction); };
@@ -331,6 +424,34 @@ QString AnatomyReport::svgCurve() const
                .arg(top)
                .arg(plotWidth)
                .arg(plotHeight);
+    // The activities along the steps, under the plot, in the panel's colours.
+    for (const ActivitySpan& span : a.activityBand)
+        svg += QStringLiteral(R"(<rect x="%1" y="%2" width="%3" height="%4" fill="%5"/>)")
+                   .arg(x(span.fromStep))
+                   .arg(top + plotHeight + 2)
+                   .arg(std::max(0.5, x(span.toStep) - x(span.fromStep)))
+                   .arg(band - 3)
+                   .arg(m_patterns.colour(m_patterns.indexOf(span.activity)));
+    // The lines of code at each test run, on their own axis at the right.
+    if (growth) {
+        qint64 most = 10;
+        for (const CodeSize& size : a.codeGrowth)
+            most = std::max(most, size.lines);
+        QString points;
+        double previous = y(0);
+        for (const CodeSize& size : a.codeGrowth) {
+            const double level = y(double(size.lines) / double(most));
+            points += QStringLiteral("%1,%2 %1,%3 ").arg(x(size.step)).arg(previous).arg(level);
+            previous = level;
+        }
+        svg += QStringLiteral(R"(<polyline fill="none" stroke="#555" stroke-dasharray="2,2" points="%1"/>)")
+                   .arg(points.trimmed());
+        // Its scale inside the plot's top right corner: the top is this many lines, the bottom none.
+        svg += QStringLiteral(R"(<text x="%1" y="%2" text-anchor="end" fill="#555">%3</text>)")
+                   .arg(left + plotWidth - 4)
+                   .arg(top + 12)
+                   .arg(tr("top: %1 lines of code").arg(most));
+    }
     // The replay's colours: visible blue, held-out orange.
     const std::pair<bool, const char*> lines[] = { { false, "#1f5fbf" }, { true, "#e08a1e" } };
     for (const auto& [heldOut, colour] : lines) {
@@ -353,18 +474,36 @@ QString AnatomyReport::svgCurve() const
         svg += QStringLiteral(R"(<circle cx="%1" cy="%2" r="5" fill="none" stroke="#1e8449" stroke-width="2"/>)")
                    .arg(x(a.bestStep))
                    .arg(y(heldOut ? a.bestHeldOut : a.bestVisible));
+    const double axisText = top + plotHeight + band + 12;
     svg += QStringLiteral(R"(<text x="%1" y="%2">0</text><text x="%3" y="%2" text-anchor="end">%4</text>)")
                .arg(left)
-               .arg(height - 8)
+               .arg(axisText)
                .arg(left + plotWidth)
                .arg(tr("step %1").arg(a.lastStep));
     svg += QStringLiteral(R"(<text x="4" y="%1">100%</text><text x="4" y="%2">0%</text>)")
                .arg(top + 10)
                .arg(top + plotHeight);
-    svg += tr(R"(<text x="%1" y="%2">visible (blue), held-out (orange); plateaus shaded, regressions red, )"
-              R"(best point green, compactions grey</text>)")
-               .arg(left + 60)
-               .arg(height - 8);
+    svg += tr(R"(<text x="%1" y="%2">visible blue, held-out orange; plateaus shaded, regressions red, best )"
+              R"(point green, compactions grey%3</text>)")
+               .arg(left)
+               .arg(axisText + 13)
+               .arg(growth ? tr(", code lines dotted") : QString());
+    // The band's legend: each activity it shows, in the panel's order.
+    double at = left;
+    for (int i = 0; i < m_patterns.keys().size(); ++i) {
+        const bool shown = std::any_of(a.activityBand.begin(), a.activityBand.end(),
+            [&](const ActivitySpan& span) { return span.activity == m_patterns.keys()[i]; });
+        if (!shown)
+            continue;
+        svg += QStringLiteral(R"(<rect x="%1" y="%2" width="9" height="9" fill="%3"/><text x="%4" y="%5">%6</text>)")
+                   .arg(at)
+                   .arg(axisText + 20)
+                   .arg(m_patterns.colour(i))
+                   .arg(at + 12)
+                   .arg(axisText + 28)
+                   .arg(escaped(m_patterns.label(i)));
+        at += 24 + 6.2 * m_patterns.label(i).size();
+    }
     return svg + QStringLiteral("</svg>");
 }
 

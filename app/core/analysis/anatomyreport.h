@@ -28,6 +28,7 @@ private:
     QString headline() const;
     QStringList findings() const;
     QString svgCurve() const;
+    QString testsMarkdown() const;
     QJsonObject sampleJson() const;
 
     const Anatomy& m_anatomy;

@@ -209,15 +209,19 @@ Anatomy RunAnatomy::finish(const SampleRow& sample)
     for (const TurnInfo& turn : m_turns)
         anatomy.cost += turn.cost;
     anatomy.activities = activityMix(0, m_turns.size(), true);
+    const int testing = m_patterns.indexOf(QStringLiteral("running_tests"));
     for (const ToolInfo& tool : m_tools) {
         if (tool.activity == m_editing)
             anatomy.editSteps.push_back(tool.seq);
+        else if (tool.activity == testing)
+            anatomy.testSteps.push_back(tool.seq);
     }
     findBest(anatomy);
     findPlateaus(anatomy);
     findRegressions(anatomy);
     describeCompactions(anatomy);
     findLoops(anatomy);
+    drawBand(anatomy);
     return anatomy;
 }
 
@@ -405,6 +409,40 @@ void RunAnatomy::findLoops(Anatomy& anatomy) const
     std::stable_sort(anatomy.loops.begin(), anatomy.loops.end(), [](const CommandLoop& a, const CommandLoop& b) {
         return a.runs != b.runs ? a.runs > b.runs : a.firstStep < b.firstStep;
     });
+}
+
+void RunAnatomy::drawBand(Anatomy& anatomy) const
+{
+    if (m_turns.empty())
+        return;
+    const int other = std::max(m_patterns.other(), 0);
+    auto activityOf = [&](const TurnInfo& turn) { return turn.activity >= 0 ? turn.activity : other; };
+    std::vector<std::pair<int, int>> spans; // first step, activity
+    for (const TurnInfo& turn : m_turns) {
+        if (spans.empty() || spans.back().second != activityOf(turn))
+            spans.emplace_back(turn.seq, activityOf(turn));
+    }
+    const int end = std::max(m_lastStep, m_turns.back().seq);
+    if (spans.size() > size_t(bandSpans)) {
+        // Equal parts of the steps, each in the activity most of its turns had.
+        const int first = m_turns.front().seq;
+        const double width = double(end - first + 1) / bandSpans;
+        std::vector<std::vector<int>> counts(size_t(bandSpans), std::vector<int>(size_t(m_patterns.keys().size())));
+        for (const TurnInfo& turn : m_turns)
+            ++counts[std::min(size_t(bandSpans) - 1, size_t((turn.seq - first) / width))][size_t(activityOf(turn))];
+        spans.clear();
+        for (size_t part = 0; part < counts.size(); ++part) {
+            const auto most = std::max_element(counts[part].begin(), counts[part].end());
+            if (*most == 0)
+                continue;
+            const int activity = int(most - counts[part].begin());
+            if (spans.empty() || spans.back().second != activity)
+                spans.emplace_back(first + int(std::ceil(double(part) * width)), activity);
+        }
+    }
+    for (size_t i = 0; i < spans.size(); ++i)
+        anatomy.activityBand.push_back({ spans[i].first, i + 1 < spans.size() ? spans[i + 1].first : end,
+            m_patterns.keys().value(spans[i].second) });
 }
 
 qint64 RunAnatomy::diffLinesOf(const QByteArray& argumentsJson, const std::function<QString(const QString&)>& resolve)

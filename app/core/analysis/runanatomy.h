@@ -22,6 +22,13 @@ public:
     static constexpr int compactionWindow = 10;
     /// How often a command must run with no edit between to be a loop.
     static constexpr int loopRuns = 3;
+    /// The most stretches the activity band holds: beyond, the steps are cut in this many equal parts, each drawn in
+    /// its commonest activity (by turns).
+    static constexpr int bandSpans = 400;
+    /// How many editing calls are read to rebuild the workspace (its lines of code, edits undone) unless all are asked
+    /// for: each is a payload to unpack, about 0.13 ms (2,000: a quarter of a second; the 19-day monster's 18,865 take
+    /// 2.5 s, past the report's second).
+    static constexpr int workspaceEdits = 2000;
 
     /// The run's test runs, in order (Anatomy::scores); before the events.
     void setScores(std::vector<PassPoint> scores, const QString& source);
@@ -71,6 +78,7 @@ private:
     void findRegressions(Anatomy& anatomy) const;
     void describeCompactions(Anatomy& anatomy) const;
     void findLoops(Anatomy& anatomy) const;
+    void drawBand(Anatomy& anatomy) const;
 
     PriceTable m_prices;
     ActivityPatterns m_patterns;

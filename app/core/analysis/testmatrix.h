@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "records/anatomyrecords.h"
 #include "records/transcriptrows.h"
 #include "testoutputparser.h"
 
@@ -21,7 +22,12 @@ private:
     TestOutputParser m_parser;
     std::vector<int> m_runs;
     std::map<QString, std::vector<std::pair<size_t, bool>>> m_byTest;
+    bool m_complete = true;
 };
+
+/// Which tests never passed and which broke, from `matrix` where its runs name every test they count and are all the
+/// test runs `counts` holds (each test run's counts, in order); else the counts alone.
+TestHistory testHistory(const TestMatrix& matrix, const std::vector<TestCounts>& counts);
 
 /// The steps at which test `test` of `matrix` changed between passing and failing.
 std::vector<int> testChanges(const TestMatrix& matrix, int test);

@@ -73,6 +73,47 @@ struct CommandLoop {
     int runs = 0;
 };
 
+/// A test that passed at one test run and failed at a later one.
+struct TestBreak {
+    QString test;
+    int passedStep = 0; ///< the test run where it last passed before breaking
+    int brokeStep = 0; ///< the first test run where it failed after that
+    int fixedStep = -1; ///< the next test run where it passed again; -1: never again
+};
+
+/// Which tests never passed and which broke, where the test output names every test it counts; else only counts.
+struct TestHistory {
+    bool named = false; ///< every test run named each test it counted: the lists below hold
+    int runs = 0; ///< test runs read (tool calls whose output a test runner's pattern reads)
+    int total = 0; ///< tests the last test run counted
+    int bestPassed = 0; ///< the most tests one test run passed
+    int finalPassed = 0; ///< tests the last test run passed
+    QStringList neverPassed; ///< named: tests no test run passed, sorted
+    std::vector<TestBreak> broke; ///< named: every break, by its step, then the test's name
+};
+
+/// An edit that undoes an earlier one: it restores the file as it was before that edit, or writes back what the
+/// earlier edit replaced (its old and new texts swapped).
+struct UndoEdit {
+    int step = 0;
+    int undoesStep = 0;
+    QString path;
+    bool restores = false; ///< the file's content after it is the content before undoesStep
+};
+
+/// The lines of code in the workspace (the files rebuilt from the transcript's edits) at one test run.
+struct CodeSize {
+    int step = 0;
+    qint64 lines = 0;
+};
+
+/// A stretch of the run's steps spent mostly on one activity: the band drawn along a run's curve.
+struct ActivitySpan {
+    int fromStep = 0;
+    int toStep = 0; ///< the step where the next stretch begins, or the last step
+    QString activity;
+};
+
 /// The anatomy of one sample: counts, outcome, best point and waste, plateaus, regressions, compactions, activities,
 /// loops. Steps are event numbers, as the replay shows them.
 struct Anatomy {
@@ -107,4 +148,11 @@ struct Anatomy {
     std::vector<ActivityShare> activities; ///< every activity the patterns name, in their order
     std::vector<CommandLoop> loops; ///< most runs first
     std::vector<int> editSteps; ///< every step that edited a file
+    std::vector<int> testSteps; ///< every tool call classed as running tests
+    TestHistory tests;
+    std::vector<ActivitySpan> activityBand; ///< in step order; at most RunAnatomy::bandSpans
+    bool workspaceRead = false; ///< whether the workspace was rebuilt: undoEdits and codeGrowth hold
+    std::vector<UndoEdit> undoEdits; ///< in order
+    std::vector<CodeSize> codeGrowth; ///< at each test run (score event), in order
+    int uncertainEdits = 0; ///< edit steps whose effect the workspace rebuild cannot follow (sed -i, scripts)
 };

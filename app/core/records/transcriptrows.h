@@ -106,4 +106,6 @@ struct TestMatrix {
     std::vector<int> runs; ///< steps of the test runs, in order
     QStringList tests; ///< sorted
     std::vector<std::vector<signed char>> results; ///< [test][run]: 1 passed, 0 failed, -1 not in that run
+    /// Whether every run's output named each test its runner counted (a run that names only some failures does not).
+    bool complete = true;
 };

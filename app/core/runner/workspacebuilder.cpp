@@ -75,17 +75,39 @@ QString WorkspaceBuilder::relativePath(const QString& path, bool* inside) const
 
 void WorkspaceBuilder::replay(int seq)
 {
+    reset();
+    while (nextStep() >= 0 && (seq < 0 || nextStep() <= seq))
+        applyNext();
+}
+
+void WorkspaceBuilder::reset()
+{
     m_files.clear();
     m_history.clear();
     m_steps.clear();
     m_error.clear();
+    m_next = 0;
     if (m_root.isEmpty())
         m_root = defaultRoot();
-    for (const ToolCall& call : m_calls) {
-        if (seq >= 0 && call.seq > seq)
-            break;
-        apply(call.seq, call.function, call.argumentsJson);
-    }
+}
+
+bool WorkspaceBuilder::applyNext()
+{
+    if (m_next >= m_calls.size())
+        return false;
+    if (m_root.isEmpty())
+        m_root = defaultRoot();
+    const ToolCall& call = m_calls[m_next++];
+    apply(call.seq, call.function, call.argumentsJson);
+    return true;
+}
+
+void WorkspaceBuilder::remember(const QString& path, const QByteArray& content)
+{
+    std::vector<QByteArray>& history = m_history[path];
+    history.push_back(content);
+    if (m_historyDepth >= 0 && history.size() > size_t(m_historyDepth))
+        history.erase(history.begin());
 }
 
 std::vector<WorkspaceStep> WorkspaceBuilder::fileSteps()
@@ -165,7 +187,7 @@ void WorkspaceBuilder::apply(int seq, const QString& function, const QByteArray&
     } else {
         return;
     }
-    m_history[path].push_back(before);
+    remember(path, before);
     m_steps.push_back(step);
 }
 
@@ -194,7 +216,7 @@ void WorkspaceBuilder::applyBash(int seq, const QString& command)
                     { seq, WorkspaceStep::Refused, path, tr("write outside the workspace root %1").arg(m_root) });
                 return;
             }
-            m_history[path].push_back(m_files.value(path));
+            remember(path, m_files.value(path));
             m_files[path] = match.captured(7).toUtf8() + '\n';
             m_steps.push_back({ seq, WorkspaceStep::Write, path, QStringLiteral("heredoc") });
             return;

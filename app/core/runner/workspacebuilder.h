@@ -43,6 +43,18 @@ public:
 
     /// Replays the transcript up to and including event `seq` (-1: to the end).
     void replay(int seq = -1);
+    /// Forgets every file and step: applyNext() starts again from the first call.
+    void reset();
+    /// Applies the next call not yet applied, keeping what stood (one pass over the transcript, for reading the
+    /// workspace as it grows); false when none is left.
+    bool applyNext();
+    /// The calls it replays, in order.
+    const std::vector<ToolCall>& calls() const { return m_calls; }
+    /// The step of the call applyNext() applies next; -1 when none is left.
+    int nextStep() const { return m_next < m_calls.size() ? m_calls[m_next].seq : -1; }
+    /// How many earlier contents of a file undo_edit can go back to (default: every one). A long transcript read in one
+    /// pass keeps only the last few, as its memory would otherwise grow with every edit.
+    void setHistoryDepth(int depth) { m_historyDepth = depth; }
     QString errorString() const { return m_error; }
 
     /// Files as they stood, relative to the root.
@@ -60,6 +72,7 @@ private:
     QString resolveAttachments(const QString& text);
     QString relativePath(const QString& path, bool* inside) const;
     void apply(int seq, const QString& function, const QByteArray& argumentsJson);
+    void remember(const QString& path, const QByteArray& content);
     void applyBash(int seq, const QString& command);
     QString defaultRoot();
 
@@ -70,4 +83,6 @@ private:
     QMap<QString, QByteArray> m_files;
     QMap<QString, std::vector<QByteArray>> m_history; ///< earlier contents, for undo_edit
     std::vector<WorkspaceStep> m_steps;
+    size_t m_next = 0; ///< into m_calls: the next call applyNext() applies
+    int m_historyDepth = -1; ///< -1: every earlier content
 };

@@ -409,6 +409,45 @@ std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
     return calls;
 }
 
+std::vector<ToolCall> TranscriptQuery::toolCallsAt(const std::vector<int>& steps)
+{
+    SqliteStatement events(m_readers->db,
+        "SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND type = 'tool' AND seq IN "
+        "(SELECT value FROM json_each(?2)) ORDER BY seq");
+    events.bind(1, m_sampleId);
+    events.bind(2, StoreSchema::stepsJson(steps));
+    std::vector<ToolCall> calls;
+    calls.reserve(steps.size());
+    while (events.step()) {
+        const QByteArray payload = m_readers->chunks.item(events.integer(1), int(events.integer(2)));
+        rapidjson::Document event;
+        if (!parseJson(event, payload.constData(), size_t(payload.size())))
+            continue;
+        const JsonValue* arguments = member(event, "arguments");
+        if (arguments)
+            calls.push_back({ int(events.integer(0)), stringOf(member(event, "function")), toJson(*arguments) });
+    }
+    return calls;
+}
+
+std::vector<ToolOutput> TranscriptQuery::toolOutputsAt(const std::vector<int>& steps)
+{
+    SqliteStatement events(m_readers->db,
+        "SELECT seq, working_start, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND type = 'tool' "
+        "AND seq IN (SELECT value FROM json_each(?2)) ORDER BY seq");
+    events.bind(1, m_sampleId);
+    events.bind(2, StoreSchema::stepsJson(steps));
+    std::vector<ToolOutput> outputs;
+    while (events.step()) {
+        const QByteArray json = m_readers->chunks.item(events.integer(2), int(events.integer(3)));
+        rapidjson::Document event;
+        if (parseJson(event, json.constData(), size_t(json.size())))
+            outputs.push_back({ int(events.integer(0)), sampleTime(events.real(1)),
+                m_readers->attachments.resolve(stringOf(member(event, "result"))) });
+    }
+    return outputs;
+}
+
 ToolCall TranscriptQuery::toolCall(int seq)
 {
     SqliteStatement event(m_readers->db,

@@ -55,6 +55,10 @@ public:
     void visitToolOutputs(const std::function<bool(const ToolOutput&)>& visit, const QString& summaryContains = {});
     /// The tool calls up to and including step `last` (-1: all), in order.
     std::vector<ToolCall> toolCalls(int last = -1);
+    /// The tool calls at these steps (ascending), in order, read by one statement: the few a reader needs of many.
+    std::vector<ToolCall> toolCallsAt(const std::vector<int>& steps);
+    /// The outputs of the tool calls at these steps (ascending), in order, attachments resolved.
+    std::vector<ToolOutput> toolOutputsAt(const std::vector<int>& steps);
     /// The tool call at step `seq` (its arguments' attachment references not yet replaced); empty if none.
     ToolCall toolCall(int seq);
     /// `text` with the sample's attachment references replaced by their text.

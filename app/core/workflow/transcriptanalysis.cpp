@@ -3,12 +3,79 @@
 
 #include "transcriptanalysis.h"
 
+#include "analysis/edithistory.h"
 #include "analysis/passcurve.h"
 #include "analysis/runanatomy.h"
 #include "analysis/scorereading.h"
 #include "analysis/testmatrix.h"
 #include "runner/workspacebuilder.h"
 #include "store/transcriptquery.h"
+
+#include "json/jsonvalues.h"
+
+#include <limits>
+
+namespace {
+/// Which tests never passed and which broke: the output of the calls classed as running tests, read once.
+TestHistory testHistory(TranscriptQuery& transcript, const std::vector<int>& testSteps)
+{
+    const TestOutputParser parser = TestOutputParser::standard();
+    TestMatrixBuilder matrix(parser);
+    std::vector<TestCounts> counts;
+    for (const ToolOutput& tool : transcript.toolOutputsAt(testSteps)) {
+        if (const std::optional<TestCounts> read = parser.parse(tool.output)) {
+            counts.push_back(*read);
+            matrix.addToolOutput(tool);
+        }
+    }
+    return testHistory(matrix.matrix(), counts);
+}
+
+/// The workspace rebuilt from the edits alone (read by one statement), followed edit by edit: the edits that undo
+/// earlier ones and the lines of code at each test run.
+void followEdits(TranscriptQuery& transcript, Anatomy& anatomy)
+{
+    std::vector<ToolCall> calls = transcript.toolCallsAt(anatomy.editSteps);
+    auto resolve = [&](const QString& text) { return transcript.resolveAttachments(text); };
+    WorkspaceBuilder workspace(std::move(calls), resolve);
+    // undo_edit rarely goes back more than a few edits; every earlier content of a file would grow with the run.
+    workspace.setHistoryDepth(16);
+    workspace.reset();
+    EditHistory history;
+    size_t next = 0;
+    auto applyUpTo = [&](int step) {
+        while (workspace.nextStep() >= 0 && workspace.nextStep() < step) {
+            const size_t before = workspace.steps().size();
+            const ToolCall& call = workspace.calls()[next++];
+            const int seq = call.seq;
+            workspace.applyNext();
+            if (workspace.steps().size() == before)
+                continue;
+            const WorkspaceStep& applied = workspace.steps().back();
+            if (applied.kind == WorkspaceStep::Uncertain)
+                ++anatomy.uncertainEdits;
+            if (applied.kind != WorkspaceStep::Edit && applied.kind != WorkspaceStep::Write)
+                continue;
+            QString oldText, newText;
+            if (applied.detail == QLatin1String("str_replace")) {
+                rapidjson::Document arguments;
+                if (parseJson(arguments, call.argumentsJson.constData(), size_t(call.argumentsJson.size()))) {
+                    oldText = resolve(stringOf(member(arguments, "old_str")));
+                    newText = resolve(stringOf(member(arguments, "new_str")));
+                }
+            }
+            history.addEdit(seq, applied.path, workspace.files().value(applied.path), oldText, newText);
+        }
+    };
+    for (const PassPoint& point : anatomy.scores) {
+        applyUpTo(point.seq);
+        history.addTestRun(point.seq);
+    }
+    applyUpTo(std::numeric_limits<int>::max());
+    anatomy.undoEdits = history.undoEdits();
+    anatomy.codeGrowth = history.codeGrowth();
+}
+}
 
 PassCurve passCurve(TranscriptQuery& transcript, const PriceTable& prices)
 {
@@ -60,7 +127,7 @@ std::vector<int> fileChangingSteps(TranscriptQuery& transcript)
     return steps;
 }
 
-Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices)
+Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices, bool wholeWorkspace)
 {
     RunAnatomy anatomy(prices, ActivityPatterns::standard());
     // The test runs: the run's own intermediate scores, else the test runner's output (as the pass curve reads them).
@@ -109,5 +176,9 @@ Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const P
                 [&](const QString& text) { return transcript.resolveAttachments(text); });
         }
     }
+    result.tests = testHistory(transcript, result.testSteps);
+    result.workspaceRead = wholeWorkspace || result.editSteps.size() <= size_t(RunAnatomy::workspaceEdits);
+    if (result.workspaceRead)
+        followEdits(transcript, result);
     return result;
 }

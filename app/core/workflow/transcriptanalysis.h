@@ -20,6 +20,8 @@ TestMatrix testMatrix(TranscriptQuery& transcript);
 std::vector<PassPoint> reportedScores(TranscriptQuery& transcript);
 /// The steps that changed the agent's files (or may have), ascending: where its code changed.
 std::vector<int> fileChangingSteps(TranscriptQuery& transcript);
-/// The run's anatomy (RunAnatomy): its events streamed once, its test runs, and the edits behind its regressions read
-/// one by one. `sample`: the sample's row, for its outcome.
-Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices);
+/// The run's anatomy (RunAnatomy): its events streamed once, its test runs, the edits behind its regressions read
+/// one by one, and the workspace rebuilt from its edits where it has at most RunAnatomy::workspaceEdits of them, or
+/// `wholeWorkspace`. `sample`: the sample's row, for its outcome.
+Anatomy runAnatomy(
+    TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices, bool wholeWorkspace = false);
