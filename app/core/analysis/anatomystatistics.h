@@ -50,7 +50,8 @@ struct AnatomyGroup {
 /// is, for a caption or a CSV column.
 class AnatomyStatistics {
 public:
-    /// The version of what summarize() keeps: a summary kept by another version is computed again.
+    /// The version of what summarize() keeps: a summary kept by another version is computed again. Raise it when
+    /// summarize() or RunAnatomy's figures change, or stores keep serving the old ones.
     static constexpr int summaryVersion = 1;
 
     /// What the statistics keep of one sample's anatomy.
