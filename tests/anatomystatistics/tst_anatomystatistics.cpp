@@ -6,7 +6,9 @@
 #include "anatomystatisticsview.h"
 #include "mirrorcodesynth.h"
 #include "store/importer.h"
+#include "store/sqlitedb.h"
 #include "store/store.h"
+#include "store/storeconnection.h"
 #include "store/transcriptquery.h"
 #include "workflow/anatomysummaries.h"
 #include "workflow/transcriptanalysis.h"
@@ -35,6 +37,7 @@ private slots:
     void cliText();
     void model();
     void view();
+    void summariesGoWithTheirFile();
 
 private:
     /// The sums of the truth files of one model.
@@ -315,6 +318,26 @@ void TestAnatomyStatistics::view()
     QTRY_VERIFY_WITH_TIMEOUT(view.isReady(), 10000);
     QCOMPARE(view.model()->rowCount(), 1);
     QCOMPARE(view.model()->groups().front().samples, 25);
+}
+
+void TestAnatomyStatistics::summariesGoWithTheirFile()
+{
+    // A file imported again replaces its samples: their kept summaries go with them, never read for the new ones.
+    SqliteDb& db = StoreConnection::of(m_store);
+    auto count = [&] {
+        SqliteStatement query(db, "SELECT COUNT(*) FROM anatomy_summaries");
+        return query.step() ? query.integer(0) : -1;
+    };
+    const std::vector<SampleRow> samples = m_store.samples();
+    QCOMPARE(count(), qint64(samples.size()));
+    SqliteStatement file(db, "SELECT file_id FROM runs WHERE id = ?");
+    file.bind(1, samples.front().runId);
+    QVERIFY(file.step());
+    SqliteStatement remove(db, "DELETE FROM files WHERE id = ?");
+    remove.bind(1, file.integer(0));
+    QVERIFY(remove.exec());
+    QCOMPARE(count(), qint64(m_store.samples().size()));
+    QVERIFY(m_store.samples().size() < samples.size());
 }
 
 QTEST_MAIN(TestAnatomyStatistics)
