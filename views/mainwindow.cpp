@@ -7,6 +7,7 @@
 
 #include "cellformat.h"
 
+#include "anatomystatisticsview.h"
 #include "compareview.h"
 #include "importdialog.h"
 #include "outcomegridmodel.h"
@@ -79,7 +80,7 @@ QStringList MainWindow::viewNames()
     return { QStringLiteral("runs"), QStringLiteral("samples"), QStringLiteral("outcomes"),
         QStringLiteral("solve-rate"), QStringLiteral("tier"), QStringLiteral("program-size"),
         QStringLiteral("cost-curve"), QStringLiteral("pareto"), QStringLiteral("cost-by-task"),
-        QStringLiteral("tokens"), QStringLiteral("duration"), QStringLiteral("paired") };
+        QStringLiteral("tokens"), QStringLiteral("duration"), QStringLiteral("paired"), QStringLiteral("anatomy") };
 }
 
 MainWindow::MainWindow(Store& store, SavedSettings settings, QWidget* parent)
@@ -97,6 +98,7 @@ MainWindow::MainWindow(Store& store, SavedSettings settings, QWidget* parent)
     , m_pairedModel(new PairedComparisonModel(this))
     , m_pairedA(new QComboBox(this))
     , m_pairedB(new QComboBox(this))
+    , m_anatomy(new AnatomyStatisticsView(store.path(), this))
     , m_task(new QComboBox(this))
     , m_model(new QComboBox(this))
     , m_tier(new QComboBox(this))
@@ -324,6 +326,7 @@ void MainWindow::setUpTabs()
     for (qsizetype i = 0; i < plotNames.size(); ++i)
         addPlotTab(plotNames[i], plotTitles[i]);
     m_tabs->addTab(makePairedPage(), tr("Two models"));
+    m_tabs->addTab(m_anatomy, tr("Anatomy"));
 }
 
 void MainWindow::addPlotTab(const QString& name, const QString& title)
@@ -481,6 +484,7 @@ void MainWindow::reload()
     m_allRuns = m_store.runs();
     m_samples = m_store.samples();
     analyseSamples(m_samples, m_store.usage(), m_prices);
+    m_anatomy->setPrices(m_prices);
     QStringList tasks, models, tiers, languages, programs, evalSets, statuses;
     for (const RunRow& run : m_allRuns) {
         tasks << run.task;
@@ -563,6 +567,7 @@ void MainWindow::applyFilters()
     }
     updateOutcomes();
     updatePlots();
+    m_anatomy->setSamples(m_filtered);
     int solved = 0, priced = 0;
     double cost = 0;
     for (const SampleRow& sample : m_filtered) {

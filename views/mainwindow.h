@@ -8,6 +8,7 @@
 
 #include <QMainWindow>
 
+class AnatomyStatisticsView;
 class OutcomeGridModel;
 class PairedComparisonModel;
 class TaskSolveRateModel;
@@ -32,7 +33,7 @@ public:
     explicit MainWindow(Store& store, SavedSettings settings = SavedSettings::Use, QWidget* parent = nullptr);
 
     void reload();
-    /// Shows a view by name: runs, samples, outcomes, the plots, paired. False if unknown.
+    /// Shows a view by name: runs, samples, outcomes, the plots, paired, anatomy. False if unknown.
     bool showView(const QString& name);
     static QStringList viewNames();
     /// A dark palette (Fusion style), for the whole application.
@@ -44,6 +45,8 @@ public:
     bool setFilter(const QString& field, const QString& value);
     /// The samples the filters let through.
     const std::vector<SampleRow>& filteredSamples() const { return m_filtered; }
+    /// The Anatomy tab: the run anatomy across the samples in view.
+    AnatomyStatisticsView* anatomyStatistics() const { return m_anatomy; }
 
     /// Imports files and folders, in a dialog that shows progress and failures.
     void importPaths(const QStringList& paths);
@@ -104,6 +107,7 @@ private:
     QComboBox* m_pairedA;
     QComboBox* m_pairedB;
     QLabel* m_pairedCaption = nullptr;
+    AnatomyStatisticsView* m_anatomy;
     QComboBox* m_task;
     QComboBox* m_model;
     QComboBox* m_tier;

@@ -6,12 +6,15 @@
 #include "storeoption.h"
 #include "table.h"
 
+#include "analysis/anatomystatistics.h"
 #include "analysis/pairedcomparison.h"
 #include "analysis/taskstatistics.h"
 #include "store/store.h"
+#include "workflow/anatomysummaries.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTextStream>
 #include <cmath>
@@ -66,26 +69,36 @@ Estimate meanCost(const std::vector<TaskOutcome>& tasks)
     return meanOverTasks(costs, tr("mean over priced tasks of the mean cost of an epoch, USD"));
 }
 
-int printGrouped(
-    const QCommandLineParser& parser, const std::vector<SampleRow>& samples, QTextStream& out, QTextStream& err)
+/// What --by groups the rows by beyond the model: `by` its name, `group` the key (none for the model alone). 0, or
+/// the exit code of a --by that names nothing the samples have.
+int groupOf(const QCommandLineParser& parser, const std::vector<SampleRow>& samples, QTextStream& err, QString* by,
+    std::function<QString(const SampleRow&)>* group)
 {
-    const QString by
-        = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : QStringLiteral("model");
-    std::function<QString(const SampleRow&)> group;
-    if (by == QLatin1String("tier")) {
+    *by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : QStringLiteral("model");
+    if (*by == QLatin1String("tier")) {
         if (std::all_of(samples.begin(), samples.end(), [](const SampleRow& s) { return s.tier.isEmpty(); })) {
             err << tr("no size tiers: these samples are not MirrorCode programs\n");
             return 1;
         }
-        group = [](const SampleRow& s) { return s.tier; };
-    } else if (by == QLatin1String("task")) {
-        group = [](const SampleRow& s) { return s.task; };
-    } else if (by != QLatin1String("model")) {
+        *group = [](const SampleRow& s) { return s.tier; };
+    } else if (*by == QLatin1String("task")) {
+        *group = [](const SampleRow& s) { return s.task; };
+    } else if (*by != QLatin1String("model")) {
         err << unknownValueMessage(
-            tr("--by"), by, { QStringLiteral("model"), QStringLiteral("tier"), QStringLiteral("task") })
+            tr("--by"), *by, { QStringLiteral("model"), QStringLiteral("tier"), QStringLiteral("task") })
             << '\n';
         return unknownValueExit;
     }
+    return 0;
+}
+
+int printGrouped(
+    const QCommandLineParser& parser, const std::vector<SampleRow>& samples, QTextStream& out, QTextStream& err)
+{
+    QString by;
+    std::function<QString(const SampleRow&)> group;
+    if (const int exit = groupOf(parser, samples, err, &by, &group))
+        return exit;
     const std::vector<TaskStatistics> statistics = taskStatistics(
         samples, [](const SampleRow& s) { return s.model; }, group);
     const bool machine = machineOutput(parser);
@@ -130,6 +143,146 @@ int printGrouped(
     if (!machine) {
         definitions.prepend({ QStringLiteral("tasks"),
             tr("a task is a (task, sample id) pair; its epochs are repeated attempts and are resampled together") });
+        printDefinitions(out, definitions);
+    }
+    return 0;
+}
+
+int printAnatomy(const QCommandLineParser& parser, Store& store, const std::vector<SampleRow>& samples,
+    QTextStream& out, QTextStream& err)
+{
+    QString by;
+    std::function<QString(const SampleRow&)> group;
+    if (const int exit = groupOf(parser, samples, err, &by, &group))
+        return exit;
+    AnatomySummaries reader(store, PriceTable::standard());
+    // The first ask reads every transcript (about a second for a run of 300,000 events): a line on stderr every five
+    // seconds says how far it is.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 said = 0;
+    const std::optional<std::vector<AnatomySummary>> summaries = reader.of(
+        samples, [&](int done, int total, int computed) {
+            if (computed > 0 && clock.elapsed() - said >= 5000) {
+                said = clock.elapsed();
+                err << tr("reading the anatomy of the samples from their transcripts: %1 of %2\n").arg(done).arg(total);
+                err.flush();
+            }
+            return true;
+        });
+    if (!summaries) {
+        err << tr("runlens-cli stats: %1\n").arg(reader.errorString());
+        return 1;
+    }
+    if (reader.computed() > 0) {
+        err << (store.isReadOnly() ? tr("read the anatomy of %1 samples from their transcripts (the store is "
+                                        "read-only: they are read again next time)\n")
+                                   : tr("read the anatomy of %1 samples from their transcripts and kept it in the "
+                                        "store for the next time\n"))
+                   .arg(reader.computed());
+    }
+    const std::vector<AnatomyGroup> groups = AnatomyStatistics::groups(
+        samples, *summaries, [](const SampleRow& s) { return s.model; }, group);
+    using Figure = AnatomyStatistics::Figure;
+    const bool machine = machineOutput(parser);
+    QStringList activities;
+    for (const AnatomyGroup& entry : groups) {
+        for (const ActivityShare& share : entry.activities) {
+            if (!activities.contains(share.name))
+                activities << share.name;
+        }
+    }
+    auto activityOf = [](const AnatomyGroup& entry, const QString& name) {
+        const auto found = std::find_if(entry.activities.begin(), entry.activities.end(),
+            [&](const ActivityShare& share) { return share.name == name; });
+        return found == entry.activities.end() ? ActivityShare { name, 0, 0, 0 } : *found;
+    };
+    // Each column and the figure it is; a column with no figure (a sum beside its share) shares the share's.
+    const QList<std::pair<QString, Figure>> figures { { QStringLiteral("samples"), Figure::Samples },
+        { QStringLiteral("after_gain_cost_usd"), Figure::CostAfterLastGain },
+        { QStringLiteral("after_gain_cost_share"), Figure::CostShareAfterLastGain },
+        { QStringLiteral("after_gain_time_s"), Figure::TimeAfterLastGain },
+        { QStringLiteral("after_gain_time_share"), Figure::TimeShareAfterLastGain },
+        { QStringLiteral("plateau_time_s_per_run"), Figure::PlateauTimePerRun },
+        { QStringLiteral("plateau_time_share"), Figure::PlateauTimeShare },
+        { QStringLiteral("regressions"), Figure::Regressions },
+        { QStringLiteral("regressions_per_run"), Figure::RegressionsPerRun },
+        { QStringLiteral("compactions"), Figure::Compactions },
+        { QStringLiteral("compactions_per_run"), Figure::CompactionsPerRun },
+        { QStringLiteral("activity_cost_usd"), Figure::ActivityCost },
+        { QStringLiteral("activity_cost_share"), Figure::ActivityCostShare } };
+    Table table;
+    table.addColumn(QStringLiteral("model"));
+    if (group)
+        table.addColumn(by);
+    table.addColumn(QStringLiteral("samples"), true);
+    table.addColumn(QStringLiteral("scored"), true);
+    table.addColumn(QStringLiteral("cost_usd"), true, 2);
+    table.addColumn(QStringLiteral("after_gain_cost_usd"), true, 2);
+    table.addColumn(QStringLiteral("after_gain_cost_share"), true, 3);
+    table.addColumn(QStringLiteral("working_time_s"), true, 0);
+    table.addColumn(QStringLiteral("after_gain_time_s"), true, 0);
+    table.addColumn(QStringLiteral("after_gain_time_share"), true, 3);
+    table.addColumn(QStringLiteral("plateau_time_s_per_run"), true, 0);
+    table.addColumn(QStringLiteral("plateau_time_share"), true, 3);
+    table.addColumn(QStringLiteral("regressions"), true);
+    table.addColumn(QStringLiteral("regressions_per_run"), true, 2);
+    table.addColumn(QStringLiteral("compactions"), true);
+    table.addColumn(QStringLiteral("compactions_per_run"), true, 2);
+    table.addColumn(QStringLiteral("unpriced_calls"), true);
+    if (machine) {
+        // The cost of each activity, as columns: one table for CSV; in text, a table of its own below.
+        for (const QString& activity : activities) {
+            table.addColumn(activity + QStringLiteral("_cost_usd"), true);
+            table.addColumn(activity + QStringLiteral("_cost_share"), true);
+        }
+        for (const auto& [column, figure] : figures)
+            table.addColumn(column + QStringLiteral("_definition"));
+    }
+    Table perActivity;
+    perActivity.addColumn(QStringLiteral("model"));
+    if (group)
+        perActivity.addColumn(by);
+    perActivity.addColumn(QStringLiteral("activity"));
+    perActivity.addColumn(QStringLiteral("turns"), true);
+    perActivity.addColumn(QStringLiteral("working_time_s"), true, 0);
+    perActivity.addColumn(QStringLiteral("activity_cost_usd"), true, 2);
+    perActivity.addColumn(QStringLiteral("activity_cost_share"), true, 3);
+    for (const AnatomyGroup& entry : groups) {
+        QStringList keys { entry.key };
+        if (group)
+            keys << entry.group;
+        QStringList row = keys;
+        row << QString::number(entry.samples) << QString::number(entry.scored) << Table::number(entry.cost)
+            << Table::number(entry.costAfterLastGain) << Table::number(entry.costShareAfterLastGain())
+            << Table::number(entry.workingTime) << Table::number(entry.workingTimeAfterLastGain)
+            << Table::number(entry.timeShareAfterLastGain()) << Table::number(entry.plateauTimePerRun())
+            << Table::number(entry.plateauTimeShare()) << QString::number(entry.regressions)
+            << Table::number(entry.regressionsPerRun()) << QString::number(entry.compactions)
+            << Table::number(entry.compactionsPerRun()) << QString::number(entry.unpricedCalls);
+        for (const QString& activity : activities) {
+            const ActivityShare share = activityOf(entry, activity);
+            if (machine)
+                row << Table::number(share.cost) << Table::number(entry.costShare(share));
+            perActivity.addRow(QStringList(keys)
+                << activity << QString::number(share.turns) << Table::number(share.workingTime)
+                << Table::number(share.cost) << Table::number(entry.costShare(share)));
+        }
+        if (machine) {
+            for (const auto& [column, figure] : figures)
+                row << AnatomyStatistics::definition(figure);
+        }
+        table.addRow(row);
+    }
+    table.print(out, parser);
+    if (!machine) {
+        out << '\n';
+        perActivity.print(out, parser);
+        QList<std::pair<QString, QString>> definitions;
+        for (const auto& [column, figure] : figures)
+            definitions << std::pair(column, AnatomyStatistics::definition(figure));
+        definitions << std::pair(QStringLiteral("cost_usd, working_time_s"),
+            tr("summed over every sample of the group; dollars of priced calls only (unpriced_calls left out)"));
         printDefinitions(out, definitions);
     }
     return 0;
@@ -223,10 +376,19 @@ int runStatsCommand(const QStringList& arguments)
         tr("Compare MODEL_A with MODEL_B (the next argument) on the tasks both ran: the difference in expected "
            "pass@1 with a paired bootstrap interval, an exact McNemar test, the geometric mean cost ratio."),
         QStringLiteral("MODEL_A") });
+    parser.addOption({ QStringLiteral("anatomy"),
+        tr("The run anatomy across runs, per model (or --by tier or task): the share of dollars and working time spent "
+           "after the last gain, plateau time, regressions and compactions per run, the cost of each activity. Every "
+           "epoch is a sample of its own; shares are pooled over samples. A sample's anatomy is read from its "
+           "transcript once and kept in the store.") });
     parser.addPositionalArgument(QStringLiteral("MODEL_B"), tr("With --paired: the second model."));
     addFilterOptions(parser);
     parser.process(arguments);
     QTextStream err(stderr);
+    if (parser.isSet(QStringLiteral("paired")) && parser.isSet(QStringLiteral("anatomy"))) {
+        err << tr("runlens-cli stats: --anatomy and --paired cannot be combined\n");
+        return 2;
+    }
     if (!parser.isSet(QStringLiteral("paired")) && !parser.positionalArguments().isEmpty()) {
         err << tr("runlens-cli stats: unexpected argument %1\n").arg(parser.positionalArguments().first());
         return 2;
@@ -238,6 +400,8 @@ int runStatsCommand(const QStringList& arguments)
     if (!selectSamples(store, parser, &samples, err))
         return unknownValueExit;
     QTextStream out(stdout);
+    if (parser.isSet(QStringLiteral("anatomy")))
+        return printAnatomy(parser, store, samples, out, err);
     if (parser.isSet(QStringLiteral("paired")))
         return printPaired(parser, samples, out, err);
     return printGrouped(parser, samples, out, err);

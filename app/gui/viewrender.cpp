@@ -4,6 +4,7 @@
 #include "viewrender.h"
 
 #include "anatomypanel.h"
+#include "anatomystatisticsview.h"
 #include "compareview.h"
 #include "importdialog.h"
 #include "mainwindow.h"
@@ -112,6 +113,9 @@ int renderView(MainWindow& window, Store& store, const ViewRenderOptions& option
     QPixmap picture;
     if (options.view == QLatin1String("main") || window.showView(options.view)) {
         window.resize(options.size.value_or(QSize(1200, 720)));
+        // The anatomy across runs is read off the window's thread: the picture waits for it.
+        if (options.view == QLatin1String("anatomy"))
+            window.anatomyStatistics()->waitForReading();
         picture = window.grab();
     } else if (std::optional<QPixmap> standalone = grabStandalone(store, options)) {
         picture = *standalone;

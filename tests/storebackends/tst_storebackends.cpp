@@ -12,6 +12,7 @@
 #include "store/storeconnection.h"
 #include "store/storecopier.h"
 #include "store/transcriptquery.h"
+#include "workflow/anatomysummaries.h"
 
 #include <QDir>
 #include <QProcess>
@@ -323,6 +324,10 @@ void TestStoreBackends::unsupportedReadsSaySo()
     QVERIFY2(found.error.contains(QLatin1String("PostgreSQL")), qPrintable(found.error));
     QVERIFY(m_postgres.isReadOnly());
     QCOMPARE(m_postgres.saveSuite(QStringLiteral("suite"), QString(), QString(), {}), 0);
+    // The run anatomy across runs reads transcripts: refused by name too.
+    AnatomySummaries anatomies(m_postgres, PriceTable::standard());
+    QVERIFY(!anatomies.of(all));
+    QVERIFY2(anatomies.errorString().contains(QLatin1String("PostgreSQL")), qPrintable(anatomies.errorString()));
 }
 
 void TestStoreBackends::importIntoPostgresIsRefused()

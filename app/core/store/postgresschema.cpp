@@ -167,6 +167,14 @@ CREATE TABLE rerun_results (
     PRIMARY KEY (rerun_id, test_id)
 );
 )sql" },
+    // 9: the anatomy summaries SQLite keeps per sample (AnatomySummaryStore). A store on PostgreSQL does not read
+    // them yet; the table is there so that its versions follow SQLite's.
+    { 9, R"sql(
+CREATE TABLE anatomy_summaries (
+    sample_id BIGINT PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL, basis TEXT NOT NULL, summary TEXT NOT NULL
+);
+)sql" },
 };
 static_assert(migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version == StoreSchema::currentVersion,
     "a PostgreSQL store's last migration is StoreSchema's current version: add the new version's step here");

@@ -3,6 +3,7 @@
 
 #include "store.h"
 
+#include "anatomysummarystore.h"
 #include "chunkstore.h"
 #include "messageindex.h"
 #include "postgresdb.h"
@@ -466,4 +467,25 @@ QHash<QString, bool> Store::rerunResults(qint64 rerunId)
     if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "re-runs")))
         return {};
     return RerunStore(*m_db).results(rerunId);
+}
+
+std::optional<AnatomySummary> Store::anatomySummary(qint64 sampleId, int version, const QString& basis)
+{
+    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "a run's anatomy")))
+        return std::nullopt;
+    return AnatomySummaryStore(*m_db).summary(sampleId, version, basis);
+}
+
+bool Store::saveAnatomySummary(const AnatomySummary& summary, int version, const QString& basis)
+{
+    if (m_readOnly) {
+        m_error = readOnlyError();
+        return false;
+    }
+    if (AnatomySummaryStore(*m_db).save(summary, version, basis))
+        return true;
+    m_error = QCoreApplication::translate("Store", "cannot keep the anatomy of sample %1 in %2: %3")
+                  .arg(summary.sampleId)
+                  .arg(m_path, m_db->errorString());
+    return false;
 }

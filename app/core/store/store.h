@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "records/anatomysummary.h"
 #include "records/storerows.h"
 #include "records/testrecords.h"
 
@@ -90,6 +91,12 @@ public:
     std::vector<RerunRow> reruns(qint64 sampleId);
     /// The per-test results of one re-execution: test id -> passed.
     QHash<QString, bool> rerunResults(qint64 rerunId);
+
+    /// The summary of a sample's anatomy kept from anatomy `version` and `basis` (the prices and patterns it was
+    /// computed with); nothing when none is kept or another one is, and on PostgreSQL (errorString()).
+    std::optional<AnatomySummary> anatomySummary(qint64 sampleId, int version, const QString& basis);
+    /// Keeps a sample's anatomy summary, replacing its earlier one; false on a read-only store or an error.
+    bool saveAnatomySummary(const AnatomySummary& summary, int version, const QString& basis);
 
 private:
     bool openWritable(const QString& path);

@@ -316,6 +316,17 @@ CREATE TRIGGER sample_errors_update AFTER UPDATE OF error, error_traceback ON sa
 END;
 INSERT INTO sample_errors_fts (sample_errors_fts) VALUES ('rebuild');
 )sql",
+    // 9: what the statistics across runs keep of each sample's anatomy (AnatomySummary), computed on first ask: a query
+    // over many long runs then reads one row a sample instead of its transcript. One row a sample; `version` and
+    // `basis` (the prices and activity patterns it was computed with) say whether it still holds.
+    R"sql(
+CREATE TABLE anatomy_summaries (
+    sample_id INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    basis TEXT NOT NULL,
+    summary TEXT NOT NULL           -- JSON
+);
+)sql",
 };
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
 static_assert(migrationCount == StoreSchema::currentVersion);

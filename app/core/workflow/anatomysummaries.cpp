@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Runlens authors
+
+#include "anatomysummaries.h"
+
+#include "analysis/activitypatterns.h"
+#include "analysis/anatomystatistics.h"
+#include "store/store.h"
+#include "store/transcriptquery.h"
+#include "transcriptanalysis.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <algorithm>
+
+AnatomySummaries::AnatomySummaries(Store& store, PriceTable prices)
+    : m_store(store)
+    , m_prices(std::move(prices))
+    , m_basis(basisOf(m_prices))
+{
+}
+
+QString AnatomySummaries::basisOf(const PriceTable& prices)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    QStringList models = prices.prices().keys();
+    std::sort(models.begin(), models.end());
+    for (const QString& model : models) {
+        const ModelPrice& price = prices.prices()[model];
+        hash.addData(model.toUtf8());
+        for (const double value : { price.input, price.output, price.cacheRead, price.cacheWrite })
+            hash.addData(QByteArray::number(value, 'g', 17));
+    }
+    // The user's own activity patterns, when there are some, class the calls before the shipped ones.
+    QFile patterns(ActivityPatterns::userPath());
+    if (patterns.open(QIODevice::ReadOnly))
+        hash.addData(patterns.readAll());
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+std::optional<std::vector<AnatomySummary>> AnatomySummaries::of(
+    const std::vector<SampleRow>& samples, const Progress& progress)
+{
+    m_computed = 0;
+    m_error.clear();
+    // A store whose transcripts cannot be read (on PostgreSQL, so far) says so by name, once.
+    if (const QString why = m_store.transcriptsUnavailable(); !why.isEmpty()) {
+        m_error = QCoreApplication::translate("AnatomySummaries", "the run anatomy cannot be read: %1").arg(why);
+        return std::nullopt;
+    }
+    std::vector<AnatomySummary> summaries;
+    summaries.reserve(samples.size());
+    const int total = int(samples.size());
+    for (const SampleRow& sample : samples) {
+        std::optional<AnatomySummary> summary
+            = m_store.anatomySummary(sample.id, AnatomyStatistics::summaryVersion, m_basis);
+        if (!summary) {
+            const std::unique_ptr<TranscriptQuery> transcript = m_store.transcript(sample.id);
+            if (!transcript) {
+                m_error = QCoreApplication::translate("AnatomySummaries", "cannot read the anatomy of sample %1: %2")
+                              .arg(sample.id)
+                              .arg(m_store.errorString());
+                return std::nullopt;
+            }
+            summary = AnatomyStatistics::summarize(sample.id, runAnatomy(*transcript, sample, m_prices));
+            ++m_computed;
+            // A store that cannot keep it (read-only) computes it again next time; the figures are the same.
+            if (!m_store.isReadOnly())
+                m_store.saveAnatomySummary(*summary, AnatomyStatistics::summaryVersion, m_basis);
+        }
+        summaries.push_back(std::move(*summary));
+        if (progress && !progress(int(summaries.size()), total, m_computed)) {
+            m_error = QCoreApplication::translate("AnatomySummaries", "stopped");
+            return std::nullopt;
+        }
+    }
+    return summaries;
+}
