@@ -432,6 +432,17 @@ void TestAnatomy::reportJsonKeysAndNames()
         QVERIFY2(report.contains(QLatin1String(key)), key);
     // A demo run has far fewer edits than the rebuild's bound: its workspace is read, a line count per test run.
     QVERIFY(report.value(QLatin1String("workspace_read")).toBool());
+    // The activity band: stretches in step order, each to where the next begins, the last to the last step.
+    const QJsonArray band = report.value(QLatin1String("activity_band")).toArray();
+    QVERIFY(!band.isEmpty());
+    for (qsizetype i = 0; i + 1 < band.size(); ++i) {
+        QCOMPARE(band[i].toObject().value(QLatin1String("to_step")).toInt(),
+            band[i + 1].toObject().value(QLatin1String("from_step")).toInt());
+        QVERIFY(band[i].toObject().value(QLatin1String("activity"))
+            != band[i + 1].toObject().value(QLatin1String("activity")));
+    }
+    QCOMPARE(band.last().toObject().value(QLatin1String("to_step")).toInt(),
+        report.value(QLatin1String("last_step")).toInt());
     QCOMPARE(report.value(QLatin1String("code_growth")).toArray().size(),
         report.value(QLatin1String("score_events")).toArray().size());
     QVERIFY(report.value(QLatin1String("tool_calls")).isObject());

@@ -183,6 +183,10 @@ QJsonObject AnatomyReport::json() const
         undoEdits.append(
             QJsonObject { { QStringLiteral("step"), undo.step }, { QStringLiteral("undoes_step"), undo.undoesStep },
                 { QStringLiteral("path"), undo.path }, { QStringLiteral("restores"), undo.restores } });
+    QJsonArray band;
+    for (const ActivitySpan& span : a.activityBand)
+        band.append(QJsonObject { { QStringLiteral("from_step"), span.fromStep },
+            { QStringLiteral("to_step"), span.toStep }, { QStringLiteral("activity"), span.activity } });
     for (const CodeSize& size : a.codeGrowth)
         growth.append(QJsonObject { { QStringLiteral("step"), size.step }, { QStringLiteral("lines"), size.lines } });
     for (const CompactionAnatomy& compaction : a.compactions)
@@ -224,7 +228,7 @@ QJsonObject AnatomyReport::json() const
         { QStringLiteral("undo_edits"), a.workspaceRead ? QJsonValue(undoEdits) : QJsonValue() },
         { QStringLiteral("tests"), testsJson(a.tests) },
         { QStringLiteral("code_growth"), a.workspaceRead ? QJsonValue(growth) : QJsonValue() },
-        { QStringLiteral("workspace_read"), a.workspaceRead },
+        { QStringLiteral("workspace_read"), a.workspaceRead }, { QStringLiteral("activity_band"), band },
         { QStringLiteral("uncertain_edits"), a.uncertainEdits } };
 }
 
