@@ -198,9 +198,18 @@ void AnatomyStatisticsView::showFigures()
         tier = [](const SampleRow& sample) { return sample.tier.isEmpty() ? tr("no tier") : sample.tier; };
     std::vector<AnatomyGroup> groups = AnatomyStatistics::groups(
         samples, summaries, [](const SampleRow& sample) { return sample.model; }, tier);
-    // The bars in the table's first order: by model, then tier.
-    std::sort(groups.begin(), groups.end(), [](const AnatomyGroup& a, const AnatomyGroup& b) {
-        return a.key != b.key ? CellFormat::naturalLess(a.key, b.key) : CellFormat::naturalLess(a.group, b.group);
+    // The bars in the table's first order: by model, then tier, small to large (MirrorCode's S, M, L).
+    auto tierRank = [](const QString& tier) {
+        const qsizetype rank
+            = QStringList { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") }.indexOf(tier);
+        return rank < 0 ? 3 : rank;
+    };
+    std::sort(groups.begin(), groups.end(), [&](const AnatomyGroup& a, const AnatomyGroup& b) {
+        if (a.key != b.key)
+            return CellFormat::naturalLess(a.key, b.key);
+        if (tierRank(a.group) != tierRank(b.group))
+            return tierRank(a.group) < tierRank(b.group);
+        return CellFormat::naturalLess(a.group, b.group);
     });
     m_model->setGroups(std::move(groups), byTier ? tr("Tier") : QString());
     m_table->setColumnHidden(AnatomyStatisticsModel::Group, !byTier);
