@@ -244,9 +244,6 @@ void AnatomyStatisticsView::drawChart()
     QCustomPlot* plot = m_chart;
     plot->clearPlottables();
     plot->clearItems();
-    // Entries added to a legend wrapped by the last fit leave empty cells in its grid, which fitting it again cannot
-    // read: it starts unwrapped, and the fit wraps it again.
-    plot->legend->setWrap(0);
     const FigureStyle style = FigureStyle::screen();
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));

@@ -243,6 +243,9 @@ void moveLegendBelow(QCustomPlot* plot)
 void wrapLegend(QCustomPlot* plot, int width, int height)
 {
     QCPLegend* legend = plot->legend;
+    // Entries added to a legend wrapped by an earlier fit leave empty cells in its grid: pack them into one row first.
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     const QFontMetricsF metrics(legend->font());
     QList<QCPAbstractPlottable*> entries;
     for (int i = 0; i < legend->itemCount(); ++i) {
@@ -253,7 +256,10 @@ void wrapLegend(QCustomPlot* plot, int width, int height)
     }
     int widest = 1, tallest = 1;
     for (int i = 0; i < legend->itemCount(); ++i) {
-        const QSize size = static_cast<QCPLayoutElement*>(legend->item(i))->minimumOuterSizeHint();
+        const auto* item = static_cast<QCPLayoutElement*>(legend->item(i));
+        if (!item)
+            continue;
+        const QSize size = item->minimumOuterSizeHint();
         widest = std::max(widest, size.width());
         tallest = std::max(tallest, size.height());
     }

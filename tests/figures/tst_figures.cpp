@@ -5,6 +5,7 @@
 // inside the page (read back from the PDF with pdftotext), models keep their looks, a plot the data cannot make
 // says why, text stays text.
 
+#include "figurelayout.h"
 #include "figurestyle.h"
 #include "inspect/mirrorcodetargets.h"
 #include "modellook.h"
@@ -136,6 +137,7 @@ private slots:
     void csvNamesSamplesAndUnits();
     void svgKeepsText();
     void darkThemeReachesThePlot();
+    void redrawAfterWrappedLegend();
 
 private:
     QTemporaryDir m_dir;
@@ -291,6 +293,30 @@ void TestFigures::darkThemeReachesThePlot()
     QString error;
     QVERIFY2(PlotBuilder::save(&plot, pdf, 85, 60, 150, &error), qPrintable(error));
     QVERIFY(plot.axisRect()->backgroundBrush().color().lightness() < 80); // the screen keeps its colours
+}
+
+void TestFigures::redrawAfterWrappedLegend()
+{
+    // A legend wrapped by one fit, its plottables replaced by others, fitted again: every entry kept once (the empty
+    // cells the removed entries left in the wrapped grid once crashed the fit).
+    QCustomPlot plot;
+    FigureStyle style;
+    QVERIFY(FigureStyle::preset(QStringLiteral("column"), &style));
+    for (const int entries : { 12, 5, 9 }) {
+        plot.clearPlottables();
+        FigureLayout::arrange(&plot, style, QStringLiteral("Legend"));
+        for (int i = 0; i < entries; ++i) {
+            QCPGraph* graph = plot.addGraph();
+            graph->setName(QStringLiteral("a model named at some length %1").arg(i));
+            graph->setData({ 0.0, 1.0 }, { double(i), double(i + 1) });
+        }
+        FigureLayout::fit(&plot, 240, 200);
+        int kept = 0;
+        for (int i = 0; i < plot.legend->elementCount(); ++i)
+            kept += plot.legend->elementAt(i) != nullptr;
+        QCOMPARE(kept, entries);
+        QVERIFY(plot.legend->columnCount() < entries);
+    }
 }
 
 QTEST_MAIN(TestFigures)

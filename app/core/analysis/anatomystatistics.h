@@ -52,7 +52,7 @@ class AnatomyStatistics {
 public:
     /// The version of what summarize() keeps: a summary kept by another version is computed again. Raise it when
     /// summarize() or RunAnatomy's figures change, or stores keep serving the old ones.
-    static constexpr int summaryVersion = 1;
+    static constexpr int summaryVersion = 2;
 
     /// What the statistics keep of one sample's anatomy.
     static AnatomySummary summarize(qint64 sampleId, const Anatomy& anatomy);
