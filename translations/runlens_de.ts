@@ -151,6 +151,50 @@
         <source>&lt;p&gt;…and %1 more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;…und %1 weitere.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;h4&gt;Tests&lt;/h4&gt;&lt;p&gt;%1 test runs name only some tests: at best %2 of %3 passed, %4 at the end; at least %5 never passed.&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;Tests&lt;/h4&gt;&lt;p&gt;%1 Testläufe nennen nur einige Tests: bestenfalls %2 von %3 bestanden, %4 am Ende; mindestens %5 nie bestanden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Tests&lt;/h4&gt;&lt;p&gt;%1 of %2 never passed</source>
+        <translation>&lt;h4&gt;Tests&lt;/h4&gt;&lt;p&gt;%1 von %2 nie bestanden</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No test broke after passing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kein Test scheiterte, nachdem er bestanden hatte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Broke after passing:&lt;/p&gt;&lt;ol&gt;</source>
+        <translation>&lt;p&gt;Nach dem Bestehen gescheitert:&lt;/p&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>passed at %1, failed at %2, %3</source>
+        <translation>bestanden bei %1, gescheitert bei %2, %3</translation>
+    </message>
+    <message>
+        <source>never passed again</source>
+        <translation>nie wieder bestanden</translation>
+    </message>
+    <message>
+        <source>passed again at %1</source>
+        <translation>erneut bestanden bei %1</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Edits that undo earlier edits&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;Änderungen, die frühere Änderungen rückgängig machen&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>%1 undoes %2 in %3 (%4)</source>
+        <translation>%1 macht %2 in %3 rückgängig (%4)</translation>
+    </message>
+    <message>
+        <source>the file as it was</source>
+        <translation>die Datei wie zuvor</translation>
+    </message>
+    <message>
+        <source>its texts swapped back</source>
+        <translation>ihre Texte zurückgetauscht</translation>
+    </message>
 </context>
 <context>
     <name>AnatomyReport</name>
@@ -293,12 +337,335 @@
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <source>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;visible (blue), held-out (orange); plateaus shaded, regressions red, best point green, compactions grey&lt;/text&gt;</source>
-        <translation>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;sichtbar (blau), zurückgehalten (orange); Plateaus schattiert, Regressionen rot, bester Punkt grün, Verdichtungen grau&lt;/text&gt;</translation>
-    </message>
-    <message>
         <source>Run report: %1</source>
         <translation>Laufbericht: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tests never passed; tests broke after passing %3 times.</source>
+        <translation>%1 von %2 Tests nie bestanden; Tests scheiterten %3-mal, nachdem sie bestanden hatten.</translation>
+    </message>
+    <message>
+        <source>%1 edits undid earlier edits.</source>
+        <translation>%1 Bearbeitungen machten frühere Bearbeitungen rückgängig.</translation>
+    </message>
+    <message>
+        <source>The workspace was not rebuilt from its %1 edits (lines of code, edits undone): more than %2; runlens-cli report --workspace reads them all.</source>
+        <translation>Der Arbeitsbereich wurde nicht aus seinen %1 Bearbeitungen wiederhergestellt (Codezeilen, rückgängig gemachte Bearbeitungen): mehr als %2; runlens-cli report --workspace liest sie alle.</translation>
+    </message>
+    <message>
+        <source>Code: %1 lines at the first test run, %2 at the last.</source>
+        <translation>Code: %1 Zeilen beim ersten Testlauf, %2 beim letzten.</translation>
+    </message>
+    <message>
+        <source>
+## Edits undone
+
+| step | undoes step | file | how |
+|---:|---:|---|---|
+</source>
+        <translation>
+## Rückgängig gemachte Bearbeitungen
+
+| Schritt | macht Schritt rückgängig | Datei | wie |
+|---:|---:|---|---|
+</translation>
+    </message>
+    <message>
+        <source>file as it was before</source>
+        <translation>Datei wie vorher</translation>
+    </message>
+    <message>
+        <source>old and new texts swapped</source>
+        <translation>alter und neuer Text vertauscht</translation>
+    </message>
+    <message>
+        <source>
+## Tests
+
+</source>
+        <translation>
+## Tests
+
+</translation>
+    </message>
+    <message>
+        <source>The test output does not name every test it counts: %1 test runs, at best %2 of %3 tests passed, at the end %4; at least %5 never passed and at least %6 broke after passing.
+</source>
+        <translation>Die Testausgabe nennt nicht jeden Test, den sie zählt: %1 Testläufe, bestenfalls %2 von %3 Tests bestanden, am Ende %4; mindestens %5 nie bestanden und mindestens %6 nach dem Bestehen gescheitert.
+</translation>
+    </message>
+    <message>
+        <source>%1 test runs; %2 of %3 tests never passed</source>
+        <translation>%1 Testläufe; %2 von %3 Tests nie bestanden</translation>
+    </message>
+    <message>
+        <source>No test broke after passing.
+</source>
+        <translation>Kein Test scheiterte, nachdem er bestanden hatte.
+</translation>
+    </message>
+    <message>
+        <source>
+| test | passed at step | broke at step | passed again at |
+|---|---:|---:|---:|
+</source>
+        <translation>
+| Test | bestanden bei Schritt | gescheitert bei Schritt | erneut bestanden bei |
+|---|---:|---:|---:|
+</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>
+…and %1 more breaks.
+</source>
+        <translation>
+…und %1 weitere Rückfälle.
+</translation>
+    </message>
+    <message>
+        <source>top: %1 lines of code</source>
+        <translation>oben: %1 Codezeilen</translation>
+    </message>
+    <message>
+        <source>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;visible blue, held-out orange; plateaus shaded, regressions red, best point green, compactions grey%3&lt;/text&gt;</source>
+        <translation>&lt;text x=&quot;%1&quot; y=&quot;%2&quot;&gt;sichtbar blau, zurückgehalten orange; Plateaus schattiert, Regressionen rot, bester Punkt grün, Verdichtungen grau%3&lt;/text&gt;</translation>
+    </message>
+    <message>
+        <source>, code lines dotted</source>
+        <translation>, Codezeilen gepunktet</translation>
+    </message>
+</context>
+<context>
+    <name>AnatomyStatistics</name>
+    <message>
+        <source>samples in the group, every epoch a sample (a run) of its own; scored: those with test runs, which alone count in the figures of the best point, plateaus and regressions</source>
+        <translation>Samples in der Gruppe, jede Epoche ein eigenes Sample (ein Lauf); bewertet: die mit Testläufen, die allein in die Kennzahlen zu bestem Punkt, Plateaus und Regressionen eingehen</translation>
+    </message>
+    <message>
+        <source>dollars spent after the last gain (the test run where the pass fraction peaked first), summed over the samples with test runs; priced calls only</source>
+        <translation>nach dem letzten Zugewinn ausgegebene Dollar (der Testlauf, bei dem der Bestehensanteil erstmals seinen Höchstwert erreichte), summiert über die Samples mit Testläufen; nur Aufrufe mit Preis</translation>
+    </message>
+    <message>
+        <source>pooled over the samples with test runs: dollars after the last gain summed / their dollars summed</source>
+        <translation>gepoolt über die Samples mit Testläufen: Summe der Dollar nach dem letzten Zugewinn / Summe ihrer Dollar</translation>
+    </message>
+    <message>
+        <source>working time after the last gain, seconds, summed over the samples with test runs</source>
+        <translation>Arbeitszeit nach dem letzten Zugewinn in Sekunden, summiert über die Samples mit Testläufen</translation>
+    </message>
+    <message>
+        <source>pooled over the samples with test runs: working time after the last gain summed / their working time summed</source>
+        <translation>gepoolt über die Samples mit Testläufen: Summe der Arbeitszeit nach dem letzten Zugewinn / Summe ihrer Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>mean over the samples with test runs of the working time, seconds, in their plateaus (stretches of test runs with no gain)</source>
+        <translation>Mittel über die Samples mit Testläufen der Arbeitszeit in Sekunden in ihren Plateaus (Strecken von Testläufen ohne Zugewinn)</translation>
+    </message>
+    <message>
+        <source>pooled over the samples with test runs: plateau working time summed / their working time summed</source>
+        <translation>gepoolt über die Samples mit Testläufen: Summe der Plateau-Arbeitszeit / Summe ihrer Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>drops in pass fraction from one test run to the next, counted over the samples with test runs</source>
+        <translation>Rückgänge des Bestehensanteils von einem Testlauf zum nächsten, gezählt über die Samples mit Testläufen</translation>
+    </message>
+    <message>
+        <source>mean over the samples with test runs of their regressions</source>
+        <translation>Mittel ihrer Regressionen über die Samples mit Testläufen</translation>
+    </message>
+    <message>
+        <source>compactions of the agent&apos;s history, counted over every sample</source>
+        <translation>Verdichtungen des Verlaufs des Agenten, gezählt über alle Samples</translation>
+    </message>
+    <message>
+        <source>mean over every sample of its compactions</source>
+        <translation>Mittel seiner Verdichtungen über alle Samples</translation>
+    </message>
+    <message>
+        <source>dollars of the turns of an activity (a turn counts for the activity of its first tool call), summed over every sample; priced calls only</source>
+        <translation>Dollar der Runden einer Tätigkeit (eine Runde zählt zur Tätigkeit ihres ersten Tool-Aufrufs), summiert über alle Samples; nur Aufrufe mit Preis</translation>
+    </message>
+    <message>
+        <source>pooled over every sample: an activity&apos;s dollars summed / all dollars summed</source>
+        <translation>gepoolt über alle Samples: Summe der Dollar einer Tätigkeit / Summe aller Dollar</translation>
+    </message>
+</context>
+<context>
+    <name>AnatomyStatisticsModel</name>
+    <message numerus="yes">
+        <source>%n model call(s) with no price left out</source>
+        <translation>
+            <numerusform>%n Modellaufruf ohne Preis ausgelassen</numerusform>
+            <numerusform>%n Modellaufrufe ohne Preis ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dollars summed over the samples of the group; priced calls only</source>
+        <translation>Dollar, summiert über die Samples der Gruppe; nur Aufrufe mit Preis</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Bewertet</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>$ after last gain</source>
+        <translation>$ nach letztem Zugewinn</translation>
+    </message>
+    <message>
+        <source>Time after last gain</source>
+        <translation>Zeit nach letztem Zugewinn</translation>
+    </message>
+    <message>
+        <source>Plateau time / run</source>
+        <translation>Plateauzeit / Lauf</translation>
+    </message>
+    <message>
+        <source>Plateau share</source>
+        <translation>Plateauanteil</translation>
+    </message>
+    <message>
+        <source>Regressions / run</source>
+        <translation>Regressionen / Lauf</translation>
+    </message>
+    <message>
+        <source>Compactions / run</source>
+        <translation>Verdichtungen / Lauf</translation>
+    </message>
+    <message>
+        <source>$ %1</source>
+        <translation>$ %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnatomyStatisticsView</name>
+    <message>
+        <source>per model</source>
+        <translation>je Modell</translation>
+    </message>
+    <message>
+        <source>per model and size tier</source>
+        <translation>je Modell und Größenstufe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where the time and money went&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wohin Zeit und Geld gingen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reading the anatomy of %1 of %2 samples…</source>
+        <translation>Die Anatomie wird gelesen: %1 von %2 Samples…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the anatomy of %n sample(s)…</source>
+        <translation>
+            <numerusform>Die Anatomie von %n Sample wird gelesen…</numerusform>
+            <numerusform>Die Anatomie von %n Samples wird gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tier</source>
+        <translation>keine Stufe</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Could not read every run: %1</source>
+        <translation>Nicht alle Läufe konnten gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 samples read</source>
+        <translation>%1 von %2 Samples gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s), every epoch a run of its own</source>
+        <translation>
+            <numerusform>%n Sample, jede Epoche ein eigener Lauf</numerusform>
+            <numerusform>%n Samples, jede Epoche ein eigener Lauf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>$ after last gain</source>
+        <translation>$ nach letztem Zugewinn</translation>
+    </message>
+    <message>
+        <source>Time after last gain</source>
+        <translation>Zeit nach letztem Zugewinn</translation>
+    </message>
+    <message>
+        <source>Plateau time / run</source>
+        <translation>Plateauzeit / Lauf</translation>
+    </message>
+    <message>
+        <source>Plateau share</source>
+        <translation>Plateauanteil</translation>
+    </message>
+    <message>
+        <source>Regressions / run</source>
+        <translation>Regressionen / Lauf</translation>
+    </message>
+    <message>
+        <source>Compactions / run</source>
+        <translation>Verdichtungen / Lauf</translation>
+    </message>
+    <message>
+        <source>$ activity</source>
+        <translation>$ Tätigkeit</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Balken</translation>
+    </message>
+    <message>
+        <source>Dollars per run by activity</source>
+        <translation>Dollar je Lauf nach Tätigkeit</translation>
+    </message>
+    <message>
+        <source>No samples: the filter leaves none.</source>
+        <translation>Keine Samples: Der Filter lässt keine übrig.</translation>
+    </message>
+    <message>
+        <source>USD per run (mean over samples)</source>
+        <translation>USD je Lauf (Mittel über die Samples)</translation>
+    </message>
+</context>
+<context>
+    <name>AnatomySummaries</name>
+    <message>
+        <source>the run anatomy cannot be read: %1</source>
+        <translation>die Laufanatomie lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the anatomy of sample %1: %2</source>
+        <translation>die Anatomie von Sample %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1560,10 @@
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
+    <message>
+        <source>Anatomy</source>
+        <translation>Anatomie</translation>
+    </message>
 </context>
 <context>
     <name>MessageIndex</name>
@@ -2015,6 +2386,18 @@ in diesem Transkript</translation>
         <source>best, step %1</source>
         <translation>bester Punkt, Schritt %1</translation>
     </message>
+    <message>
+        <source>lines of code</source>
+        <translation>Codezeilen</translation>
+    </message>
+    <message>
+        <source>activities (see Anatomy)</source>
+        <translation>Tätigkeiten (siehe Anatomie)</translation>
+    </message>
+    <message>
+        <source>lines of code (right)</source>
+        <translation>Codezeilen (rechts)</translation>
+    </message>
 </context>
 <context>
     <name>RerunDialog</name>
@@ -2732,6 +3115,14 @@ in diesem Transkript</translation>
         <source>re-runs</source>
         <translation>Erneute Ausführungen</translation>
     </message>
+    <message>
+        <source>a run&apos;s anatomy</source>
+        <translation>Die Anatomie eines Laufs</translation>
+    </message>
+    <message>
+        <source>cannot keep the anatomy of sample %1 in %2: %3</source>
+        <translation>die Anatomie von Sample %1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>
@@ -3075,8 +3466,8 @@ Commands:
   import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
   runs             list the imported runs with their accuracy
   samples          list the imported samples (filters: model, task, program, tier, epoch, outcome, run)
-  stats            solve rates over tasks with intervals (--by model|tier|task), or two models compared
-                   (--paired MODEL_A MODEL_B)
+  stats            solve rates over tasks with intervals (--by model|tier|task), two models compared
+                   (--paired MODEL_A MODEL_B), or where the runs&apos; time and money went (--anatomy)
   synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
   bench            benchmarks: import (beside its floor), runner (beside a shell loop)
   test             run a test suite against a program, sandboxed
@@ -3092,14 +3483,14 @@ Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
         <translation>Aufruf: runlens-cli BEFEHL [Optionen]
 
 Befehle:
-  import PATH...   Inspect-Logs (.eval, .json; Ordner rekursiv) in den Speicher importieren
+  import PFAD...   Inspect-Logs (.eval, .json; Ordner rekursiv) in den Speicher importieren
   runs             die importierten Läufe mit ihrer Genauigkeit auflisten
   samples          die importierten Samples auflisten (Filter: model, task, program, tier, epoch, outcome, run)
-  stats            Lösungsraten über Aufgaben mit Intervallen (--by model|tier|task) oder zwei Modelle im Vergleich
-                   (--paired MODEL_A MODEL_B)
-  synth            Inspect-Archive in MirrorCode-Form schreiben (Demodaten, Benchmarks)
+  stats            Lösungsraten über Aufgaben mit Intervallen (--by model|tier|task), zwei Modelle im Vergleich
+                   (--paired MODELL_A MODELL_B) oder wohin Zeit und Geld der Läufe gingen (--anatomy)
+  synth            Inspect-Archive in der Form von MirrorCode schreiben (Demodaten, Benchmarks)
   bench            Benchmarks: import (neben seiner Untergrenze), runner (neben einer Shell-Schleife)
-  test             eine Testsuite gegen ein Programm ausführen, in der Sandbox
+  test             eine Testsuite gegen ein Programm ausführen, in einer Sandbox
   rerun SAMPLE     eine Suite auf dem Code eines Samples bei Schritten seines Transkripts erneut ausführen
   transcript SAMPLE  das Transkript eines Samples als Text (grep, diff) oder JSON Lines, gestreamt
   report SAMPLE    die Anatomie eines Laufs: wo er stockte, was ihn zurückwarf, wohin das Geld ging (Text, JSON, HTML)
@@ -3107,7 +3498,7 @@ Befehle:
                    duration) als PDF, SVG oder PNG, mit ihrer CSV
   copy             Läufe aus einem SQLite-Speicher in einen Team-Speicher auf PostgreSQL kopieren
 
-Mit &apos;runlens-cli BEFEHL --help&apos; zeigt ein Befehl seine Optionen.
+Mit &apos;runlens-cli BEFEHL --help&apos; erhalten Sie die Optionen eines Befehls.
 </translation>
     </message>
 </context>
