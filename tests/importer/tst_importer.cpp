@@ -399,6 +399,10 @@ void TestImporter::stoppedIndexGoesOn()
     QCOMPARE(left, 500);
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(1));
     QCOMPARE(index.search(last).size(), size_t(0));
+    // FTS5 gathers up to 64 MB of terms before it writes them as a segment (its default is 1 MB).
+    SqliteStatement hashSize(StoreConnection::of(m_store), "SELECT v FROM messages_fts_config WHERE k = 'hashsize'");
+    QVERIFY(hashSize.step());
+    QCOMPARE(hashSize.integer(0), qint64(64 << 20));
     SqliteStatement integrity(
         StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
     QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
