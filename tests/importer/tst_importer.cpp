@@ -384,19 +384,25 @@ void TestImporter::changedFileReplacesItsRows_data()
 
 void TestImporter::stoppedIndexGoesOn()
 {
-    // More messages than one batch of the index holds.
-    QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), 4500)).status,
+    // More messages than one transaction of the index holds.
+    constexpr int count = MessageIndex::messagesPerTransaction + 500;
+    const QString last = QStringLiteral("word%1").arg(count - 1);
+    QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), count)).status,
         ImportResult::Imported);
     MessageIndex index(StoreConnection::of(m_store));
-    QCOMPARE(index.pendingCount(), 4500);
+    QCOMPARE(index.pendingCount(), count);
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(0)); // stored, not yet searchable
 
-    // Stopped after the first batch: that batch is searchable, the rest waits, and the index is whole.
+    // Stopped after the first transaction: its messages are searchable, the rest waits, and the index is whole.
     QVERIFY(index.indexPending([](qint64, qint64) { return false; }));
     const qint64 left = index.pendingCount();
-    QVERIFY2(left > 0 && left < 4500, qPrintable(QString::number(left)));
+    QCOMPARE(left, 500);
     QCOMPARE(index.search(QStringLiteral("word0")).size(), size_t(1));
-    QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(0));
+    QCOMPARE(index.search(last).size(), size_t(0));
+    // FTS5 gathers up to 64 MB of terms before it writes them as a segment (its default is 1 MB).
+    SqliteStatement hashSize(StoreConnection::of(m_store), "SELECT v FROM messages_fts_config WHERE k = 'hashsize'");
+    QVERIFY(hashSize.step());
+    QCOMPARE(hashSize.integer(0), qint64(64 << 20));
     SqliteStatement integrity(
         StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
     QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));
@@ -411,21 +417,25 @@ void TestImporter::stoppedIndexGoesOn()
     QCOMPARE(lastDone, left);
     QCOMPARE(lastTotal, left);
     QCOMPARE(index.pendingCount(), 0);
-    QCOMPARE(index.search(QStringLiteral("word4499")).size(), size_t(1));
-    QCOMPARE(index.search(QStringLiteral("shared"), 0, 10000).size(), size_t(4500));
+    QCOMPARE(index.search(last).size(), size_t(1));
+    QCOMPARE(index.search(QStringLiteral("shared"), 0, count).size(), size_t(count));
 }
 
 void TestImporter::indexReadsAheadOnlyWhatStands()
 {
-    // Three batches; while the first is indexed, the second's texts are read ahead on another thread.
-    QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), 9000)).status,
+    // Two transactions and more; while the first one's last batch is indexed, the next batch's texts are read ahead on
+    // another thread.
+    constexpr int transaction = MessageIndex::messagesPerTransaction;
+    constexpr int batch = MessageIndex::messagesPerBatch;
+    constexpr int count = transaction + 2 * batch + 1000;
+    QCOMPARE(Importer(m_store).importFile(writeManyMessages(m_dir.filePath(QStringLiteral("many.json")), count)).status,
         ImportResult::Imported);
     SqliteStatement first(StoreConnection::of(m_store), "SELECT MIN(id) FROM messages");
     QVERIFY(first.step());
     const qint64 base = first.integer(0);
     first.reset();
 
-    // After the first batch, another connection points the second batch's messages at the first message's JSON:
+    // After the first transaction, another connection points the next batch's messages at the first message's JSON:
     // the texts read ahead for them are stale, and must not be indexed.
     MessageIndex index(StoreConnection::of(m_store));
     bool changed = false;
@@ -436,8 +446,10 @@ void TestImporter::indexReadsAheadOnlyWhatStands()
                 return false;
             SqliteStatement repoint(
                 StoreConnection::of(other), R"sql(UPDATE messages SET json_chunk = (SELECT json_chunk FROM messages
-                WHERE id = ?1), json_slot = (SELECT json_slot FROM messages WHERE id = ?1) WHERE id > ?1 + 3999 AND id <= ?1 + 7999)sql");
+                WHERE id = ?1), json_slot = (SELECT json_slot FROM messages WHERE id = ?1) WHERE id >= ?1 + ?2 AND id < ?1 + ?3)sql");
             repoint.bind(1, base);
+            repoint.bind(2, transaction);
+            repoint.bind(3, transaction + batch);
             if (!repoint.exec())
                 return false;
         }
@@ -445,10 +457,12 @@ void TestImporter::indexReadsAheadOnlyWhatStands()
     }));
     QVERIFY(changed);
     QCOMPARE(index.pendingCount(), 0);
-    QCOMPARE(index.search(QStringLiteral("word4000")).size(), size_t(0));
-    QCOMPARE(index.search(QStringLiteral("word7999")).size(), size_t(0));
-    QCOMPARE(index.search(QStringLiteral("word8000")).size(), size_t(1));
-    QCOMPARE(index.search(QStringLiteral("word0"), 0, 10000).size(), size_t(4001));
+    const auto found = [&index](int word) { return index.search(QStringLiteral("word%1").arg(word)).size(); };
+    QCOMPARE(found(transaction - 1), size_t(1));
+    QCOMPARE(found(transaction), size_t(0));
+    QCOMPARE(found(transaction + batch - 1), size_t(0));
+    QCOMPARE(found(transaction + batch), size_t(1));
+    QCOMPARE(index.search(QStringLiteral("word0"), 0, count).size(), size_t(batch + 1));
     SqliteStatement integrity(
         StoreConnection::of(m_store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
     QVERIFY2(integrity.exec(), qPrintable(StoreConnection::of(m_store).errorString()));

@@ -25,6 +25,11 @@ class MessageIndex {
 public:
     explicit MessageIndex(SqliteDb& db);
 
+    /// indexPending() reads and indexes messages in batches of this many, the next batch read ahead on another thread.
+    static constexpr int messagesPerBatch = 2000;
+    /// indexPending() commits once it has indexed this many messages (or 32 MB of their text), then reports progress.
+    static constexpr int messagesPerTransaction = 16000;
+
     /// Receives how many of the waiting messages are indexed; returning false stops after that batch.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
