@@ -21,10 +21,14 @@ public:
     void setSpansShown(bool shown);
     ConversationModel* conversation() const { return m_model; }
     void doItemsLayout() override;
+    /// True while a block in view is a placeholder, its text being read.
+    bool showsPlaceholders() const;
 
 signals:
     /// The reader selected a block: its first step.
     void blockSelected(int seq);
+    /// Every block in view is laid out: no placeholder is left.
+    void blocksShown();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
