@@ -61,8 +61,7 @@ int ConversationDelegate::placeholderHeight() const
 
 bool ConversationDelegate::isReady(const QModelIndex& index) const
 {
-    const quint64 key = keyOf(index.data(ConversationModel::FirstSeqRole).toInt(), textWidth(index));
-    return m_documents.contains(key);
+    return document(index, textWidth(index)) != nullptr;
 }
 
 QTextDocument* ConversationDelegate::document(const QModelIndex& index, int width) const

@@ -29,7 +29,7 @@ public:
     void clear();
     /// Forgets what was asked for and not yet laid out (the rows changed).
     void forgetRequests();
-    /// True when the row's block is laid out (false: a placeholder shows).
+    /// True when the row's block is laid out; false when a placeholder shows, the block asked for.
     bool isReady(const QModelIndex& index) const;
 
     static constexpr int margin = 6;

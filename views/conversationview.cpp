@@ -6,8 +6,11 @@
 #include "conversationdelegate.h"
 #include "conversationmodel.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QResizeEvent>
 #include <QScrollBar>
+#include <QTimer>
 
 ConversationView::ConversationView(ConversationModel* model, QWidget* parent)
     : QListView(parent)
@@ -82,8 +85,9 @@ void ConversationView::doItemsLayout()
         scrollTo(currentIndex(), QAbstractItemView::PositionAtTop);
 }
 
-bool ConversationView::showsPlaceholders() const
+bool ConversationView::showsPlaceholders()
 {
+    executeDelayedItemsLayout();
     const QRect shown = viewport()->rect();
     for (int y = shown.top(); y <= shown.bottom();) {
         const QModelIndex index = indexAt(QPoint(shown.left() + ConversationDelegate::margin, y));
@@ -94,6 +98,22 @@ bool ConversationView::showsPlaceholders() const
         y = std::max(y + 1, visualRect(index).bottom() + 1);
     }
     return false;
+}
+
+bool ConversationView::waitUntilShown(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (showsPlaceholders()) {
+        const qint64 left = timeoutMs - clock.elapsed();
+        if (left <= 0)
+            return false;
+        QEventLoop loop;
+        connect(m_delegate, &ConversationDelegate::blockReady, &loop, &QEventLoop::quit);
+        QTimer::singleShot(left, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
 }
 
 void ConversationView::wheelEvent(QWheelEvent* event)

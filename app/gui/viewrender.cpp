@@ -5,6 +5,7 @@
 
 #include "anatomypanel.h"
 #include "compareview.h"
+#include "conversationview.h"
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "pricedialog.h"
@@ -18,6 +19,16 @@
 #include <QTextStream>
 
 namespace {
+/// The conversations of a view read and laid out off the UI thread: a render waits for the blocks it shows.
+void waitForConversations(QWidget& view)
+{
+    view.grab(); // lays the view out at its size: the blocks in view are asked for
+    for (ConversationView* conversation : view.findChildren<ConversationView*>()) {
+        if (conversation->isVisibleTo(&view))
+            conversation->waitUntilShown(30000);
+    }
+}
+
 QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
 {
     ReplayView replay(store, options.sample);
@@ -28,6 +39,7 @@ QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
     if (options.tests)
         replay.showTests();
     replay.resize(options.size.value_or(QSize(1400, 800)));
+    waitForConversations(replay);
     return replay.grab();
 }
 
@@ -39,6 +51,7 @@ QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
         compare.first()->goToStep(*options.step);
     compare.first()->showRawNow();
     compare.second()->showRawNow();
+    waitForConversations(compare);
     return compare.grab();
 }
 
