@@ -7,7 +7,9 @@
 #include "conversationreader.h"
 
 #include <QCoreApplication>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QThread>
 
 BlockLoader::BlockLoader(const QString& storePath, qint64 sampleId, QObject* parent)
@@ -77,6 +79,10 @@ void BlockLoader::run()
         document->setDefaultFont(request.font);
         document->setDocumentMargin(2);
         document->setHtml(BlockRenderer::toHtml(block));
+        // Its lines keep their shaped glyphs: painting them (on the UI thread, at each scroll) does not shape
+        // them again.
+        for (QTextBlock text = document->begin(); text.isValid(); text = text.next())
+            text.layout()->setCacheEnabled(true);
         document->setTextWidth(request.width);
         document->size(); // laid out here, not when first painted
         document->moveToThread(home);

@@ -142,7 +142,9 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->setClipRect(clip);
     if (QTextDocument* text = document(index, width)) {
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = clip;
+        // Only the lines in view are drawn: a block can be many times the viewport's height.
+        const QRect shown = option.rect.intersected(m_view->viewport()->rect());
+        context.clip = clip.intersected(QRect(0, shown.top() - option.rect.top() - margin, width, shown.height()));
         context.palette = option.palette;
         context.palette.setColor(QPalette::Text, option.palette.text().color());
         text->documentLayout()->draw(painter, context);

@@ -39,7 +39,8 @@ ConversationQuery::~ConversationQuery() = default;
 
 int ConversationQuery::eventCount()
 {
-    SqliteStatement query(m_readers->db, "SELECT COUNT(*) FROM events WHERE sample_id = ?");
+    // The last step, found in the index: a count would walk all 337,000 rows of the largest samples.
+    SqliteStatement query(m_readers->db, "SELECT MAX(seq) + 1 FROM events WHERE sample_id = ?");
     query.bind(1, m_sampleId);
     return query.step() ? int(query.integer(0)) : 0;
 }
