@@ -35,6 +35,7 @@ QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
     if (options.step)
         replay.goToStep(*options.step);
     replay.showRawNow();
+    replay.showCurveNow();
     replay.anatomyPanel()->waitForReading();
     if (options.tests)
         replay.showTests();
@@ -51,6 +52,8 @@ QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
         compare.first()->goToStep(*options.step);
     compare.first()->showRawNow();
     compare.second()->showRawNow();
+    compare.first()->showCurveNow();
+    compare.second()->showCurveNow();
     waitForConversations(compare);
     return compare.grab();
 }
