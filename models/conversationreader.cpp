@@ -15,11 +15,14 @@ namespace {
 /// the renderer parses the event once, later.
 QJsonArray inputRanges(const QString& payload)
 {
-    const qsizetype key = payload.indexOf(QLatin1String("\"input_refs\":"));
+    // The log's own bytes: Python writes `"input_refs": [[0, 3], [5, 9]]`, spaced or not.
+    const qsizetype key = payload.indexOf(QLatin1String("\"input_refs\""));
     if (key < 0)
         return {};
-    const qsizetype open = payload.indexOf(QLatin1Char('['), key);
-    if (open < 0)
+    qsizetype open = key + 12;
+    while (open < payload.size() && (payload.at(open).isSpace() || payload.at(open) == QLatin1Char(':')))
+        ++open;
+    if (open >= payload.size() || payload.at(open) != QLatin1Char('['))
         return {};
     int depth = 0;
     for (qsizetype i = open; i < payload.size(); ++i) {
@@ -28,7 +31,7 @@ QJsonArray inputRanges(const QString& payload)
             ++depth;
         else if (c == QLatin1Char(']') && --depth == 0)
             return QJsonDocument::fromJson(QStringView(payload).mid(open, i - open + 1).toUtf8()).array();
-        else if (c != QLatin1Char(',') && c != QLatin1Char(' ') && !c.isDigit())
+        else if (c != QLatin1Char(',') && !c.isSpace() && !c.isDigit())
             return {}; // not a list of ranges of positions
     }
     return {};
