@@ -27,12 +27,14 @@ QJsonArray inputRanges(const QString& payload)
     int depth = 0;
     for (qsizetype i = open; i < payload.size(); ++i) {
         const QChar c = payload.at(i);
-        if (c == QLatin1Char('['))
+        if (c == QLatin1Char('[')) {
             ++depth;
-        else if (c == QLatin1Char(']') && --depth == 0)
-            return QJsonDocument::fromJson(QStringView(payload).mid(open, i - open + 1).toUtf8()).array();
-        else if (c != QLatin1Char(',') && !c.isSpace() && !c.isDigit())
+        } else if (c == QLatin1Char(']')) {
+            if (--depth == 0)
+                return QJsonDocument::fromJson(QStringView(payload).mid(open, i - open + 1).toUtf8()).array();
+        } else if (c != QLatin1Char(',') && !c.isSpace() && !c.isDigit()) {
             return {}; // not a list of ranges of positions
+        }
     }
     return {};
 }
