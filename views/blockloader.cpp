@@ -87,17 +87,19 @@ void BlockLoader::run()
         document->size(); // laid out here, not when first painted
         document->moveToThread(home);
         QMetaObject::invokeMethod(
-            this,
-            [this, key = request.key, generation, document] {
-                // Still wanted: no forget() since it was taken (checked in the loader's own thread).
-                bool current = false;
-                {
-                    const QMutexLocker lock(&m_mutex);
-                    current = generation == m_generation;
-                }
-                if (current)
-                    emit blockLaidOut(key, document);
-            },
+            this, [this, key = request.key, generation, document] { deliver(key, generation, document); },
             Qt::QueuedConnection);
     }
+}
+
+void BlockLoader::deliver(quint64 key, quint64 generation, const std::shared_ptr<QTextDocument>& document)
+{
+    // Still wanted: no forget() since it was taken.
+    bool current = false;
+    {
+        const QMutexLocker lock(&m_mutex);
+        current = generation == m_generation;
+    }
+    if (current)
+        emit blockLaidOut(key, document);
 }

@@ -44,6 +44,8 @@ private:
         QFont font;
     };
     void run();
+    /// In the loader's own thread: emits blockLaidOut unless forget() came since the request was taken.
+    void deliver(quint64 key, quint64 generation, const std::shared_ptr<QTextDocument>& document);
 
     QString m_storePath;
     qint64 m_sampleId;
