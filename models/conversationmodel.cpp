@@ -3,11 +3,10 @@
 
 #include "conversationmodel.h"
 
+#include "conversationreader.h"
 #include "store/conversationquery.h"
+#include "store/store.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QScopedValueRollback>
 #include <algorithm>
 
@@ -28,10 +27,12 @@ int countUpTo(const std::vector<int>& sorted, int seq)
 
 ConversationModel::ConversationModel(Store& store, qint64 sampleId, QObject* parent)
     : QAbstractListModel(parent)
+    , m_storePath(store.path())
+    , m_sampleId(sampleId)
     , m_query(std::make_unique<ConversationQuery>(store, sampleId))
+    , m_reader(std::make_unique<ConversationReader>(store, sampleId))
 {
     m_events = m_query->eventCount();
-    m_start = QDateTime::fromString(m_query->firstTimestamp(), Qt::ISODateWithMs);
     m_modelCalls = m_query->steps(QStringLiteral("model"));
     for (const char* type : bannerTypes) {
         const std::vector<int> steps = m_query->steps(QLatin1String(type));
@@ -209,27 +210,7 @@ ConversationBlock::Kind ConversationModel::kindAt(int seq) const
     return ConversationBlock::Setup;
 }
 
-std::vector<ConversationMessage> ConversationModel::newMessages(const ConversationEvent& call) const
-{
-    // The messages a call reads for the first time lie at the end of its input: in its last ranges of pool positions.
-    const QJsonArray ranges
-        = QJsonDocument::fromJson(call.payload.toUtf8()).object().value(QLatin1String("input_refs")).toArray();
-    int from = -1;
-    int to = -1;
-    int span = 0;
-    for (auto range = ranges.end(); range != ranges.begin() && span < newMessageWindow;) {
-        --range;
-        const QJsonArray bounds = range->toArray();
-        const int begin = bounds.at(0).toInt();
-        const int end = bounds.at(1).toInt();
-        to = std::max(to, end);
-        from = std::max(from < 0 ? begin : std::min(from, begin), to - newMessageWindow);
-        span = to - from;
-    }
-    return from < 0 ? std::vector<ConversationMessage>() : m_query->newMessages(call.seq, from, to);
-}
-
-ConversationBlock ConversationModel::read(int global) const
+ConversationBlock ConversationModel::planned(int global) const
 {
     ConversationBlock block;
     block.first = m_starts[size_t(global)];
@@ -238,16 +219,17 @@ ConversationBlock ConversationModel::read(int global) const
     block.turn = countUpTo(m_modelCalls, block.first);
     block.depth = depthAt(block.first);
     block.collapsed = m_spansShown && m_collapsed.count(block.first) > 0;
-    block.events = m_query->events(block.first, block.last, block.collapsed ? 1 : eventsPerBlock);
-    block.omitted = block.last - block.first + 1 - int(block.events.size());
-    if (block.kind == ConversationBlock::Turn && !block.events.empty())
-        block.newMessages = newMessages(block.events.front());
-    if (m_start.isValid() && !block.events.empty()) {
-        const QDateTime at = QDateTime::fromString(block.events.front().timestamp, Qt::ISODateWithMs);
-        if (at.isValid())
-            block.seconds = double(m_start.msecsTo(at)) / 1000;
-    }
     return block;
+}
+
+ConversationBlock ConversationModel::plannedBlock(int row) const
+{
+    if (row < 0 || row >= m_loaded) {
+        ConversationBlock none;
+        none.last = -1;
+        return none;
+    }
+    return planned(m_first + row);
 }
 
 const ConversationBlock* ConversationModel::block(int row) const
@@ -262,7 +244,9 @@ const ConversationBlock* ConversationModel::block(int row) const
             m_blocks.remove(m_recent.back());
             m_recent.pop_back();
         }
-        found = m_blocks.insert(global, read(global));
+        ConversationBlock read = planned(global);
+        m_reader->read(read);
+        found = m_blocks.insert(global, std::move(read));
         m_recent.push_front(global);
     } else if (m_recent.front() != global) {
         m_recent.remove(global);

@@ -6,13 +6,13 @@
 #include "records/conversationrows.h"
 
 #include <QAbstractListModel>
-#include <QDateTime>
 #include <QHash>
 #include <list>
 #include <map>
 #include <memory>
 
 class ConversationQuery;
+class ConversationReader;
 class Store;
 
 /// A block of a conversation: an agent turn (a model call and what follows it up to the next), a banner (an error,
@@ -40,9 +40,7 @@ class ConversationModel : public QAbstractListModel {
 public:
     enum Role { FirstSeqRole = Qt::UserRole, LastSeqRole, KindRole, DepthRole };
     static constexpr int pageSize = 4;
-    static constexpr int eventsPerBlock = 60;
     static constexpr int cachedBlocks = 200;
-    static constexpr int newMessageWindow = 200; ///< pool positions looked through for a call's new messages
 
     ConversationModel(Store& store, qint64 sampleId, QObject* parent = nullptr);
     ~ConversationModel() override;
@@ -58,6 +56,12 @@ public:
     int rowForSeq(int seq);
     /// The block of a row (null: none), its events read the first time it is asked for.
     const ConversationBlock* block(int row) const;
+    /// The block of a row as planned, its events not read (a ConversationReader reads them); kind Setup, steps 0 to -1
+    /// for a row that does not exist.
+    ConversationBlock plannedBlock(int row) const;
+    /// Where the store lies and which sample this is: for a reader of its own on another thread.
+    QString storePath() const { return m_storePath; }
+    qint64 sampleId() const { return m_sampleId; }
 
     /// Folds the span that opens at the row's block into that block, or unfolds it; returns the block's row after.
     /// Only span openings fold (spans shown).
@@ -80,13 +84,14 @@ private:
     int matchingEnd(int begin) const;
     /// The last step of block `global`.
     int lastOf(int global) const;
-    ConversationBlock read(int global) const;
-    std::vector<ConversationMessage> newMessages(const ConversationEvent& call) const;
+    ConversationBlock planned(int global) const;
 
+    QString m_storePath;
+    qint64 m_sampleId;
     std::unique_ptr<ConversationQuery> m_query;
+    std::unique_ptr<ConversationReader> m_reader;
     bool m_spansShown = false;
     int m_events = 0;
-    QDateTime m_start;
     std::vector<int> m_modelCalls;
     std::vector<int> m_banners;
     std::vector<int> m_spanBegins;

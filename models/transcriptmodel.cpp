@@ -41,11 +41,6 @@ std::vector<double> TranscriptModel::workingTimes()
     return m_query->workingTimes();
 }
 
-PassCurve TranscriptModel::passCurve()
-{
-    return ::passCurve(*m_query, m_prices);
-}
-
 TestMatrix TranscriptModel::testMatrix()
 {
     return ::testMatrix(*m_query);

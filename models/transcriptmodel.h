@@ -42,7 +42,6 @@ public:
     /// The last step (-1: none) and each step's working time.
     int lastStep();
     std::vector<double> workingTimes();
-    PassCurve passCurve();
     TestMatrix testMatrix();
     /// The steps that changed the agent's files, ascending.
     std::vector<int> fileChangingSteps();

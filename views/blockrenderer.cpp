@@ -5,6 +5,7 @@
 
 #include "conversationmodel.h"
 #include "eventrenderer.h"
+#include "json/jsonvalues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,7 +22,8 @@ QString tr(const char* text)
 
 QJsonObject objectOf(const QString& json)
 {
-    return QJsonDocument::fromJson(json.toUtf8()).object();
+    // Read as the core reads it: Inspect writes NaN, which QJsonDocument refuses.
+    return toJsonObject(json);
 }
 
 /// EventRenderer's HTML without its heading: the block names the event itself.
@@ -29,7 +31,7 @@ QString eventHtml(const QJsonObject& event)
 {
     static const QRegularExpression heading(QStringLiteral("^\\s*<h3>[^<]*</h3>"));
     static const QRegularExpression emptyPre(QStringLiteral("<pre[^>]*>\\s*</pre>\\s*$"));
-    QString html = EventRenderer::toHtml(QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)));
+    QString html = EventRenderer::toHtml(event);
     html.remove(heading);
     html.remove(emptyPre);
     return html;

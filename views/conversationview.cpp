@@ -6,13 +6,16 @@
 #include "conversationdelegate.h"
 #include "conversationmodel.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QResizeEvent>
 #include <QScrollBar>
+#include <QTimer>
 
 ConversationView::ConversationView(ConversationModel* model, QWidget* parent)
     : QListView(parent)
     , m_model(model)
-    , m_delegate(new ConversationDelegate(this))
+    , m_delegate(new ConversationDelegate(this, model))
 {
     setObjectName(QStringLiteral("conversation"));
     setModel(model);
@@ -25,6 +28,12 @@ ConversationView::ConversationView(ConversationModel* model, QWidget* parent)
     setSpacing(0);
     verticalScrollBar()->setSingleStep(fontMetrics().height() * 2);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::fetchEarlierAtTop);
+    // A new window of rows: the blocks asked for before are not wanted any more (a scrub went elsewhere).
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, m_delegate, &ConversationDelegate::forgetRequests);
+    connect(m_delegate, &ConversationDelegate::blockReady, this, [this] {
+        if (!showsPlaceholders())
+            emit blocksShown();
+    });
     connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_pinned = false; });
     // A double-click on a span's opening folds the span into it, or opens it.
     connect(this, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -74,6 +83,37 @@ void ConversationView::doItemsLayout()
     // A new width gives the blocks new heights: the block moved to stays at the top.
     if (m_pinned && currentIndex().isValid())
         scrollTo(currentIndex(), QAbstractItemView::PositionAtTop);
+}
+
+bool ConversationView::showsPlaceholders()
+{
+    executeDelayedItemsLayout();
+    const QRect shown = viewport()->rect();
+    for (int y = shown.top(); y <= shown.bottom();) {
+        const QModelIndex index = indexAt(QPoint(shown.left() + ConversationDelegate::margin, y));
+        if (!index.isValid())
+            break;
+        if (!m_delegate->isReady(index))
+            return true;
+        y = std::max(y + 1, visualRect(index).bottom() + 1);
+    }
+    return false;
+}
+
+bool ConversationView::waitUntilShown(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (showsPlaceholders()) {
+        const qint64 left = timeoutMs - clock.elapsed();
+        if (left <= 0)
+            return false;
+        QEventLoop loop;
+        connect(m_delegate, &ConversationDelegate::blockReady, &loop, &QEventLoop::quit);
+        QTimer::singleShot(left, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
 }
 
 void ConversationView::wheelEvent(QWheelEvent* event)

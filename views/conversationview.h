@@ -21,10 +21,17 @@ public:
     void setSpansShown(bool shown);
     ConversationModel* conversation() const { return m_model; }
     void doItemsLayout() override;
+    /// True while a block in view is a placeholder, its text being read (those not yet asked for are asked for).
+    bool showsPlaceholders();
+    /// For renders and benchmarks: runs the event loop until no block in view is a placeholder, at most `timeoutMs`;
+    /// false on the timeout.
+    bool waitUntilShown(int timeoutMs);
 
 signals:
     /// The reader selected a block: its first step.
     void blockSelected(int seq);
+    /// Every block in view is laid out: no placeholder is left.
+    void blocksShown();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;

@@ -176,7 +176,11 @@ QString ansiToHtml(const QString& text)
 QString toHtml(const QString& eventJson)
 {
     // Read as the core reads it: Inspect writes NaN, which QJsonDocument refuses.
-    const QJsonObject event = toJsonObject(eventJson);
+    return toHtml(toJsonObject(eventJson));
+}
+
+QString toHtml(const QJsonObject& event)
+{
     const QString type = event.value(QLatin1String("event")).toString();
     QString html = QStringLiteral("<h3>%1</h3>").arg(escaped(type));
     if (type == QLatin1String("model")) {

@@ -11,8 +11,10 @@
 #include "rerundialog.h"
 #include "sampleheaderview.h"
 #include "store/store.h"
+#include "store/transcriptquery.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
+#include "workflow/transcriptanalysis.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -22,6 +24,7 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 #include <cmath>
 
 ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
@@ -66,9 +69,11 @@ ReplayView::ReplayView(Store& store, qint64 sampleId, QWidget* parent)
     connect(m_chart, &ReplayChart::pressed, this,
         [this](double x) { goToStep(positions(m_axisKind).nearestStep(m_axisKind, x)); });
 
-    m_curve = m_model->passCurve();
     m_lastStep = std::max(0, m_model->lastStep());
-    m_positions = StepPositions(m_lastStep, {}, m_curve.spending);
+    m_positions = StepPositions(m_lastStep, {}, {});
+    connect(&m_curveReading, &QFutureWatcherBase::finished, this, &ReplayView::showCurve);
+    m_curveThread.setMaxThreadCount(1);
+    m_curveReading.setFuture(QtConcurrent::run(&m_curveThread, &ReplayView::readCurve, store.path(), sampleId));
     drawChart();
     if (m_model->rowCount() > 0)
         m_pane->setCurrentRow(0);
@@ -208,8 +213,53 @@ void ReplayView::moveRows(int delta)
     m_pane->setCurrentRow(delta < 0 ? std::max(0, row) : std::min(row, m_model->rowCount() - 1));
 }
 
+PassCurve ReplayView::readCurve(const QString& storePath, qint64 sampleId)
+{
+    Store store; // this thread's own connection
+    if (!store.open(storePath, Store::OpenMode::Existing))
+        return {};
+    const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sampleId);
+    return transcript ? passCurve(*transcript, PriceTable::standard()) : PassCurve();
+}
+
+void ReplayView::waitForCurve() const
+{
+    if (m_curveRead)
+        return;
+    m_curveReading.waitForFinished();
+    if (m_curveReading.future().resultCount() > 0)
+        m_curve = m_curveReading.result();
+    m_curveRead = true;
+    m_positions = StepPositions(m_lastStep, {}, m_curve.spending);
+    m_timesRead = false;
+}
+
+void ReplayView::showCurve()
+{
+    waitForCurve();
+    if (m_curveShown)
+        return;
+    m_curveShown = true;
+    drawChart();
+    showPosition();
+}
+
+void ReplayView::showCurveNow()
+{
+    showCurve();
+}
+
+const PassCurve& ReplayView::curve() const
+{
+    waitForCurve();
+    return m_curve;
+}
+
 const StepPositions& ReplayView::positions(Axis axis) const
 {
+    // The cost axis places steps by what the model calls before them spent.
+    if (axis != Axis::Step)
+        waitForCurve();
     if (axis != Axis::Step && !m_timesRead) {
         m_positions = StepPositions(m_lastStep, m_model->workingTimes(), m_curve.spending);
         m_timesRead = true;
@@ -260,6 +310,8 @@ void ReplayView::showPosition()
 
 QString ReplayView::statusText(int seq) const
 {
+    if (!m_curveRead)
+        return tr("Step %1 of %2 \u2014 reading the pass curve\u2026").arg(seq).arg(m_model->totalCount());
     // Where the run stood at this step.
     const PassPoint* standing = nullptr;
     for (const PassPoint& point : m_curve.points) {
@@ -338,6 +390,7 @@ void ReplayView::setPlaying(bool playing)
 
 bool ReplayView::jumpToNext(Jump kind)
 {
+    waitForCurve();
     const int current = currentStep();
     int target = -1;
     if (kind == Jump::PassChange) {

@@ -7,6 +7,8 @@
 #include "sampleheader.h"
 #include "steppositions.h"
 
+#include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
@@ -39,6 +41,8 @@ public:
     void showRawNow();
     /// Shows the test x test-run matrix.
     void showTests();
+    /// Plots the pass curve now, instead of when its reading thread is done.
+    void showCurveNow();
 
     using Axis = StepPositions::Axis;
     /// What the plot's horizontal axis measures.
@@ -46,8 +50,8 @@ public:
 
     /// Moves to the step nearest this point of the run on an axis (a step, hours of working time, dollars).
     void goToPosition(Axis axis, double value);
-    /// The pass curve and the step positions, for an overlay.
-    const PassCurve& curve() const { return m_curve; }
+    /// The pass curve and the step positions, for an overlay (waited for while still being read).
+    const PassCurve& curve() const;
     double positionOf(Axis axis, int seq) const;
     QString title() const { return windowTitle(); }
     /// What the header says of the sample.
@@ -81,12 +85,23 @@ private:
     QString statusText(int seq) const;
     /// Where the steps stand on `axis`; the working times are read the first time the time or cost axis needs them.
     const StepPositions& positions(Axis axis) const;
+    /// The pass curve reads every model call of the sample (100 ms and more for the largest): it is read on a thread
+    /// of its own, and what cannot do without it waits for it.
+    static PassCurve readCurve(const QString& storePath, qint64 sampleId);
+    void waitForCurve() const;
+    void showCurve();
 
     Store& m_store;
     qint64 m_sampleId;
     SampleHeader m_header;
     TranscriptModel* m_model;
-    PassCurve m_curve;
+    mutable PassCurve m_curve;
+    mutable bool m_curveRead = false;
+    bool m_curveShown = false;
+    /// Not the global pool: Qt's raster engine fills large areas on the global pool's threads and waits for them, so
+    /// a long read there stalls the window's painting.
+    QThreadPool m_curveThread;
+    mutable QFutureWatcher<PassCurve> m_curveReading;
     int m_lastStep = 0;
     mutable StepPositions m_positions;
     mutable bool m_timesRead = false;

@@ -55,15 +55,16 @@ TranscriptPane::TranscriptPane(TranscriptModel* model, QWidget* parent)
 void TranscriptPane::setUpTranscript()
 {
     m_transcript->setObjectName(QStringLiteral("events"));
+    // Uniform row heights: scrolling 300,000 rows never measures them. Set before the model: set after, each of its
+    // rows would be resized.
+    m_transcript->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_transcript->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_transcript->setModel(m_model);
     m_transcript->setItemDelegate(new TurnDelegate(m_transcript));
     m_transcript->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_transcript->setSelectionMode(QAbstractItemView::SingleSelection);
     m_transcript->setWordWrap(false);
     m_transcript->verticalHeader()->hide();
-    // Uniform row heights: scrolling 300,000 rows never measures them.
-    m_transcript->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_transcript->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_transcript->horizontalHeader()->setStretchLastSection(false);
     m_transcript->horizontalHeader()->setSectionResizeMode(TranscriptModel::Summary, QHeaderView::Stretch);
     m_transcript->setColumnWidth(TranscriptModel::Step, 70);

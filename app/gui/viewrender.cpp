@@ -6,6 +6,7 @@
 #include "anatomypanel.h"
 #include "anatomystatisticsview.h"
 #include "compareview.h"
+#include "conversationview.h"
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "pricedialog.h"
@@ -19,16 +20,28 @@
 #include <QTextStream>
 
 namespace {
+/// The conversations of a view read and laid out off the UI thread: a render waits for the blocks it shows.
+void waitForConversations(QWidget& view)
+{
+    view.grab(); // lays the view out at its size: the blocks in view are asked for
+    for (ConversationView* conversation : view.findChildren<ConversationView*>()) {
+        if (conversation->isVisibleTo(&view))
+            conversation->waitUntilShown(30000);
+    }
+}
+
 QPixmap grabReplay(Store& store, const ViewRenderOptions& options)
 {
     ReplayView replay(store, options.sample);
     if (options.step)
         replay.goToStep(*options.step);
     replay.showRawNow();
+    replay.showCurveNow();
     replay.anatomyPanel()->waitForReading();
     if (options.tests)
         replay.showTests();
     replay.resize(options.size.value_or(QSize(1400, 800)));
+    waitForConversations(replay);
     return replay.grab();
 }
 
@@ -40,6 +53,9 @@ QPixmap grabCompare(Store& store, const ViewRenderOptions& options)
         compare.first()->goToStep(*options.step);
     compare.first()->showRawNow();
     compare.second()->showRawNow();
+    compare.first()->showCurveNow();
+    compare.second()->showCurveNow();
+    waitForConversations(compare);
     return compare.grab();
 }
 

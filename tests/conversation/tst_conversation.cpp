@@ -145,6 +145,7 @@ void TestConversation::fixtureBlocks()
     int banners = 0;
     int next = 0;
     int toolTurns = 0;
+    bool userShown = false;
     for (int row = 0; row < model.rowCount(); ++row) {
         const ConversationBlock block = *model.block(row);
         QCOMPARE(block.first, next); // every event in one block, in order
@@ -169,6 +170,10 @@ void TestConversation::fixtureBlocks()
                                  .value(QLatin1String("content"))
                                  .toString();
         QVERIFY2(!said.isEmpty() && text.contains(said.left(30)), qPrintable(text));
+        // The messages new to the call (its input is in the log's pool, as input_refs): the user's task.
+        for (const ConversationMessage& message : block.newMessages)
+            userShown = userShown
+                || (message.role == QLatin1String("user") && text.contains(QStringLiteral("Guess the number")));
         // A tool call and its result in the same block: the command, and the first lines of its output.
         for (const ConversationEvent& event : block.events) {
             if (event.type != QLatin1String("tool"))
@@ -179,6 +184,7 @@ void TestConversation::fixtureBlocks()
         }
     }
     QCOMPARE(next, model.eventCount());
+    QVERIFY(userShown);
     QCOMPARE(turns, 6);
     QCOMPARE(toolTurns, 5);
     QCOMPARE(banners, 1);
