@@ -89,6 +89,38 @@ QString SearchQuery::match() const
     return expression;
 }
 
+QString SearchQuery::tsquery() const
+{
+    if (!isValid())
+        return {};
+    QString expression;
+    for (const Term& term : m_terms) {
+        const QStringList words = indexedText(term.text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        if (!expression.isEmpty())
+            expression += QLatin1String(" & ");
+        // The words hold letters and digits only: quoted, nothing in them is tsquery syntax.
+        expression += QLatin1Char('(');
+        for (qsizetype i = 0; i < words.size(); ++i)
+            expression += (i > 0 ? QLatin1String(" <-> '") : QLatin1String("'")) + words[i] + QLatin1Char('\'');
+        if (term.prefix)
+            expression += QLatin1String(":*");
+        expression += QLatin1Char(')');
+    }
+    return expression;
+}
+
+QString SearchQuery::indexedText(const QString& text)
+{
+    QString folded = text.left(maxIndexed).toCaseFolded();
+    for (QChar& c : folded) {
+        if (!c.isLetterOrNumber())
+            c = QLatin1Char(' ');
+    }
+    return folded;
+}
+
 QStringList SearchQuery::words() const
 {
     QStringList words;

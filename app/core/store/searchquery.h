@@ -32,6 +32,16 @@ public:
     bool isEmpty() const { return m_terms.empty(); }
     /// The FTS5 expression; empty when the query is invalid or empty.
     QString match() const;
+    /// The same query for PostgreSQL's `to_tsquery('simple', ...)` over texts made by indexedText(): each term's words
+    /// joined by `<->` (a phrase), a prefix's last word with `:*`, the terms joined by `&`. Empty when the query is
+    /// invalid or empty.
+    QString tsquery() const;
+    /// `text` as a store on PostgreSQL indexes it: case folded, and every character that is not a letter or a digit a
+    /// space, so that PostgreSQL's parser splits words where SQLite's unicode61 tokenizer does (its own parser keeps
+    /// paths, URLs, versions and hyphenated words whole), cut at `maxIndexed` characters (a tsvector holds at most
+    /// 1 MB).
+    static QString indexedText(const QString& text);
+    static constexpr qsizetype maxIndexed = 200000;
     /// The words to look for in a found message's text, for its snippet.
     QStringList words() const;
     int termCount() const { return int(m_terms.size()); }
