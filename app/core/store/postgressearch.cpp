@@ -38,7 +38,7 @@ SearchResult PostgresSearch::find(
     if (tsquery.isEmpty())
         return result;
     // The index holds a message once; a hit is every place it is in: the message and its copies.
-    const PostgresResult rows = m_db.query(R"sql(WITH q AS (SELECT to_tsquery('simple', $1) AS query)
+    const PostgresResult rows = m_db.query(R"sql(WITH q AS (SELECT $1::tsquery AS query)
 SELECT m.id, m.sample_id, m.event_seq, m.role, m.json_chunk, m.json_slot
 FROM message_words w CROSS JOIN q JOIN messages m ON m.id = w.message_id OR m.copy_of = w.message_id
 WHERE w.words @@ q.query AND ($2::bigint = 0 OR m.sample_id = $2::bigint)
@@ -80,7 +80,7 @@ std::vector<SearchHit> PostgresSearch::findErrors(const SearchQuery& query, qint
 {
     m_error.clear();
     // The step is the sample's last error event, when its log has one (event_steps keeps the steps as a JSON array).
-    const PostgresResult rows = m_db.query(R"sql(WITH q AS (SELECT to_tsquery('simple', $1) AS query)
+    const PostgresResult rows = m_db.query(R"sql(WITH q AS (SELECT $1::tsquery AS query)
 SELECT s.id, (SELECT (st.seqs::jsonb ->> -1)::integer FROM event_steps st WHERE st.sample_id = s.id
     AND st.type = 'error'), s.error, s.error_traceback
 FROM sample_error_words e CROSS JOIN q JOIN samples s ON s.id = e.sample_id
@@ -112,7 +112,7 @@ std::vector<int> PostgresSearch::steps(const SearchQuery& query, qint64 sampleId
         return {};
     const PostgresResult rows = m_db.query(R"sql(SELECT DISTINCT m.event_seq FROM message_words w
 JOIN messages m ON m.id = w.message_id OR m.copy_of = w.message_id
-WHERE w.words @@ to_tsquery('simple', $1) AND m.sample_id = $2::bigint AND m.event_seq IS NOT NULL
+WHERE w.words @@ $1::tsquery AND m.sample_id = $2::bigint AND m.event_seq IS NOT NULL
 ORDER BY m.event_seq)sql",
         { tsquery.toUtf8(), QByteArray::number(sampleId) });
     std::vector<int> steps;

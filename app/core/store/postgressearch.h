@@ -14,9 +14,10 @@ class PostgresDb;
 class SearchQuery;
 
 /// Full-text search in a store on PostgreSQL, with the query language of SQLite's (SearchQuery): GIN-indexed
-/// tsvectors of the messages' and the samples' errors' texts (made by StoreCopier from SearchQuery::indexedText), a
-/// query translated by SearchQuery::tsquery(). Hits and snippets as MessageIndex gives them, snippets read from the
-/// messages' chunks with the same decoder. Hits are ranked by ts_rank, not bm25: the same hits, in another order.
+/// tsvectors of the messages' and the samples' errors' texts (made by SearchQuery::tsvector as StoreCopier copies
+/// them), a query translated by SearchQuery::tsquery(). Hits and snippets as MessageIndex gives them, snippets read
+/// from the messages' chunks with the same decoder. Hits are ranked by ts_rank, not bm25: the same hits, in another
+/// order.
 class PostgresSearch {
 public:
     explicit PostgresSearch(PostgresDb& db);

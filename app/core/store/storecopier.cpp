@@ -335,22 +335,19 @@ bool StoreCopier::copyWords(qint64 fileId, Outcome& outcome)
 {
     constexpr qsizetype flushAt = 1 << 20;
     PostgresDb& target = m_to.db();
-    const auto failed = [this, &target] {
-        m_error = QStringLiteral("message_words: ") + target.errorString();
-        return false;
-    };
-    // The texts go through a table of this connection's own, emptied at each commit.
-    if (!target.exec("CREATE TEMP TABLE IF NOT EXISTS runlens_words (id BIGINT, text TEXT) ON COMMIT DELETE ROWS")
-        || !target.exec("TRUNCATE runlens_words"))
-        return failed();
-    const auto send = [&](SqliteStatement& rows, const std::function<QString(SqliteStatement&)>& text, qint64 offset) {
-        if (!target.beginCopy("COPY runlens_words (id, text) FROM STDIN"))
+    // The vectors are made here, not by to_tsvector() on the server: measured on the monster's 126,000 messages,
+    // sending their texts and making the vectors there took 146 s, where its whole SQLite import took 17 s.
+    const auto send = [&](const char* copy, SqliteStatement& rows, const std::function<QString(SqliteStatement&)>& text,
+                          qint64 offset) {
+        if (!target.beginCopy(copy))
             return false;
         QByteArray buffer;
         bool sent = true;
         while (sent && rows.step()) {
+            const QByteArray words = SearchQuery::tsvector(text(rows));
+            if (words.isEmpty())
+                continue;
             buffer += QByteArray::number(rows.integer(0) + offset) + '\t';
-            const QByteArray words = SearchQuery::indexedText(text(rows)).toUtf8();
             PostgresDb::copyText(buffer, words.constData(), words.size());
             buffer += '\n';
             if (buffer.size() >= flushAt) {
@@ -368,21 +365,18 @@ bool StoreCopier::copyWords(qint64 fileId, Outcome& outcome)
     SqliteStatement messages(m_from,
         "SELECT id FROM messages WHERE sample_id IN " RUNLENS_SAMPLES_OF_FILE " AND copy_of IS NULL ORDER BY id");
     messages.bind(1, fileId);
-    if (!send(
-            messages, [&index](SqliteStatement& row) { return index.text(row.integer(0)); }, m_offsets[MessageIds])
-        || !target.exec("INSERT INTO message_words (message_id, words) SELECT id, to_tsvector('simple', text) FROM "
-                        "runlens_words")
-        || !target.exec("TRUNCATE runlens_words"))
-        return failed();
     SqliteStatement errors(m_from,
         "SELECT id, error, error_traceback FROM samples WHERE id IN " RUNLENS_SAMPLES_OF_FILE
         " AND (error IS NOT NULL OR error_traceback IS NOT NULL) ORDER BY id");
     errors.bind(1, fileId);
     if (!send(
-            errors, [](SqliteStatement& row) { return row.text(1) + QLatin1Char('\n') + row.text(2); },
-            m_offsets[SampleIds])
-        || !target.exec("INSERT INTO sample_error_words (sample_id, words) SELECT id, to_tsvector('simple', text) "
-                        "FROM runlens_words"))
-        return failed();
+            "COPY message_words (message_id, words) FROM STDIN", messages,
+            [&index](SqliteStatement& row) { return index.text(row.integer(0)); }, m_offsets[MessageIds])
+        || !send(
+            "COPY sample_error_words (sample_id, words) FROM STDIN", errors,
+            [](SqliteStatement& row) { return row.text(1) + QLatin1Char('\n') + row.text(2); }, m_offsets[SampleIds])) {
+        m_error = QStringLiteral("message_words: ") + target.errorString();
+        return false;
+    }
     return true;
 }

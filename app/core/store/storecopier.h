@@ -49,8 +49,8 @@ private:
     bool reserveIds(qint64 fileId);
     /// Streams one table's rows of the file with COPY; false with m_error set on failure.
     bool copyTable(const Table& table, qint64 fileId, Outcome& outcome);
-    /// Fills the search tables of the file's messages (not their copies) and samples' errors: their texts, made by
-    /// SearchQuery::indexedText, streamed with COPY and made tsvectors by the server.
+    /// Fills the search tables of the file's messages (not their copies) and samples' errors: their tsvectors, made
+    /// by SearchQuery::tsvector, streamed with COPY.
     bool copyWords(qint64 fileId, Outcome& outcome);
 
     SqliteDb& m_from;
