@@ -116,6 +116,7 @@ WHERE w.words @@ $1::tsquery AND m.sample_id = $2::bigint AND m.event_seq IS NOT
 ORDER BY m.event_seq)sql",
         { tsquery.toUtf8(), QByteArray::number(sampleId) });
     std::vector<int> steps;
+    steps.reserve(size_t(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row)
         steps.push_back(int(rows.integer(row, 0)));
     for (const SearchHit& error : findErrors(query, sampleId, 1)) {
