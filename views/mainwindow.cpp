@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "analysis/solverates.h"
+#include "store/transcriptquery.h"
 
 #include "cellformat.h"
 
@@ -416,21 +417,21 @@ void MainWindow::compareSelected()
         QMessageBox::information(this, tr("Compare"), tr("Select two samples in the Samples tab (Ctrl+click)."));
         return;
     }
-    if (!transcriptsReadable(tr("Compare")))
+    const qint64 first = rows[0].data(SampleTableModel::SampleIdRole).toLongLong();
+    const qint64 second = rows[1].data(SampleTableModel::SampleIdRole).toLongLong();
+    if (!transcriptReadable(tr("Compare"), first) || !transcriptReadable(tr("Compare"), second))
         return;
-    auto* compare = new CompareView(m_store, rows[0].data(SampleTableModel::SampleIdRole).toLongLong(),
-        rows[1].data(SampleTableModel::SampleIdRole).toLongLong());
+    auto* compare = new CompareView(m_store, first, second);
     compare->setAttribute(Qt::WA_DeleteOnClose);
     compare->setWindowFlag(Qt::Window);
     compare->show();
 }
 
-bool MainWindow::transcriptsReadable(const QString& title)
+bool MainWindow::transcriptReadable(const QString& title, qint64 sampleId)
 {
-    const QString why = m_store.transcriptsUnavailable();
-    if (why.isEmpty())
+    if (m_store.transcript(sampleId))
         return true;
-    QMessageBox::information(this, title, why);
+    QMessageBox::information(this, title, m_store.errorString());
     return false;
 }
 
@@ -774,7 +775,7 @@ void MainWindow::openSearch(const QString& words)
 
 void MainWindow::openSample(qint64 sampleId, int step)
 {
-    if (!transcriptsReadable(tr("Replay")))
+    if (!transcriptReadable(tr("Replay"), sampleId))
         return;
     auto* replay = new ReplayView(m_store, sampleId);
     replay->setAttribute(Qt::WA_DeleteOnClose);

@@ -70,7 +70,8 @@ private:
     void restoreSettings();
     void compareSelected();
     /// True where the store reads transcripts; otherwise says why in a box titled `title`.
-    bool transcriptsReadable(const QString& title);
+    /// Whether the sample's transcript can be read (on PostgreSQL: copied), else says why.
+    bool transcriptReadable(const QString& title, qint64 sampleId);
     void editPrices();
     void applyFilters();
     void fillFilter(QComboBox* box, const QString& all, QStringList values);

@@ -14,6 +14,7 @@
 #include "rerundialog.h"
 #include "searchdialog.h"
 #include "store/store.h"
+#include "store/transcriptquery.h"
 
 #include <QApplication>
 #include <QPixmap>
@@ -68,13 +69,13 @@ QString missingSample(Store& store, const ViewRenderOptions& options)
         needed = { options.sample };
     else if (options.view == QLatin1String("compare"))
         needed = { options.sample, options.sample2 };
-    if (!needed.empty() && !store.transcriptsUnavailable().isEmpty())
-        return store.transcriptsUnavailable();
     for (const qint64 id : needed) {
         if (!store.sample(id))
             return QApplication::translate("main", "no sample %1 in the store '%2' (runlens-cli samples lists them)")
                 .arg(id)
                 .arg(store.path());
+        if (!store.transcript(id))
+            return store.errorString();
     }
     return {};
 }

@@ -6,7 +6,13 @@
 #include "sqlitedb.h"
 
 AttachmentResolver::AttachmentResolver(SqliteDb& db, ChunkReader& reader)
-    : m_db(db)
+    : m_db(&db)
+    , m_reader(reader)
+{
+}
+
+AttachmentResolver::AttachmentResolver(Lookup lookup, ChunkReader& reader)
+    : m_lookup(std::move(lookup))
     , m_reader(reader)
 {
 }
@@ -63,14 +69,19 @@ QByteArray AttachmentResolver::attachment(const QString& hash)
     // Looked up one by one, by the table's key: a replay's first lines need a few of a sample's 100,000.
     auto found = m_slots.constFind(hash);
     if (found == m_slots.constEnd()) {
-        if (!m_find.isValid()
-            && !m_find.prepare(m_db, "SELECT chunk, slot FROM attachments WHERE sample_id = ? AND hash = ?"))
-            return {};
-        m_find.bind(1, m_sampleId);
-        m_find.bind(2, hash);
-        const bool stored = m_find.step();
-        const ChunkSlot slot { stored ? m_find.integer(0) : 0, stored ? int(m_find.integer(1)) : -1 };
-        m_find.reset();
+        ChunkSlot slot;
+        if (m_lookup) {
+            slot = m_lookup(m_sampleId, hash);
+        } else {
+            if (!m_find.isValid()
+                && !m_find.prepare(*m_db, "SELECT chunk, slot FROM attachments WHERE sample_id = ? AND hash = ?"))
+                return {};
+            m_find.bind(1, m_sampleId);
+            m_find.bind(2, hash);
+            const bool stored = m_find.step();
+            slot = { stored ? m_find.integer(0) : 0, stored ? int(m_find.integer(1)) : -1 };
+            m_find.reset();
+        }
         found = m_slots.insert(hash, slot);
     }
     if (found->slot < 0)

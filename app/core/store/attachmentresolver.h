@@ -8,12 +8,17 @@
 
 #include <QHash>
 #include <QString>
+#include <functional>
 
 /// Replaces `attachment://<hash>` (and legacy `tc://`) references in a sample's text with the attachments'
 /// text, as Inspect's readers do; a reference without its attachment is left as it is.
 class AttachmentResolver {
 public:
     AttachmentResolver(SqliteDb& db, ChunkReader& reader);
+    /// Where a sample's attachment lies; slot -1 when the sample has no attachment of that hash.
+    using Lookup = std::function<ChunkSlot(qint64 sampleId, const QString& hash)>;
+    /// Finds attachments through `lookup` (in a store on PostgreSQL).
+    AttachmentResolver(Lookup lookup, ChunkReader& reader);
 
     /// The sample whose attachments resolve.
     void setSample(qint64 sampleId);
@@ -28,7 +33,8 @@ public:
 private:
     QString replaced(const QString& text, bool json);
 
-    SqliteDb& m_db;
+    SqliteDb* m_db = nullptr;
+    Lookup m_lookup;
     ChunkReader& m_reader;
     SqliteStatement m_find;
     qint64 m_sampleId = 0;

@@ -61,7 +61,14 @@ bool ChunkWriter::flush()
 }
 
 ChunkReader::ChunkReader(SqliteDb& db)
-    : m_db(db)
+    : m_db(&db)
+    , m_select(new SqliteStatement)
+    , m_decompressor(ZSTD_createDCtx(), ZSTD_freeDCtx)
+{
+}
+
+ChunkReader::ChunkReader(Fetch fetch)
+    : m_fetch(std::move(fetch))
     , m_select(new SqliteStatement)
     , m_decompressor(ZSTD_createDCtx(), ZSTD_freeDCtx)
 {
@@ -77,14 +84,18 @@ QByteArray ChunkReader::item(qint64 chunk, int slot)
     auto found
         = std::find_if(m_cache.begin(), m_cache.end(), [chunk](const Cached& cached) { return cached.chunk == chunk; });
     if (found == m_cache.end()) {
-        // Prepared on first use: a reader may be made before the store's tables exist.
-        if (!m_select->isValid() && !m_select->prepare(m_db, "SELECT data FROM chunks WHERE id = ?"))
-            return {};
-        m_select->bind(1, chunk);
         QByteArray packed;
-        if (m_select->step())
-            packed = m_select->blob(0);
-        m_select->reset();
+        if (m_fetch) {
+            packed = m_fetch(chunk);
+        } else {
+            // Prepared on first use: a reader may be made before the store's tables exist.
+            if (!m_select->isValid() && !m_select->prepare(*m_db, "SELECT data FROM chunks WHERE id = ?"))
+                return {};
+            m_select->bind(1, chunk);
+            if (m_select->step())
+                packed = m_select->blob(0);
+            m_select->reset();
+        }
         if (packed.isEmpty())
             return {};
         const unsigned long long size = ZSTD_getFrameContentSize(packed.constData(), size_t(packed.size()));

@@ -54,6 +54,10 @@ private:
 class ChunkReader {
 public:
     explicit ChunkReader(SqliteDb& db);
+    /// A chunk's stored (compressed) bytes by its id; empty when there is none.
+    using Fetch = std::function<QByteArray(qint64 chunk)>;
+    /// Reads the chunks through `fetch` (from a store on PostgreSQL).
+    explicit ChunkReader(Fetch fetch);
     ~ChunkReader();
     ChunkReader(const ChunkReader&) = delete;
     ChunkReader& operator=(const ChunkReader&) = delete;
@@ -72,7 +76,8 @@ private:
         qint64 chunk;
         QByteArray data; ///< decompressed: count, item ends, items
     };
-    SqliteDb& m_db;
+    SqliteDb* m_db = nullptr;
+    Fetch m_fetch;
     SqliteStatement* m_select;
     std::unique_ptr<ZSTD_DCtx_s, size_t (*)(ZSTD_DCtx_s*)> m_decompressor;
     std::list<Cached> m_cache;

@@ -30,7 +30,7 @@ QString ConversationQuery::resolvedJson(const QByteArray& json)
 
 ConversationQuery::ConversationQuery(Store& store, qint64 sampleId)
     : m_sampleId(sampleId)
-    , m_readers(std::make_unique<Readers>(StoreConnection::of(store)))
+    , m_readers(std::make_unique<Readers>(StoreConnection::ofTranscript(store, sampleId)))
 {
     m_readers->attachments.setSample(sampleId);
 }

@@ -23,32 +23,6 @@ namespace {
 /// A shared transaction commits once its files reach this size (or its time is up).
 constexpr qint64 bytesPerTransaction = 32 << 20;
 
-/// The hash that identifies a file's content: XXH3, 128 bits, as 32 hex digits. Not a cryptographic hash, nor
-/// does it need to be: it tells a user's own files apart, and at 5 GB/s it costs a 1 GB log a few hundredths of a
-/// second (BLAKE2b, which stores up to schema 5 used, took a third of a second for its 160 MB archive).
-QString contentHash(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = Importer::tr("cannot open: %1").arg(file.errorString());
-        return {};
-    }
-    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
-    XXH3_128bits_reset(state.get());
-    QByteArray block(1 << 20, Qt::Uninitialized);
-    qint64 read = 0;
-    while ((read = file.read(block.data(), block.size())) > 0)
-        XXH3_128bits_update(state.get(), block.constData(), size_t(read));
-    if (read < 0) {
-        *error = Importer::tr("cannot read: %1").arg(file.errorString());
-        return {};
-    }
-    XXH128_canonical_t canonical;
-    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest).toHex());
-}
-
 /// The BLAKE2b-256 hash stores up to schema 5 identified files by, as 64 hex digits; empty if it cannot be read.
 QString legacyContentHash(const QString& path)
 {
@@ -85,6 +59,32 @@ bool alreadyImported(SqliteDb& db, const QString& path, qint64 size, const QStri
     rehash.bind(2, legacyHash);
     return !legacyHash.isEmpty() && rehash.exec() && imported() == 1;
 }
+}
+
+/// The hash that identifies a file's content: XXH3, 128 bits, as 32 hex digits. Not a cryptographic hash, nor
+/// does it need to be: it tells a user's own files apart, and at 5 GB/s it costs a 1 GB log a few hundredths of a
+/// second (BLAKE2b, which stores up to schema 5 used, took a third of a second for its 160 MB archive).
+QString Importer::contentHash(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot open: %1").arg(file.errorString());
+        return {};
+    }
+    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
+    XXH3_128bits_reset(state.get());
+    QByteArray block(1 << 20, Qt::Uninitialized);
+    qint64 read = 0;
+    while ((read = file.read(block.data(), block.size())) > 0)
+        XXH3_128bits_update(state.get(), block.constData(), size_t(read));
+    if (read < 0) {
+        *error = tr("cannot read: %1").arg(file.errorString());
+        return {};
+    }
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest).toHex());
 }
 
 Importer::Importer(Store& store, const ImportOptions& options)

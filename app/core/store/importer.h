@@ -56,6 +56,8 @@ public:
     static QStringList collectFiles(const QStringList& paths, QStringList* missing = nullptr);
 
     ImportResult importFile(const QString& path, const Progress& progress = {});
+    /// The hash that identifies a file's content (as `files.hash`); empty with `error` set when it cannot be read.
+    static QString contentHash(const QString& path, QString* error);
     /// Lets the files imported next share transactions. Each file still goes in a savepoint of its own, so a file
     /// that fails leaves the store as it was; a transaction commits once its files reach 32 MB or it has been open
     /// a second, and at commit(). Many small files import faster so: every transaction rewrites the top pages of each

@@ -32,11 +32,15 @@ QString MessageIndex::text(qint64 messageId)
 QString MessageIndex::text(qint64 sampleId, qint64 chunk, int slot)
 {
     m_resolver.setSample(sampleId);
-    QByteArray json = m_reader.item(chunk, slot);
+    return messageTextOf(m_reader.item(chunk, slot), m_resolver);
+}
+
+QString MessageIndex::messageTextOf(QByteArray json, AttachmentResolver& attachments)
+{
     rapidjson::Document message;
     if (!parseJsonInPlace(message, json.data()))
         return {};
-    return m_resolver.resolve(messageText(message));
+    return attachments.resolve(messageText(message));
 }
 
 qint64 MessageIndex::indexedThrough()
@@ -241,15 +245,21 @@ SearchResult MessageIndex::find(
             result.error = m_error;
         return result;
     }
+    result.hits = errorsFirst(std::move(errors), std::move(result.hits), words, limit);
+    return result;
+}
+
+std::vector<SearchHit> MessageIndex::errorsFirst(
+    std::vector<SearchHit> errors, std::vector<SearchHit> hits, const QStringList& words, int limit)
+{
+    if (errors.empty())
+        return hits;
     for (SearchHit& hit : errors)
         hit.snippet = snippet(hit.snippet, words);
-    if (!errors.empty()) {
-        errors.insert(errors.end(), result.hits.begin(), result.hits.end());
-        if (int(errors.size()) > limit)
-            errors.resize(size_t(limit));
-        result.hits = std::move(errors);
-    }
-    return result;
+    errors.insert(errors.end(), hits.begin(), hits.end());
+    if (int(errors.size()) > limit)
+        errors.resize(size_t(limit));
+    return errors;
 }
 
 QString MessageIndex::snippet(const QString& text, const QStringList& words)

@@ -55,6 +55,15 @@ public:
     /// Takes the messages of every sample imported from `fileId` out of the index (before they are deleted).
     bool removeFile(qint64 fileId);
 
+    /// The searchable text of a message's JSON, its attachments resolved by `attachments` (set to its sample).
+    static QString messageTextOf(QByteArray json, AttachmentResolver& attachments);
+    /// The text around the first of `words` in `text`, that word in [brackets]; its start when none is in it.
+    static QString snippet(const QString& text, const QStringList& words);
+    /// The sample errors found (`errors`, their snippet their whole text) before the messages found (`hits`, with
+    /// snippets), at most `limit` in all, as find() returns them.
+    static std::vector<SearchHit> errorsFirst(
+        std::vector<SearchHit> errors, std::vector<SearchHit> hits, const QStringList& words, int limit);
+
 private:
     /// Where a waiting message's JSON lies.
     struct Waiting {
@@ -66,8 +75,6 @@ private:
     };
 
     QString text(qint64 sampleId, qint64 chunk, int slot);
-    /// The text around the first of `words` in `text`, that word in [brackets]; its start when none is in it.
-    static QString snippet(const QString& text, const QStringList& words);
     /// The samples whose error matches `query`, best first: a hit each, with the step of its error event (-1: none)
     /// and its error's whole text as its snippet. Sets m_error on a store error.
     std::vector<SearchHit> findErrors(const SearchQuery& query, qint64 sampleId, int limit);

@@ -90,6 +90,29 @@ QByteArray PostgresResult::blob(int row, int column) const
     return decoded;
 }
 
+int PostgresResult::columns() const
+{
+    return ok() ? PQnfields(m_result) : 0;
+}
+
+PostgresResult::Kind PostgresResult::kind(int column) const
+{
+    // The type oids of pg_type.h, which libpq's headers do not include.
+    switch (PQftype(m_result, column)) {
+    case 20: // int8
+    case 21: // int2
+    case 23: // int4
+        return Kind::Integer;
+    case 700: // float4
+    case 701: // float8
+        return Kind::Real;
+    case 17: // bytea
+        return Kind::Bytes;
+    default:
+        return Kind::Text;
+    }
+}
+
 PostgresDb::~PostgresDb()
 {
     close();

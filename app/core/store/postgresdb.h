@@ -35,6 +35,10 @@ public:
     QByteArray bytes(int row, int column) const; ///< the text as sent, UTF-8
     /// A bytea column, decoded from PostgreSQL's hex form.
     QByteArray blob(int row, int column) const;
+    int columns() const;
+    /// How a column's values are read back: as integers, reals, bytea or text (by its type).
+    enum class Kind { Integer, Real, Bytes, Text };
+    Kind kind(int column) const;
 
 private:
     pg_result* m_result = nullptr;

@@ -4,19 +4,46 @@
 #include "postgresstore.h"
 
 #include "chunkstore.h"
+#include "postgresmirror.h"
 #include "postgresschema.h"
+#include "storeconnection.h"
 #include "storeschema.h"
 
 #include "analysis/scorereading.h"
 #include "json/jsonvalues.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QHash>
+#include <QMutex>
+#include <QTemporaryDir>
 #include <algorithm>
+
+namespace {
+/// Where this process keeps the transcripts copied from PostgreSQL, removed when it ends.
+struct TranscriptFolder {
+    QMutex mutex; ///< one copy at a time: two windows opening one sample copy it once
+    QTemporaryDir dir { QDir::tempPath() + QStringLiteral("/runlens-transcripts-XXXXXX") };
+};
+
+TranscriptFolder& transcriptFolder()
+{
+    static TranscriptFolder folder;
+    return folder;
+}
+}
+
+PostgresStore::PostgresStore() = default;
+
+PostgresStore::~PostgresStore() = default;
 
 bool PostgresStore::open(const QString& location, bool create)
 {
     m_error.clear();
+    m_location = location;
+    m_transcripts.clear();
     if (!m_db.open(location)) {
         m_error = QCoreApplication::translate("Store", "cannot connect to %1: %2").arg(location, m_db.errorString());
         return false;
@@ -32,6 +59,18 @@ bool PostgresStore::open(const QString& location, bool create)
     if (version != StoreSchema::currentVersion && !PostgresSchema::migrate(m_db, &error)) {
         m_error = location + QStringLiteral(": ") + error;
         return false;
+    }
+    if (create) {
+        // A role that may only read is told so now, not by the first file's failure.
+        const PostgresResult rights = m_db.query("SELECT current_user, has_table_privilege('files', 'INSERT') AND "
+                                                 "has_sequence_privilege('files_id_seq', 'UPDATE')");
+        if (rights.rows() != 1 || rights.text(0, 1) != QLatin1String("t")) {
+            m_error = QCoreApplication::translate("Store",
+                "the role %1 may read the store %2 but not write into it (it lacks INSERT on its tables or the use of "
+                "their sequences): import with a role that may, such as the importer role of the README")
+                          .arg(rights.text(0, 0), location);
+            return false;
+        }
     }
     return true;
 }
@@ -228,4 +267,87 @@ WHERE s.id = $1::bigint)sql",
         }
     }
     return detail;
+}
+
+std::vector<RerunRow> PostgresStore::reruns(qint64 sampleId)
+{
+    const PostgresResult query = m_db.query(R"sql(SELECT id, step, passed, failed, visible_passed, visible_total,
+        held_out_passed, held_out_total, build_error, uncertain_steps FROM reruns WHERE sample_id = $1
+        ORDER BY step, id)sql",
+        { QByteArray::number(sampleId) });
+    std::vector<RerunRow> rows;
+    for (int i = 0; i < query.rows(); ++i) {
+        RerunRow row;
+        row.id = query.integer(i, 0);
+        row.step = query.isNull(i, 1) ? -1 : int(query.integer(i, 1));
+        row.summary.passed = int(query.integer(i, 2));
+        row.summary.failed = int(query.integer(i, 3));
+        row.summary.visiblePassed = int(query.integer(i, 4));
+        row.summary.visibleTotal = int(query.integer(i, 5));
+        row.summary.heldOutPassed = int(query.integer(i, 6));
+        row.summary.heldOutTotal = int(query.integer(i, 7));
+        row.summary.buildError = query.text(i, 8);
+        row.uncertainSteps = int(query.integer(i, 9));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+QHash<QString, bool> PostgresStore::rerunResults(qint64 rerunId)
+{
+    const PostgresResult query
+        = m_db.query("SELECT test_id, passed FROM rerun_results WHERE rerun_id = $1", { QByteArray::number(rerunId) });
+    QHash<QString, bool> results;
+    for (int i = 0; i < query.rows(); ++i)
+        results.insert(query.text(i, 0), query.integer(i, 1) != 0);
+    return results;
+}
+
+Store* PostgresStore::transcriptStore(qint64 sampleId)
+{
+    const auto opened = m_transcripts.find(sampleId);
+    if (opened != m_transcripts.end())
+        return opened->second.get();
+    TranscriptFolder& folder = transcriptFolder();
+    const auto fail = [this, sampleId](const QString& why) {
+        m_error = QCoreApplication::translate("Store", "cannot read the transcript of sample %1 from %2: %3")
+                      .arg(QString::number(sampleId), m_location, why);
+        return nullptr;
+    };
+    if (!folder.dir.isValid())
+        return fail(folder.dir.errorString());
+    const QString path = folder.dir.filePath(
+        QString::fromLatin1(QCryptographicHash::hash(m_location.toUtf8(), QCryptographicHash::Sha1).toHex().left(16))
+        + QLatin1Char('-') + QString::number(sampleId) + QStringLiteral(".sqlite"));
+    {
+        QMutexLocker lock(&folder.mutex);
+        if (!QFile::exists(path)) {
+            // Written under another name and renamed once whole, so that a copy that failed is never read.
+            const QString partial = path + QStringLiteral(".part");
+            QString error;
+            {
+                Store copy;
+                if (!copy.open(partial, Store::OpenMode::Create)) {
+                    error = copy.errorString();
+                } else {
+                    PostgresMirror mirror(m_db, StoreConnection::of(copy));
+                    if (!mirror.copySample(sampleId))
+                        error = mirror.errorString();
+                    else if (!copy.indexMessages({}, &error))
+                        error = error.isEmpty() ? copy.errorString() : error;
+                }
+            }
+            if (error.isEmpty() && !QFile::rename(partial, path))
+                error = QCoreApplication::translate("Store", "cannot rename %1").arg(partial);
+            if (!error.isEmpty()) {
+                for (const char* suffix : { "", "-wal", "-shm" })
+                    QFile::remove(partial + QLatin1String(suffix));
+                return fail(error);
+            }
+        }
+    }
+    auto store = std::make_unique<Store>();
+    if (!store->open(path, Store::OpenMode::Existing))
+        return fail(store->errorString());
+    return (m_transcripts[sampleId] = std::move(store)).get();
 }

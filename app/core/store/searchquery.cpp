@@ -5,6 +5,11 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
 namespace {
 /// True when `text` holds a character FTS5's unicode61 tokenizer keeps: a term of punctuation alone would be an
 /// empty phrase, which matches nothing.
@@ -87,6 +92,89 @@ QString SearchQuery::match() const
             expression += QLatin1Char('*');
     }
     return expression;
+}
+
+namespace {
+/// `text` case folded with every character that is not a letter or a digit a space.
+QString foldedWords(const QString& text)
+{
+    QString folded = text.toCaseFolded();
+    for (QChar& c : folded) {
+        if (!c.isLetterOrNumber())
+            c = QLatin1Char(' ');
+    }
+    return folded;
+}
+}
+
+QString SearchQuery::tsquery() const
+{
+    if (!isValid())
+        return {};
+    QString expression;
+    for (const Term& term : m_terms) {
+        const QStringList words = foldedWords(term.text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        if (!expression.isEmpty())
+            expression += QLatin1String(" & ");
+        // The words hold letters and digits only: quoted, nothing in them is tsquery syntax.
+        expression += QLatin1Char('(');
+        for (qsizetype i = 0; i < words.size(); ++i)
+            expression += (i > 0 ? QLatin1String(" <-> '") : QLatin1String("'")) + words[i] + QLatin1Char('\'');
+        if (term.prefix)
+            expression += QLatin1String(":*");
+        expression += QLatin1Char(')');
+    }
+    return expression;
+}
+
+QByteArray SearchQuery::tsvector(const QString& text)
+{
+    constexpr int lastPosition = 16383;
+    constexpr size_t maxPositions = 256;
+    constexpr size_t maxWordBytes = 2046;
+    // Worked on in UTF-8, the words as views into it: a long tool output has tens of thousands of words.
+    const QByteArray folded = foldedWords(text.left(maxIndexed)).toUtf8();
+    const std::string_view all(folded.constData(), size_t(folded.size()));
+    std::unordered_map<std::string_view, size_t> index; // word -> its place in `words`
+    std::vector<std::pair<std::string_view, std::vector<int>>> words;
+    index.reserve(1024);
+    int position = 0;
+    size_t at = 0;
+    while (at < all.size()) {
+        if (all[at] == ' ') {
+            ++at;
+            continue;
+        }
+        const size_t end = std::min(all.find(' ', at), all.size());
+        const std::string_view word = all.substr(at, end - at);
+        at = end;
+        position = std::min(position + 1, lastPosition);
+        if (word.size() > maxWordBytes)
+            continue;
+        const auto [found, added] = index.try_emplace(word, words.size());
+        if (added)
+            words.emplace_back(word, std::vector<int>());
+        std::vector<int>& positions = words[found->second].second;
+        if (positions.size() < maxPositions && (positions.empty() || positions.back() != position))
+            positions.push_back(position);
+    }
+    QByteArray vector;
+    vector.reserve(folded.size() + folded.size() / 2);
+    for (const auto& [word, positions] : words) {
+        if (!vector.isEmpty())
+            vector += ' ';
+        vector += '\'';
+        vector.append(word.data(), qsizetype(word.size()));
+        vector += "':";
+        for (size_t i = 0; i < positions.size(); ++i) {
+            if (i > 0)
+                vector += ',';
+            vector += QByteArray::number(positions[i]);
+        }
+    }
+    return vector;
 }
 
 QStringList SearchQuery::words() const

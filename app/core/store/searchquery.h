@@ -32,6 +32,17 @@ public:
     bool isEmpty() const { return m_terms.empty(); }
     /// The FTS5 expression; empty when the query is invalid or empty.
     QString match() const;
+    /// The same query as a PostgreSQL tsquery literal over the tsvectors of tsvector(): each term's words joined by
+    /// `<->` (a phrase), a prefix's last word with `:*`, the terms joined by `&`. Empty when the query is invalid or
+    /// empty. Neither side goes through PostgreSQL's parser (which keeps paths, URLs, versions and hyphenated words
+    /// whole): words split where SQLite's unicode61 tokenizer splits them.
+    QString tsquery() const;
+    /// `text`'s words as a PostgreSQL tsvector literal: case folded, split at every character that is not a letter
+    /// or a digit, with their positions from 1. As PostgreSQL keeps them: positions past 16383 are 16383 (a phrase
+    /// that far into a message is not found), at most 256 of one word, no word over 2046 bytes; and the text is cut
+    /// at `maxIndexed` characters, so that the vector stays under its 1 MB limit.
+    static QByteArray tsvector(const QString& text);
+    static constexpr qsizetype maxIndexed = 200000;
     /// The words to look for in a found message's text, for its snippet.
     QStringList words() const;
     int termCount() const { return int(m_terms.size()); }

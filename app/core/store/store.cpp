@@ -7,6 +7,7 @@
 #include "chunkstore.h"
 #include "messageindex.h"
 #include "postgresdb.h"
+#include "postgressearch.h"
 #include "postgresstore.h"
 #include "rerunstore.h"
 #include "searchquery.h"
@@ -138,7 +139,8 @@ QString Store::readOnlyError() const
 {
     if (m_postgres)
         return QCoreApplication::translate("Store",
-            "the store %1 on PostgreSQL is read here, not written: `runlens-cli copy --to` writes into it so far")
+            "re-runs and test suites are not stored into a store on PostgreSQL (%1) yet: run them on a SQLite store, "
+            "then `runlens-cli copy` it there")
             .arg(m_path);
     return QCoreApplication::translate("Store", "the store %1 is read-only: its file or its folder cannot be written")
         .arg(m_path);
@@ -146,40 +148,15 @@ QString Store::readOnlyError() const
 
 bool Store::openPostgres(const QString& location, OpenMode mode)
 {
-    if (mode == OpenMode::Create) {
-        m_error = QCoreApplication::translate("Store",
-            "importing into PostgreSQL is not supported yet: import into a SQLite store, then `runlens-cli copy "
-            "--from FILE --to %1`")
-                      .arg(location);
-        return false;
-    }
+    // To write (import), the tables are made when missing and the role must be allowed to write; to read, neither.
     auto postgres = std::make_unique<PostgresStore>();
-    if (!postgres->open(location, false)) {
+    if (!postgres->open(location, mode == OpenMode::Create)) {
         m_error = postgres->errorString();
         return false;
     }
     m_postgres = std::move(postgres);
-    m_readOnly = true;
+    m_readOnly = mode == OpenMode::Existing;
     return true;
-}
-
-bool Store::notOnPostgres(const char* what)
-{
-    if (!m_postgres)
-        return false;
-    m_error = notReadOnPostgres(what);
-    return true;
-}
-
-QString Store::notReadOnPostgres(const char* what)
-{
-    return QCoreApplication::translate("Store", "%1 is not read from a store on PostgreSQL yet")
-        .arg(QCoreApplication::translate("Store", what));
-}
-
-QString Store::transcriptsUnavailable() const
-{
-    return m_postgres ? notReadOnPostgres(QT_TRANSLATE_NOOP("Store", "a transcript")) : QString();
 }
 
 std::vector<RunRow> Store::runs()
@@ -384,15 +361,21 @@ std::vector<UsageRow> Store::usage(qint64 sampleId)
 
 std::unique_ptr<TranscriptQuery> Store::transcript(qint64 sampleId)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "a transcript")))
-        return nullptr;
+    if (m_postgres) {
+        Store* copy = m_postgres->transcriptStore(sampleId);
+        if (!copy) {
+            m_error = m_postgres->errorString();
+            return nullptr;
+        }
+        return std::make_unique<TranscriptQuery>(*copy, sampleId);
+    }
     return std::make_unique<TranscriptQuery>(*this, sampleId);
 }
 
 SearchResult Store::find(const QString& words, qint64 sampleId, int limit, const std::function<bool()>& cancelled)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "search")))
-        return SearchResult { {}, m_error, false };
+    if (m_postgres)
+        return PostgresSearch(m_postgres->db()).find(SearchQuery(words), sampleId, limit, cancelled);
     return MessageIndex(*m_db).find(SearchQuery(words), sampleId, limit, cancelled);
 }
 
@@ -403,21 +386,26 @@ std::vector<SearchHit> Store::search(const QString& words, qint64 sampleId, int 
 
 qint64 Store::unindexedMessages()
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "the search index")))
+    if (m_postgres) // `copy` indexes each file's messages in its transaction
         return 0;
     return MessageIndex(*m_db).pendingCount();
 }
 
 qint64 Store::filesWithMessagesTwice()
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "the files' message counts")))
-        return 0;
-    SqliteStatement query(*m_db, "SELECT COUNT(*) FROM files WHERE status = 'imported' AND shared_messages IS NULL");
+    static const char* const sql = "SELECT COUNT(*) FROM files WHERE status = 'imported' AND shared_messages IS NULL";
+    if (m_postgres) {
+        const PostgresResult count = m_postgres->db().query(sql);
+        return count.rows() == 1 ? count.integer(0, 0) : 0;
+    }
+    SqliteStatement query(*m_db, sql);
     return query.step() ? query.integer(0) : 0;
 }
 
 bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpointer* checkpoints)
 {
+    if (m_postgres) // nothing waits: each file's messages are indexed as it is copied
+        return true;
     if (m_readOnly) {
         if (error)
             *error = readOnlyError();
@@ -434,7 +422,7 @@ bool Store::indexMessages(const IndexProgress& progress, QString* error, Checkpo
 qint64 Store::saveSuite(
     const QString& name, const QString& program, const QString& path, const std::vector<StoredTest>& tests)
 {
-    if (m_readOnly) {
+    if (m_readOnly || m_postgres) {
         m_error = readOnlyError();
         return 0;
     }
@@ -448,7 +436,7 @@ qint64 Store::saveSuite(
 qint64 Store::saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRunSummary& summary,
     const std::vector<StoredTestResult>& results, int uncertainSteps)
 {
-    if (m_readOnly) {
+    if (m_readOnly || m_postgres) {
         m_error = readOnlyError();
         return 0;
     }
@@ -457,15 +445,15 @@ qint64 Store::saveRerun(qint64 sampleId, qint64 suiteId, int step, const TestRun
 
 std::vector<RerunRow> Store::reruns(qint64 sampleId)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "re-runs")))
-        return {};
+    if (m_postgres)
+        return m_postgres->reruns(sampleId);
     return RerunStore(*m_db).reruns(sampleId);
 }
 
 QHash<QString, bool> Store::rerunResults(qint64 rerunId)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "re-runs")))
-        return {};
+    if (m_postgres)
+        return m_postgres->rerunResults(rerunId);
     return RerunStore(*m_db).results(rerunId);
 }
 

@@ -46,6 +46,8 @@ public:
     QString path() const { return m_path; }
     /// True when the store was opened read-only: nothing can be imported, indexed or saved into it.
     bool isReadOnly() const { return m_readOnly; }
+    /// True for a store on PostgreSQL (a postgresql:// location).
+    bool isPostgres() const { return m_postgres != nullptr; }
 
     std::vector<RunRow> runs();
     /// The samples of run `runId` (0: of every run), their pass fractions not yet read (see SampleCatalog).
@@ -57,11 +59,8 @@ public:
     /// What a replay's header needs of a sample beyond its row; nothing for a sample not in the store.
     std::optional<SampleDetail> sampleDetail(qint64 sampleId);
 
-    /// Why transcripts cannot be read from this store (on PostgreSQL, not yet), for a window to say so before it
-    /// opens a replay; empty where they can.
-    QString transcriptsUnavailable() const;
-    /// One sample's transcript, read page by page. Null on PostgreSQL, which does not read transcripts yet
-    /// (errorString()).
+    /// One sample's transcript, read page by page. On PostgreSQL the sample's rows are first copied into a SQLite
+    /// store of this process's own (PostgresStore::transcriptStore); null when that fails (errorString()).
     std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
 
     /// Messages in every transcript that match `words` (see SearchQuery: `word*` a prefix, "quoted phrases" kept),
@@ -104,14 +103,11 @@ private:
     /// "the store FILE is read-only: ...", for a write refused.
     QString readOnlyError() const;
     std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
-    /// Opens a store on PostgreSQL (postgresstore.h), for reading only so far.
+    /// Opens a store on PostgreSQL (postgresstore.h): to read (Existing), or to import into (Create).
     bool openPostgres(const QString& location, OpenMode mode);
-    /// On PostgreSQL, where `what` is not read yet: sets the error saying so and returns true.
-    bool notOnPostgres(const char* what);
-    /// "WHAT is not read from a store on PostgreSQL yet", translated.
-    static QString notReadOnPostgres(const char* what);
 
     friend class Importer;
+    friend class PostgresImporter;
     friend class TranscriptQuery;
     friend struct StoreConnection;
 

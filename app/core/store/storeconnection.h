@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "postgresstore.h"
 #include "sqlitedb.h"
 #include "store.h"
 
@@ -10,4 +11,11 @@
 /// Nothing outside app/core/store and tests includes this header.
 struct StoreConnection {
     static SqliteDb& of(Store& store) { return *store.m_db; }
+    /// The connection sample `sampleId`'s transcript is read through: on PostgreSQL, that of its copy (see
+    /// PostgresStore::transcriptStore), or an unopened one whose reads find nothing when it cannot be copied.
+    static SqliteDb& ofTranscript(Store& store, qint64 sampleId)
+    {
+        Store* copy = store.m_postgres ? store.m_postgres->transcriptStore(sampleId) : nullptr;
+        return copy ? *copy->m_db : *store.m_db;
+    }
 };

@@ -33,6 +33,8 @@ public:
     StoreCopier(const StoreCopier&) = delete;
     StoreCopier& operator=(const StoreCopier&) = delete;
 
+    /// Whether copyAll() runs ANALYZE when it copied a file (the default); an importer of many files runs it once.
+    void setAnalyze(bool analyze) { m_analyze = analyze; }
     /// Copies every imported file of the source, calling `done` after each; false when the source cannot be read.
     bool copyAll(const std::function<void(const Outcome&)>& done, QString* error);
 
@@ -47,9 +49,13 @@ private:
     bool reserveIds(qint64 fileId);
     /// Streams one table's rows of the file with COPY; false with m_error set on failure.
     bool copyTable(const Table& table, qint64 fileId, Outcome& outcome);
+    /// Fills the search tables of the file's messages (not their copies) and samples' errors: their tsvectors, made
+    /// by SearchQuery::tsvector, streamed with COPY.
+    bool copyWords(qint64 fileId, Outcome& outcome);
 
     SqliteDb& m_from;
     PostgresStore& m_to;
     qint64 m_offsets[IdKinds] = {};
+    bool m_analyze = true;
     QString m_error;
 };

@@ -20,9 +20,13 @@ double cpuSeconds()
 
 ImportSession::ImportSession(Store& store, const ImportOptions& options)
     : m_store(store)
-    , m_importer(store, options)
 {
-    m_importer.setSharedTransactions(true);
+    if (store.isPostgres()) {
+        m_postgresImporter = std::make_unique<PostgresImporter>(store, options);
+    } else {
+        m_importer = std::make_unique<Importer>(store, options);
+        m_importer->setSharedTransactions(true);
+    }
 }
 
 ImportSummary ImportSession::run(const QStringList& files, const Callbacks& callbacks)
@@ -50,10 +54,12 @@ void ImportSession::storeFiles(const QStringList& files, const Callbacks& callba
         summary.cancelled = callbacks.fileProgress && !callbacks.fileProgress(i, files.size(), 0, 0);
         if (summary.cancelled)
             break;
-        const ImportResult result = m_importer.importFile(files[i], [&](qint64 done, qint64 total) {
+        const auto progress = [&](qint64 done, qint64 total) {
             summary.cancelled = callbacks.fileProgress && !callbacks.fileProgress(i, files.size(), done, total);
             return !summary.cancelled;
-        });
+        };
+        const ImportResult result = m_importer ? m_importer->importFile(files[i], progress)
+                                               : m_postgresImporter->importFile(files[i], progress);
         summary.imported += result.status == ImportResult::Imported;
         summary.skipped += result.status == ImportResult::Skipped;
         summary.failed += result.status == ImportResult::Failed;
@@ -66,7 +72,9 @@ void ImportSession::storeFiles(const QStringList& files, const Callbacks& callba
     // After a cancel, the files imported whole are kept.
     QString error;
     QStringList lost;
-    if (!m_importer.commit(&error, &lost)) {
+    if (m_postgresImporter) {
+        m_postgresImporter->finish();
+    } else if (!m_importer->commit(&error, &lost)) {
         lose(lost);
         if (callbacks.filesLost)
             callbacks.filesLost(lost, error);
@@ -86,7 +94,7 @@ void ImportSession::index(const Callbacks& callbacks, ImportSummary& summary)
     QString error;
     const auto progress
         = [&](qint64 done, qint64 total) { return !callbacks.indexProgress || callbacks.indexProgress(done, total); };
-    if (!m_store.indexMessages(progress, &error, m_importer.checkpointer()))
+    if (!m_store.indexMessages(progress, &error, m_importer ? m_importer->checkpointer() : nullptr))
         summary.indexError = error;
     summary.indexed = waiting - m_store.unindexedMessages();
     summary.indexSeconds = double(clock.elapsed()) / 1000.0;

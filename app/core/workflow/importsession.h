@@ -5,10 +5,12 @@
 
 #include "inspect/importoptions.h"
 #include "store/importer.h"
+#include "store/postgresimporter.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
 class Store;
 
@@ -28,7 +30,8 @@ struct ImportSummary {
 };
 
 /// Imports files into a store, then indexes their messages for search: the one import that the command line and
-/// the import dialog both run. Synchronous; it reports through the callbacks, and each may cancel.
+/// the import dialog both run, into SQLite or PostgreSQL (where copying a file indexes it). Synchronous; it reports
+/// through the callbacks, and each may cancel.
 class ImportSession {
     Q_DECLARE_TR_FUNCTIONS(ImportSession)
 
@@ -56,5 +59,6 @@ private:
     void index(const Callbacks& callbacks, ImportSummary& summary);
 
     Store& m_store;
-    Importer m_importer;
+    std::unique_ptr<Importer> m_importer; ///< into SQLite
+    std::unique_ptr<PostgresImporter> m_postgresImporter; ///< or into PostgreSQL
 };
