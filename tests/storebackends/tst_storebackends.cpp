@@ -14,6 +14,7 @@
 #include "store/storeconnection.h"
 #include "store/storecopier.h"
 #include "store/transcriptquery.h"
+#include "analysis/anatomystatistics.h"
 #include "workflow/anatomysummaries.h"
 
 #include <QDir>
@@ -53,6 +54,7 @@ private slots:
     void rerunsAreTheSame();
     void failedCopyLeavesTargetUnchanged();
     void unsupportedReadsSaySo();
+    void anatomiesAreTheSame();
     void commandLineCopiesAndLists();
     void copiesAtOnceStoreEachFileOnce();
     void importsStraightIntoPostgres();
@@ -522,10 +524,48 @@ void TestStoreBackends::unsupportedReadsSaySo()
 {
     QVERIFY(m_postgres.isReadOnly());
     QCOMPARE(m_postgres.saveSuite(QStringLiteral("suite"), QString(), QString(), {}), 0);
-    // The run anatomy across runs reads transcripts: refused by name too.
-    AnatomySummaries anatomies(m_postgres, PriceTable::standard());
-    QVERIFY(!anatomies.of(all));
-    QVERIFY2(anatomies.errorString().contains(QLatin1String("PostgreSQL")), qPrintable(anatomies.errorString()));
+}
+
+void TestStoreBackends::anatomiesAreTheSame()
+{
+    // The run anatomy across runs reads every sample's transcript: the same figures from both stores, none kept in
+    // the store on PostgreSQL (which is opened read-only).
+    const std::vector<SampleRow> expectedSamples = m_sqlite.samples();
+    const std::vector<SampleRow> actualSamples = m_postgres.samples();
+    QCOMPARE(actualSamples.size(), expectedSamples.size());
+    AnatomySummaries fromSqlite(m_sqlite, PriceTable::standard());
+    AnatomySummaries fromPostgres(m_postgres, PriceTable::standard());
+    const auto expected = fromSqlite.of(expectedSamples);
+    QVERIFY2(expected, qPrintable(fromSqlite.errorString()));
+    const auto actual = fromPostgres.of(actualSamples);
+    QVERIFY2(actual, qPrintable(fromPostgres.errorString()));
+    QCOMPARE(actual->size(), expected->size());
+    int scored = 0;
+    for (size_t i = 0; i < expected->size(); ++i) {
+        const AnatomySummary& e = (*expected)[i];
+        const AnatomySummary& a = (*actual)[i];
+        const QString which = expectedSamples[i].sampleId;
+        QVERIFY2(a.scored == e.scored, qPrintable(which));
+        QVERIFY2(sameNumber(a.workingTime, e.workingTime), qPrintable(which));
+        QVERIFY2(sameNumber(a.cost, e.cost), qPrintable(which));
+        QCOMPARE(a.unpricedCalls, e.unpricedCalls);
+        QCOMPARE(a.stepsAfterLastGain, e.stepsAfterLastGain);
+        QVERIFY2(sameNumber(a.costAfterLastGain, e.costAfterLastGain), qPrintable(which));
+        QCOMPARE(a.plateaus, e.plateaus);
+        QVERIFY2(sameNumber(a.plateauTime, e.plateauTime), qPrintable(which));
+        QCOMPARE(a.regressions, e.regressions);
+        QCOMPARE(a.compactions, e.compactions);
+        QCOMPARE(a.activities.size(), e.activities.size());
+        for (size_t k = 0; k < e.activities.size(); ++k) {
+            QCOMPARE(a.activities[k].name, e.activities[k].name);
+            QCOMPARE(a.activities[k].turns, e.activities[k].turns);
+            QVERIFY2(sameNumber(a.activities[k].cost, e.activities[k].cost), qPrintable(which));
+        }
+        scored += e.scored ? 1 : 0;
+    }
+    QVERIFY(scored > 0);
+    QCOMPARE(fromPostgres.computed(), int(actualSamples.size()));
+    QVERIFY(!m_postgres.anatomySummary(actualSamples.front().id, AnatomyStatistics::summaryVersion, QString()));
 }
 
 namespace {

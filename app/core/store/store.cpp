@@ -459,7 +459,7 @@ QHash<QString, bool> Store::rerunResults(qint64 rerunId)
 
 std::optional<AnatomySummary> Store::anatomySummary(qint64 sampleId, int version, const QString& basis)
 {
-    if (notOnPostgres(QT_TRANSLATE_NOOP("Store", "a run's anatomy")))
+    if (m_postgres) // none kept there: the statistics across runs compute each sample's from its transcript
         return std::nullopt;
     return AnatomySummaryStore(*m_db).summary(sampleId, version, basis);
 }

@@ -44,11 +44,6 @@ std::optional<std::vector<AnatomySummary>> AnatomySummaries::of(
 {
     m_computed = 0;
     m_error.clear();
-    // A store whose transcripts cannot be read (on PostgreSQL, so far) says so by name, once.
-    if (const QString why = m_store.transcriptsUnavailable(); !why.isEmpty()) {
-        m_error = QCoreApplication::translate("AnatomySummaries", "the run anatomy cannot be read: %1").arg(why);
-        return std::nullopt;
-    }
     std::vector<AnatomySummary> summaries;
     summaries.reserve(samples.size());
     const int total = int(samples.size());
