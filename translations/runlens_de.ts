@@ -656,10 +656,6 @@
 <context>
     <name>AnatomySummaries</name>
     <message>
-        <source>the run anatomy cannot be read: %1</source>
-        <translation>die Laufanatomie lässt sich nicht lesen: %1</translation>
-    </message>
-    <message>
         <source>cannot read the anatomy of sample %1: %2</source>
         <translation>die Anatomie von Sample %1 lässt sich nicht lesen: %2</translation>
     </message>
@@ -895,6 +891,13 @@
     <message>
         <source>tests passing</source>
         <translation>bestandene Tests</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDelegate</name>
+    <message>
+        <source>Reading steps %1 to %2…</source>
+        <translation>Schritte %1 bis %2 werden gelesen…</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +1746,21 @@
     </message>
 </context>
 <context>
+    <name>PostgresImporter</name>
+    <message>
+        <source>cannot read the store %1: %2</source>
+        <translation>der Speicher %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>ein temporärer Ordner lässt sich nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>cannot write into the store %1: %2</source>
+        <translation>in den Speicher %1 lässt sich nicht schreiben: %2</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Prices</source>
@@ -2397,6 +2415,10 @@ in diesem Transkript</translation>
     <message>
         <source>lines of code (right)</source>
         <translation>Codezeilen (rechts)</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 — reading the pass curve…</source>
+        <translation>Schritt %1 von %2 — die Bestehenskurve wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -3084,44 +3106,24 @@ in diesem Transkript</translation>
         <translation>%1 enthält noch keinen Runlens-Speicher (`runlens-cli copy --to` legt einen an)</translation>
     </message>
     <message>
-        <source>the store %1 on PostgreSQL is read here, not written: `runlens-cli copy --to` writes into it so far</source>
-        <translation>der Speicher %1 auf PostgreSQL wird hier gelesen, nicht geschrieben: bisher schreibt `runlens-cli copy --to` hinein</translation>
-    </message>
-    <message>
-        <source>importing into PostgreSQL is not supported yet: import into a SQLite store, then `runlens-cli copy --from FILE --to %1`</source>
-        <translation>Import nach PostgreSQL wird noch nicht unterstützt: in einen SQLite-Speicher importieren, dann `runlens-cli copy --from DATEI --to %1`</translation>
-    </message>
-    <message>
-        <source>%1 is not read from a store on PostgreSQL yet</source>
-        <translation>%1 wird aus einem Speicher auf PostgreSQL noch nicht gelesen</translation>
-    </message>
-    <message>
-        <source>a transcript</source>
-        <translation>Ein Transkript</translation>
-    </message>
-    <message>
-        <source>search</source>
-        <translation>Die Suche</translation>
-    </message>
-    <message>
-        <source>the search index</source>
-        <translation>Der Suchindex</translation>
-    </message>
-    <message>
-        <source>the files&apos; message counts</source>
-        <translation>Die Nachrichtenzahlen der Dateien</translation>
-    </message>
-    <message>
-        <source>re-runs</source>
-        <translation>Erneute Ausführungen</translation>
-    </message>
-    <message>
-        <source>a run&apos;s anatomy</source>
-        <translation>Die Anatomie eines Laufs</translation>
-    </message>
-    <message>
         <source>cannot keep the anatomy of sample %1 in %2: %3</source>
         <translation>die Anatomie von Sample %1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>the role %1 may read the store %2 but not write into it (it lacks INSERT on its tables or the use of their sequences): import with a role that may, such as the importer role of the README</source>
+        <translation>die Rolle %1 darf den Speicher %2 lesen, aber nicht in ihn schreiben (ihr fehlt INSERT auf seinen Tabellen oder die Nutzung ihrer Sequenzen): importieren Sie mit einer Rolle, die das darf, etwa der Importer-Rolle aus der README</translation>
+    </message>
+    <message>
+        <source>cannot read the transcript of sample %1 from %2: %3</source>
+        <translation>das Transkript von Sample %1 lässt sich nicht aus %2 lesen: %3</translation>
+    </message>
+    <message>
+        <source>cannot rename %1</source>
+        <translation>%1 lässt sich nicht umbenennen</translation>
+    </message>
+    <message>
+        <source>re-runs and test suites are not stored into a store on PostgreSQL (%1) yet: run them on a SQLite store, then `runlens-cli copy` it there</source>
+        <translation>erneute Testläufe und Testsuiten werden noch nicht in einem Speicher auf PostgreSQL (%1) gespeichert: führen Sie sie auf einem SQLite-Speicher aus und kopieren Sie diesen dann mit `runlens-cli copy` dorthin</translation>
     </message>
 </context>
 <context>
@@ -3416,21 +3418,9 @@ in diesem Transkript</translation>
         <translation>light oder dark (Vorgabe: die des Systems).</translation>
     </message>
     <message>
-        <source>replay: first screen after %1 ms
-</source>
-        <translation>Wiedergabe: erste Ansicht nach %1 ms
-</translation>
-    </message>
-    <message>
         <source>replay: scrolling a page at worst %1 ms; scrubbing to a step %2 ms on average, %3 ms at worst
 </source>
         <translation>Wiedergabe: eine Seite blättern höchstens %1 ms; zu einem Schritt springen %2 ms im Mittel, höchstens %3 ms
-</translation>
-    </message>
-    <message>
-        <source>replay: find &quot;%1&quot;: %2 steps in %3 ms; peak memory %4 MB
-</source>
-        <translation>Wiedergabe: Suche nach „%1“: %2 Schritte in %3 ms; Spitzenspeicher %4 MB
 </translation>
     </message>
     <message>
@@ -3499,6 +3489,30 @@ Befehle:
   copy             Läufe aus einem SQLite-Speicher in einen Team-Speicher auf PostgreSQL kopieren
 
 Mit &apos;runlens-cli BEFEHL --help&apos; erhalten Sie die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>replay: first screen after %1 ms (first frame, its blocks and pass curve still being read: %2 ms, %3 ms of the UI thread&apos;s processor time)
+</source>
+        <translation>Wiedergabe: erster Bildschirm nach %1 ms (erster Frame, seine Blöcke und die Bestehenskurve werden noch gelesen: %2 ms, %3 ms Prozessorzeit des UI-Threads)
+</translation>
+    </message>
+    <message>
+        <source>replay: the UI thread&apos;s own processor time in a frame at worst: scrolling %1 ms, scrubbing %2 ms
+</source>
+        <translation>Wiedergabe: eigene Prozessorzeit des UI-Threads in einem Frame höchstens: Blättern %1 ms, Springen %2 ms
+</translation>
+    </message>
+    <message>
+        <source>replay: until the blocks are shown: a page at worst %1 ms; a step %2 ms on average, %3 ms at worst
+</source>
+        <translation>Wiedergabe: bis die Blöcke angezeigt werden: eine Seite höchstens %1 ms; ein Schritt %2 ms im Mittel, höchstens %3 ms
+</translation>
+    </message>
+    <message>
+        <source>replay: find &quot;%1&quot;: %2 steps in %3 ms; peak memory %4 MB (%5 MB before the find)
+</source>
+        <translation>Wiedergabe: Suche nach „%1“: %2 Schritte in %3 ms; höchster Arbeitsspeicherbedarf %4 MB (%5 MB vor der Suche)
 </translation>
     </message>
 </context>
