@@ -535,10 +535,11 @@ struct SynthJob {
         return false;
     }
 
-    /// Writes what `sample` planted beside the archives: truth/<model>/<sample>_epoch<N>.json.
+    /// Writes what `sample` planted beside the archives: .truth/<model>/<sample>_epoch<N>.json, a hidden folder, which
+    /// importing the folder does not read as logs.
     bool writeTruth(const SampleSynth& sample)
     {
-        const QString folder = QStringLiteral("truth/") + sample.spec().model.section(QLatin1Char('/'), -1);
+        const QString folder = QStringLiteral(".truth/") + sample.spec().model.section(QLatin1Char('/'), -1);
         if (!out.mkpath(folder))
             return fail(MirrorCodeSynth::tr("cannot create %1").arg(out.filePath(folder)));
         const QString path

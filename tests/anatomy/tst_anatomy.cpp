@@ -372,7 +372,7 @@ void compareActivities(const Anatomy& a, const QJsonObject& truth)
 void TestAnatomy::generatedRunsMatchTheirTruth()
 {
     const std::vector<SampleRow> samples = m_store.samples();
-    QDirIterator files(m_dir.filePath(QStringLiteral("demo/truth")), { QStringLiteral("*.json") }, QDir::Files,
+    QDirIterator files(m_dir.filePath(QStringLiteral("demo/.truth")), { QStringLiteral("*.json") }, QDir::Files,
         QDirIterator::Subdirectories);
     int compared = 0, plateaus = 0, regressions = 0, loops = 0, compactions = 0, named = 0, counted = 0, broke = 0,
         never = 0, undone = 0, grown = 0;

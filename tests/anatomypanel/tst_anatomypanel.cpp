@@ -54,7 +54,7 @@ void TestAnatomyPanel::initTestCase()
         QCOMPARE(Importer(m_store).importFile(file).status, ImportResult::Imported);
     // The run with the most plateaus planted, by its truth file (<sample>_epoch1.json).
     QString name;
-    QDirIterator files(m_dir.filePath(QStringLiteral("demo/truth")), { QStringLiteral("*.json") }, QDir::Files,
+    QDirIterator files(m_dir.filePath(QStringLiteral("demo/.truth")), { QStringLiteral("*.json") }, QDir::Files,
         QDirIterator::Subdirectories);
     while (files.hasNext()) {
         QFile file(files.next());
@@ -118,7 +118,7 @@ void TestAnatomyPanel::listsTestsAndUndoneEdits()
     // Every run whose truth plants named tests that never passed or edits that undo earlier ones: the panel names
     // those tests and links each undoing edit and the edit it undoes.
     int tests = 0, undone = 0;
-    QDirIterator files(m_dir.filePath(QStringLiteral("demo/truth")), { QStringLiteral("*.json") }, QDir::Files,
+    QDirIterator files(m_dir.filePath(QStringLiteral("demo/.truth")), { QStringLiteral("*.json") }, QDir::Files,
         QDirIterator::Subdirectories);
     while (files.hasNext()) {
         QFile file(files.next());

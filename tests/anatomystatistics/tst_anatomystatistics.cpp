@@ -81,12 +81,12 @@ void TestAnatomyStatistics::initTestCase()
     QVERIFY(m_store.open(m_storePath));
     for (const QString& file : report.files)
         QCOMPARE(Importer(m_store).importFile(file).status, ImportResult::Imported);
-    // What the generator planted, summed per model: truth/<model>/<sample>_epoch<N>.json.
-    QDirIterator files(m_dir.filePath(QStringLiteral("demo/truth")), { QStringLiteral("*.json") }, QDir::Files,
+    // What the generator planted, summed per model: .truth/<model>/<sample>_epoch<N>.json.
+    QDirIterator files(m_dir.filePath(QStringLiteral("demo/.truth")), { QStringLiteral("*.json") }, QDir::Files,
         QDirIterator::Subdirectories);
     while (files.hasNext()) {
         const QString path = files.next();
-        const QString relative = QDir(m_dir.filePath(QStringLiteral("demo/truth"))).relativeFilePath(path);
+        const QString relative = QDir(m_dir.filePath(QStringLiteral("demo/.truth"))).relativeFilePath(path);
         QString model;
         for (const QString& name : models) {
             if (relative.contains(name.section(QLatin1Char('/'), -1)))

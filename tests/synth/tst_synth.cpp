@@ -481,6 +481,15 @@ void TestSynth::demoShapedLikeThePaper()
     }
     QCOMPARE(limited, 3); // one long run per model
     QCOMPARE(withCost, 2); // total_cost in the logs of the two models without a primary-source price
+    // Importing the folder reads its archives and nothing else: what the generator planted lies in a hidden folder.
+    QVERIFY(!QDir(options.outputDirectory + QStringLiteral("/.truth"))
+                 .entryList({ QStringLiteral("*") }, QDir::Dirs | QDir::NoDotAndDotDot)
+                 .isEmpty());
+    QStringList archives;
+    for (const QString& file : report.files)
+        archives << QFileInfo(file).absoluteFilePath();
+    archives.sort();
+    QCOMPARE(Importer::collectFiles({ options.outputDirectory }), archives);
 }
 
 void TestSynth::dictScoresAreCheckedByName()
