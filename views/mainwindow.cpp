@@ -37,13 +37,16 @@
 #include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -370,6 +373,7 @@ void MainWindow::addFileMenu()
     file->addAction(tr("&Export plot\u2026"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentPlot);
     file->addSeparator();
     file->addAction(tr("&Open a store\u2026"), this, &MainWindow::openStore);
+    file->addAction(tr("Open a &team store (PostgreSQL)\u2026"), this, &MainWindow::openTeamStore);
     QMenu* recent = file->addMenu(tr("&Recent stores"));
     connect(recent, &QMenu::aboutToShow, this, [this, recent] {
         recent->clear();
@@ -460,7 +464,7 @@ void MainWindow::restoreSettings()
     }
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    rememberStore(QFileInfo(m_store.path()).absoluteFilePath());
+    rememberStore(m_store.isPostgres() ? m_store.path() : QFileInfo(m_store.path()).absoluteFilePath());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(m_tabs, &QTabWidget::currentChanged, this,
         [](int index) { QSettings().setValue(QStringLiteral("window/tab"), index); });
@@ -807,6 +811,46 @@ void MainWindow::openStore()
         = QFileDialog::getOpenFileName(this, tr("Open a store"), {}, tr("Runlens stores (*.sqlite);;All files (*)"));
     if (!path.isEmpty())
         QProcess::startDetached(QCoreApplication::applicationFilePath(), { QStringLiteral("--store"), path });
+}
+
+QString MainWindow::teamStoreLocationProblem(const QString& location)
+{
+    const QString trimmed = location.trimmed();
+    static const QRegularExpression uri(
+        QStringLiteral("^postgres(?:ql)?://"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression keywords(QStringLiteral("(?:^|\\s)(?:host|dbname|user|port)\\s*="));
+    if (!uri.match(trimmed).hasMatch() && !keywords.match(trimmed).hasMatch())
+        return tr("\"%1\" is not a PostgreSQL location: write postgresql://USER@HOST:PORT/DB or host=HOST dbname=DB.")
+            .arg(trimmed);
+    // user:password@ in a URI, password= as a URI parameter or a keyword.
+    static const QRegularExpression password(
+        QStringLiteral("^postgres(?:ql)?://[^/@?]*:[^/@?]*@|[?&]password=|(?:^|\\s)password\\s*="),
+        QRegularExpression::CaseInsensitiveOption);
+    if (password.match(trimmed).hasMatch())
+        return tr("The location holds a password, which would be kept in the list of recent stores: write it in "
+                  "~/.pgpass (or the file PGPASSFILE names) instead.");
+    return {};
+}
+
+void MainWindow::openTeamStore()
+{
+    QString location;
+    for (;;) {
+        bool accepted = false;
+        location = QInputDialog::getText(this, tr("Open a team store"),
+            tr("The PostgreSQL database, as postgresql://USER@HOST:PORT/DB or host=HOST dbname=DB user=USER.\n"
+               "The password is read from ~/.pgpass (or PGPASSFILE), never typed here."),
+            QLineEdit::Normal, location, &accepted)
+                       .trimmed();
+        if (!accepted || location.isEmpty())
+            return;
+        const QString problem = teamStoreLocationProblem(location);
+        if (problem.isEmpty())
+            break;
+        QMessageBox::warning(this, tr("Open a team store"), problem);
+    }
+    // Each store in its own window, as for a file: the new Runlens says so if it cannot open it.
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), { QStringLiteral("--store"), location });
 }
 
 void MainWindow::rememberStore(const QString& path)

@@ -33,6 +33,9 @@ public:
     explicit MainWindow(Store& store, SavedSettings settings = SavedSettings::Use, QWidget* parent = nullptr);
 
     void reload();
+    /// What keeps `location` from naming a team store (PostgreSQL), or empty: a postgresql:// URI or libpq's
+    /// `host=... dbname=...` form, with no password in it (libpq reads that from ~/.pgpass or PGPASSFILE).
+    static QString teamStoreLocationProblem(const QString& location);
     /// Shows a view by name: runs, samples, outcomes, the plots, paired, anatomy. False if unknown.
     bool showView(const QString& name);
     static QStringList viewNames();
@@ -84,6 +87,7 @@ private:
     void exportCurrentPlot();
     void copySelection();
     void openStore();
+    void openTeamStore();
     void rememberStore(const QString& path);
 
     Store& m_store;

@@ -43,6 +43,7 @@ private slots:
     void costByTaskPairsModels();
     void importAndSearchFromTheWindow();
     void outcomeOpensItsSample();
+    void teamStoreLocations();
 
 private:
     QTemporaryDir m_dir;
@@ -400,6 +401,25 @@ void TestExplorer::outcomeOpensItsSample()
     QVERIFY(opened);
     QVERIFY2(opened->title().contains(QLatin1String("cal_c")), qPrintable(opened->title()));
     delete opened;
+}
+
+void TestExplorer::teamStoreLocations()
+{
+    QVERIFY(
+        MainWindow::teamStoreLocationProblem(QStringLiteral("postgresql://reader@db.example:5432/runlens")).isEmpty());
+    QVERIFY(
+        MainWindow::teamStoreLocationProblem(QStringLiteral(" postgres://reader@/runlens?host=/run/pg ")).isEmpty());
+    QVERIFY(MainWindow::teamStoreLocationProblem(QStringLiteral("host=/run/pg dbname=runlens user=reader")).isEmpty());
+    for (const char* withPassword :
+        { "postgresql://reader:secret@db.example/runlens", "postgresql://reader@db.example/runlens?password=secret",
+            "host=db.example dbname=runlens password=secret" }) {
+        const QString problem = MainWindow::teamStoreLocationProblem(QString::fromLatin1(withPassword));
+        QVERIFY2(problem.contains(QLatin1String(".pgpass")), withPassword);
+    }
+    for (const char* notOne : { "runlens.sqlite", "/home/me/store.sqlite", "mysql://db/runlens" }) {
+        const QString problem = MainWindow::teamStoreLocationProblem(QString::fromLatin1(notOne));
+        QVERIFY2(problem.contains(QLatin1String("not a PostgreSQL location")), notOne);
+    }
 }
 
 QTEST_MAIN(TestExplorer)
