@@ -10,7 +10,7 @@
 
 namespace {
 /// Enough to keep the compressing thread busy while the parser fills the next chunk, and little memory: a chunk
-/// is about 256 KB, unless one item (a file the agent read, say) is larger.
+/// is about 512 KB, unless one item (a file the agent read, say) is larger.
 constexpr size_t chunksInFlight = 8;
 constexpr qsizetype bytesInFlight = 32 << 20;
 

@@ -11,7 +11,7 @@
 #include <zstd.h>
 
 namespace {
-constexpr int itemsPerChunk = 64;
+constexpr int itemsPerChunk = 256;
 constexpr size_t cachedChunks = 4;
 constexpr qsizetype headerRoom = 4 * (itemsPerChunk + 1);
 }

@@ -116,8 +116,10 @@ bool Store::openWritable(const QString& path)
     // Large pages: a store holds long transcripts, and a 1 GB sample writes a fifth of the pages it would at 4 KB.
     // (Only takes effect when the file is created.) Setting WAL reads the store, and so fails where its -wal and
     // -shm files cannot be made.
+    // No memory map: every page a reader touched stayed mapped, and a replay that reads a long sample's chunks held
+    // most of its store in memory; SQLite's own cache (64 MB here) bounds what stays.
     return m_db->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;")
+                      "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 0;")
         && !m_db->isReadOnly();
 }
 
