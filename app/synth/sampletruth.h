@@ -11,7 +11,8 @@
 
 /// What the generator planted in one sample, as it wrote its events: the steps of its model calls and what each turn
 /// did (the planner's own intent, not a pattern's guess), its test runs and their pass fractions, its edits and
-/// compactions. Written beside the archive (.truth/<model>/<sample>_epoch<N>.json) for tests to hold a run's anatomy to.
+/// compactions. Written beside the archive (.truth/<model>/<sample>_epoch<N>.json) for tests to hold a run's anatomy
+/// to.
 class SampleTruth {
 public:
     /// Forgets everything: each pass over the events starts again.

@@ -6,6 +6,7 @@
 
 #include "postgresserver.h"
 
+#include "analysis/anatomystatistics.h"
 #include "store/conversationquery.h"
 #include "store/importer.h"
 #include "store/postgresstore.h"
@@ -14,7 +15,6 @@
 #include "store/storeconnection.h"
 #include "store/storecopier.h"
 #include "store/transcriptquery.h"
-#include "analysis/anatomystatistics.h"
 #include "workflow/anatomysummaries.h"
 
 #include <QDir>
