@@ -1567,6 +1567,28 @@
         <source>Anatomy</source>
         <translation>Anatomie</translation>
     </message>
+    <message>
+        <source>Open a &amp;team store (PostgreSQL)…</source>
+        <translation>&amp;Team-Speicher öffnen (PostgreSQL)…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL location: write postgresql://USER@HOST:PORT/DB or host=HOST dbname=DB.</source>
+        <translation>„%1“ ist kein PostgreSQL-Ort: schreiben Sie postgresql://BENUTZER@HOST:PORT/DB oder host=HOST dbname=DB.</translation>
+    </message>
+    <message>
+        <source>The location holds a password, which would be kept in the list of recent stores: write it in ~/.pgpass (or the file PGPASSFILE names) instead.</source>
+        <translation>Der Ort enthält ein Passwort, das in der Liste der zuletzt geöffneten Speicher bliebe: schreiben Sie es stattdessen in ~/.pgpass (oder in die Datei, die PGPASSFILE nennt).</translation>
+    </message>
+    <message>
+        <source>Open a team store</source>
+        <translation>Team-Speicher öffnen</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database, as postgresql://USER@HOST:PORT/DB or host=HOST dbname=DB user=USER.
+The password is read from ~/.pgpass (or PGPASSFILE), never typed here.</source>
+        <translation>Die PostgreSQL-Datenbank, als postgresql://BENUTZER@HOST:PORT/DB oder host=HOST dbname=DB user=BENUTZER.
+Das Passwort wird aus ~/.pgpass (oder PGPASSFILE) gelesen, nie hier eingegeben.</translation>
+    </message>
 </context>
 <context>
     <name>MessageIndex</name>
