@@ -77,6 +77,12 @@ bool Store::open(const QString& path, OpenMode mode)
         }
         m_readOnly = true;
     }
+    // A store opened to read (the window's reading threads, the CLI's reports) reads most pages once: a smaller cache
+    // than an import's keeps each thread's share of memory low (a replay runs four such connections at once).
+    if (mode == OpenMode::Existing && !m_db->exec("PRAGMA cache_size = -16384")) {
+        m_error = path + QStringLiteral(": ") + m_db->errorString();
+        return false;
+    }
     if (!registerChunkFunctions(*m_db)) {
         m_error = path + QStringLiteral(": ") + m_db->errorString();
         return false;
