@@ -387,15 +387,11 @@ void TranscriptQuery::visitToolOutputs(
     }
 }
 
-std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
+std::vector<ToolCall> TranscriptQuery::readToolCalls(SqliteStatement& events, size_t expected)
 {
-    SqliteStatement events(m_readers->db,
-        ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
-            + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq")
-            .constData());
-    events.bind(1, m_sampleId);
-    events.bind(2, last);
+    // Rows of seq, payload_chunk, payload_slot: the calls with their arguments.
     std::vector<ToolCall> calls;
+    calls.reserve(expected);
     while (events.step()) {
         const QByteArray payload = m_readers->chunks.item(events.integer(1), int(events.integer(2)));
         rapidjson::Document event;
@@ -408,6 +404,17 @@ std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
     return calls;
 }
 
+std::vector<ToolCall> TranscriptQuery::toolCalls(int last)
+{
+    SqliteStatement events(m_readers->db,
+        ("SELECT seq, payload_chunk, payload_slot FROM events WHERE sample_id = ?1 AND "
+            + StoreSchema::stepsOfType("tool") + " AND (?2 < 0 OR seq <= ?2) ORDER BY seq")
+            .constData());
+    events.bind(1, m_sampleId);
+    events.bind(2, last);
+    return readToolCalls(events, 0);
+}
+
 std::vector<ToolCall> TranscriptQuery::toolCallsAt(const std::vector<int>& steps)
 {
     SqliteStatement events(m_readers->db,
@@ -415,18 +422,7 @@ std::vector<ToolCall> TranscriptQuery::toolCallsAt(const std::vector<int>& steps
         "(SELECT value FROM json_each(?2)) ORDER BY seq");
     events.bind(1, m_sampleId);
     events.bind(2, StoreSchema::stepsJson(steps));
-    std::vector<ToolCall> calls;
-    calls.reserve(steps.size());
-    while (events.step()) {
-        const QByteArray payload = m_readers->chunks.item(events.integer(1), int(events.integer(2)));
-        rapidjson::Document event;
-        if (!parseJson(event, payload.constData(), size_t(payload.size())))
-            continue;
-        const JsonValue* arguments = member(event, "arguments");
-        if (arguments)
-            calls.push_back({ int(events.integer(0)), stringOf(member(event, "function")), toJson(*arguments) });
-    }
-    return calls;
+    return readToolCalls(events, steps.size());
 }
 
 std::vector<ToolOutput> TranscriptQuery::toolOutputsAt(const std::vector<int>& steps)

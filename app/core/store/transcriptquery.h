@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+class SqliteStatement;
 class Store;
 
 /// Reads one sample's transcript from the store page by page; nothing of it is held whole. Returns plain values:
@@ -86,6 +87,8 @@ private:
     /// The steps of this sample's events of `type`, in order.
     std::vector<int> steps(const QString& type);
     void loadStructure();
+    /// The tool calls of a statement's rows (seq, payload_chunk, payload_slot), their arguments read from the chunks.
+    std::vector<ToolCall> readToolCalls(SqliteStatement& events, size_t expected);
     /// A working start as time since the sample's start: 0 for an event stamped before its clock started.
     double sampleTime(double workingStart);
 
