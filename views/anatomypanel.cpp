@@ -170,7 +170,9 @@ QString AnatomyPanel::outcomeHtml()
 {
     const Anatomy& a = m_anatomy;
     QString outcome = a.solved == 1 ? tr("Solved") : a.solved == 0 ? tr("Not solved") : tr("Not scored");
-    outcome += tr(": %1 of visible tests, %2 held-out").arg(percent(a.finalVisible), percent(a.finalHeldOut));
+    // A sample without test fractions (a plain Inspect task, scored as a whole) says nothing of tests.
+    if (!std::isnan(a.finalVisible) || !std::isnan(a.finalHeldOut))
+        outcome += tr(": %1 of visible tests, %2 held-out").arg(percent(a.finalVisible), percent(a.finalHeldOut));
     if (!a.limit.isEmpty())
         outcome += tr("; stopped by its %1 limit").arg(a.limit.toHtmlEscaped());
     if (!a.error.isEmpty())

@@ -131,7 +131,9 @@ QString toolHtml(QJsonObject event)
 
 QString modelHtml(QJsonObject event, bool toolsFollow)
 {
+    // The turn shows the messages new to the call above it: the event's own input, and its pool references, go.
     event.remove(QLatin1String("input"));
+    event.remove(QLatin1String("input_refs"));
     // The block's first line counts the tokens.
     QJsonObject usageless = event.value(QLatin1String("output")).toObject();
     usageless.remove(QLatin1String("usage"));

@@ -170,6 +170,8 @@ void TestConversation::fixtureBlocks()
                                  .value(QLatin1String("content"))
                                  .toString();
         QVERIFY2(!said.isEmpty() && text.contains(said.left(30)), qPrintable(text));
+        // The turn lists the call's new messages itself: no line saying its input is the previous call's.
+        QVERIFY2(!text.contains(QStringLiteral("previous call")), qPrintable(text));
         // The messages new to the call (its input is in the log's pool, as input_refs): the user's task.
         for (const ConversationMessage& message : block.newMessages)
             userShown = userShown
