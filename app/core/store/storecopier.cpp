@@ -15,6 +15,21 @@
 #include <sqlite3.h>
 
 namespace {
+/// COPY rows are sent to the server a mebibyte at a time.
+constexpr qsizetype copyBatch = 1 << 20;
+
+/// Sends the rows gathered in `buffer` once they reach a batch, or all that is left when `last`, counting the bytes
+/// sent; false when the server took none of them.
+bool sendRows(PostgresDb& target, QByteArray& buffer, qint64& bytes, bool last)
+{
+    if (buffer.isEmpty() || (!last && buffer.size() < copyBatch))
+        return true;
+    bytes += buffer.size();
+    const bool sent = target.putCopyData(buffer);
+    buffer.clear();
+    return sent;
+}
+
 // How a column's value is written: as it is, as bytea, or as an id shifted into the block reserved in the target.
 constexpr int plain = -1;
 constexpr int bytea = -2;
@@ -262,7 +277,6 @@ SELECT start, setval(pg_get_serial_sequence($1, 'id'), start + $2::bigint - 1) F
 
 bool StoreCopier::copyTable(const Table& table, qint64 fileId, Outcome& outcome)
 {
-    constexpr qsizetype flushAt = 1 << 20;
     PostgresDb& target = m_to.db();
     SourceRows rows(m_from.handle(), table.select, fileId);
     if (!rows.statement()) {
@@ -275,7 +289,7 @@ bool StoreCopier::copyTable(const Table& table, qint64 fileId, Outcome& outcome)
     }
     sqlite3_stmt* row = rows.statement();
     QByteArray buffer;
-    buffer.reserve(flushAt + 4096);
+    buffer.reserve(copyBatch + 4096);
     int result = SQLITE_ROW;
     bool sent = true;
     while (sent && (result = rows.step()) == SQLITE_ROW) {
@@ -308,15 +322,10 @@ bool StoreCopier::copyTable(const Table& table, qint64 fileId, Outcome& outcome)
             ++outcome.events;
         if (table.columns[0] == SampleIds && table.columns[1] == RunIds)
             ++outcome.samples;
-        if (buffer.size() >= flushAt) {
-            outcome.bytes += buffer.size();
-            sent = target.putCopyData(buffer);
-            buffer.clear();
-        }
+        sent = sendRows(target, buffer, outcome.bytes, false);
     }
-    outcome.bytes += buffer.size();
-    if (sent && !buffer.isEmpty())
-        sent = target.putCopyData(buffer);
+    if (sent)
+        sent = sendRows(target, buffer, outcome.bytes, true);
     // The COPY is ended even after an error, so that the connection can roll back.
     const bool ended = target.endCopy();
     if (result != SQLITE_DONE && sent) {
@@ -333,7 +342,6 @@ bool StoreCopier::copyTable(const Table& table, qint64 fileId, Outcome& outcome)
 
 bool StoreCopier::copyWords(qint64 fileId, Outcome& outcome)
 {
-    constexpr qsizetype flushAt = 1 << 20;
     PostgresDb& target = m_to.db();
     // The vectors are made here, not by to_tsvector() on the server: measured on the monster's 126,000 messages,
     // sending their texts and making the vectors there took 146 s, where its whole SQLite import took 17 s.
@@ -350,15 +358,10 @@ bool StoreCopier::copyWords(qint64 fileId, Outcome& outcome)
             buffer += QByteArray::number(rows.integer(0) + offset) + '\t';
             PostgresDb::copyText(buffer, words.constData(), words.size());
             buffer += '\n';
-            if (buffer.size() >= flushAt) {
-                outcome.bytes += buffer.size();
-                sent = target.putCopyData(buffer);
-                buffer.clear();
-            }
+            sent = sendRows(target, buffer, outcome.bytes, false);
         }
-        outcome.bytes += buffer.size();
-        if (sent && !buffer.isEmpty())
-            sent = target.putCopyData(buffer);
+        if (sent)
+            sent = sendRows(target, buffer, outcome.bytes, true);
         return target.endCopy() && sent && !rows.failed();
     };
     MessageIndex index(m_from);
