@@ -6,6 +6,8 @@
 #include "blockrenderer.h"
 #include "conversationreader.h"
 
+#include <QAbstractEventDispatcher>
+#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -54,6 +56,25 @@ void BlockLoader::forget()
     ++m_generation;
 }
 
+namespace {
+
+/// Laying a document out starts a zero-time timer in its layout (its size report). Moved to another thread with
+/// the timer running, the document would have it registered again there by a queued call, and a document dropped
+/// before that call runs leaks the call's timer list and stops a timer its thread does not know. The timer fires
+/// here instead, in the thread that started it.
+void settleTimers(QTextDocument& document)
+{
+    QAbstractEventDispatcher* dispatcher = QThread::currentThread()->eventDispatcher();
+    const auto running = [&] {
+        return !dispatcher->registeredTimers(&document).isEmpty()
+            || !dispatcher->registeredTimers(document.documentLayout()).isEmpty();
+    };
+    while (running())
+        dispatcher->processEvents(QEventLoop::AllEvents);
+}
+
+} // namespace
+
 void BlockLoader::run()
 {
     // The connection is made here: a SQLite connection belongs to the thread that made it.
@@ -85,6 +106,7 @@ void BlockLoader::run()
             text.layout()->setCacheEnabled(true);
         document->setTextWidth(request.width);
         document->size(); // laid out here, not when first painted
+        settleTimers(*document);
         document->moveToThread(home);
         QMetaObject::invokeMethod(
             this, [this, key = request.key, generation, document] { deliver(key, generation, document); },
