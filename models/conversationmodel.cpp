@@ -246,7 +246,7 @@ const ConversationBlock* ConversationModel::block(int row) const
         }
         ConversationBlock read = planned(global);
         m_reader->read(read);
-        found = m_blocks.insert(global, std::move(read));
+        found = m_blocks.emplace(global, std::move(read));
         m_recent.push_front(global);
     } else if (m_recent.front() != global) {
         m_recent.remove(global);
