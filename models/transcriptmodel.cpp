@@ -13,6 +13,7 @@
 
 TranscriptModel::TranscriptModel(Store& store, qint64 sampleId, PriceTable prices, QObject* parent)
     : QAbstractTableModel(parent)
+    , m_storePath(store.path())
     , m_query(store.transcript(sampleId))
     , m_prices(std::move(prices))
 {
@@ -54,16 +55,6 @@ std::vector<int> TranscriptModel::fileChangingSteps()
 QString TranscriptModel::payload(int seq)
 {
     return m_query->payload(seq);
-}
-
-std::vector<int> TranscriptModel::find(const QString& words)
-{
-    return m_query->find(words);
-}
-
-bool TranscriptModel::fullyIndexed()
-{
-    return m_query->fullyIndexed();
 }
 
 void TranscriptModel::setType(const QString& type)

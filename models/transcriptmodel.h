@@ -16,7 +16,7 @@ class TranscriptQuery;
 
 /// A transcript's events, read from the store a page at a time for the rows a view shows: a sample of 337,000
 /// events is never loaded whole, and jumping to its end costs one page. Also what the replay shows beside the
-/// transcript, read through the same query: its pass curve, its tests over time, an event's JSON, find.
+/// transcript, read through the same query: its pass curve, its tests over time, an event's JSON.
 class TranscriptModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -29,6 +29,8 @@ public:
     ~TranscriptModel() override;
 
     qint64 sampleId() const;
+    /// Where the store lies: for a reader of its own on another thread.
+    QString storePath() const { return m_storePath; }
     /// Shows events of one type only (empty: all).
     void setType(const QString& type);
     /// The row of the first listed event at or after `seq`.
@@ -48,9 +50,6 @@ public:
     /// The event's JSON with attachment references replaced by their text; a model event's pooled input put back
     /// (the messages new since the previous call, see TranscriptQuery::payload).
     QString payload(int seq);
-    /// Steps whose messages hold all of `words`; fullyIndexed() is false while some wait to be indexed.
-    std::vector<int> find(const QString& words);
-    bool fullyIndexed();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -63,6 +62,7 @@ private:
     /// asked for.
     const QString& summary(EventRow& row) const;
 
+    QString m_storePath;
     std::unique_ptr<TranscriptQuery> m_query;
     PriceTable m_prices;
     int m_total = 0;

@@ -45,6 +45,8 @@ TranscriptPane::TranscriptPane(TranscriptModel* model, QWidget* parent)
     , m_matrixNote(new QLabel(this))
     , m_filter(new QComboBox(this))
     , m_find(new QLineEdit(this))
+    , m_findState(new QLabel(this))
+    , m_finder(new TranscriptFinder(model->storePath(), model->sampleId(), this))
 {
     setUpTranscript();
     setUpControls();
@@ -98,11 +100,31 @@ void TranscriptPane::setUpControls()
         emit filterChanged();
         goToStep(step);
     });
+    m_find->setObjectName(QStringLiteral("find"));
     m_find->setPlaceholderText(
         QCoreApplication::translate("ReplayView", "Find in this transcript (Enter: next, Shift+Enter: previous)"));
     connect(m_find, &QLineEdit::returnPressed, this,
         [this] { findNext(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
-    connect(m_find, &QLineEdit::textChanged, this, [this] { m_found.clear(); });
+    // The steps are found on a thread of their own once the typing pauses, so that Enter moves at once; each change
+    // of the words stops the find under way.
+    m_findDelay.setSingleShot(true);
+    m_findDelay.setInterval(250);
+    connect(&m_findDelay, &QTimer::timeout, this, &TranscriptPane::startFind);
+    connect(m_find, &QLineEdit::textChanged, this, [this] {
+        m_found = {};
+        m_findMove = 0;
+        m_finder->cancel();
+        m_findState->clear();
+        if (m_find->text().trimmed().isEmpty())
+            m_findDelay.stop();
+        else
+            m_findDelay.start();
+    });
+    connect(m_finder, &TranscriptFinder::progress, this, [this](const QString& words, int percent) {
+        if (words == m_find->text())
+            m_findState->setText(QCoreApplication::translate("ReplayView", "Finding\u2026 %1%").arg(percent));
+    });
+    connect(m_finder, &TranscriptFinder::found, this, &TranscriptPane::showFound);
 }
 
 void TranscriptPane::layOut()
@@ -111,6 +133,7 @@ void TranscriptPane::layOut()
     m_tools->addWidget(new QLabel(QCoreApplication::translate("ReplayView", "Show:"), this));
     m_tools->addWidget(m_filter);
     m_tools->addWidget(m_find, 1);
+    m_tools->addWidget(m_findState);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_tools);
@@ -253,30 +276,64 @@ void TranscriptPane::showTestChanges(const QModelIndex& cell)
     goToStep(cell.data(TestMatrixModel::StepRole).toInt());
 }
 
+void TranscriptPane::startFind()
+{
+    m_findDelay.stop();
+    m_findState->setText(QCoreApplication::translate("ReplayView", "Finding\u2026"));
+    m_finder->find(m_find->text());
+}
+
+void TranscriptPane::showFound(const TranscriptFinder::Found& found)
+{
+    if (found.words != m_find->text())
+        return;
+    m_found = found;
+    if (!found.error.isEmpty())
+        m_findState->setText(QCoreApplication::translate("ReplayView", "Cannot search: %1").arg(found.error));
+    else
+        m_findState->setText(QCoreApplication::translate("ReplayView", "%n step(s)", nullptr, int(found.steps.size())));
+    if (m_findMove != 0) {
+        const bool backwards = m_findMove < 0;
+        m_findMove = 0;
+        findNext(backwards);
+    }
+}
+
 void TranscriptPane::findNext(bool backwards)
 {
-    if (m_find->text().trimmed().isEmpty())
+    const QString words = m_find->text();
+    if (words.trimmed().isEmpty())
         return;
-    if (m_found.empty())
-        m_found = m_model->find(m_find->text());
-    if (m_found.empty()) {
-        emit findFailed(m_model->fullyIndexed()
-                ? QCoreApplication::translate("ReplayView", "\"%1\" is not in this transcript").arg(m_find->text())
-                : QCoreApplication::translate("ReplayView",
-                    "\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search "
-                    "dialog)")
-                      .arg(m_find->text()));
+    if (m_found.words != words) {
+        // Not found yet: the replay moves when it is.
+        m_findMove = backwards ? -1 : 1;
+        if (!m_finder->isFinding())
+            startFind();
         return;
     }
-    int target = -1;
+    const std::vector<int>& steps = m_found.steps;
+    if (steps.empty()) {
+        if (m_found.error.isEmpty())
+            emit findFailed(m_found.fullyIndexed
+                    ? QCoreApplication::translate("ReplayView", "\"%1\" is not in this transcript").arg(words)
+                    : QCoreApplication::translate("ReplayView",
+                        "\"%1\" is not in the indexed part of this transcript: the rest waits to be indexed (Search "
+                        "dialog)")
+                          .arg(words));
+        return;
+    }
+    auto target = steps.begin();
     if (backwards) {
-        const auto before = std::lower_bound(m_found.begin(), m_found.end(), m_current);
-        target = before == m_found.begin() ? m_found.back() : *std::prev(before);
+        const auto before = std::lower_bound(steps.begin(), steps.end(), m_current);
+        target = before == steps.begin() ? std::prev(steps.end()) : std::prev(before);
     } else {
-        const auto after = std::upper_bound(m_found.begin(), m_found.end(), m_current);
-        target = after == m_found.end() ? m_found.front() : *after;
+        const auto after = std::upper_bound(steps.begin(), steps.end(), m_current);
+        target = after == steps.end() ? steps.begin() : after;
     }
-    goToStep(target);
+    m_findState->setText(
+        QCoreApplication::translate("ReplayView", "%1 of %2").arg(target - steps.begin() + 1).arg(steps.size()));
+    goToStep(*target);
+    emit findMoved();
 }
 
 void TranscriptPane::setConversation(ConversationModel* model)

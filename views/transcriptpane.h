@@ -5,6 +5,7 @@
 
 #include "analysis/rerunchecks.h"
 #include "records/transcriptrows.h"
+#include "transcriptfinder.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -26,8 +27,8 @@ class TestMatrixModel;
 class TranscriptModel;
 
 /// A transcript as the replay shows it: its events a row each, filtered by type and searched through the full-text
-/// index, or read as a conversation (setConversation), and under them the current event, rendered and as JSON, and the
-/// transcript's tests over time.
+/// index (off the window's thread, as one types), or read as a conversation (setConversation), and under them the
+/// current event, rendered and as JSON, and the transcript's tests over time.
 class TranscriptPane : public QWidget {
     Q_OBJECT
 public:
@@ -66,6 +67,8 @@ signals:
     void playPausePressed();
     /// Find found nothing: why, in a sentence.
     void findFailed(const QString& message);
+    /// Find moved to a step it found.
+    void findMoved();
 
 private:
     void setUpTranscript();
@@ -76,6 +79,8 @@ private:
     void showRaw();
     void showTestChanges(const QModelIndex& cell);
     void findNext(bool backwards);
+    void startFind();
+    void showFound(const TranscriptFinder::Found& found);
 
     TranscriptModel* m_model;
     QTableView* m_transcript;
@@ -91,9 +96,13 @@ private:
     QLabel* m_matrixNote;
     QComboBox* m_filter;
     QLineEdit* m_find;
+    QLabel* m_findState; ///< finding, or where among the steps found the replay stands
+    TranscriptFinder* m_finder;
+    QTimer m_findDelay; ///< a pause in the typing starts the find
     QTabWidget* m_details = nullptr;
     QWidget* m_testsTab = nullptr;
     QTimer m_rawTimer;
-    std::vector<int> m_found; ///< steps that hold the words to find, read on the first Enter
+    TranscriptFinder::Found m_found; ///< the steps that hold the words to find, once found
+    int m_findMove = 0; ///< Enter pressed before the steps were found: +1 next, -1 previous, 0 none
     int m_current = 0;
 };

@@ -214,6 +214,26 @@ void TestMessages::sharedMessagesAreStoredOnce()
         (SELECT rowid FROM messages_fts WHERE messages_fts MATCH '"Reimplement"'))sql");
     QVERIFY(openingCopies > 0);
     QCOMPARE(qint64(opening.size()), openingRows + openingCopies);
+    // A transcript's find gives the steps of those places, its copies' included, however many parts it goes through
+    // the sample's messages in; a find cancelled gives none.
+    for (const SampleRow& row : store.samples()) {
+        std::set<int> steps;
+        for (const SearchHit& hit : opening) {
+            if (hit.sampleId == row.id && hit.eventSeq >= 0)
+                steps.insert(hit.eventSeq);
+        }
+        QVERIFY(!steps.empty());
+        TranscriptQuery transcript(store, row.id);
+        const std::vector<int> expected(steps.begin(), steps.end());
+        QCOMPARE(transcript.find(QStringLiteral("Reimplement")), expected);
+        int reported = 0;
+        QCOMPARE(transcript.find(
+                     QStringLiteral("Reimplement"), {},
+                     [&reported](int done, int parts) { reported = done * 100 + parts; }, 7),
+            expected);
+        QCOMPARE(reported, 707);
+        QCOMPARE(transcript.find(QStringLiteral("Reimplement"), [] { return true; }), std::vector<int>());
+    }
     if (altered > 0) {
         // Only the final conversation holds the altered text: one hit for each, none in the pool.
         const std::vector<SearchHit> cleared = store.search(QStringLiteral("\"output cleared\""), 0, 1000);

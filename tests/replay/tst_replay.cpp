@@ -13,6 +13,7 @@
 #include "store/transcriptquery.h"
 #include "testmatrixmodel.h"
 #include "transcriptmodel.h"
+#include "transcriptpane.h"
 #include "workflow/transcriptanalysis.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +22,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +55,7 @@ private slots:
     void viewShowsTestsOverTime();
     void stepPositions();
     void compareScrubsTogether();
+    void findRunsOffTheWindowsThread();
 
 private:
     /// Imports a log of one sample, the only one of its task, and returns the sample's store id (0 on failure).
@@ -364,6 +368,59 @@ void TestReplay::compareScrubsTogether()
     compare.setLinked(false);
     compare.first()->goToStep(3);
     QCOMPARE(compare.second()->currentStep(), 2);
+}
+
+void TestReplay::findRunsOffTheWindowsThread()
+{
+    // Three model calls, each reading a message of its own (steps 1, 3 and 5).
+    QJsonArray events;
+    for (const char* text : { "count the wombats", "feed the llamas", "count the llamas" }) {
+        events.append(
+            QJsonObject { { QStringLiteral("event"), QStringLiteral("info") }, { QStringLiteral("data"), 0 } });
+        events.append(QJsonObject { { QStringLiteral("event"), QStringLiteral("model") },
+            { QStringLiteral("model"), QStringLiteral("m") },
+            { QStringLiteral("input"),
+                QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                    { QStringLiteral("content"), QString::fromLatin1(text) } } } },
+            { QStringLiteral("output"), QJsonObject() } });
+    }
+    const qint64 sample = importSample(QStringLiteral("find"), events);
+    QVERIFY(sample > 0);
+    QString error;
+    QVERIFY2(m_store.indexMessages({}, &error), qPrintable(error));
+    QCOMPARE(m_store.transcript(sample)->find(QStringLiteral("llamas")), (std::vector<int> { 3, 5 }));
+
+    ReplayView view(m_store, sample);
+    auto* find = view.findChild<QLineEdit*>(QStringLiteral("find"));
+    auto* pane = view.findChild<TranscriptPane*>();
+    QVERIFY(find && pane);
+    QSignalSpy moved(pane, &TranscriptPane::findMoved);
+    QSignalSpy failed(pane, &TranscriptPane::findFailed);
+    // Enter returns before the steps are found, on the finder's thread; the replay moves when they are.
+    find->setText(QStringLiteral("llamas"));
+    QTest::keyClick(find, Qt::Key_Return);
+    QCOMPARE(moved.count(), 0);
+    QVERIFY(moved.wait(10000));
+    QCOMPARE(view.currentStep(), 3);
+    // Found already: the next Enter moves at once.
+    QTest::keyClick(find, Qt::Key_Return);
+    QCOMPARE(moved.count(), 2);
+    QCOMPARE(view.currentStep(), 5);
+    // New words stop the find under way: the replay moves to theirs only.
+    find->setText(QStringLiteral("wombats"));
+    QTest::keyClick(find, Qt::Key_Return);
+    find->setText(QStringLiteral("feed"));
+    QTest::keyClick(find, Qt::Key_Return);
+    QVERIFY(moved.wait(10000));
+    QTest::qWait(300); // long enough for a stray result of the first words to arrive
+    QCOMPARE(moved.count(), 3);
+    QCOMPARE(view.currentStep(), 3);
+    // Words in no message say so.
+    find->setText(QStringLiteral("zebras"));
+    QTest::keyClick(find, Qt::Key_Return);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.back().front().toString().contains(QLatin1String("zebras")));
+    QCOMPARE(view.currentStep(), 3);
 }
 
 QTEST_MAIN(TestReplay)

@@ -10,6 +10,7 @@
 
 #include <QScopeGuard>
 #include <QtConcurrent>
+#include <algorithm>
 #include <optional>
 #include <sqlite3.h>
 
@@ -309,24 +310,53 @@ std::vector<SearchHit> MessageIndex::findErrors(const SearchQuery& query, qint64
     return hits;
 }
 
-std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId)
+std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId, const std::function<bool()>& cancelled,
+    const StepsProgress& progress, int parts)
 {
     if (!query.isValid() || query.isEmpty())
         return {};
+    const auto stopped = [&cancelled] { return cancelled && cancelled(); };
+    m_db.setStop(cancelled);
+    const auto noStop = qScopeGuard([this] { m_db.setStop({}); });
+    // A message and its copies are of one sample: the index's rows of this sample lie between its least and greatest
+    // message ids, and a sample's part of a store of many is read alone.
+    SqliteStatement range(m_db, "SELECT MIN(id), MAX(id) FROM messages WHERE sample_id = ?");
+    range.bind(1, sampleId);
+    const bool hasMessages = range.step() && !range.isNull(0);
+    const qint64 least = hasMessages ? range.integer(0) : 0;
+    const qint64 greatest = hasMessages ? range.integer(1) : -1;
+    // Each message the index holds is found by its id, and its copies through their index (the `+` keeps SQLite from
+    // going through the sample's messages instead, for each of them: 2.6 s for 39 hits on the monster sample).
     SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq FROM messages_fts f JOIN messages m
-        ON m.id = f.rowid OR m.copy_of = f.rowid WHERE messages_fts MATCH ?1 AND m.sample_id = ?2
-        AND m.event_seq IS NOT NULL ORDER BY m.event_seq)sql");
-    find.bind(1, query.match());
-    find.bind(2, sampleId);
+        ON m.id = f.rowid OR m.copy_of = f.rowid WHERE messages_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
+        AND +m.sample_id = ?4 AND m.event_seq IS NOT NULL)sql");
+    const QString match = query.match();
+    parts = std::max(1, parts);
+    const qint64 span = greatest - least + 1; // 0 without messages: every part an empty range
     std::vector<int> steps;
-    while (find.step())
-        steps.push_back(int(find.integer(0)));
+    for (int part = 0; part < parts; ++part) {
+        if (stopped())
+            return {};
+        find.reset();
+        find.bind(1, match);
+        find.bind(2, least + span * part / parts);
+        find.bind(3, least + span * (part + 1) / parts - 1);
+        find.bind(4, sampleId);
+        while (find.step())
+            steps.push_back(int(find.integer(0)));
+        if (find.failed())
+            return {};
+        if (progress)
+            progress(part + 1, parts);
+    }
+    std::sort(steps.begin(), steps.end());
+    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     // The step of the sample's error, when its error matches.
     for (const SearchHit& error : findErrors(query, sampleId, 1)) {
         if (error.eventSeq >= 0 && !std::binary_search(steps.begin(), steps.end(), error.eventSeq))
             steps.insert(std::lower_bound(steps.begin(), steps.end(), error.eventSeq), error.eventSeq);
     }
-    return steps;
+    return stopped() ? std::vector<int>() : steps;
 }
 
 bool MessageIndex::removeFile(qint64 fileId)

@@ -50,8 +50,13 @@ public:
         const SearchQuery& query, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
     /// find()'s hits for a user's `words` (see SearchQuery); none for words past its limits.
     std::vector<SearchHit> search(const QString& words, qint64 sampleId = 0, int limit = 100);
-    /// The steps of one sample whose messages match (no snippets: fast enough to find as one types).
-    std::vector<int> steps(const SearchQuery& query, qint64 sampleId);
+    /// Receives how many of a search's parts are done, of how many.
+    using StepsProgress = std::function<void(int done, int parts)>;
+    /// The steps of one sample whose messages match, in order, with the step of its error when that matches (no
+    /// snippets). The sample's messages are gone through in `parts` ranges of their ids, `progress` told after each;
+    /// `cancelled`, asked between them and every few thousand steps of SQLite's work, stops it with no steps.
+    std::vector<int> steps(const SearchQuery& query, qint64 sampleId, const std::function<bool()>& cancelled = {},
+        const StepsProgress& progress = {}, int parts = 1);
     /// Takes the messages of every sample imported from `fileId` out of the index (before they are deleted).
     bool removeFile(qint64 fileId);
 

@@ -285,9 +285,10 @@ bool TranscriptQuery::fullyIndexed()
     return waiting.step() && waiting.integer(0) == 0;
 }
 
-std::vector<int> TranscriptQuery::find(const QString& words)
+std::vector<int> TranscriptQuery::find(const QString& words, const std::function<bool()>& cancelled,
+    const std::function<void(int, int)>& progress, int parts)
 {
-    return MessageIndex(m_readers->db).steps(SearchQuery(words), m_sampleId);
+    return MessageIndex(m_readers->db).steps(SearchQuery(words), m_sampleId, cancelled, progress, parts);
 }
 
 int TranscriptQuery::lastStep()

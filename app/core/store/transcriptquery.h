@@ -79,8 +79,11 @@ public:
 
     /// False while some of this sample's messages wait to be indexed (a stopped import): find() misses them.
     bool fullyIndexed();
-    /// Steps whose messages hold all of `words` (full-text index), in order.
-    std::vector<int> find(const QString& words);
+    /// Steps whose messages hold all of `words` (full-text index), in order, with the step of the sample's error when
+    /// it holds them. The messages are gone through in `parts`, `progress` told of each (done, parts); `cancelled`,
+    /// asked between them and every few thousand steps of SQLite's work, stops the find with no steps.
+    std::vector<int> find(const QString& words, const std::function<bool()>& cancelled = {},
+        const std::function<void(int, int)>& progress = {}, int parts = 1);
 
 private:
     struct Readers;
