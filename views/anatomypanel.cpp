@@ -8,8 +8,7 @@
 #include "analysis/pricetable.h"
 #include "reportpdf.h"
 #include "store/store.h"
-#include "store/transcriptquery.h"
-#include "workflow/transcriptanalysis.h"
+#include "workflow/anatomysummaries.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -109,9 +108,12 @@ void AnatomyPanel::read(QPromise<Reading>& promise, const QString& storePath, qi
         reading.error = tr("The sample is not in the store.");
     } else {
         reading.sample = *sample;
-        const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sampleId);
-        // On a thread of its own: the whole workspace, whatever the run's length.
-        reading.anatomy = runAnatomy(*transcript, reading.sample, PriceTable::standard(), true);
+        // The workspace's history as the import (or the first reading) kept it.
+        AnatomySummaries summaries(store, PriceTable::standard());
+        if (std::optional<Anatomy> anatomy = summaries.anatomy(reading.sample))
+            reading.anatomy = std::move(*anatomy);
+        else
+            reading.error = summaries.errorString();
     }
     promise.addResult(std::move(reading));
 }

@@ -153,6 +153,8 @@ struct ImportRun : Timed {
     double storedCpuSeconds = 0;
     double indexSeconds = 0;
     double indexCpuSeconds = 0;
+    double anatomySeconds = -1; ///< the long samples' anatomies, beside the index; -1: none read
+    double anatomyCpuSeconds = -1;
 };
 
 ImportRun runImport(const QString& self, const QString& store, const QStringList& files, bool oneCore)
@@ -175,6 +177,12 @@ ImportRun runImport(const QString& self, const QString& store, const QStringList
     run.storedCpuSeconds = stored.captured(2).toDouble();
     run.indexSeconds = indexed.captured(1).toDouble();
     run.indexCpuSeconds = indexed.captured(2).toDouble();
+    static const QRegularExpression anatomyLine(
+        QStringLiteral("long samples in ([0-9.]+) s \\(([0-9.]+) s of processor time"));
+    if (const auto anatomies = anatomyLine.match(run.output); anatomies.hasMatch()) {
+        run.anatomySeconds = anatomies.captured(1).toDouble();
+        run.anatomyCpuSeconds = anatomies.captured(2).toDouble();
+    }
     run.ok = run.ok && stored.hasMatch();
     return run;
 }
@@ -469,11 +477,17 @@ void printTable(QTextStream& out, const ImportBench& bench)
     printRow(
         out, tr("runlens-cli import: store the files"), imported.storedSeconds, jsonMB, -1, imported.storedCpuSeconds);
     printRow(out, tr("runlens-cli import: search index"), imported.indexSeconds, jsonMB, -1, imported.indexCpuSeconds);
+    if (imported.anatomySeconds >= 0)
+        printRow(out, tr("import: anatomy, beside the index"), imported.anatomySeconds, jsonMB, -1,
+            imported.anatomyCpuSeconds);
     printRow(out, tr("runlens-cli import: whole command"), imported.seconds, jsonMB, peakMegabytes(imported.output));
     const ImportRun& oneCore = bench.oneCore;
     if (oneCore.ok) {
         printRow(out, tr("on one core: store the files"), oneCore.storedSeconds, jsonMB, -1, oneCore.storedCpuSeconds);
         printRow(out, tr("on one core: search index"), oneCore.indexSeconds, jsonMB, -1, oneCore.indexCpuSeconds);
+        if (oneCore.anatomySeconds >= 0)
+            printRow(out, tr("on one core: anatomy, beside it"), oneCore.anatomySeconds, jsonMB, -1,
+                oneCore.anatomyCpuSeconds);
         printRow(out, tr("on one core: whole command"), oneCore.seconds, jsonMB, peakMegabytes(oneCore.output));
     }
 }

@@ -201,6 +201,16 @@ int runImportCommand(const QStringList& arguments)
                    .arg(summary.indexSeconds, 0, 'f', 2)
                    .arg(summary.indexCpuSeconds, 0, 'f', 2);
     }
+    if (summary.anatomies > 0) {
+        out << tr("read the anatomy of %1 long samples in %2 s (%3 s of processor time, beside the index) and kept "
+                  "it in the store\n")
+                   .arg(summary.anatomies)
+                   .arg(summary.anatomySeconds, 0, 'f', 2)
+                   .arg(summary.anatomyCpuSeconds, 0, 'f', 2);
+    }
+    if (!summary.anatomyError.isEmpty())
+        err << tr("cannot keep the anatomy of the long samples: %1 (each is read when first asked for)\n")
+                   .arg(summary.anatomyError);
     if (const qint64 older = store.filesWithMessagesTwice(); older > 0)
         out << tr("files of the store imported before messages were stored once, which keep each message of both "
                   "the pool and the final conversation twice: %1 (importing them again stores each once)\n")

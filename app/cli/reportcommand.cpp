@@ -7,11 +7,9 @@
 #include "storeoption.h"
 
 #include "analysis/pricetable.h"
-#include "analysis/runanatomy.h"
 #include "reportpdf.h"
 #include "store/store.h"
-#include "store/transcriptquery.h"
-#include "workflow/transcriptanalysis.h"
+#include "workflow/anatomysummaries.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -36,10 +34,6 @@ void addReportOptions(QCommandLineParser& parser)
     parser.addOption(storeOption());
     SampleArgument::addOptions(parser);
     parser.addOption({ QStringLiteral("json"), tr("Print the anatomy as JSON (its keys: see the README).") });
-    parser.addOption({ QStringLiteral("workspace"),
-        tr("Rebuild the workspace from every edit (lines of code, edits undone) even in a run of more than %1 edits, "
-           "which takes longer.")
-            .arg(RunAnatomy::workspaceEdits) });
     parser.addOption(
         { QStringLiteral("out"), tr("Write the report to this file (.md, .html or .pdf)."), QStringLiteral("FILE") });
     parser.addPositionalArgument(QStringLiteral("SAMPLE"),
@@ -89,15 +83,15 @@ int runReportCommand(const QStringList& arguments)
         err << tr("runlens-cli report: sample %1 is not in the store\n").arg(resolution.sampleId);
         return 1;
     }
-    const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sample->id);
-    if (!transcript) {
-        err << tr("runlens-cli report: ") << store.errorString() << '\n';
+    // The workspace's history comes from the store, where the import (or the first report) kept it.
+    AnatomySummaries summaries(store, PriceTable::standard());
+    const std::optional<Anatomy> anatomy = summaries.anatomy(*sample);
+    if (!anatomy) {
+        err << tr("runlens-cli report: ") << summaries.errorString() << '\n';
         return 1;
     }
-    const Anatomy anatomy
-        = runAnatomy(*transcript, *sample, PriceTable::standard(), parser.isSet(QStringLiteral("workspace")));
     const ActivityPatterns patterns = ActivityPatterns::standard();
-    const AnatomyReport report(anatomy, *sample, patterns);
+    const AnatomyReport report(*anatomy, *sample, patterns);
     if (pdf) {
         if (ReportPdf::write(report.html(), out, sample->sampleId))
             return 0;

@@ -8,6 +8,8 @@
 #include "store/importer.h"
 #include "store/store.h"
 #include "store/transcriptquery.h"
+#include "workflow/anatomysummaries.h"
+#include "workflow/importsession.h"
 #include "workflow/transcriptanalysis.h"
 
 #include <QDir>
@@ -21,7 +23,8 @@
 #include <cmath>
 
 // The run anatomy: on a run written by hand, on the generator's runs against what it planted (exactly where exact),
-// and on the real logs (a report for every sample, its counts those of the log).
+// read as the report reads it (what the edits' texts show kept by the import, else on first asking), and on the real
+// logs (a report for every sample, its counts those of the log).
 class TestAnatomy : public QObject {
     Q_OBJECT
 private slots:
@@ -32,6 +35,7 @@ private slots:
     void activities_data();
     void activities();
     void generatedRunsMatchTheirTruth();
+    void keptAsComputed();
     void reportJsonKeysAndNames();
     void realLogs();
 
@@ -87,8 +91,14 @@ void TestAnatomy::initTestCase()
     QVERIFY2(synth.run(options, report), qPrintable(synth.errorString()));
     m_storePath = m_dir.filePath(QStringLiteral("store.sqlite"));
     QVERIFY(m_store.open(m_storePath));
-    for (const QString& file : report.files)
-        QCOMPARE(Importer(m_store).importFile(file).status, ImportResult::Imported);
+    // Imported as the command line imports, keeping the anatomy of every sample however short (the demo's runs are
+    // far below the bound of the long samples).
+    ImportSession session(m_store);
+    session.setAnatomyEvents(0);
+    const ImportSummary imported = session.run(report.files, {});
+    QCOMPARE(imported.imported, int(report.files.size()));
+    QVERIFY2(imported.anatomyError.isEmpty(), qPrintable(imported.anatomyError));
+    QCOMPARE(imported.anatomies, 25);
 }
 
 void TestAnatomy::handWrittenRun()
@@ -384,8 +394,12 @@ void TestAnatomy::generatedRunsMatchTheirTruth()
         const auto sample = std::find_if(samples.begin(), samples.end(),
             [&](const SampleRow& row) { return row.sampleId == sampleName(path) && row.epoch == 1; });
         QVERIFY2(sample != samples.end(), qPrintable(path));
-        const std::unique_ptr<TranscriptQuery> transcript = m_store.transcript(sample->id);
-        const Anatomy a = runAnatomy(*transcript, *sample, PriceTable::standard());
+        // As the report reads it: the edits' findings read back from what the import kept.
+        AnatomySummaries summaries(m_store, PriceTable::standard());
+        const std::optional<Anatomy> anatomy = summaries.anatomy(*sample);
+        QVERIFY2(anatomy, qPrintable(summaries.errorString()));
+        QCOMPARE(summaries.computed(), 0);
+        const Anatomy& a = *anatomy;
         compareCounts(a, truth);
         compareStalls(a, truth);
         compareActivities(a, truth);
@@ -412,6 +426,72 @@ void TestAnatomy::generatedRunsMatchTheirTruth()
     QVERIFY(named > 0 && counted > 0 && never > 0 && undone > 0 && grown > 0);
 }
 
+void TestAnatomy::keptAsComputed()
+{
+    const std::vector<SampleRow> samples = m_store.samples();
+    int compared = 0, undone = 0, diffLines = 0;
+    for (const SampleRow& sample : samples) {
+        AnatomySummaries summaries(m_store, PriceTable::standard());
+        const std::optional<Anatomy> kept = summaries.anatomy(sample);
+        QVERIFY(kept);
+        QCOMPARE(summaries.computed(), 0);
+        const std::unique_ptr<TranscriptQuery> transcript = m_store.transcript(sample.id);
+        Anatomy fresh = runAnatomy(*transcript, sample, PriceTable::standard());
+        followEdits(*transcript, fresh);
+        QCOMPARE(kept->uncertainEdits, fresh.uncertainEdits);
+        QCOMPARE(kept->undoEdits.size(), fresh.undoEdits.size());
+        for (size_t i = 0; i < kept->undoEdits.size(); ++i) {
+            QCOMPARE(kept->undoEdits[i].step, fresh.undoEdits[i].step);
+            QCOMPARE(kept->undoEdits[i].undoesStep, fresh.undoEdits[i].undoesStep);
+            QCOMPARE(kept->undoEdits[i].path, fresh.undoEdits[i].path);
+            QCOMPARE(kept->undoEdits[i].restores, fresh.undoEdits[i].restores);
+        }
+        QCOMPARE(kept->codeGrowth.size(), fresh.codeGrowth.size());
+        for (size_t i = 0; i < kept->codeGrowth.size(); ++i) {
+            QCOMPARE(kept->codeGrowth[i].step, fresh.codeGrowth[i].step);
+            QCOMPARE(kept->codeGrowth[i].lines, fresh.codeGrowth[i].lines);
+        }
+        QCOMPARE(kept->regressions.size(), fresh.regressions.size());
+        for (size_t i = 0; i < kept->regressions.size(); ++i) {
+            QCOMPARE(kept->regressions[i].diffLines, fresh.regressions[i].diffLines);
+            diffLines += kept->regressions[i].diffLines > 0 ? 1 : 0;
+        }
+        ++compared;
+        undone += int(kept->undoEdits.size());
+    }
+    QCOMPARE(compared, 25);
+    QVERIFY(undone > 0 && diffLines > 0);
+
+    // Other prices: nothing kept holds, so the first asking computes and keeps, and the next reads it back.
+    PriceTable other = PriceTable::standard();
+    ModelPrice price;
+    price.input = price.output = 1000;
+    other.setPrice(QStringLiteral("some/other-model"), price);
+    AnatomySummaries first(m_store, other);
+    const std::optional<Anatomy> computed = first.anatomy(samples.front());
+    QVERIFY(computed);
+    QCOMPARE(first.computed(), 1);
+    AnatomySummaries second(m_store, other);
+    const std::optional<Anatomy> read = second.anatomy(samples.front());
+    QVERIFY(read);
+    QCOMPARE(second.computed(), 0);
+    QCOMPARE(read->codeGrowth.size(), computed->codeGrowth.size());
+    QVERIFY(!read->codeGrowth.empty());
+    QCOMPARE(read->codeGrowth.back().lines, computed->codeGrowth.back().lines);
+
+    // The import's own bound: the demo's runs are short, so a default import keeps none of their anatomies.
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("default.sqlite"))));
+    QDirIterator files(m_dir.filePath(QStringLiteral("demo")), { QStringLiteral("*.eval") }, QDir::Files);
+    QStringList paths;
+    while (files.hasNext())
+        paths << files.next();
+    const ImportSummary imported = ImportSession(store).run(paths, {});
+    QCOMPARE(imported.imported, int(paths.size()));
+    QCOMPARE(imported.anatomies, 0);
+    QVERIFY(imported.anatomyError.isEmpty());
+}
+
 void TestAnatomy::reportJsonKeysAndNames()
 {
     auto cli = [this](const QStringList& arguments, QByteArray* out, QByteArray* err) {
@@ -428,10 +508,8 @@ void TestAnatomy::reportJsonKeysAndNames()
     const QJsonObject report = QJsonDocument::fromJson(out).object();
     for (const char* key : { "events", "model_calls", "tool_calls", "tool_errors", "compactions", "score_events",
              "final", "best", "after_last_gain", "plateaus", "regressions", "activities", "tests", "undo_edits",
-             "code_growth", "workspace_read" })
+             "code_growth", "uncertain_edits" })
         QVERIFY2(report.contains(QLatin1String(key)), key);
-    // A demo run has far fewer edits than the rebuild's bound: its workspace is read, a line count per test run.
-    QVERIFY(report.value(QLatin1String("workspace_read")).toBool());
     // The activity band: stretches in step order, each to where the next begins, the last to the last step.
     const QJsonArray band = report.value(QLatin1String("activity_band")).toArray();
     QVERIFY(!band.isEmpty());
@@ -479,7 +557,11 @@ void TestAnatomy::realLogs()
     int samples = 0, withEvents = 0;
     for (const SampleRow& sample : store.samples()) {
         const std::unique_ptr<TranscriptQuery> transcript = store.transcript(sample.id);
-        const Anatomy a = runAnatomy(*transcript, sample, PriceTable::standard());
+        // As the report reads it: here, nothing kept, computed on first asking.
+        const std::optional<Anatomy> anatomy = AnatomySummaries(store, PriceTable::standard()).anatomy(sample);
+        QVERIFY(anatomy);
+        const Anatomy& a = *anatomy;
+        QCOMPARE(a.codeGrowth.size(), a.scores.size());
         auto countOf = [&](const char* type) {
             transcript->setType(QString::fromLatin1(type));
             return transcript->count();

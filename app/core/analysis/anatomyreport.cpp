@@ -3,8 +3,6 @@
 
 #include "anatomyreport.h"
 
-#include "runanatomy.h"
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -225,10 +223,8 @@ QJsonObject AnatomyReport::json() const
         { QStringLiteral("unpriced_calls"), a.unpricedCalls }, { QStringLiteral("plateaus"), plateaus },
         { QStringLiteral("regressions"), regressions }, { QStringLiteral("activities"), activitiesJson(a.activities) },
         { QStringLiteral("loops"), loops }, { QStringLiteral("edit_steps"), int(a.editSteps.size()) },
-        { QStringLiteral("undo_edits"), a.workspaceRead ? QJsonValue(undoEdits) : QJsonValue() },
-        { QStringLiteral("tests"), testsJson(a.tests) },
-        { QStringLiteral("code_growth"), a.workspaceRead ? QJsonValue(growth) : QJsonValue() },
-        { QStringLiteral("workspace_read"), a.workspaceRead }, { QStringLiteral("activity_band"), band },
+        { QStringLiteral("undo_edits"), undoEdits }, { QStringLiteral("tests"), testsJson(a.tests) },
+        { QStringLiteral("code_growth"), growth }, { QStringLiteral("activity_band"), band },
         { QStringLiteral("uncertain_edits"), a.uncertainEdits } };
 }
 
@@ -281,11 +277,6 @@ QStringList AnatomyReport::findings() const
                      .arg(a.tests.broke.size());
     if (!a.undoEdits.empty())
         lines << tr("%1 edits undid earlier edits.").arg(a.undoEdits.size());
-    if (!a.workspaceRead)
-        lines << tr("The workspace was not rebuilt from its %1 edits (lines of code, edits undone): more than %2; "
-                    "runlens-cli report --workspace reads them all.")
-                     .arg(a.editSteps.size())
-                     .arg(RunAnatomy::workspaceEdits);
     if (a.codeGrowth.size() > 1)
         lines << tr("Code: %1 lines at the first test run, %2 at the last.")
                      .arg(a.codeGrowth.front().lines)

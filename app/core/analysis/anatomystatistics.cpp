@@ -87,6 +87,11 @@ AnatomySummary AnatomyStatistics::summarize(qint64 sampleId, const Anatomy& anat
     summary.regressions = int(anatomy.regressions.size());
     summary.compactions = int(anatomy.compactions.size());
     summary.activities = anatomy.activities;
+    summary.undoEdits = anatomy.undoEdits;
+    summary.codeGrowth = anatomy.codeGrowth;
+    summary.uncertainEdits = anatomy.uncertainEdits;
+    for (const Regression& regression : anatomy.regressions)
+        summary.regressionDiffLines.push_back(regression.diffLines);
     return summary;
 }
 

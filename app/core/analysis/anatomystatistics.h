@@ -51,10 +51,11 @@ struct AnatomyGroup {
 class AnatomyStatistics {
 public:
     /// The version of what summarize() keeps: a summary kept by another version is computed again. Raise it when
-    /// summarize() or RunAnatomy's figures change, or stores keep serving the old ones.
-    static constexpr int summaryVersion = 2;
+    /// summarize() or RunAnatomy's figures change, or stores keep serving the old ones. 3: with what the edits' texts
+    /// show (edits undone, lines of code, uncertain edits, the lines of each regression's edits).
+    static constexpr int summaryVersion = 3;
 
-    /// What the statistics keep of one sample's anatomy.
+    /// What the store keeps of one sample's anatomy.
     static AnatomySummary summarize(qint64 sampleId, const Anatomy& anatomy);
 
     /// The groups of `samples` by `key` (and `group` when given), in first-seen order; `summaries[i]` is the summary of

@@ -348,6 +348,9 @@ void RunAnatomy::findRegressions(Anatomy& anatomy) const
 
 void RunAnatomy::describeCompactions(Anatomy& anatomy) const
 {
+    // Files the agent had seen or written before each compaction, gathered once: the compactions come in step order.
+    std::set<int> seen;
+    size_t seenUpTo = 0; // the tools before it
     for (CompactionAnatomy compaction : m_compactions) {
         for (const PassPoint& point : m_scores) {
             if (point.seq < compaction.step)
@@ -361,17 +364,15 @@ void RunAnatomy::describeCompactions(Anatomy& anatomy) const
         compaction.activitiesAfter = activityMix(at, std::min(m_turns.size(), at + window), false);
         // Files the agent had seen or written before, read again soon after: context it lost.
         const int windowEnd = at + window < m_turns.size() ? m_turns[at + window].seq : m_lastStep + 1;
-        std::set<int> seen;
+        for (; seenUpTo < m_tools.size() && m_tools[seenUpTo].seq < compaction.step; ++seenUpTo) {
+            if (m_tools[seenUpTo].path >= 0)
+                seen.insert(m_tools[seenUpTo].path);
+        }
         std::set<int> reread;
-        for (const ToolInfo& tool : m_tools) {
-            if (tool.path < 0)
-                continue;
-            if (tool.seq < compaction.step)
-                seen.insert(tool.path);
-            else if (tool.seq < windowEnd && tool.activity == m_viewing && seen.count(tool.path))
+        for (size_t i = seenUpTo; i < m_tools.size() && m_tools[i].seq < windowEnd; ++i) {
+            const ToolInfo& tool = m_tools[i];
+            if (tool.path >= 0 && tool.activity == m_viewing && seen.count(tool.path))
                 reread.insert(tool.path);
-            else if (tool.seq >= windowEnd)
-                break;
         }
         for (const int path : reread)
             compaction.rereadFiles << m_paths[path];

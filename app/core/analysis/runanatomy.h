@@ -25,10 +25,6 @@ public:
     /// The most stretches the activity band holds: beyond, the steps are cut in this many equal parts, each drawn in
     /// its commonest activity (by turns).
     static constexpr int bandSpans = 400;
-    /// How many editing calls are read to rebuild the workspace (its lines of code, edits undone) unless all are asked
-    /// for: each is a payload to unpack, about 0.13 ms (2,000: a quarter of a second; the 19-day monster's 18,865 take
-    /// 2.5 s, past the report's second).
-    static constexpr int workspaceEdits = 2000;
 
     /// The run's test runs, in order (Anatomy::scores); before the events.
     void setScores(std::vector<PassPoint> scores, const QString& source);

@@ -151,7 +151,6 @@ struct Anatomy {
     std::vector<int> testSteps; ///< every tool call classed as running tests
     TestHistory tests;
     std::vector<ActivitySpan> activityBand; ///< in step order; at most RunAnatomy::bandSpans
-    bool workspaceRead = false; ///< whether the workspace was rebuilt: undoEdits and codeGrowth hold
     std::vector<UndoEdit> undoEdits; ///< in order
     std::vector<CodeSize> codeGrowth; ///< at each test run (score event), in order
     int uncertainEdits = 0; ///< edit steps whose effect the workspace rebuild cannot follow (sed -i, scripts)

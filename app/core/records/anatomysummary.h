@@ -8,8 +8,9 @@
 #include <QtGlobal>
 #include <vector>
 
-/// What the statistics across runs keep of one sample's anatomy (AnatomyStatistics): a few numbers, kept in the
-/// store so that a query over many runs does not read their transcripts again.
+/// What the store keeps of one sample's anatomy: the few numbers the statistics across runs read (AnatomyStatistics),
+/// so that a query over many runs does not read their transcripts again, and what the workspace rebuilt from the run's
+/// edits showed (followEdits), which takes seconds to read on a long run and a fraction of a second to read back.
 struct AnatomySummary {
     qint64 sampleId = 0;
     bool scored = false; ///< whether it had test runs: the best point and what came after it are defined
@@ -24,4 +25,8 @@ struct AnatomySummary {
     int regressions = 0;
     int compactions = 0;
     std::vector<ActivityShare> activities; ///< every activity the patterns name, in their order
+    std::vector<UndoEdit> undoEdits; ///< as Anatomy::undoEdits
+    std::vector<CodeSize> codeGrowth; ///< as Anatomy::codeGrowth
+    int uncertainEdits = 0; ///< as Anatomy::uncertainEdits
+    std::vector<qint64> regressionDiffLines; ///< Regression::diffLines of each of Anatomy::regressions, in order
 };

@@ -15,6 +15,13 @@ QByteArray toJson(const AnatomySummary& summary)
     QJsonArray activities;
     for (const ActivityShare& share : summary.activities)
         activities.append(QJsonArray { share.name, share.turns, share.workingTime, share.cost });
+    QJsonArray undoEdits, growth, diffLines;
+    for (const qint64 lines : summary.regressionDiffLines)
+        diffLines.append(lines);
+    for (const UndoEdit& undo : summary.undoEdits)
+        undoEdits.append(QJsonArray { undo.step, undo.undoesStep, undo.path, undo.restores });
+    for (const CodeSize& size : summary.codeGrowth)
+        growth.append(QJsonArray { size.step, size.lines });
     const QJsonObject object { { QStringLiteral("scored"), summary.scored },
         { QStringLiteral("working_time_s"), summary.workingTime }, { QStringLiteral("cost_usd"), summary.cost },
         { QStringLiteral("unpriced_calls"), summary.unpricedCalls },
@@ -23,7 +30,9 @@ QByteArray toJson(const AnatomySummary& summary)
         { QStringLiteral("cost_after_last_gain_usd"), summary.costAfterLastGain },
         { QStringLiteral("plateaus"), summary.plateaus }, { QStringLiteral("plateau_time_s"), summary.plateauTime },
         { QStringLiteral("regressions"), summary.regressions }, { QStringLiteral("compactions"), summary.compactions },
-        { QStringLiteral("activities"), activities } };
+        { QStringLiteral("activities"), activities }, { QStringLiteral("undo_edits"), undoEdits },
+        { QStringLiteral("code_growth"), growth }, { QStringLiteral("uncertain_edits"), summary.uncertainEdits },
+        { QStringLiteral("regression_diff_lines"), diffLines } };
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -52,6 +61,18 @@ std::optional<AnatomySummary> fromJson(qint64 sampleId, const QByteArray& json)
         summary.activities.push_back(
             { share.at(0).toString(), share.at(1).toInt(), share.at(2).toDouble(), share.at(3).toDouble() });
     }
+    for (const QJsonValue& value : object.value(QLatin1String("undo_edits")).toArray()) {
+        const QJsonArray undo = value.toArray();
+        summary.undoEdits.push_back(
+            { undo.at(0).toInt(), undo.at(1).toInt(), undo.at(2).toString(), undo.at(3).toBool() });
+    }
+    for (const QJsonValue& value : object.value(QLatin1String("code_growth")).toArray()) {
+        const QJsonArray size = value.toArray();
+        summary.codeGrowth.push_back({ size.at(0).toInt(), size.at(1).toInteger() });
+    }
+    summary.uncertainEdits = object.value(QLatin1String("uncertain_edits")).toInt();
+    for (const QJsonValue& value : object.value(QLatin1String("regression_diff_lines")).toArray())
+        summary.regressionDiffLines.push_back(value.toInteger());
     return summary;
 }
 }

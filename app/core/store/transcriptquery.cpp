@@ -444,22 +444,6 @@ std::vector<ToolOutput> TranscriptQuery::toolOutputsAt(const std::vector<int>& s
     return outputs;
 }
 
-ToolCall TranscriptQuery::toolCall(int seq)
-{
-    SqliteStatement event(m_readers->db,
-        "SELECT payload_chunk, payload_slot FROM events WHERE sample_id = ? AND seq = ? AND type = 'tool'");
-    event.bind(1, m_sampleId);
-    event.bind(2, seq);
-    if (!event.step())
-        return {};
-    const QByteArray payload = m_readers->chunks.item(event.integer(0), int(event.integer(1)));
-    rapidjson::Document json;
-    if (!parseJson(json, payload.constData(), size_t(payload.size())))
-        return {};
-    const JsonValue* arguments = member(json, "arguments");
-    return { seq, stringOf(member(json, "function")), arguments ? toJson(*arguments) : QByteArray() };
-}
-
 QString TranscriptQuery::resolveAttachments(const QString& text)
 {
     return m_readers->attachments.resolve(text);

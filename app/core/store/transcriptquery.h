@@ -60,8 +60,6 @@ public:
     std::vector<ToolCall> toolCallsAt(const std::vector<int>& steps);
     /// The outputs of the tool calls at these steps (ascending), in order, attachments resolved.
     std::vector<ToolOutput> toolOutputsAt(const std::vector<int>& steps);
-    /// The tool call at step `seq` (its arguments' attachment references not yet replaced); empty if none.
-    ToolCall toolCall(int seq);
     /// `text` with the sample's attachment references replaced by their text.
     QString resolveAttachments(const QString& text);
 

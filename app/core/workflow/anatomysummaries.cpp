@@ -53,16 +53,12 @@ std::optional<std::vector<AnatomySummary>> AnatomySummaries::of(
         if (!summary) {
             const std::unique_ptr<TranscriptQuery> transcript = m_store.transcript(sample.id);
             if (!transcript) {
-                m_error = QCoreApplication::translate("AnatomySummaries", "cannot read the anatomy of sample %1: %2")
-                              .arg(sample.id)
-                              .arg(m_store.errorString());
+                transcriptFailed(sample);
                 return std::nullopt;
             }
-            summary = AnatomyStatistics::summarize(sample.id, runAnatomy(*transcript, sample, m_prices));
-            ++m_computed;
-            // A store that cannot keep it (read-only) computes it again next time; the figures are the same.
-            if (!m_store.isReadOnly())
-                m_store.saveAnatomySummary(*summary, AnatomyStatistics::summaryVersion, m_basis);
+            Anatomy anatomy = runAnatomy(*transcript, sample, m_prices);
+            followEdits(*transcript, anatomy);
+            summary = keep(sample, anatomy);
         }
         summaries.push_back(std::move(*summary));
         if (progress && !progress(int(summaries.size()), total, m_computed)) {
@@ -71,4 +67,62 @@ std::optional<std::vector<AnatomySummary>> AnatomySummaries::of(
         }
     }
     return summaries;
+}
+
+std::optional<Anatomy> AnatomySummaries::anatomy(const SampleRow& sample)
+{
+    m_computed = 0;
+    m_error.clear();
+    const std::unique_ptr<TranscriptQuery> transcript = m_store.transcript(sample.id);
+    if (!transcript) {
+        transcriptFailed(sample);
+        return std::nullopt;
+    }
+    Anatomy anatomy = runAnatomy(*transcript, sample, m_prices);
+    std::optional<AnatomySummary> kept = m_store.anatomySummary(sample.id, AnatomyStatistics::summaryVersion, m_basis);
+    // Kept from the same version and basis, it describes the same regressions.
+    if (kept && kept->regressionDiffLines.size() == anatomy.regressions.size()) {
+        anatomy.undoEdits = std::move(kept->undoEdits);
+        anatomy.codeGrowth = std::move(kept->codeGrowth);
+        anatomy.uncertainEdits = kept->uncertainEdits;
+        for (size_t i = 0; i < anatomy.regressions.size(); ++i)
+            anatomy.regressions[i].diffLines = kept->regressionDiffLines[i];
+    } else {
+        followEdits(*transcript, anatomy);
+        keep(sample, anatomy);
+    }
+    return anatomy;
+}
+
+AnatomySummary AnatomySummaries::keep(const SampleRow& sample, const Anatomy& anatomy)
+{
+    AnatomySummary summary = AnatomyStatistics::summarize(sample.id, anatomy);
+    ++m_computed;
+    // A store that cannot keep it (read-only) computes it again next time; the figures are the same.
+    if (m_keeping && !m_store.isReadOnly())
+        m_store.saveAnatomySummary(summary, AnatomyStatistics::summaryVersion, m_basis);
+    return summary;
+}
+
+bool AnatomySummaries::isKept(const SampleRow& sample)
+{
+    return m_store.anatomySummary(sample.id, AnatomyStatistics::summaryVersion, m_basis).has_value();
+}
+
+bool AnatomySummaries::save(const std::vector<AnatomySummary>& summaries)
+{
+    for (const AnatomySummary& summary : summaries) {
+        if (!m_store.saveAnatomySummary(summary, AnatomyStatistics::summaryVersion, m_basis)) {
+            m_error = m_store.errorString();
+            return false;
+        }
+    }
+    return true;
+}
+
+void AnatomySummaries::transcriptFailed(const SampleRow& sample)
+{
+    m_error = QCoreApplication::translate("AnatomySummaries", "cannot read the anatomy of sample %1: %2")
+                  .arg(sample.id)
+                  .arg(m_store.errorString());
 }

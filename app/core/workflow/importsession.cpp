@@ -3,18 +3,66 @@
 
 #include "importsession.h"
 
+#include "analysis/pricetable.h"
+#include "anatomysummaries.h"
 #include "store/store.h"
 
 #include <QElapsedTimer>
+#include <QThreadPool>
+#include <QtConcurrent>
+#include <algorithm>
+#include <atomic>
 #include <ctime>
 
 namespace {
+double secondsOf(clockid_t clock)
+{
+    timespec now {};
+    clock_gettime(clock, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 /// Processor time of the whole process, every thread: what the work cost beside how long it took.
 double cpuSeconds()
 {
-    timespec now {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+    return secondsOf(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/// The anatomies read beside the index, to be kept on the import's connection.
+struct LongAnatomies {
+    std::vector<AnatomySummary> summaries;
+    double seconds = 0;
+    double cpuSeconds = 0;
+    QString error;
+};
+
+/// The anatomy of each sample of at least `events` events that the store keeps none of, read on a connection of this
+/// thread's own (a reader beside the import's writer); `stop` ends it between two samples.
+LongAnatomies readLongAnatomies(const QString& storePath, int events, const std::atomic_bool& stop)
+{
+    LongAnatomies result;
+    QElapsedTimer clock;
+    clock.start();
+    const double cpuAtStart = secondsOf(CLOCK_THREAD_CPUTIME_ID);
+    Store store;
+    if (store.open(storePath, Store::OpenMode::Existing)) {
+        AnatomySummaries anatomies(store, PriceTable::standard());
+        anatomies.setKeeping(false);
+        std::vector<SampleRow> samples = store.samples();
+        samples.erase(std::remove_if(samples.begin(), samples.end(),
+                          [&](const SampleRow& sample) { return sample.events < events || anatomies.isKept(sample); }),
+            samples.end());
+        if (std::optional<std::vector<AnatomySummary>> summaries
+            = anatomies.of(samples, [&](int, int, int) { return !stop; }))
+            result.summaries = std::move(*summaries);
+        else
+            result.error = anatomies.errorString();
+    } else {
+        result.error = store.errorString();
+    }
+    result.seconds = double(clock.elapsed()) / 1000.0;
+    result.cpuSeconds = secondsOf(CLOCK_THREAD_CPUTIME_ID) - cpuAtStart;
+    return result;
 }
 }
 
@@ -35,8 +83,36 @@ ImportSummary ImportSession::run(const QStringList& files, const Callbacks& call
     storeFiles(files, callbacks, summary);
     if (callbacks.filesStored)
         callbacks.filesStored(summary);
-    if (!summary.cancelled)
-        index(callbacks, summary);
+    if (summary.cancelled)
+        return summary;
+    // The long samples' anatomies on the second core while the first indexes (the index step's processor time counts
+    // both); a stopped index stops them after the sample being read.
+    std::atomic_bool stop = false;
+    QThreadPool thread; // of its own: the global pool may be busy with the caller's work, or be the caller
+    thread.setMaxThreadCount(1);
+    const bool reading = m_importer && summary.imported > 0;
+    QFuture<LongAnatomies> anatomies;
+    if (reading)
+        anatomies = QtConcurrent::run(&thread, readLongAnatomies, m_store.path(), m_anatomyEvents, std::cref(stop));
+    Callbacks indexing = callbacks;
+    indexing.indexProgress = [&](qint64 done, qint64 total) {
+        const bool go = !callbacks.indexProgress || callbacks.indexProgress(done, total);
+        if (!go)
+            stop = true;
+        return go;
+    };
+    index(indexing, summary);
+    if (reading) {
+        const LongAnatomies read = anatomies.result();
+        AnatomySummaries kept(m_store, PriceTable::standard());
+        summary.anatomyError = read.error;
+        if (read.error.isEmpty() && !kept.save(read.summaries))
+            summary.anatomyError = kept.errorString();
+        else if (read.error.isEmpty())
+            summary.anatomies = int(read.summaries.size());
+        summary.anatomySeconds = read.seconds;
+        summary.anatomyCpuSeconds = read.cpuSeconds;
+    }
     return summary;
 }
 

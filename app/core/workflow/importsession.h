@@ -26,12 +26,18 @@ struct ImportSummary {
     double indexSeconds = 0;
     double indexCpuSeconds = 0;
     QString indexError; ///< why the index was not built (the next import goes on from there)
+    int anatomies = 0; ///< long samples whose anatomy the store now keeps (ImportSession::anatomyEvents)
+    double anatomySeconds = 0; ///< reading them, on a thread of its own beside the index, wall clock
+    double anatomyCpuSeconds = 0; ///< and that thread's processor time
+    QString anatomyError; ///< why they are not kept (each is read when first asked instead)
     bool cancelled = false;
 };
 
 /// Imports files into a store, then indexes their messages for search: the one import that the command line and
 /// the import dialog both run, into SQLite or PostgreSQL (where copying a file indexes it). Synchronous; it reports
-/// through the callbacks, and each may cancel.
+/// through the callbacks, and each may cancel. Into SQLite, while the index is built, a thread of its own reads the
+/// anatomy of each long sample the store keeps none of (AnatomySummaries), so that its report and its Anatomy panel
+/// read the workspace's history back instead of rebuilding it from every edit.
 class ImportSession {
     Q_DECLARE_TR_FUNCTIONS(ImportSession)
 
@@ -52,6 +58,12 @@ public:
 
     ImportSession(Store& store, const ImportOptions& options = {});
 
+    /// The fewest events a sample has for the import to keep its anatomy; a shorter one's is read (in a quarter of a
+    /// second at most) and kept when first asked for.
+    static constexpr int anatomyEvents = 10000;
+    /// Another bound than anatomyEvents (0: every sample).
+    void setAnatomyEvents(int events) { m_anatomyEvents = events; }
+
     ImportSummary run(const QStringList& files, const Callbacks& callbacks);
 
 private:
@@ -61,4 +73,5 @@ private:
     Store& m_store;
     std::unique_ptr<Importer> m_importer; ///< into SQLite
     std::unique_ptr<PostgresImporter> m_postgresImporter; ///< or into PostgreSQL
+    int m_anatomyEvents = anatomyEvents;
 };

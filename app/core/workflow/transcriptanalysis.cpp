@@ -30,51 +30,6 @@ TestHistory testHistory(TranscriptQuery& transcript, const std::vector<int>& tes
     }
     return testHistory(matrix.matrix(), counts);
 }
-
-/// The workspace rebuilt from the edits alone (read by one statement), followed edit by edit: the edits that undo
-/// earlier ones and the lines of code at each test run.
-void followEdits(TranscriptQuery& transcript, Anatomy& anatomy)
-{
-    std::vector<ToolCall> calls = transcript.toolCallsAt(anatomy.editSteps);
-    auto resolve = [&](const QString& text) { return transcript.resolveAttachments(text); };
-    WorkspaceBuilder workspace(std::move(calls), resolve);
-    // undo_edit rarely goes back more than a few edits; every earlier content of a file would grow with the run.
-    workspace.setHistoryDepth(16);
-    workspace.reset();
-    EditHistory history;
-    size_t next = 0;
-    auto applyUpTo = [&](int step) {
-        while (workspace.nextStep() >= 0 && workspace.nextStep() < step) {
-            const size_t before = workspace.steps().size();
-            const ToolCall& call = workspace.calls()[next++];
-            const int seq = call.seq;
-            workspace.applyNext();
-            if (workspace.steps().size() == before)
-                continue;
-            const WorkspaceStep& applied = workspace.steps().back();
-            if (applied.kind == WorkspaceStep::Uncertain)
-                ++anatomy.uncertainEdits;
-            if (applied.kind != WorkspaceStep::Edit && applied.kind != WorkspaceStep::Write)
-                continue;
-            QString oldText, newText;
-            if (applied.detail == QLatin1String("str_replace")) {
-                rapidjson::Document arguments;
-                if (parseJson(arguments, call.argumentsJson.constData(), size_t(call.argumentsJson.size()))) {
-                    oldText = resolve(stringOf(member(arguments, "old_str")));
-                    newText = resolve(stringOf(member(arguments, "new_str")));
-                }
-            }
-            history.addEdit(seq, applied.path, workspace.files().value(applied.path), oldText, newText);
-        }
-    };
-    for (const PassPoint& point : anatomy.scores) {
-        applyUpTo(point.seq);
-        history.addTestRun(point.seq);
-    }
-    applyUpTo(std::numeric_limits<int>::max());
-    anatomy.undoEdits = history.undoEdits();
-    anatomy.codeGrowth = history.codeGrowth();
-}
 }
 
 PassCurve passCurve(TranscriptQuery& transcript, const PriceTable& prices)
@@ -127,7 +82,7 @@ std::vector<int> fileChangingSteps(TranscriptQuery& transcript)
     return steps;
 }
 
-Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices, bool wholeWorkspace)
+Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices)
 {
     RunAnatomy anatomy(prices, ActivityPatterns::standard());
     // The test runs: the run's own intermediate scores, else the test runner's output (as the pass curve reads them).
@@ -169,16 +124,60 @@ Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const P
     outcome.visiblePass = fractions.visible;
     outcome.heldOutPass = fractions.heldOut;
     Anatomy result = anatomy.finish(outcome);
-    // The size of the edits behind each regression, read from those calls alone.
-    for (Regression& regression : result.regressions) {
-        for (const int step : regression.editSteps) {
-            regression.diffLines += RunAnatomy::diffLinesOf(transcript.toolCall(step).argumentsJson,
-                [&](const QString& text) { return transcript.resolveAttachments(text); });
-        }
-    }
     result.tests = testHistory(transcript, result.testSteps);
-    result.workspaceRead = wholeWorkspace || result.editSteps.size() <= size_t(RunAnatomy::workspaceEdits);
-    if (result.workspaceRead)
-        followEdits(transcript, result);
     return result;
+}
+
+void followEdits(TranscriptQuery& transcript, Anatomy& anatomy)
+{
+    // The editing calls alone, read by one statement.
+    std::vector<ToolCall> calls = transcript.toolCallsAt(anatomy.editSteps);
+    auto resolve = [&](const QString& text) { return transcript.resolveAttachments(text); };
+    WorkspaceBuilder workspace(std::move(calls), resolve);
+    // undo_edit rarely goes back more than a few edits; every earlier content of a file would grow with the run.
+    workspace.setHistoryDepth(16);
+    workspace.reset();
+    EditHistory history;
+    anatomy.uncertainEdits = 0;
+    // The size of the edits behind each regression: each of its editing calls' texts.
+    QHash<int, Regression*> regressionOf;
+    for (Regression& regression : anatomy.regressions) {
+        regression.diffLines = 0;
+        for (const int step : regression.editSteps)
+            regressionOf.insert(step, &regression);
+    }
+    size_t next = 0;
+    auto applyUpTo = [&](int step) {
+        while (workspace.nextStep() >= 0 && workspace.nextStep() < step) {
+            const size_t before = workspace.steps().size();
+            const ToolCall& call = workspace.calls()[next++];
+            const int seq = call.seq;
+            if (Regression* regression = regressionOf.value(seq))
+                regression->diffLines += RunAnatomy::diffLinesOf(call.argumentsJson, resolve);
+            workspace.applyNext();
+            if (workspace.steps().size() == before)
+                continue;
+            const WorkspaceStep& applied = workspace.steps().back();
+            if (applied.kind == WorkspaceStep::Uncertain)
+                ++anatomy.uncertainEdits;
+            if (applied.kind != WorkspaceStep::Edit && applied.kind != WorkspaceStep::Write)
+                continue;
+            QString oldText, newText;
+            if (applied.detail == QLatin1String("str_replace")) {
+                rapidjson::Document arguments;
+                if (parseJson(arguments, call.argumentsJson.constData(), size_t(call.argumentsJson.size()))) {
+                    oldText = resolve(stringOf(member(arguments, "old_str")));
+                    newText = resolve(stringOf(member(arguments, "new_str")));
+                }
+            }
+            history.addEdit(seq, applied.path, workspace.files().value(applied.path), oldText, newText);
+        }
+    };
+    for (const PassPoint& point : anatomy.scores) {
+        applyUpTo(point.seq);
+        history.addTestRun(point.seq);
+    }
+    applyUpTo(std::numeric_limits<int>::max());
+    anatomy.undoEdits = history.undoEdits();
+    anatomy.codeGrowth = history.codeGrowth();
 }

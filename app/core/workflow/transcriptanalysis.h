@@ -20,8 +20,12 @@ TestMatrix testMatrix(TranscriptQuery& transcript);
 std::vector<PassPoint> reportedScores(TranscriptQuery& transcript);
 /// The steps that changed the agent's files (or may have), ascending: where its code changed.
 std::vector<int> fileChangingSteps(TranscriptQuery& transcript);
-/// The run's anatomy (RunAnatomy): its events streamed once, its test runs, the edits behind its regressions read
-/// one by one, and the workspace rebuilt from its edits where it has at most RunAnatomy::workspaceEdits of them, or
-/// `wholeWorkspace`. `sample`: the sample's row, for its outcome.
-Anatomy runAnatomy(
-    TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices, bool wholeWorkspace = false);
+/// The run's anatomy (RunAnatomy) from its events, streamed once, and its test runs, but for what its edits' texts
+/// show: followEdits()'s, or kept in the store (AnatomySummaries::anatomy()). `sample`: the sample's row, for its
+/// outcome.
+Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const PriceTable& prices);
+/// The edits of `anatomy` (runAnatomy()'s) read one by one, into `anatomy`: the workspace rebuilt from them alone,
+/// followed edit by edit (the edits that undo earlier ones, the lines of code at each test run, the edits it cannot
+/// follow), and the lines each regression's edits removed and wrote. Each edit is a payload to unpack: seconds for the
+/// longest runs.
+void followEdits(TranscriptQuery& transcript, Anatomy& anatomy);
