@@ -239,7 +239,7 @@ void TestMessages::sharedMessagesAreStoredOnce()
         const std::vector<SearchHit> cleared = store.search(QStringLiteral("\"output cleared\""), 0, 1000);
         QCOMPARE(qint64(cleared.size()), differing);
         QCOMPARE(count(store, R"sql(SELECT COUNT(*) FROM messages WHERE kind = 1 AND id IN
-            (SELECT rowid FROM messages_fts WHERE messages_fts MATCH '"output cleared"'))sql"),
+            (SELECT rowid FROM messages_fts WHERE messages_fts MATCH '"output" "cleared"'))sql"),
             differing);
     }
 }

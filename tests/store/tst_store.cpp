@@ -42,6 +42,7 @@ private slots:
     void searchCanBeCancelled();
     void sampleErrorsAreFound();
     void anOlderStoresSampleErrorsAreFound();
+    void aVersion9StoresIndexIsBuiltAgain();
 
 private:
     /// A store at `path` holding one run with two messages, indexed.
@@ -283,6 +284,12 @@ void TestStore::prefixAndPhrase()
     QCOMPARE(store.search(QStringLiteral("bash*")).size(), size_t(2)); // bashrc-check, bashful
     QCOMPARE(store.search(QStringLiteral("\"ate the tests\"")).size(), size_t(1));
     QCOMPARE(store.search(QStringLiteral("\"the ate tests\"")).size(), size_t(0));
+    // The index keeps no positions: a phrase's words in the message apart, or in another order, are not the phrase.
+    QCOMPARE(store.search(QStringLiteral("\"wombat tests\"")).size(), size_t(0));
+    QCOMPARE(store.search(QStringLiteral("\"ate th\"*")).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("\"ate ta\"*")).size(), size_t(0));
+    QCOMPARE(store.search(QStringLiteral("bashrc-check")).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("check-bashrc")).size(), size_t(0));
     // Typed operators are words: the user's message holds AND and NOT, the assistant's does not.
     QCOMPARE(store.search(QStringLiteral("tests AND NOT")).size(), size_t(1));
     const std::vector<SearchHit> hits = store.search(QStringLiteral("wombat*"));
@@ -415,6 +422,38 @@ void TestStore::anOlderStoresSampleErrorsAreFound()
     QCOMPARE(hits.size(), size_t(1));
     QCOMPARE(hits.front().sampleId, qint64(1));
     QCOMPARE(hits.front().eventSeq, -1);
+}
+
+void TestStore::aVersion9StoresIndexIsBuiltAgain()
+{
+    // A store of version 9 indexed its messages with their words' positions (detail=full): version 10 drops that index
+    // and every message waits to be indexed again, without positions.
+    const QString path = m_dir.filePath(QStringLiteral("version9/store.sqlite"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    makeStore(path);
+    {
+        SqliteDb db;
+        QVERIFY(db.open(path));
+        QVERIFY2(db.exec(R"sql(DROP TABLE messages_fts;
+            CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='');
+            INSERT INTO messages_fts (rowid, text) VALUES (1, 'run bashrc check AND tests NOT passing');
+            PRAGMA user_version = 9;)sql"),
+            qPrintable(db.errorString()));
+    }
+    Store store;
+    QVERIFY2(store.open(path), qPrintable(store.errorString()));
+    QCOMPARE(StoreSchema::version(StoreConnection::of(store)), StoreSchema::currentVersion);
+    SqliteStatement table(StoreConnection::of(store), "SELECT sql FROM sqlite_schema WHERE name = 'messages_fts'");
+    QVERIFY(table.step());
+    QVERIFY2(table.text(0).contains(QLatin1String("detail=none")), qPrintable(table.text(0)));
+    QCOMPARE(store.unindexedMessages(), 2);
+    QVERIFY(store.search(QStringLiteral("wombat")).empty());
+    QString error;
+    QVERIFY2(store.indexMessages({}, &error), qPrintable(error));
+    QCOMPARE(store.unindexedMessages(), 0);
+    QCOMPARE(store.search(QStringLiteral("\"ate the tests\"")).size(), size_t(1));
+    QCOMPARE(store.search(QStringLiteral("\"the ate tests\"")).size(), size_t(0));
+    QCOMPARE(store.search(QStringLiteral("passing")).size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

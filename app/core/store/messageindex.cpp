@@ -187,6 +187,49 @@ bool MessageIndex::indexPending(const Progress& progress, Checkpointer* checkpoi
     return true;
 }
 
+std::vector<qint64> MessageIndex::withPhrases(const SearchQuery& query, std::vector<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<qint64> matching;
+    // FTS5 itself says which texts hold the phrases, as the index would have with positions: the same tokenizer, the
+    // same rules for a phrase and a prefix. The texts are indexed in memory a batch at a time, with their positions.
+    SqliteDb texts;
+    if (!texts.open(QStringLiteral(":memory:"))
+        || !texts.exec("CREATE VIRTUAL TABLE texts USING fts5(text, content='', detail=full)")) {
+        m_error = texts.errorString();
+        return {};
+    }
+    SqliteStatement insert(texts, "INSERT INTO texts (rowid, text) VALUES (?, ?)");
+    SqliteStatement match(texts, "SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rowid");
+    constexpr qsizetype bytesAtOnce = 16 << 20;
+    qsizetype bytes = 0;
+    const auto matchBatch = [&] {
+        match.bind(1, query.match());
+        while (match.step())
+            matching.push_back(match.integer(0));
+        match.reset();
+        bytes = 0;
+        return !match.failed() && texts.exec("INSERT INTO texts (texts) VALUES ('delete-all')");
+    };
+    for (const qint64 id : ids) {
+        const QByteArray text = this->text(id).toUtf8();
+        bytes += text.size();
+        insert.bind(1, id);
+        insert.bind(2, text);
+        if (!insert.exec() || (bytes >= bytesAtOnce && !matchBatch())) {
+            m_error = texts.errorString();
+            return {};
+        }
+    }
+    if (bytes > 0 && !matchBatch()) {
+        m_error = texts.errorString();
+        return {};
+    }
+    std::sort(matching.begin(), matching.end());
+    return matching;
+}
+
 std::vector<SearchHit> MessageIndex::search(const QString& words, qint64 sampleId, int limit)
 {
     return find(SearchQuery(words), sampleId, limit).hits;
@@ -205,20 +248,50 @@ SearchResult MessageIndex::find(
     const auto stopped = [&cancelled] { return cancelled && cancelled(); };
     m_db.setStop(cancelled);
     const auto noStop = qScopeGuard([this] { m_db.setStop({}); });
-    // The index holds a message once; a hit is every place it is in: the message and its copies.
-    SqliteStatement find(m_db, R"sql(SELECT m.id, m.sample_id, m.event_seq, m.role FROM messages_fts f
+    // The index holds a message once; a hit is every place it is in: the message and its copies. It keeps no
+    // positions, so it has no ranking to order by (FTS5's bm25 is 0 for every message), and a phrase's hits are found
+    // by its words, then checked a batch at a time until there are enough.
+    const bool checkPhrases = query.hasPhrase();
+    SqliteStatement find(m_db, R"sql(SELECT m.id, m.sample_id, m.event_seq, m.role, f.rowid FROM messages_fts f
         JOIN messages m ON m.id = f.rowid OR m.copy_of = f.rowid WHERE messages_fts MATCH ?1
-        AND (?2 = 0 OR m.sample_id = ?2) ORDER BY f.rank, m.id LIMIT ?3)sql");
-    find.bind(1, query.match());
+        AND (?2 = 0 OR m.sample_id = ?2) ORDER BY m.id LIMIT ?3)sql");
+    find.bind(1, query.wordsMatch());
     find.bind(2, sampleId);
-    find.bind(3, limit);
-    while (find.step()) {
+    find.bind(3, checkPhrases ? -1 : limit);
+    constexpr size_t checkedAtOnce = 256;
+    std::vector<std::pair<SearchHit, qint64>> unchecked; // and the indexed message whose text it has
+    const auto check = [&] {
+        std::vector<qint64> ids;
+        for (const auto& found : unchecked)
+            ids.push_back(found.second);
+        const std::vector<qint64> matching = withPhrases(query, std::move(ids));
+        for (auto& [hit, indexed] : unchecked) {
+            if (int(result.hits.size()) < limit && std::binary_search(matching.begin(), matching.end(), indexed))
+                result.hits.push_back(std::move(hit));
+        }
+        unchecked.clear();
+    };
+    m_error.clear();
+    while (int(result.hits.size()) < limit && m_error.isEmpty() && find.step()) {
         SearchHit hit;
         hit.messageId = find.integer(0);
         hit.sampleId = find.integer(1);
         hit.eventSeq = find.isNull(2) ? -1 : int(find.integer(2));
         hit.role = find.text(3);
-        result.hits.push_back(hit);
+        if (!checkPhrases) {
+            result.hits.push_back(hit);
+            continue;
+        }
+        unchecked.emplace_back(std::move(hit), find.integer(4));
+        if (unchecked.size() >= checkedAtOnce)
+            check();
+    }
+    if (!unchecked.empty() && !find.failed() && m_error.isEmpty())
+        check();
+    if (!m_error.isEmpty() && !stopped()) {
+        result.hits.clear();
+        result.error = m_error;
+        return result;
     }
     if (find.failed()) {
         result.hits.clear();
@@ -327,13 +400,13 @@ std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId, 
     const qint64 greatest = hasMessages ? range.integer(1) : -1;
     // Each message the index holds is found by its id, and its copies through their index (the `+` keeps SQLite from
     // going through the sample's messages instead, for each of them: 2.6 s for 39 hits on the monster sample).
-    SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq FROM messages_fts f JOIN messages m
+    SqliteStatement find(m_db, R"sql(SELECT DISTINCT m.event_seq, f.rowid FROM messages_fts f JOIN messages m
         ON m.id = f.rowid OR m.copy_of = f.rowid WHERE messages_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
         AND +m.sample_id = ?4 AND m.event_seq IS NOT NULL)sql");
-    const QString match = query.match();
+    const QString match = query.wordsMatch();
     parts = std::max(1, parts);
     const qint64 span = greatest - least + 1; // 0 without messages: every part an empty range
-    std::vector<int> steps;
+    std::vector<std::pair<int, qint64>> found; // step, and the indexed message whose text is there
     for (int part = 0; part < parts; ++part) {
         if (stopped())
             return {};
@@ -343,12 +416,28 @@ std::vector<int> MessageIndex::steps(const SearchQuery& query, qint64 sampleId, 
         find.bind(3, least + span * (part + 1) / parts - 1);
         find.bind(4, sampleId);
         while (find.step())
-            steps.push_back(int(find.integer(0)));
+            found.emplace_back(int(find.integer(0)), find.integer(1));
         if (find.failed())
             return {};
         if (progress)
             progress(part + 1, parts);
     }
+    if (query.hasPhrase()) {
+        std::vector<qint64> ids;
+        ids.reserve(found.size());
+        for (const auto& place : found)
+            ids.push_back(place.second);
+        const std::vector<qint64> matching = withPhrases(query, std::move(ids));
+        if (stopped())
+            return {};
+        std::erase_if(found, [&matching](const std::pair<int, qint64>& place) {
+            return !std::binary_search(matching.begin(), matching.end(), place.second);
+        });
+    }
+    std::vector<int> steps;
+    steps.reserve(found.size());
+    for (const auto& place : found)
+        steps.push_back(place.first);
     std::sort(steps.begin(), steps.end());
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     // The step of the sample's error, when its error matches.

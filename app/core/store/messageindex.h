@@ -42,10 +42,10 @@ public:
     /// `checkpoints`: the one that checkpoints this connection, if any, to keep the WAL small between batches.
     bool indexPending(const Progress& progress = {}, Checkpointer* checkpoints = nullptr);
     QString errorString() const { return m_error; }
-    /// The messages that match `query`, best first, with snippets, after the samples whose error (message and
-    /// traceback) matches it: such a hit has no message (messageId 0), its role says "sample error", and its step is
-    /// the sample's error event, if its log has one. `sampleId` 0: every sample. `cancelled`, asked
-    /// every few thousand steps of SQLite's work and between snippets, stops the search when it returns true.
+    /// The messages that match `query`, in the order they were stored, with snippets, after the samples whose error
+    /// (message and traceback) matches it: such a hit has no message (messageId 0), its role says "sample error", and
+    /// its step is the sample's error event, if its log has one. `sampleId` 0: every sample. `cancelled`, asked every
+    /// few thousand steps of SQLite's work and between snippets, stops the search when it returns true.
     SearchResult find(
         const SearchQuery& query, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
     /// find()'s hits for a user's `words` (see SearchQuery); none for words past its limits.
@@ -80,6 +80,10 @@ private:
     };
 
     QString text(qint64 sampleId, qint64 chunk, int slot);
+    /// Of the indexed messages `ids`, those whose text matches `query` with its phrases, ascending: the index keeps no
+    /// positions, so it finds a phrase's words anywhere in a message (SearchQuery::wordsMatch()). Sets m_error when
+    /// the texts cannot be searched.
+    std::vector<qint64> withPhrases(const SearchQuery& query, std::vector<qint64> ids);
     /// The samples whose error matches `query`, best first: a hit each, with the step of its error event (-1: none)
     /// and its error's whole text as its snippet. Sets m_error on a store error.
     std::vector<SearchHit> findErrors(const SearchQuery& query, qint64 sampleId, int limit);

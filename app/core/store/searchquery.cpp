@@ -107,6 +107,37 @@ QString foldedWords(const QString& text)
 }
 }
 
+QString SearchQuery::wordsMatch() const
+{
+    if (!isValid())
+        return {};
+    QString expression;
+    // A word is searched once, however many terms hold it (a phrase repeating one word, say): see the class.
+    QSet<QString> seen;
+    for (const Term& term : m_terms) {
+        const QStringList words = foldedWords(term.text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            // The words hold letters and digits only: quoted, nothing in them is FTS5 syntax.
+            QString word = QLatin1Char('"') + words[i] + QLatin1Char('"');
+            if (term.prefix && i == words.size() - 1)
+                word += QLatin1Char('*');
+            if (seen.contains(word))
+                continue;
+            if (!expression.isEmpty())
+                expression += QLatin1Char(' ');
+            expression += word;
+            seen.insert(word);
+        }
+    }
+    return expression;
+}
+
+bool SearchQuery::hasPhrase() const
+{
+    return std::any_of(m_terms.begin(), m_terms.end(),
+        [](const Term& term) { return foldedWords(term.text).split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 1; });
+}
+
 QString SearchQuery::tsquery() const
 {
     if (!isValid())

@@ -32,6 +32,12 @@ public:
     bool isEmpty() const { return m_terms.empty(); }
     /// The FTS5 expression; empty when the query is invalid or empty.
     QString match() const;
+    /// The same query over an FTS5 index that keeps no positions (detail=none, as the messages' index), which refuses
+    /// phrases: every word of every term, each quoted, a prefix's last word with `*`. It finds the texts match() finds
+    /// and, when the query has a phrase (hasPhrase()), those holding its words apart too. Empty when match() is.
+    QString wordsMatch() const;
+    /// True when a term has more than one word: a phrase, whose words must follow one another.
+    bool hasPhrase() const;
     /// The same query as a PostgreSQL tsquery literal over the tsvectors of tsvector(): each term's words joined by
     /// `<->` (a phrase), a prefix's last word with `:*`, the terms joined by `&`. Empty when the query is invalid or
     /// empty. Neither side goes through PostgreSQL's parser (which keeps paths, URLs, versions and hyphenated words

@@ -64,8 +64,9 @@ public:
     std::unique_ptr<TranscriptQuery> transcript(qint64 sampleId);
 
     /// Messages in every transcript that match `words` (see SearchQuery: `word*` a prefix, "quoted phrases" kept),
-    /// best first. A query past SearchQuery's limits, a store error, or `cancelled` returning true (asked as SQLite
-    /// works) ends it early, saying why.
+    /// in the order they were stored on SQLite (MessageIndex::find), best first on PostgreSQL. A query past
+    /// SearchQuery's limits, a store error, or `cancelled` returning true (asked as SQLite works) ends it early, saying
+    /// why.
     SearchResult find(
         const QString& words, qint64 sampleId = 0, int limit = 100, const std::function<bool()>& cancelled = {});
     /// find()'s hits alone.

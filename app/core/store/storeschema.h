@@ -12,7 +12,7 @@ class QString;
 /// Creates the store's tables in an empty database and migrates an older one forward.
 class StoreSchema {
 public:
-    static constexpr int currentVersion = 9;
+    static constexpr int currentVersion = 10;
     /// Brings `db` to `target` (currentVersion unless a test asks for an older store); false with `error` set
     /// when it cannot (a newer store, say).
     static bool migrate(SqliteDb& db, QString* error, int target = currentVersion);
