@@ -8,6 +8,8 @@
 #include "runner/testrunner.h"
 #include "store/chunkcompressor.h"
 #include "store/chunkstore.h"
+#include "store/postgresserver.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -705,6 +707,207 @@ int runImportBench(const QStringList& arguments)
     return 0;
 }
 
+namespace {
+/// What `bench store` measures of one store.
+struct StoreFigures {
+    QString name;
+    double importSeconds = -1;
+    qint64 bytes = -1;
+    qint64 sampleId = 0; ///< the sample with the most events, replayed
+    qint64 events = 0;
+    double firstScreenMs = -1;
+    double windowMs = -1;
+    double filterAverageMs = -1;
+    double filterWorstMs = -1;
+    std::vector<std::pair<QString, double>> searches; ///< query, ms
+};
+
+/// The number the GUI's benchmark prints after `label`, or -1.
+double figureAfter(const QString& output, const QString& pattern)
+{
+    const auto match = QRegularExpression(pattern).match(output);
+    return match.hasMatch() ? match.captured(1).toDouble() : -1;
+}
+
+/// Reads the store's size, its largest sample, and times searches in it; then runs the GUI's benchmarks on it (the
+/// replay of that sample, the explorer), each in a process of its own, so a store on PostgreSQL starts cold.
+bool measureStore(QTextStream& out, const QString& gui, const QString& location, StoreFigures& figures)
+{
+    {
+        Store store;
+        if (!store.open(location, Store::OpenMode::Existing)) {
+            QTextStream(stderr) << store.errorString() << '\n';
+            return false;
+        }
+        figures.bytes = store.diskBytes();
+        for (const SampleRow& sample : store.samples()) {
+            if (sample.events > figures.events) {
+                figures.events = sample.events;
+                figures.sampleId = sample.id;
+            }
+        }
+        for (const char* words : { "error", "test*", "\"cargo build\"", "segmentation fault" }) {
+            QElapsedTimer clock;
+            clock.start();
+            store.find(QString::fromUtf8(words), 0, 100);
+            figures.searches.emplace_back(QString::fromUtf8(words), double(clock.nsecsElapsed()) / 1e6);
+        }
+    }
+    if (!QFileInfo(gui).isExecutable()) {
+        out << tr("  no GUI at %1 (--gui): replay and explorer not measured").arg(gui) << Qt::endl;
+        return true;
+    }
+    out << tr("  %1: replay of sample %2 (%3 events) ...").arg(figures.name).arg(figures.sampleId).arg(figures.events)
+        << Qt::endl;
+    const Timed replay = runTimed(gui,
+        { QStringLiteral("--store"), location, QStringLiteral("--sample"), QString::number(figures.sampleId),
+            QStringLiteral("--benchmark") });
+    figures.firstScreenMs = figureAfter(replay.output, QStringLiteral("first screen after ([0-9.]+) ms"));
+    out << tr("  %1: explorer ...").arg(figures.name) << Qt::endl;
+    const Timed explorer = runTimed(gui, { QStringLiteral("--store"), location, QStringLiteral("--benchmark") });
+    figures.windowMs = figureAfter(explorer.output, QStringLiteral("window usable after ([0-9.]+) ms"));
+    figures.filterAverageMs = figureAfter(explorer.output, QStringLiteral("filter change: ([0-9.]+) ms on average"));
+    figures.filterWorstMs = figureAfter(explorer.output, QStringLiteral("ms on average, ([0-9.]+) ms at worst"));
+    if (!replay.ok || !explorer.ok)
+        QTextStream(stderr) << replay.output << explorer.output;
+    return true;
+}
+
+void printStoreFigures(QTextStream& out, const StoreFigures& sqlite, const StoreFigures& postgres)
+{
+    const auto cell = [](double value, int decimals) {
+        return (value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals)).rightJustified(12);
+    };
+    const auto row = [&](const QString& what, double a, double b, int decimals) {
+        out << what.leftJustified(44) << cell(a, decimals) << cell(b, decimals)
+            << (a > 0 && b >= 0 ? QStringLiteral("%1x").arg(b / a, 0, 'f', 2).rightJustified(10) : QString()) << '\n';
+    };
+    out << '\n'
+        << QString().leftJustified(44) << sqlite.name.rightJustified(12) << postgres.name.rightJustified(12)
+        << tr("ratio").rightJustified(10) << '\n';
+    row(tr("import, whole command (s)"), sqlite.importSeconds, postgres.importSeconds, 2);
+    row(tr("store (MB)"), double(sqlite.bytes) / 1e6, double(postgres.bytes) / 1e6, 1);
+    row(tr("replay: first screen of the largest sample (ms)"), sqlite.firstScreenMs, postgres.firstScreenMs, 0);
+    row(tr("explorer: window usable (ms)"), sqlite.windowMs, postgres.windowMs, 0);
+    row(tr("explorer: filter change, average (ms)"), sqlite.filterAverageMs, postgres.filterAverageMs, 1);
+    row(tr("explorer: filter change, worst (ms)"), sqlite.filterWorstMs, postgres.filterWorstMs, 1);
+    for (size_t i = 0; i < sqlite.searches.size() && i < postgres.searches.size(); ++i)
+        row(tr("search %1, 100 hits (ms)").arg(sqlite.searches[i].first), sqlite.searches[i].second,
+            postgres.searches[i].second, 1);
+}
+}
+
+int runStoreBench(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Store benchmark: SQLite beside PostgreSQL in the same run. Generates the monster sample (or --scale runs, "
+           "or takes --file), imports it into a fresh SQLite store and into a PostgreSQL database, copies it back "
+           "from PostgreSQL into SQLite, and prints for both stores the import time, the store's size, the replay's "
+           "first screen of the largest sample, the explorer's window and filter changes (the GUI's --benchmark, "
+           "offscreen) and searches. Without --to it starts a throwaway PostgreSQL server of its own (initdb in a "
+           "temporary folder, a Unix socket there, no fsync), as the tests do."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("file"),
+        tr("Use this .eval (or the .eval files of this folder) instead of "
+           "generating the monster."),
+        QStringLiteral("PATH") });
+    parser.addOption(
+        { QStringLiteral("scale"), tr("Generate and import N runs of 10 samples instead."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("to"),
+        tr("The PostgreSQL database to import into, holding no store yet: postgresql://USER@HOST:PORT/DB (or "
+           "host=/socket/dir dbname=DB; the password from PGPASSFILE or PGPASSWORD)."),
+        QStringLiteral("LOCATION") });
+    parser.addOption({ QStringLiteral("gui"),
+        tr("The runlens program whose --benchmark is run (default: the one "
+           "built beside this runlens-cli)."),
+        QStringLiteral("PATH") });
+    parser.addOption(
+        { QStringLiteral("keep"), tr("Work in this folder and keep what is written there."), QStringLiteral("DIR") });
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTemporaryDir temporary;
+    const QString work = parser.isSet(QStringLiteral("keep")) ? parser.value(QStringLiteral("keep")) : temporary.path();
+    QDir().mkpath(work);
+    const QString self = QCoreApplication::applicationFilePath();
+    const QString gui = parser.isSet(QStringLiteral("gui"))
+        ? parser.value(QStringLiteral("gui"))
+        : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../gui/runlens"));
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    PostgresServer server;
+    QString location = parser.value(QStringLiteral("to"));
+    if (location.isEmpty()) {
+        out << tr("starting a PostgreSQL server ...") << Qt::endl;
+        if (!server.start() || (location = server.createDatabase(QStringLiteral("bench"))).isEmpty()) {
+            QTextStream(stderr) << server.errorString() << '\n';
+            return 1;
+        }
+    } else if (Store existing; existing.open(location, Store::OpenMode::Existing)) {
+        QTextStream(stderr) << tr("%1 holds a store already: give an empty database\n").arg(location);
+        return 2;
+    }
+
+    QString input = parser.value(QStringLiteral("file"));
+    if (input.isEmpty() && !generateArchives(out, parser, self, work, &input))
+        return 1;
+    BenchInput archives;
+    if (!surveyArchives(input, archives))
+        return 1;
+    out << tr("importing %n file(s), %1 MB compressed, %2 MB of sample JSON, into SQLite ...", nullptr,
+        int(archives.files.size()))
+               .arg(double(archives.compressedBytes) / 1e6, 0, 'f', 1)
+               .arg(double(archives.jsonBytes) / 1e6, 0, 'f', 1)
+        << Qt::endl;
+    StoreFigures sqlite;
+    sqlite.name = QStringLiteral("SQLite");
+    const QString sqlitePath = QDir(work).filePath(QStringLiteral("bench.sqlite"));
+    const ImportRun imported = runImport(self, sqlitePath, archives.files, false);
+    if (!imported.ok) {
+        QTextStream(stderr) << imported.output;
+        return 1;
+    }
+    sqlite.importSeconds = imported.seconds;
+    out << tr("  %1 s").arg(imported.seconds, 0, 'f', 2) << Qt::endl;
+
+    out << tr("importing them into PostgreSQL ...") << Qt::endl;
+    StoreFigures postgres;
+    postgres.name = QStringLiteral("PostgreSQL");
+    const Timed pgImport = runTimed(self,
+        QStringList { QStringLiteral("import"), QStringLiteral("--quiet"), QStringLiteral("--db"), location }
+            + archives.files);
+    if (!pgImport.ok) {
+        QTextStream(stderr) << pgImport.output;
+        return 1;
+    }
+    postgres.importSeconds = pgImport.seconds;
+    out << tr("  %1 s").arg(pgImport.seconds, 0, 'f', 2) << Qt::endl;
+
+    out << tr("copying them back from PostgreSQL into SQLite ...") << Qt::endl;
+    const QString backPath = QDir(work).filePath(QStringLiteral("back.sqlite"));
+    for (const char* suffix : { "", "-wal", "-shm" })
+        QFile::remove(backPath + QLatin1String(suffix));
+    const Timed copied = runTimed(
+        self, { QStringLiteral("copy"), QStringLiteral("--from"), location, QStringLiteral("--to"), backPath });
+    if (!copied.ok) {
+        QTextStream(stderr) << copied.output;
+        return 1;
+    }
+    out << tr("  %1 s").arg(copied.seconds, 0, 'f', 2) << Qt::endl;
+
+    out << tr("measuring the stores ...") << Qt::endl;
+    if (!measureStore(out, gui, sqlitePath, sqlite) || !measureStore(out, gui, location, postgres))
+        return 1;
+    printStoreFigures(out, sqlite, postgres);
+    out << tr("copy from PostgreSQL into a new SQLite store (whole command): %1 s, %2x the SQLite import")
+               .arg(copied.seconds, 0, 'f', 2)
+               .arg(copied.seconds / sqlite.importSeconds, 0, 'f', 2)
+        << '\n';
+    return 0;
+}
+
 int runBenchCommand(const QStringList& arguments)
 {
     // `bench import ...` or `bench runner ...`; the first word after `bench` picks the benchmark.
@@ -714,6 +917,8 @@ int runBenchCommand(const QStringList& arguments)
         return runImportBench(rest);
     if (which == QLatin1String("runner"))
         return runRunnerBench(rest);
-    QTextStream(stderr) << tr("usage: runlens-cli bench import|runner [--help]\n");
+    if (which == QLatin1String("store"))
+        return runStoreBench(rest);
+    QTextStream(stderr) << tr("usage: runlens-cli bench import|runner|store [--help]\n");
     return 2;
 }

@@ -2,15 +2,16 @@
 // SPDX-FileCopyrightText: 2026 The Runlens authors
 
 #include "commands.h"
+#include "filteroptions.h"
 
 #include "store/postgresdb.h"
-#include "store/postgresstore.h"
 #include "store/store.h"
 #include "store/storecopier.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace {
@@ -18,20 +19,40 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("copy", text);
 }
+
+/// Whether two locations name the same store: the same SQLite file, or the same text of a PostgreSQL location.
+bool sameStore(const QString& a, const QString& b)
+{
+    if (PostgresDb::isLocation(a) || PostgresDb::isLocation(b))
+        return a == b;
+    const QFileInfo first(a);
+    const QFileInfo second(b);
+    return first.exists() && second.exists() ? first.canonicalFilePath() == second.canonicalFilePath()
+                                             : first.absoluteFilePath() == second.absoluteFilePath();
+}
 }
 
 int runCopyCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Copies the runs of one store into another: from a SQLite store into a store on "
-           "PostgreSQL, so far. A file already there (by its content) is skipped."));
+        tr("Copies the runs of one store into another, SQLite or PostgreSQL either way: a team's runs onto a laptop, "
+           "or a local import to the team. Each log file is copied whole, in one transaction; a file already there "
+           "(by its content) is skipped. Without filters every file is copied; with them, the files holding a sample "
+           "they keep, and the files --file names."));
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("from"), tr("The store to copy from: a SQLite file."), QStringLiteral("STORE") });
-    parser.addOption({ QStringLiteral("to"),
-        tr("The store to copy into: postgresql://USER@HOST:PORT/DB, or host=/socket/dir dbname=DB (the password "
-           "from PGPASSFILE or PGPASSWORD). Its tables are made when missing."),
+    parser.addOption({ QStringLiteral("from"),
+        tr("The store to copy from: a SQLite file, or postgresql://USER@HOST:PORT/DB (or host=/socket/dir "
+           "dbname=DB)."),
         QStringLiteral("STORE") });
+    parser.addOption({ QStringLiteral("to"),
+        tr("The store to copy into: a SQLite file (made when missing), or postgresql://USER@HOST:PORT/DB (the "
+           "password from PGPASSFILE or PGPASSWORD; its tables are made when missing)."),
+        QStringLiteral("STORE") });
+    addFilterOptions(parser);
+    parser.addOption({ QStringLiteral("file"),
+        tr("Also the log file of this path or content hash, as `runs` lists it (repeatable)."),
+        QStringLiteral("PATH|HASH") });
     parser.process(arguments);
     QTextStream err(stderr);
     const QString from = parser.value(QStringLiteral("from"));
@@ -40,17 +61,43 @@ int runCopyCommand(const QStringList& arguments)
         err << tr("copy: --from and --to are both needed\n");
         return 2;
     }
-    if (PostgresDb::isLocation(from) || !PostgresDb::isLocation(to)) {
-        err << tr("copy: only from a SQLite store into PostgreSQL so far\n");
+    if (sameStore(from, to)) {
+        err << tr("copy: --from and --to are the same store\n");
         return 2;
+    }
+    SampleFilter filter;
+    QString error;
+    if (!readFilter(parser, &filter, &error)) {
+        err << error << '\n';
+        return unknownValueExit;
     }
     Store source;
     if (!source.open(from, Store::OpenMode::Existing)) {
         err << source.errorString() << '\n';
         return 1;
     }
-    PostgresStore target;
-    if (!target.open(to, true)) {
+    StoreCopier::Selection selection;
+    for (const QString& file : parser.values(QStringLiteral("file")))
+        selection.files << file.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!filter.isEmpty()) {
+        const std::vector<SampleRow> samples = source.samples();
+        error = filter.check(samples);
+        if (!error.isEmpty()) {
+            err << error << '\n';
+            return unknownValueExit;
+        }
+        selection.runs.emplace();
+        for (const SampleRow& sample : filter.apply(samples))
+            selection.runs->insert(sample.runId);
+    }
+    StoreCopier copier(source);
+    error = copier.select(selection);
+    if (!error.isEmpty()) {
+        err << error << '\n';
+        return unknownValueExit;
+    }
+    Store target;
+    if (!target.open(to, Store::OpenMode::Create)) {
         err << target.errorString() << '\n';
         return 1;
     }
@@ -66,7 +113,7 @@ int runCopyCommand(const QStringList& arguments)
         switch (outcome.kind) {
         case StoreCopier::Outcome::Kind::Copied:
             ++copied;
-            out << tr("copied %1: %2 samples, %3 events, %4 MB sent in %5 s\n")
+            out << tr("copied %1: %2 samples, %3 events, %4 MB of rows in %5 s\n")
                        .arg(outcome.path)
                        .arg(outcome.samples)
                        .arg(outcome.events)
@@ -85,9 +132,8 @@ int runCopyCommand(const QStringList& arguments)
         out.flush();
         last = now;
     };
-    QString error;
-    if (!StoreCopier(source, target).copyAll(report, &error)) {
-        err << from << ": " << error << '\n';
+    if (!copier.copyInto(target, report, &error)) {
+        err << error << '\n';
         return 1;
     }
     out << tr("%1 files copied, %2 already there, %3 failed, in %4 s\n")

@@ -61,17 +61,22 @@ void addFilterOptions(QCommandLineParser& parser)
         { QStringLiteral("run"), tr("Only the samples of this run id (repeatable)."), QStringLiteral("ID") });
 }
 
+bool readFilter(const QCommandLineParser& parser, SampleFilter* filter, QString* error)
+{
+    filter->models = valuesOf(parser, QStringLiteral("model"));
+    filter->tasks = valuesOf(parser, QStringLiteral("task"));
+    filter->programs = valuesOf(parser, QStringLiteral("program"));
+    filter->tiers = valuesOf(parser, QStringLiteral("tier"));
+    filter->outcomes = valuesOf(parser, QStringLiteral("outcome"));
+    return numbersOf(parser, QStringLiteral("epoch"), &filter->epochs, error)
+        && numbersOf(parser, QStringLiteral("run"), &filter->runs, error);
+}
+
 bool selectSamples(Store& store, const QCommandLineParser& parser, std::vector<SampleRow>* samples, QTextStream& err)
 {
     SampleFilter filter;
-    filter.models = valuesOf(parser, QStringLiteral("model"));
-    filter.tasks = valuesOf(parser, QStringLiteral("task"));
-    filter.programs = valuesOf(parser, QStringLiteral("program"));
-    filter.tiers = valuesOf(parser, QStringLiteral("tier"));
-    filter.outcomes = valuesOf(parser, QStringLiteral("outcome"));
     QString error;
-    if (!numbersOf(parser, QStringLiteral("epoch"), &filter.epochs, &error)
-        || !numbersOf(parser, QStringLiteral("run"), &filter.runs, &error)) {
+    if (!readFilter(parser, &filter, &error)) {
         err << error << '\n';
         return false;
     }

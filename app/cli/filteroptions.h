@@ -14,6 +14,9 @@ class Store;
 /// --outcome, --run, each repeatable (or comma-separated).
 void addFilterOptions(QCommandLineParser& parser);
 
+/// The filter the options name; false with `error` set when a number is not one.
+bool readFilter(const QCommandLineParser& parser, SampleFilter* filter, QString* error);
+
 /// The exit status of a filter naming a value the samples do not have.
 inline constexpr int unknownValueExit = 2;
 

@@ -20,14 +20,15 @@ void printUsage(QTextStream& out)
         "  stats            solve rates over tasks with intervals (--by model|tier|task), two models compared\n"
         "                   (--paired MODEL_A MODEL_B), or where the runs' time and money went (--anatomy)\n"
         "  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)\n"
-        "  bench            benchmarks: import (beside its floor), runner (beside a shell loop)\n"
+        "  bench            benchmarks: import (beside its floor), runner (beside a shell loop), store (SQLite\n"
+        "                   beside PostgreSQL)\n"
         "  test             run a test suite against a program, sandboxed\n"
         "  rerun SAMPLE     re-run a suite on a sample's code at steps of its transcript\n"
         "  transcript SAMPLE  a sample's transcript as text (grep, diff) or JSON Lines, streamed\n"
         "  report SAMPLE    a run's anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)\n"
         "  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,\n"
         "                   duration) as PDF, SVG or PNG, with its CSV\n"
-        "  copy             copy runs from a SQLite store into a team store on PostgreSQL\n"
+        "  copy             copy runs between stores, SQLite or PostgreSQL, all or some\n"
         "\n"
         "Run 'runlens-cli COMMAND --help' for a command's options.\n");
 }

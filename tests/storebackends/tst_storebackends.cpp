@@ -4,7 +4,7 @@
 // The read API on both store backends: the fixtures imported into SQLite, copied into a PostgreSQL server the test
 // starts for itself, and read back from both.
 
-#include "postgresserver.h"
+#include "store/postgresserver.h"
 
 #include "analysis/anatomystatistics.h"
 #include "store/conversationquery.h"
@@ -49,6 +49,8 @@ private slots:
     // Before sampleDetailsAreTheSame, which takes the samples' tracebacks away (the errors' search index on
     // PostgreSQL is made as a file is copied, and not changed by an UPDATE of the copy).
     void searchFindsTheSame();
+    void copiesBackIntoSqlite();
+    void copiesASubsetOutAndBack();
     void sampleDetailsAreTheSame();
     void transcriptsAreTheSame();
     void rerunsAreTheSame();
@@ -128,14 +130,14 @@ void TestStoreBackends::initTestCase()
             > 0);
     }
 
-    PostgresStore target;
-    QVERIFY2(target.open(m_location, true), qPrintable(target.errorString()));
+    Store target;
+    QVERIFY2(target.open(m_location, Store::OpenMode::Create), qPrintable(target.errorString()));
     QString error;
-    QVERIFY2(StoreCopier(m_sqlite, target)
-                 .copyAll([this](const StoreCopier::Outcome& outcome) { m_firstCopy.push_back(outcome); }, &error),
+    QVERIFY2(StoreCopier(m_sqlite).copyInto(
+                 target, [this](const StoreCopier::Outcome& outcome) { m_firstCopy.push_back(outcome); }, &error),
         qPrintable(error));
-    QVERIFY2(StoreCopier(m_sqlite, target)
-                 .copyAll([this](const StoreCopier::Outcome& outcome) { m_secondCopy.push_back(outcome); }, &error),
+    QVERIFY2(StoreCopier(m_sqlite).copyInto(
+                 target, [this](const StoreCopier::Outcome& outcome) { m_secondCopy.push_back(outcome); }, &error),
         qPrintable(error));
     QVERIFY2(m_postgres.open(m_location, Store::OpenMode::Existing), qPrintable(m_postgres.errorString()));
 }
@@ -484,8 +486,8 @@ void TestStoreBackends::failedCopyLeavesTargetUnchanged()
     // were sent, and none of it stays.
     const QString location = m_server->createDatabase(QStringLiteral("refusing"));
     QVERIFY(!location.isEmpty());
-    PostgresStore target;
-    QVERIFY2(target.open(location, true), qPrintable(target.errorString()));
+    Store target;
+    QVERIFY2(target.open(location, Store::OpenMode::Create), qPrintable(target.errorString()));
     QVERIFY2(m_server->execute(QStringLiteral("refusing"), QStringLiteral(R"sql(
 CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
 CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse();)sql")),
@@ -494,30 +496,30 @@ CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refu
     qint64 copiedSamples = 0;
     int copied = 0;
     QString error;
-    QVERIFY(StoreCopier(m_sqlite, target)
-                .copyAll(
-                    [&](const StoreCopier::Outcome& outcome) {
-                        if (outcome.kind == StoreCopier::Outcome::Kind::Failed) {
-                            failed << outcome.path;
-                            QVERIFY2(outcome.error.contains(QLatin1String("refused by the test")),
-                                qPrintable(outcome.error));
-                        } else {
-                            // Files without events are copied as before.
-                            QCOMPARE(outcome.events, 0);
-                            copiedSamples += outcome.samples;
-                            ++copied;
-                        }
-                    },
-                    &error));
+    QVERIFY(StoreCopier(m_sqlite).copyInto(
+        target,
+        [&](const StoreCopier::Outcome& outcome) {
+            if (outcome.kind == StoreCopier::Outcome::Kind::Failed) {
+                failed << outcome.path;
+                QVERIFY2(outcome.error.contains(QLatin1String("refused by the test")), qPrintable(outcome.error));
+            } else {
+                // Files without events are copied as before.
+                QCOMPARE(outcome.events, 0);
+                copiedSamples += outcome.samples;
+                ++copied;
+            }
+        },
+        &error));
     QVERIFY(failed.size() > 5);
-    const PostgresResult counts = target.db().query("SELECT (SELECT COUNT(*) FROM files), (SELECT COUNT(*) FROM "
-                                                    "samples), (SELECT COUNT(*) FROM events)");
+    PostgresDb& db = StoreConnection::postgresOf(target)->db();
+    const PostgresResult counts = db.query(
+        "SELECT (SELECT COUNT(*) FROM files), (SELECT COUNT(*) FROM samples), (SELECT COUNT(*) FROM events)");
     QCOMPARE(counts.rows(), 1);
     QCOMPARE(counts.integer(0, 0), copied);
     QCOMPARE(counts.integer(0, 1), copiedSamples);
     QCOMPARE(counts.integer(0, 2), 0);
     for (const QString& path : failed)
-        QCOMPARE(target.db().query("SELECT 1 FROM files WHERE path = $1", { path.toUtf8() }).rows(), 0);
+        QCOMPARE(db.query("SELECT 1 FROM files WHERE path = $1", { path.toUtf8() }).rows(), 0);
 }
 
 void TestStoreBackends::unsupportedReadsSaySo()
@@ -588,6 +590,239 @@ QStringList withoutIds(const QString& csv)
 }
 }
 
+namespace {
+/// The runs of `store` whose log file is one of `paths` (every run when `paths` is empty).
+std::vector<RunRow> runsOf(Store& store, const QSet<QString>& paths)
+{
+    std::vector<RunRow> runs;
+    for (RunRow& run : store.runs()) {
+        if (paths.isEmpty() || paths.contains(run.path))
+            runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+/// Compares what `copy` reads with what `original` reads of the runs of the log files `paths` (all when empty): runs,
+/// samples, search hits, transcripts and re-runs, sample ids mapped by their order.
+void compareStores(Store& original, Store& copy, const QSet<QString>& paths)
+{
+    const std::vector<RunRow> expectedRuns = runsOf(original, paths);
+    const std::vector<RunRow> actualRuns = copy.runs();
+    QVERIFY(!expectedRuns.empty());
+    QCOMPARE(actualRuns.size(), expectedRuns.size());
+    std::vector<SampleRow> expected;
+    std::vector<SampleRow> actual;
+    for (size_t i = 0; i < expectedRuns.size(); ++i) {
+        const RunRow& a = actualRuns[i];
+        const RunRow& e = expectedRuns[i];
+        QCOMPARE(describe(a), describe(e));
+        QCOMPARE(a.path, e.path);
+        QCOMPARE(a.samples, e.samples);
+        QCOMPARE(a.solvedSamples, e.solvedSamples);
+        QVERIFY(sameNumber(a.accuracy, e.accuracy));
+        QCOMPARE(a.headerMetric, e.headerMetric);
+        QCOMPARE(a.metrics.size(), e.metrics.size());
+        QCOMPARE(a.inputTokens, e.inputTokens);
+        QCOMPARE(a.reasoningTokens, e.reasoningTokens);
+        for (SampleRow& sample : original.samples(e.id))
+            expected.push_back(std::move(sample));
+        for (SampleRow& sample : copy.samples(a.id))
+            actual.push_back(std::move(sample));
+    }
+    QCOMPARE(actual.size(), expected.size());
+    QHash<qint64, qint64> originalId;
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const SampleRow& a = actual[i];
+        const SampleRow& e = expected[i];
+        QCOMPARE(a.sampleId, e.sampleId);
+        QCOMPARE(a.epoch, e.epoch);
+        QCOMPARE(a.model, e.model);
+        QVERIFY(sameNumber(a.score, e.score));
+        QCOMPARE(a.solved, e.solved);
+        QCOMPARE(a.events, e.events);
+        QCOMPARE(a.outputTokens, e.outputTokens);
+        QVERIFY(sameNumber(a.totalCost, e.totalCost));
+        QCOMPARE(a.error, e.error);
+        QCOMPARE(a.limitType, e.limitType);
+        originalId.insert(a.id, e.id);
+    }
+    // The same hits, those of the runs copied.
+    const auto keys
+        = [](const std::vector<SearchHit>& hits, const QHash<qint64, qint64>* ids, const QHash<qint64, qint64>& kept) {
+              QStringList keys;
+              for (const SearchHit& hit : hits) {
+                  const qint64 sample = ids ? ids->value(hit.sampleId) : hit.sampleId;
+                  if (ids || std::find(kept.cbegin(), kept.cend(), sample) != kept.cend())
+                      keys << QStringLiteral("%1 %2 %3 %4").arg(sample).arg(hit.eventSeq).arg(hit.role, hit.snippet);
+              }
+              keys.sort();
+              return keys;
+          };
+    int found = 0;
+    for (const char* words : { "error", "test*", "\"cargo build\"", "Traceback", "RuntimeError*" }) {
+        const QString query = QString::fromUtf8(words);
+        const QStringList e = keys(original.find(query, 0, 1000000).hits, nullptr, originalId);
+        const QStringList a = keys(copy.find(query, 0, 1000000).hits, &originalId, originalId);
+        QVERIFY2(a == e, qPrintable(query + QStringLiteral(": %1 hits, %2 expected").arg(a.size()).arg(e.size())));
+        found += int(e.size());
+    }
+    QVERIFY(found > 0);
+    int payloads = 0;
+    int reruns = 0;
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const std::unique_ptr<TranscriptQuery> e = original.transcript(expected[i].id);
+        const std::unique_ptr<TranscriptQuery> a = copy.transcript(actual[i].id);
+        QVERIFY2(a, qPrintable(copy.errorString()));
+        QCOMPARE(a->count(), e->count());
+        QCOMPARE(a->types(), e->types());
+        for (int seq = 0; seq <= std::min(e->lastStep(), 30); ++seq) {
+            QCOMPARE(a->payload(seq), e->payload(seq));
+            ++payloads;
+        }
+        QCOMPARE(a->workingTimes(), e->workingTimes());
+        QCOMPARE(a->marks().size(), e->marks().size());
+        QCOMPARE(a->fullyIndexed(), true);
+        const std::vector<RerunRow> eReruns = original.reruns(expected[i].id);
+        const std::vector<RerunRow> aReruns = copy.reruns(actual[i].id);
+        QCOMPARE(aReruns.size(), eReruns.size());
+        for (size_t j = 0; j < eReruns.size(); ++j) {
+            QCOMPARE(aReruns[j].step, eReruns[j].step);
+            QCOMPARE(copy.rerunResults(aReruns[j].id), original.rerunResults(eReruns[j].id));
+            ++reruns;
+        }
+    }
+    QVERIFY(payloads > 0);
+    QCOMPARE(reruns, paths.isEmpty() ? 1 : reruns);
+}
+}
+
+void TestStoreBackends::copiesBackIntoSqlite()
+{
+    // The whole team store copied into a new SQLite store reads as the store it was copied from; a second copy
+    // finds every file there.
+    Store back;
+    QVERIFY(back.open(m_folder.filePath(QStringLiteral("back.sqlite")), Store::OpenMode::Create));
+    std::vector<StoreCopier::Outcome> first;
+    std::vector<StoreCopier::Outcome> second;
+    QString error;
+    QVERIFY2(StoreCopier(m_postgres)
+                 .copyInto(
+                     back, [&](const StoreCopier::Outcome& outcome) { first.push_back(outcome); }, &error),
+        qPrintable(error));
+    QVERIFY2(StoreCopier(m_postgres)
+                 .copyInto(
+                     back, [&](const StoreCopier::Outcome& outcome) { second.push_back(outcome); }, &error),
+        qPrintable(error));
+    QCOMPARE(int(first.size()), m_imported);
+    QCOMPARE(int(second.size()), m_imported);
+    for (const StoreCopier::Outcome& outcome : first)
+        QVERIFY2(outcome.kind == StoreCopier::Outcome::Kind::Copied, qPrintable(outcome.path + outcome.error));
+    for (const StoreCopier::Outcome& outcome : second)
+        QVERIFY2(outcome.kind == StoreCopier::Outcome::Kind::AlreadyThere, qPrintable(outcome.path));
+    compareStores(m_sqlite, back, {});
+}
+
+void TestStoreBackends::copiesASubsetOutAndBack()
+{
+    // A model's runs taken from the team store onto a laptop (PostgreSQL to SQLite), pushed into another team store
+    // (SQLite to PostgreSQL), and a task's runs and a file named by its hash copied from one team store to another:
+    // each copy reads as the original's runs of the files chosen.
+    const std::vector<SampleRow> samples = m_sqlite.samples();
+    QString model;
+    for (const SampleRow& sample : samples) {
+        if (sample.program.isEmpty() == false) {
+            model = sample.model;
+            break;
+        }
+    }
+    QVERIFY(!model.isEmpty());
+    QSet<qint64> modelRuns;
+    for (const SampleRow& sample : samples) {
+        if (sample.model == model)
+            modelRuns.insert(sample.runId);
+    }
+    QSet<QString> modelFiles;
+    QSet<QString> allFiles;
+    for (const RunRow& run : m_sqlite.runs()) {
+        allFiles.insert(run.path);
+        if (modelRuns.contains(run.id))
+            modelFiles.insert(run.path);
+    }
+    QVERIFY(modelFiles.size() > 1 && modelFiles.size() < allFiles.size());
+
+    const QString laptop = m_folder.filePath(QStringLiteral("laptop.sqlite"));
+    const auto [out, status] = cli({ QStringLiteral("copy"), QStringLiteral("--from"), m_location,
+        QStringLiteral("--to"), laptop, QStringLiteral("--model"), model });
+    QVERIFY2(status == 0, qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("%1 files copied, 0 already there, 0 failed").arg(modelFiles.size())),
+        qPrintable(out));
+    {
+        Store copy;
+        QVERIFY(copy.open(laptop, Store::OpenMode::Existing));
+        compareStores(m_sqlite, copy, modelFiles);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    const QString pushed = m_server->createDatabase(QStringLiteral("pushed"));
+    const auto [pushOut, pushStatus]
+        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), laptop, QStringLiteral("--to"), pushed });
+    QVERIFY2(pushStatus == 0, qPrintable(pushOut));
+    {
+        Store copy;
+        QVERIFY(copy.open(pushed, Store::OpenMode::Existing));
+        compareStores(m_sqlite, copy, modelFiles);
+        if (QTest::currentTestFailed())
+            return;
+    }
+
+    // PostgreSQL to PostgreSQL: a task's files, and one more named by its content hash.
+    const SampleRow& other = samples.back();
+    QSet<QString> taskFiles;
+    for (const RunRow& run : m_sqlite.runs()) {
+        if (run.task == other.task)
+            taskFiles.insert(run.path);
+    }
+    QString named;
+    QString namedHash;
+    {
+        SqliteStatement file(StoreConnection::of(m_sqlite), "SELECT path, hash FROM files WHERE status = 'imported'");
+        while (file.step()) {
+            if (!taskFiles.contains(file.text(0))) {
+                named = file.text(0);
+                namedHash = file.text(1);
+                break;
+            }
+        }
+    }
+    QVERIFY(!namedHash.isEmpty());
+    const QString team = m_server->createDatabase(QStringLiteral("teamcopy"));
+    const auto [teamOut, teamStatus] = cli({ QStringLiteral("copy"), QStringLiteral("--from"), m_location,
+        QStringLiteral("--to"), team, QStringLiteral("--task"), other.task, QStringLiteral("--file"), namedHash });
+    QVERIFY2(teamStatus == 0, qPrintable(teamOut));
+    QVERIFY2(teamOut.contains(QStringLiteral("%1 files copied, 0 already there").arg(taskFiles.size() + 1)),
+        qPrintable(teamOut));
+    {
+        Store copy;
+        QVERIFY(copy.open(team, Store::OpenMode::Existing));
+        compareStores(m_sqlite, copy, taskFiles + QSet<QString> { named });
+        if (QTest::currentTestFailed())
+            return;
+    }
+
+    // Values no sample has are refused, as by `samples`, and nothing is copied.
+    const QString refused = m_folder.filePath(QStringLiteral("refused.sqlite"));
+    const auto [unknown, unknownStatus] = cli({ QStringLiteral("copy"), QStringLiteral("--from"), m_location,
+        QStringLiteral("--to"), refused, QStringLiteral("--model"), model + QStringLiteral("x") });
+    QCOMPARE(unknownStatus, 2);
+    QVERIFY2(unknown.contains(QStringLiteral("did you mean %1").arg(model)), qPrintable(unknown));
+    const auto [noFile, noFileStatus] = cli({ QStringLiteral("copy"), QStringLiteral("--from"), m_location,
+        QStringLiteral("--to"), refused, QStringLiteral("--file"), QStringLiteral("/nowhere.eval") });
+    QCOMPARE(noFileStatus, 2);
+    QVERIFY2(noFile.contains(QLatin1String("no file /nowhere.eval")), qPrintable(noFile));
+    Store empty;
+    QVERIFY(!QFile::exists(refused));
+}
+
 void TestStoreBackends::commandLineCopiesAndLists()
 {
     const QString location = m_server->createDatabase(QStringLiteral("cli"));
@@ -638,10 +873,10 @@ void TestStoreBackends::commandLineCopiesAndLists()
         QVERIFY(expected.size() > 100);
         QCOMPARE(QString(actual).replace(location, local).replace(postgresSample, sqliteSample), expected);
     }
-    const auto [backwards, backwardsStatus]
-        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), location, QStringLiteral("--to"), local });
-    QCOMPARE(backwardsStatus, 2);
-    QVERIFY2(backwards.contains(QLatin1String("only from a SQLite store into PostgreSQL")), qPrintable(backwards));
+    const auto [same, sameStatus]
+        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), location, QStringLiteral("--to"), location });
+    QCOMPARE(sameStatus, 2);
+    QVERIFY2(same.contains(QLatin1String("the same store")), qPrintable(same));
 }
 
 void TestStoreBackends::copiesAtOnceStoreEachFileOnce()

@@ -197,6 +197,31 @@ ImportResult Importer::fail(ImportResult result, const QString& error)
     return result;
 }
 
+bool Importer::removeReplaced(SqliteDb& db, const QString& path, const QString& hash, QString* error)
+{
+    // A changed file replaces what it held before, and so does the same content imported before messages were stored
+    // once, from any path: runs, samples and events cascade away with its row, once its messages are out of the
+    // full-text index.
+    std::vector<qint64> earlier;
+    {
+        SqliteStatement find(db, R"sql(SELECT id FROM files WHERE path = ?1
+            OR (hash = ?2 AND status = 'imported' AND shared_messages IS NULL))sql");
+        find.bind(1, path);
+        find.bind(2, hash);
+        while (find.step())
+            earlier.push_back(find.integer(0));
+    }
+    SqliteStatement remove(db, "DELETE FROM files WHERE id = ?");
+    for (const qint64 id : earlier) {
+        remove.bind(1, id);
+        if (!MessageIndex(db).removeFile(id) || !remove.exec()) {
+            *error = tr("cannot replace the earlier import: %1").arg(db.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
 qint64 Importer::beginFile(const QString& path, qint64 bytes, qint64 mtime, const QString& hash, QString* error)
 {
     SqliteDb& db = StoreConnection::of(m_store);
@@ -214,24 +239,8 @@ qint64 Importer::beginFile(const QString& path, qint64 bytes, qint64 mtime, cons
     if (!db.exec("SAVEPOINT import_file"))
         return refuse(tr("cannot write to the store: %1").arg(db.errorString()));
     m_inFile = true;
-    // A changed file replaces what it held before, and so does the same content imported before messages were stored
-    // once, from any path: runs, samples and events cascade away with its row, once its messages are out of the
-    // full-text index.
-    std::vector<qint64> earlier;
-    {
-        SqliteStatement find(db, R"sql(SELECT id FROM files WHERE path = ?1
-            OR (hash = ?2 AND status = 'imported' AND shared_messages IS NULL))sql");
-        find.bind(1, path);
-        find.bind(2, hash);
-        while (find.step())
-            earlier.push_back(find.integer(0));
-    }
-    SqliteStatement remove(db, "DELETE FROM files WHERE id = ?");
-    for (const qint64 id : earlier) {
-        remove.bind(1, id);
-        if (!MessageIndex(db).removeFile(id) || !remove.exec())
-            return refuse(tr("cannot replace the earlier import: %1").arg(db.errorString()));
-    }
+    if (!removeReplaced(db, path, hash, error))
+        return 0;
     SqliteStatement insert(db, R"sql(INSERT INTO files (path, size, mtime, hash, status, imported_at)
         VALUES (?, ?, ?, ?, 'imported', ?))sql");
     insert.bind(1, path);

@@ -16,6 +16,7 @@
 #include <vector>
 
 class Checkpointer;
+class SqliteDb;
 class Store;
 
 /// The outcome of importing one file.
@@ -58,6 +59,10 @@ public:
     ImportResult importFile(const QString& path, const Progress& progress = {});
     /// The hash that identifies a file's content (as `files.hash`); empty with `error` set when it cannot be read.
     static QString contentHash(const QString& path, QString* error);
+    /// Deletes what a file at `path` of content `hash` replaces in the store on `db`: the file imported before at that
+    /// path, and the same content imported before messages were stored once, from any path (their runs, samples and
+    /// events cascade away, their messages taken out of the search index first). False with `error` set.
+    static bool removeReplaced(SqliteDb& db, const QString& path, const QString& hash, QString* error);
     /// Lets the files imported next share transactions. Each file still goes in a savepoint of its own, so a file
     /// that fails leaves the store as it was; a transaction commits once its files reach 32 MB or it has been open
     /// a second, and at commit(). Many small files import faster so: every transaction rewrites the top pages of each

@@ -78,6 +78,16 @@ QByteArray PostgresResult::bytes(int row, int column) const
     return QByteArray(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
 }
 
+const char* PostgresResult::data(int row, int column) const
+{
+    return PQgetvalue(m_result, row, column);
+}
+
+int PostgresResult::length(int row, int column) const
+{
+    return PQgetlength(m_result, row, column);
+}
+
 QByteArray PostgresResult::blob(int row, int column) const
 {
     if (isNull(row, column))

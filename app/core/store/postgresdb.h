@@ -33,6 +33,9 @@ public:
     double real(int row, int column) const; ///< NULL reads as NaN
     QString text(int row, int column) const; ///< NULL reads as a null QString
     QByteArray bytes(int row, int column) const; ///< the text as sent, UTF-8
+    /// The text as sent, where the result keeps it (until it is freed), and its length in bytes.
+    const char* data(int row, int column) const;
+    int length(int row, int column) const;
     /// A bytea column, decoded from PostgreSQL's hex form.
     QByteArray blob(int row, int column) const;
     int columns() const;

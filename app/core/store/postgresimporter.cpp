@@ -62,11 +62,12 @@ ImportResult PostgresImporter::importFile(const QString& path, const Importer::P
             result = importer.importFile(path, progress);
         }
         if (result.status == ImportResult::Imported) {
-            StoreCopier copier(staging, target);
-            copier.setAnalyze(false);
+            StoreCopier copier(staging);
+            copier.setFinish(false);
             QString copyError;
             StoreCopier::Outcome outcome;
-            if (!copier.copyAll([&outcome](const StoreCopier::Outcome& done) { outcome = done; }, &copyError)) {
+            if (!copier.copyInto(
+                    m_store, [&outcome](const StoreCopier::Outcome& done) { outcome = done; }, &copyError)) {
                 result.status = ImportResult::Failed;
                 result.error = copyError;
             } else if (outcome.kind == StoreCopier::Outcome::Kind::AlreadyThere) {

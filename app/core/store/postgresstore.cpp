@@ -75,6 +75,12 @@ bool PostgresStore::open(const QString& location, bool create)
     return true;
 }
 
+qint64 PostgresStore::diskBytes()
+{
+    const PostgresResult size = m_db.query("SELECT pg_database_size(current_database())");
+    return size.rows() == 1 ? size.integer(0, 0) : -1;
+}
+
 std::vector<RunRow> PostgresStore::runs()
 {
     QHash<qint64, std::vector<MetricRecord>> metrics;
@@ -333,8 +339,6 @@ Store* PostgresStore::transcriptStore(qint64 sampleId)
                     PostgresMirror mirror(m_db, StoreConnection::of(copy));
                     if (!mirror.copySample(sampleId))
                         error = mirror.errorString();
-                    else if (!copy.indexMessages({}, &error))
-                        error = error.isEmpty() ? copy.errorString() : error;
                 }
             }
             if (error.isEmpty() && !QFile::rename(partial, path))

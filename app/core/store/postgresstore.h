@@ -34,6 +34,8 @@ public:
     QString errorString() const { return m_error; }
     PostgresDb& db() { return m_db; }
 
+    /// pg_database_size of the database; -1 when it cannot be read.
+    qint64 diskBytes();
     std::vector<RunRow> runs();
     /// Samples of run `runId` (0: every run), or the one sample `sampleId` when it is not 0.
     std::vector<SampleRow> readSamples(qint64 runId, qint64 sampleId);
@@ -44,10 +46,11 @@ public:
     std::vector<RerunRow> reruns(qint64 sampleId);
     QHash<QString, bool> rerunResults(qint64 rerunId);
 
-    /// The SQLite store that sample `sampleId`'s transcript is read from: its rows copied (PostgresMirror) and
-    /// indexed for search once a process, into a temporary folder removed at exit, and shared by this process's
-    /// connections to the same database. The transcript's readers are SQLite's, one decoder of chunks for both
-    /// backends. Null with errorString() set when the copy fails.
+    /// The SQLite store that sample `sampleId`'s transcript is read from: its rows copied (PostgresMirror) once a
+    /// process, into a temporary folder removed at exit, and shared by this process's connections to the same
+    /// database. The transcript's readers are SQLite's, one decoder of chunks for both backends; its messages are not
+    /// indexed there, as the server's index answers a search within the sample (TranscriptQuery::find). Null with
+    /// errorString() set when the copy fails.
     Store* transcriptStore(qint64 sampleId);
 
 private:

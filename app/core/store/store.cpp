@@ -167,6 +167,16 @@ bool Store::openPostgres(const QString& location, OpenMode mode)
     return true;
 }
 
+qint64 Store::diskBytes()
+{
+    if (m_postgres)
+        return m_postgres->diskBytes();
+    qint64 bytes = 0;
+    for (const char* suffix : { "", "-wal" })
+        bytes += QFileInfo(m_path + QLatin1String(suffix)).size();
+    return bytes;
+}
+
 std::vector<RunRow> Store::runs()
 {
     if (m_postgres)
@@ -375,7 +385,7 @@ std::unique_ptr<TranscriptQuery> Store::transcript(qint64 sampleId)
             m_error = m_postgres->errorString();
             return nullptr;
         }
-        return std::make_unique<TranscriptQuery>(*copy, sampleId);
+        return std::make_unique<TranscriptQuery>(*copy, sampleId, this);
     }
     return std::make_unique<TranscriptQuery>(*this, sampleId);
 }

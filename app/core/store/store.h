@@ -49,6 +49,10 @@ public:
     /// True for a store on PostgreSQL (a postgresql:// location).
     bool isPostgres() const { return m_postgres != nullptr; }
 
+    /// The bytes the store takes: its file with its write-ahead log on SQLite, the database on PostgreSQL
+    /// (pg_database_size); -1 when that cannot be read.
+    qint64 diskBytes();
+
     std::vector<RunRow> runs();
     /// The samples of run `runId` (0: of every run), their pass fractions not yet read (see SampleCatalog).
     std::vector<SampleRow> samples(qint64 runId = 0);

@@ -11,6 +11,8 @@
 /// Nothing outside app/core/store and tests includes this header.
 struct StoreConnection {
     static SqliteDb& of(Store& store) { return *store.m_db; }
+    /// The store on PostgreSQL behind a Store, or null for a SQLite store.
+    static PostgresStore* postgresOf(Store& store) { return store.m_postgres.get(); }
     /// The connection sample `sampleId`'s transcript is read through: on PostgreSQL, that of its copy (see
     /// PostgresStore::transcriptStore), or an unopened one whose reads find nothing when it cannot be copied.
     static SqliteDb& ofTranscript(Store& store, qint64 sampleId)

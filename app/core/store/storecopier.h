@@ -3,18 +3,22 @@
 
 #pragma once
 
+#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <vector>
 
-class PostgresStore;
-class SqliteDb;
 class Store;
 
-/// Copies the imported files of a SQLite store, with their runs, samples, events, chunks, messages, attachments and
-/// re-runs, into a store on PostgreSQL: one transaction a file, so a failure leaves the target as it was, the rows
-/// streamed with COPY. A file whose content hash the target already holds is skipped; copies into one target take
-/// turns on an advisory lock, and the unique hash keeps a file from being stored twice even so.
+/// Copies the imported files of one store into another, SQLite or PostgreSQL either way, with their runs, samples,
+/// events, chunks, messages, attachments and re-runs: one transaction a file, so a failure leaves the target as it
+/// was. A file whose content hash the target already holds is skipped. Into PostgreSQL the rows are streamed with
+/// COPY, copiers take turns on an advisory lock, and the unique hash keeps a file from being stored twice even so;
+/// into SQLite, a file at a path the target holds replaces it, as an import does, and its messages are indexed for
+/// search after the last file. A file is copied whole (its hash names its whole content): filters choose files.
 class StoreCopier {
 public:
     /// What became of one file.
@@ -25,37 +29,51 @@ public:
         QString error;
         qint64 samples = 0;
         qint64 events = 0;
-        qint64 bytes = 0; ///< COPY text sent
+        qint64 bytes = 0; ///< row data read from the source
     };
 
-    StoreCopier(Store& from, PostgresStore& to);
+    /// Which of the source's imported files to copy: every one when `runs` is unset and `files` empty; else those
+    /// holding a run of `runs` and those whose path or content hash `files` names.
+    struct Selection {
+        std::optional<QSet<qint64>> runs;
+        QStringList files;
+    };
+
+    /// `from` opened to read.
+    explicit StoreCopier(Store& from);
     ~StoreCopier();
     StoreCopier(const StoreCopier&) = delete;
     StoreCopier& operator=(const StoreCopier&) = delete;
 
-    /// Whether copyAll() runs ANALYZE when it copied a file (the default); an importer of many files runs it once.
-    void setAnalyze(bool analyze) { m_analyze = analyze; }
-    /// Copies every imported file of the source, calling `done` after each; false when the source cannot be read.
-    bool copyAll(const std::function<void(const Outcome&)>& done, QString* error);
+    /// Whether copyInto() ends by making the target ready to read (ANALYZE on PostgreSQL, the messages indexed for
+    /// search on SQLite) when it copied a file; the default. An importer of many files does it once.
+    void setFinish(bool finish) { m_finish = finish; }
+    /// Chooses the files copyInto() copies; empty when every value of `selection.files` names a file of the source,
+    /// else why not (an unknown path or hash, close ones suggested).
+    QString select(const Selection& selection);
+    /// Copies the chosen files into `to` (opened to write: Store::OpenMode::Create), calling `done` after each; false
+    /// when the source cannot be read or the target cannot be made ready to read after them.
+    bool copyInto(Store& to, const std::function<void(const Outcome&)>& done, QString* error);
 
 private:
-    struct Table;
-    enum Ids { FileIds, RunIds, SampleIds, ChunkIds, EventIds, MessageIds, SuiteIds, RerunIds, IdKinds };
+    struct File {
+        qint64 id = 0;
+        QString path;
+        QString hash;
+        QSet<qint64> runs;
+    };
+    class Source;
+    class Target;
+    class SqliteSource;
+    class PostgresSource;
+    class SqliteTarget;
+    class PostgresTarget;
 
-    /// The tables copied, in the order their references need.
-    static const std::vector<Table>& tables();
-    Outcome copyFile(qint64 fileId, const QString& path, const QString& hash);
-    /// Takes a block of ids in the target for each kind of row of the file, and sets m_offsets to shift by.
-    bool reserveIds(qint64 fileId);
-    /// Streams one table's rows of the file with COPY; false with m_error set on failure.
-    bool copyTable(const Table& table, qint64 fileId, Outcome& outcome);
-    /// Fills the search tables of the file's messages (not their copies) and samples' errors: their tsvectors, made
-    /// by SearchQuery::tsvector, streamed with COPY.
-    bool copyWords(qint64 fileId, Outcome& outcome);
+    /// The source's imported files; false with `error` set when it cannot be read.
+    bool listFiles(std::vector<File>* files, QString* error);
+    Outcome copyFile(Target& to, const File& file);
 
-    SqliteDb& m_from;
-    PostgresStore& m_to;
-    qint64 m_offsets[IdKinds] = {};
-    bool m_analyze = true;
-    QString m_error;
+    std::unique_ptr<Source> m_from;
+    std::optional<Selection> m_selection;
+    bool m_finish = true;
 };

@@ -7,6 +7,7 @@
 #include "chunkstore.h"
 #include "messageindex.h"
 #include "pooledinput.h"
+#include "postgressearch.h"
 #include "searchquery.h"
 #include "sqlitedb.h"
 #include "storeconnection.h"
@@ -33,8 +34,9 @@ struct TranscriptQuery::Readers {
     PooledInput pooled;
 };
 
-TranscriptQuery::TranscriptQuery(Store& store, qint64 sampleId)
+TranscriptQuery::TranscriptQuery(Store& store, qint64 sampleId, Store* origin)
     : m_store(store)
+    , m_origin(origin)
     , m_sampleId(sampleId)
     , m_readers(std::make_unique<Readers>(StoreConnection::of(store), sampleId))
 {
@@ -279,6 +281,8 @@ QStringList TranscriptQuery::types()
 
 bool TranscriptQuery::fullyIndexed()
 {
+    if (m_origin)
+        return true;
     SqliteStatement waiting(m_readers->db, R"sql(SELECT EXISTS (SELECT 1 FROM messages WHERE sample_id = ?
         AND id > (SELECT indexed_through FROM search_progress) AND copy_of IS NULL))sql");
     waiting.bind(1, m_sampleId);
@@ -288,6 +292,10 @@ bool TranscriptQuery::fullyIndexed()
 std::vector<int> TranscriptQuery::find(const QString& words, const std::function<bool()>& cancelled,
     const std::function<void(int, int)>& progress, int parts)
 {
+    // The copy of a sample read from PostgreSQL is not indexed: the server's index answers, as it does for Store::find,
+    // in one query that is neither told of nor stopped part way.
+    if (m_origin)
+        return PostgresSearch(StoreConnection::postgresOf(*m_origin)->db()).steps(SearchQuery(words), m_sampleId);
     return MessageIndex(m_readers->db).steps(SearchQuery(words), m_sampleId, cancelled, progress, parts);
 }
 

@@ -18,7 +18,9 @@ class Store;
 /// what they mean (pass curves, tests, costs) is the analysis's to say.
 class TranscriptQuery {
 public:
-    TranscriptQuery(Store& store, qint64 sampleId);
+    /// `origin`: the store on PostgreSQL that `store` holds a copy of the sample from (PostgresStore::transcriptStore);
+    /// the copy is read, the origin searched.
+    TranscriptQuery(Store& store, qint64 sampleId, Store* origin = nullptr);
     ~TranscriptQuery();
 
     qint64 sampleId() const { return m_sampleId; }
@@ -75,11 +77,13 @@ public:
     /// Every message, by kind then index, one at a time; `visit` returns false to stop.
     void visitMessages(const std::function<bool(const StoredMessage&)>& visit);
 
-    /// False while some of this sample's messages wait to be indexed (a stopped import): find() misses them.
+    /// False while some of this sample's messages wait to be indexed (a stopped import): find() misses them. Always
+    /// true on PostgreSQL, where each file's messages are indexed as it is stored.
     bool fullyIndexed();
-    /// Steps whose messages hold all of `words` (full-text index), in order, with the step of the sample's error when
-    /// it holds them. The messages are gone through in `parts`, `progress` told of each (done, parts); `cancelled`,
-    /// asked between them and every few thousand steps of SQLite's work, stops the find with no steps.
+    /// Steps whose messages hold all of `words` (full-text index; on PostgreSQL, its own), in order, with the step of
+    /// the sample's error when it holds them. The messages are gone through in `parts`, `progress` told of each (done,
+    /// parts); `cancelled`, asked between them and every few thousand steps of SQLite's work, stops the find with no
+    /// steps. PostgreSQL's index answers in one query, without either.
     std::vector<int> find(const QString& words, const std::function<bool()>& cancelled = {},
         const std::function<void(int, int)>& progress = {}, int parts = 1);
 
@@ -94,6 +98,7 @@ private:
     double sampleTime(double workingStart);
 
     Store& m_store;
+    Store* m_origin;
     qint64 m_sampleId;
     QString m_type;
     std::vector<int> m_listed; ///< the steps of the listed events, when a type filter leaves gaps

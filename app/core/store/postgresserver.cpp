@@ -4,6 +4,7 @@
 #include "postgresserver.h"
 
 #include <QCollator>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -13,6 +14,11 @@
 
 namespace {
 const char* const unprivilegedUser = "nobody";
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("PostgresServer", text);
+}
 }
 
 PostgresServer::~PostgresServer()
@@ -42,8 +48,8 @@ QString PostgresServer::binDirectory()
 
 QString PostgresServer::missingMessage()
 {
-    return QStringLiteral("the PostgreSQL server is not installed (no initdb in /usr/lib/postgresql/*/bin): "
-                          "`apt-get install postgresql` (./setup.sh test installs it)");
+    return tr("the PostgreSQL server is not installed (no initdb in /usr/lib/postgresql/*/bin): "
+              "`apt-get install postgresql` (./setup.sh test installs it)");
 }
 
 bool PostgresServer::run(const QString& program, const QStringList& arguments)
@@ -58,7 +64,7 @@ bool PostgresServer::run(const QString& program, const QStringList& arguments)
     else
         process.start(path, arguments);
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        m_error = program + QStringLiteral(" failed: ") + process.errorString() + QLatin1Char('\n')
+        m_error = tr("%1 failed: %2").arg(program, process.errorString()) + QLatin1Char('\n')
             + QString::fromLocal8Bit(process.readAll());
         return false;
     }
@@ -73,18 +79,18 @@ bool PostgresServer::start()
         return false;
     }
     if (!m_folder.isValid()) {
-        m_error = QStringLiteral("cannot make a temporary folder: ") + m_folder.errorString();
+        m_error = tr("cannot make a temporary folder: %1").arg(m_folder.errorString());
         return false;
     }
     if (geteuid() == 0) {
         const passwd* user = getpwnam(unprivilegedUser);
         if (!user || chown(m_folder.path().toLocal8Bit().constData(), user->pw_uid, user->pw_gid) != 0) {
-            m_error = QStringLiteral("cannot give the server's folder to the user nobody");
+            m_error = tr("cannot give the server's folder to the user nobody");
             return false;
         }
     }
     const QString data = m_folder.filePath(QStringLiteral("data"));
-    // No fsync: a test's cluster is thrown away.
+    // No fsync: the cluster is thrown away.
     if (!run(QStringLiteral("initdb"),
             { QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("runlens"), QStringLiteral("-A"),
                 QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
@@ -113,7 +119,7 @@ bool PostgresServer::execute(const QString& name, const QString& sql)
         { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
             QStringLiteral("-d"), location(name), QStringLiteral("-c"), sql });
     if (!psql.waitForFinished(60000) || psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0) {
-        m_error = QStringLiteral("psql failed: ") + QString::fromLocal8Bit(psql.readAll());
+        m_error = tr("psql failed: %1").arg(QString::fromLocal8Bit(psql.readAll()));
         return false;
     }
     return true;

@@ -7,9 +7,10 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
-/// A PostgreSQL server of its own for a test: a cluster made with initdb in a temporary folder, listening only on a
-/// Unix socket in that folder (no TCP), stopped and removed on destruction. PostgreSQL refuses to run as root: a test
-/// run as root runs the server as the unprivileged user `nobody`, the folder given to it.
+/// A throwaway PostgreSQL server, for the tests and `bench store`: a cluster made with initdb in a temporary folder,
+/// listening only on a Unix socket in that folder (no TCP), without fsync, stopped and removed on destruction.
+/// PostgreSQL refuses to run as root: run as root, the server runs as the unprivileged user `nobody`, the folder given
+/// to it.
 class PostgresServer {
 public:
     PostgresServer() = default;
@@ -19,7 +20,7 @@ public:
 
     /// Debian's server binaries (initdb, pg_ctl), newest version first; empty when none are installed.
     static QString binDirectory();
-    /// Why tests on PostgreSQL are skipped here: the server is not installed, and how to install it.
+    /// Why no server can be started here: the server is not installed, and how to install it.
     static QString missingMessage();
 
     /// Makes the cluster and starts the server; false with errorString() set.
