@@ -349,10 +349,6 @@
         <translation>%1 Bearbeitungen machten frühere Bearbeitungen rückgängig.</translation>
     </message>
     <message>
-        <source>The workspace was not rebuilt from its %1 edits (lines of code, edits undone): more than %2; runlens-cli report --workspace reads them all.</source>
-        <translation>Der Arbeitsbereich wurde nicht aus seinen %1 Bearbeitungen wiederhergestellt (Codezeilen, rückgängig gemachte Bearbeitungen): mehr als %2; runlens-cli report --workspace liest sie alle.</translation>
-    </message>
-    <message>
         <source>Code: %1 lines at the first test run, %2 at the last.</source>
         <translation>Code: %1 Zeilen beim ersten Testlauf, %2 beim letzten.</translation>
     </message>
@@ -1783,6 +1779,29 @@ Das Passwort wird aus ~/.pgpass (oder PGPASSFILE) gelesen, nie hier eingegeben.<
     </message>
 </context>
 <context>
+    <name>PostgresServer</name>
+    <message>
+        <source>the PostgreSQL server is not installed (no initdb in /usr/lib/postgresql/*/bin): `apt-get install postgresql` (./setup.sh test installs it)</source>
+        <translation>der PostgreSQL-Server ist nicht installiert (kein initdb in /usr/lib/postgresql/*/bin): `apt-get install postgresql` (./setup.sh test installiert ihn)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>kann keinen temporären Ordner anlegen: %1</translation>
+    </message>
+    <message>
+        <source>cannot give the server&apos;s folder to the user nobody</source>
+        <translation>kann den Ordner des Servers nicht dem Benutzer nobody übergeben</translation>
+    </message>
+    <message>
+        <source>psql failed: %1</source>
+        <translation>psql ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Prices</source>
@@ -2441,6 +2460,29 @@ in diesem Transkript</translation>
     <message>
         <source>Step %1 of %2 — reading the pass curve…</source>
         <translation>Schritt %1 von %2 — die Bestehenskurve wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Finding… %1%</source>
+        <translation>Suche… %1%</translation>
+    </message>
+    <message>
+        <source>Finding…</source>
+        <translation>Suche…</translation>
+    </message>
+    <message>
+        <source>Cannot search: %1</source>
+        <translation>Suche nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3191,13 @@ in diesem Transkript</translation>
     </message>
 </context>
 <context>
+    <name>StoreCopier</name>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+</context>
+<context>
     <name>StoreWriter</name>
     <message>
         <source>cannot write to the store: %1</source>
@@ -3472,48 +3521,6 @@ in diesem Transkript</translation>
         <translation>kein Sample %1 im Speicher &apos;%2&apos; (runlens-cli samples listet sie auf)</translation>
     </message>
     <message>
-        <source>Usage: runlens-cli COMMAND [options]
-
-Commands:
-  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
-  runs             list the imported runs with their accuracy
-  samples          list the imported samples (filters: model, task, program, tier, epoch, outcome, run)
-  stats            solve rates over tasks with intervals (--by model|tier|task), two models compared
-                   (--paired MODEL_A MODEL_B), or where the runs&apos; time and money went (--anatomy)
-  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
-  bench            benchmarks: import (beside its floor), runner (beside a shell loop)
-  test             run a test suite against a program, sandboxed
-  rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
-  transcript SAMPLE  a sample&apos;s transcript as text (grep, diff) or JSON Lines, streamed
-  report SAMPLE    a run&apos;s anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)
-  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
-                   duration) as PDF, SVG or PNG, with its CSV
-  copy             copy runs from a SQLite store into a team store on PostgreSQL
-
-Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
-</source>
-        <translation>Aufruf: runlens-cli BEFEHL [Optionen]
-
-Befehle:
-  import PFAD...   Inspect-Logs (.eval, .json; Ordner rekursiv) in den Speicher importieren
-  runs             die importierten Läufe mit ihrer Genauigkeit auflisten
-  samples          die importierten Samples auflisten (Filter: model, task, program, tier, epoch, outcome, run)
-  stats            Lösungsraten über Aufgaben mit Intervallen (--by model|tier|task), zwei Modelle im Vergleich
-                   (--paired MODELL_A MODELL_B) oder wohin Zeit und Geld der Läufe gingen (--anatomy)
-  synth            Inspect-Archive in der Form von MirrorCode schreiben (Demodaten, Benchmarks)
-  bench            Benchmarks: import (neben seiner Untergrenze), runner (neben einer Shell-Schleife)
-  test             eine Testsuite gegen ein Programm ausführen, in einer Sandbox
-  rerun SAMPLE     eine Suite auf dem Code eines Samples bei Schritten seines Transkripts erneut ausführen
-  transcript SAMPLE  das Transkript eines Samples als Text (grep, diff) oder JSON Lines, gestreamt
-  report SAMPLE    die Anatomie eines Laufs: wo er stockte, was ihn zurückwarf, wohin das Geld ging (Text, JSON, HTML)
-  plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
-                   duration) als PDF, SVG oder PNG, mit ihrer CSV
-  copy             Läufe aus einem SQLite-Speicher in einen Team-Speicher auf PostgreSQL kopieren
-
-Mit &apos;runlens-cli BEFEHL --help&apos; erhalten Sie die Optionen eines Befehls.
-</translation>
-    </message>
-    <message>
         <source>replay: first screen after %1 ms (first frame, its blocks and pass curve still being read: %2 ms, %3 ms of the UI thread&apos;s processor time)
 </source>
         <translation>Wiedergabe: erster Bildschirm nach %1 ms (erster Frame, seine Blöcke und die Bestehenskurve werden noch gelesen: %2 ms, %3 ms Prozessorzeit des UI-Threads)
@@ -3532,9 +3539,53 @@ Mit &apos;runlens-cli BEFEHL --help&apos; erhalten Sie die Optionen eines Befehl
 </translation>
     </message>
     <message>
-        <source>replay: find &quot;%1&quot;: %2 steps in %3 ms; peak memory %4 MB (%5 MB before the find)
+        <source>Usage: runlens-cli COMMAND [options]
+
+Commands:
+  import PATH...   import Inspect logs (.eval, .json; folders recursively) into the store
+  runs             list the imported runs with their accuracy
+  samples          list the imported samples (filters: model, task, program, tier, epoch, outcome, run)
+  stats            solve rates over tasks with intervals (--by model|tier|task), two models compared
+                   (--paired MODEL_A MODEL_B), or where the runs&apos; time and money went (--anatomy)
+  synth            write MirrorCode-shaped Inspect archives (demo data, benchmarks)
+  bench            benchmarks: import (beside its floor), runner (beside a shell loop), store (SQLite
+                   beside PostgreSQL)
+  test             run a test suite against a program, sandboxed
+  rerun SAMPLE     re-run a suite on a sample&apos;s code at steps of its transcript
+  transcript SAMPLE  a sample&apos;s transcript as text (grep, diff) or JSON Lines, streamed
+  report SAMPLE    a run&apos;s anatomy: where it stalled, what broke it, where the money went (text, JSON, HTML)
+  plot KIND        a figure (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
+                   duration) as PDF, SVG or PNG, with its CSV
+  copy             copy runs between stores, SQLite or PostgreSQL, all or some
+
+Run &apos;runlens-cli COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation>Wiedergabe: Suche nach „%1“: %2 Schritte in %3 ms; höchster Arbeitsspeicherbedarf %4 MB (%5 MB vor der Suche)
+        <translation>Aufruf: runlens-cli BEFEHL [Optionen]
+
+Befehle:
+  import PFAD...   Inspect-Logs (.eval, .json; Ordner rekursiv) in den Speicher importieren
+  runs             die importierten Läufe mit ihrer Genauigkeit auflisten
+  samples          die importierten Samples auflisten (Filter: model, task, program, tier, epoch, outcome, run)
+  stats            Lösungsraten über Aufgaben mit Intervallen (--by model|tier|task), zwei Modelle im Vergleich
+                   (--paired MODELL_A MODELL_B) oder wohin Zeit und Geld der Läufe gingen (--anatomy)
+  synth            Inspect-Archive in der Form von MirrorCode schreiben (Demodaten, Benchmarks)
+  bench            Benchmarks: import (neben seiner Untergrenze), runner (neben einer Shell-Schleife), store
+                   (SQLite neben PostgreSQL)
+  test             eine Testsuite gegen ein Programm ausführen, in einer Sandbox
+  rerun SAMPLE     eine Suite auf dem Code eines Samples bei Schritten seines Transkripts erneut ausführen
+  transcript SAMPLE  das Transkript eines Samples als Text (grep, diff) oder JSON Lines, gestreamt
+  report SAMPLE    die Anatomie eines Laufs: wo er stockte, was ihn zurückwarf, wohin das Geld ging (Text, JSON, HTML)
+  plot KIND        eine Abbildung (solve-rate, tier, program-size, cost-curve, pareto, cost-by-task, tokens,
+                   duration) als PDF, SVG oder PNG, mit ihrer CSV
+  copy             Läufe zwischen Speichern kopieren, SQLite oder PostgreSQL, alle oder einige
+
+Mit &apos;runlens-cli BEFEHL --help&apos; erhalten Sie die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>replay: find &quot;%1&quot;: moved to step %2 of %3 found %4 ms after Enter (the UI thread&apos;s processor time: %5 ms, %6 ms of it on Enter; the index&apos;s query alone %7 ms); peak memory %8 MB (%9 MB before the find)
+</source>
+        <translation>Wiedergabe: Suche &quot;%1&quot;: zu Schritt %2 von %3 Treffern gesprungen, %4 ms nach Enter (Prozessorzeit des UI-Threads: %5 ms, davon %6 ms bei Enter; die Abfrage des Index allein %7 ms); Spitzenspeicher %8 MB (%9 MB vor der Suche)
 </translation>
     </message>
 </context>
