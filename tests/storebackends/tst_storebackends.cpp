@@ -730,7 +730,7 @@ void TestStoreBackends::copiesASubsetOutAndBack()
     const std::vector<SampleRow> samples = m_sqlite.samples();
     QString model;
     for (const SampleRow& sample : samples) {
-        if (sample.program.isEmpty() == false) {
+        if (!sample.program.isEmpty()) {
             model = sample.model;
             break;
         }

@@ -262,6 +262,7 @@ SearchResult MessageIndex::find(
     std::vector<std::pair<SearchHit, qint64>> unchecked; // and the indexed message whose text it has
     const auto check = [&] {
         std::vector<qint64> ids;
+        ids.reserve(unchecked.size());
         for (const auto& found : unchecked)
             ids.push_back(found.second);
         const std::vector<qint64> matching = withPhrases(query, std::move(ids));

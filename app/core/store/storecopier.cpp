@@ -275,6 +275,7 @@ public:
             values.resize(size_t(columns));
             decoded.resize(size_t(columns));
             std::vector<PostgresResult::Kind> kinds;
+            kinds.reserve(size_t(columns));
             for (int column = 0; column < columns; ++column)
                 kinds.push_back(page.kind(column));
             for (int row = 0; row < page.rows(); ++row) {
