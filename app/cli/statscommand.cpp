@@ -123,20 +123,22 @@ int printGrouped(
     QList<std::pair<QString, QString>> definitions;
     for (const TaskStatistics& entry : statistics) {
         const Estimate cost = meanCost(entry.outcomes);
+        const Estimate atK = entry.passAtK();
+        const Estimate inAnyEpoch = entry.anyEpoch();
         QStringList row { entry.key };
         if (group)
             row << entry.group;
         row << QString::number(entry.outcomes.size()) << QString::number(entry.samples)
             << QString::number(entry.unscored) << QString::number(entry.minEpochs) << QString::number(entry.maxEpochs);
-        row << estimateCells(entry.passAt1) << QString::number(std::max(1, entry.minEpochs))
-            << estimateCells(entry.passAtK) << QString::number(entry.passAtK.tasks) << estimateCells(entry.anyEpoch)
-            << estimateCells(cost) << QString::number(cost.tasks);
+        row << estimateCells(entry.passAt1) << QString::number(std::max(1, entry.minEpochs)) << estimateCells(atK)
+            << QString::number(atK.tasks) << estimateCells(inAnyEpoch) << estimateCells(cost)
+            << QString::number(cost.tasks);
         if (machine)
-            row << entry.passAt1.label() << entry.passAtK.label() << entry.anyEpoch.label() << cost.label();
+            row << entry.passAt1.label() << atK.label() << inAnyEpoch.label() << cost.label();
         table.addRow(row);
         definitions << std::pair(QStringLiteral("pass_at_1"), entry.passAt1.label())
-                    << std::pair(QStringLiteral("pass_at_k"), entry.passAtK.label())
-                    << std::pair(QStringLiteral("any_epoch"), entry.anyEpoch.label())
+                    << std::pair(QStringLiteral("pass_at_k"), atK.label())
+                    << std::pair(QStringLiteral("any_epoch"), inAnyEpoch.label())
                     << std::pair(QStringLiteral("mean_cost_usd"), cost.label());
     }
     table.print(out, parser);

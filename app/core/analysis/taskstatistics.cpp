@@ -6,9 +6,12 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
+#include <QMutex>
 #include <algorithm>
 #include <cmath>
+#include <list>
 #include <random>
+#include <xxhash.h>
 
 namespace {
 QString tr(const char* text)
@@ -126,10 +129,70 @@ Estimate solvedInAnyEpoch(const std::vector<TaskOutcome>& tasks)
     return meanOverTasks(values, tr("share of tasks solved in any epoch"));
 }
 
+namespace {
+/// The intervals computed last, by their input (its values in order, the resamples and the seed): the explorer asks for
+/// the same ones from each of its tables and plots, and again when a filter is set back. A bootstrap over 10,000 tasks
+/// draws 100 million of them; a hit is a lookup.
+class IntervalCache {
+public:
+    struct Key {
+        XXH128_hash_t values;
+        size_t count;
+        int resamples;
+        quint64 seed;
+        bool operator==(const Key& other) const
+        {
+            return XXH128_isEqual(values, other.values) && count == other.count && resamples == other.resamples
+                && seed == other.seed;
+        }
+    };
+
+    static Key key(const std::vector<double>& values, int resamples, quint64 seed)
+    {
+        return { XXH3_128bits(values.data(), values.size() * sizeof(double)), values.size(), resamples, seed };
+    }
+
+    bool find(const Key& key, Interval& interval)
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto found
+            = std::find_if(m_recent.begin(), m_recent.end(), [&key](const auto& entry) { return entry.first == key; });
+        if (found == m_recent.end())
+            return false;
+        interval = found->second;
+        m_recent.splice(m_recent.begin(), m_recent, found);
+        return true;
+    }
+
+    void add(const Key& key, const Interval& interval)
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_recent.emplace_front(key, interval);
+        if (m_recent.size() > kept)
+            m_recent.pop_back();
+    }
+
+private:
+    static constexpr size_t kept = 256; ///< a few filters' worth of groups: models, tiers, tasks
+    QMutex m_mutex;
+    std::list<std::pair<Key, Interval>> m_recent; ///< most recently used first
+};
+
+IntervalCache& intervalCache()
+{
+    static IntervalCache cache;
+    return cache;
+}
+}
+
 Interval bootstrapMeanInterval(const std::vector<double>& values, int resamples, quint64 seed)
 {
     if (values.empty() || resamples < 1)
         return { notANumber, notANumber };
+    const IntervalCache::Key key = IntervalCache::key(values, resamples, seed);
+    Interval interval;
+    if (intervalCache().find(key, interval))
+        return interval;
     // mt19937_64's output is fixed by the standard, and the index is taken from it here rather than by a
     // distribution (whose algorithm each library chooses): the same interval on every platform.
     std::mt19937_64 random(seed);
@@ -144,7 +207,9 @@ Interval bootstrapMeanInterval(const std::vector<double>& values, int resamples,
         mean = sum / double(n);
     }
     std::sort(means.begin(), means.end());
-    return { quantile(means, 0.025), quantile(means, 0.975) };
+    interval = { quantile(means, 0.025), quantile(means, 0.975) };
+    intervalCache().add(key, interval);
+    return interval;
 }
 
 std::vector<TaskStatistics> taskStatistics(const std::vector<SampleRow>& samples,
@@ -182,8 +247,16 @@ std::vector<TaskStatistics> taskStatistics(const std::vector<SampleRow>& samples
             entry.maxEpochs = most->epochs;
         }
         entry.passAt1 = passAt1(entry.outcomes);
-        entry.passAtK = passAtK(entry.outcomes, std::max(1, entry.minEpochs));
-        entry.anyEpoch = solvedInAnyEpoch(entry.outcomes);
     }
     return statistics;
+}
+
+Estimate TaskStatistics::passAtK() const
+{
+    return ::passAtK(outcomes, std::max(1, minEpochs));
+}
+
+Estimate TaskStatistics::anyEpoch() const
+{
+    return solvedInAnyEpoch(outcomes);
 }

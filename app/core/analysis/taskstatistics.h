@@ -18,7 +18,8 @@
 //   passAtK()          the unbiased pass@k, 1 - C(n-c,k)/C(n,k) for a task of n epochs with c solved, averaged over
 //                      the tasks that have at least k epochs
 //   solvedInAnyEpoch() the share of tasks solved in at least one epoch
-//   taskStatistics()   the three above for each group of samples (a model, or a model and a tier or task)
+//   taskStatistics()   pass@1 for each group of samples (a model, or a model and a tier or task), the other two
+//                      when asked
 //
 // Each Estimate carries n (tasks), a 95% percentile bootstrap interval over tasks (bootstrapResamples resamples from
 // a fixed seed, so a result is the same on every run) and the label of its definition and interval method, to show
@@ -88,8 +89,10 @@ struct TaskStatistics {
     int minEpochs = 0; ///< the fewest scored epochs of a task
     int maxEpochs = 0;
     Estimate passAt1;
-    Estimate passAtK; ///< for k = minEpochs (every task counts), so k = 1 is pass@1 again
-    Estimate anyEpoch;
+    /// pass@k for k = minEpochs (every task counts), so k = 1 is pass@1 again. Computed when asked, as anyEpoch(): the
+    /// explorer shows pass@1 only, and each interval is a bootstrap.
+    Estimate passAtK() const;
+    Estimate anyEpoch() const;
 };
 
 /// The statistics of `samples` grouped by `key` (and `group` when given), in first-seen order. Use the model as
