@@ -251,10 +251,6 @@
         <translation>Längstes Plateau: Schritte %1 bis %2, %3 Testläufe bei %4, %5 und %6.</translation>
     </message>
     <message>
-        <source>%1 regressions, %2 compactions, %3 loops (a command run %4 or more times with no edit between).</source>
-        <translation>%1 Regressionen, %2 Verdichtungen, %3 Schleifen (ein Befehl %4-mal oder öfter ohne Bearbeitung dazwischen ausgeführt).</translation>
-    </message>
-    <message>
         <source># Run report: %1
 
 </source>
@@ -341,14 +337,6 @@
         <translation>Laufbericht: %1</translation>
     </message>
     <message>
-        <source>%1 of %2 tests never passed; tests broke after passing %3 times.</source>
-        <translation>%1 von %2 Tests nie bestanden; Tests scheiterten %3-mal, nachdem sie bestanden hatten.</translation>
-    </message>
-    <message>
-        <source>%1 edits undid earlier edits.</source>
-        <translation>%1 Bearbeitungen machten frühere Bearbeitungen rückgängig.</translation>
-    </message>
-    <message>
         <source>Code: %1 lines at the first test run, %2 at the last.</source>
         <translation>Code: %1 Zeilen beim ersten Testlauf, %2 beim letzten.</translation>
     </message>
@@ -433,6 +421,18 @@
     <message>
         <source>, code lines dotted</source>
         <translation>, Codezeilen gepunktet</translation>
+    </message>
+    <message>
+        <source>Regressions: %1. Compactions: %2. Loops (a command run %4 or more times with no edit between): %3.</source>
+        <translation>Regressionen: %1. Verdichtungen: %2. Schleifen (ein Befehl %4-mal oder öfter ohne Bearbeitung dazwischen ausgeführt): %3.</translation>
+    </message>
+    <message>
+        <source>Tests that never passed: %1 of %2. Times a passing test broke: %3.</source>
+        <translation>Nie bestandene Tests: %1 von %2. Wie oft ein bestandener Test scheiterte: %3.</translation>
+    </message>
+    <message>
+        <source>Edits that undid an earlier edit: %1.</source>
+        <translation>Bearbeitungen, die eine frühere rückgängig machten: %1.</translation>
     </message>
 </context>
 <context>

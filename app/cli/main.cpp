@@ -40,9 +40,11 @@ int main(int argc, char* argv[])
     // each zip member: 90 file checks per archive. Naming the same file keeps the same zone, read once.
     if (!qEnvironmentVariableIsSet("TZ"))
         qputenv("TZ", ":/etc/localtime");
+    // `runlens-cli --db FILE COMMAND ...` as well as `runlens-cli COMMAND --db FILE ...`.
+    const int commandAt = argc > 3 && qstrcmp(argv[1], "--db") == 0 ? 3 : 1;
     // Only `plot` and `report --out FILE.pdf` draw: they get a QApplication, offscreen unless a display is there.
-    bool plotting = argc > 1 && qstrcmp(argv[1], "plot") == 0;
-    for (int i = 2; argc > 1 && qstrcmp(argv[1], "report") == 0 && i < argc; ++i)
+    bool plotting = argc > commandAt && qstrcmp(argv[commandAt], "plot") == 0;
+    for (int i = 1; argc > commandAt && qstrcmp(argv[commandAt], "report") == 0 && i < argc; ++i)
         plotting = plotting || QByteArray(argv[i]).toLower().endsWith(".pdf");
     if (plotting && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -59,8 +61,7 @@ int main(int argc, char* argv[])
         printUsage(out);
         return arguments.size() < 2 ? 2 : 0;
     }
-    // `runlens-cli --db FILE COMMAND ...` as well as `runlens-cli COMMAND --db FILE ...`.
-    if (arguments.size() > 3 && arguments.at(1) == QLatin1String("--db")) {
+    if (commandAt == 3) {
         arguments.move(1, arguments.size() - 1);
         arguments.move(1, arguments.size() - 1);
     }

@@ -23,6 +23,7 @@ private slots:
     void pairedComparison();
     void tiersWhereThereAreNone();
     void transcriptStreamsEvents();
+    void drawsWithTheStoreNamedFirst();
 
 private:
     struct Result {
@@ -281,6 +282,26 @@ void TestCli::transcriptStreamsEvents()
     const Result missing = run({ QStringLiteral("transcript"), QStringLiteral("nothing") });
     QCOMPARE(missing.status, 1);
     QVERIFY(missing.err.contains("nothing"));
+}
+
+void TestCli::drawsWithTheStoreNamedFirst()
+{
+    // `--db STORE` before the command: the commands that draw still get their application (it aborted without one,
+    // writing an empty PDF).
+    const QString report = m_dir.filePath(QStringLiteral("report.pdf"));
+    const QString plot = m_dir.filePath(QStringLiteral("solve-rate.pdf"));
+    for (const QStringList& arguments :
+        { QStringList { QStringLiteral("report"), QStringLiteral("1"), QStringLiteral("--out"), report },
+            QStringList { QStringLiteral("plot"), QStringLiteral("solve-rate"), QStringLiteral("--out"), plot } }) {
+        QProcess process;
+        process.start(QStringLiteral(RUNLENS_CLI), QStringList { QStringLiteral("--db"), m_store } + arguments);
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+            process.readAllStandardError().constData());
+        QFile written(arguments.last());
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY2(written.read(5) == "%PDF-", qPrintable(arguments.last()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -265,18 +265,18 @@ QStringList AnatomyReport::findings() const
                      .arg(longest.testRuns)
                      .arg(percent(longest.level), duration(longest.workingTime), dollars(longest.cost));
     }
-    lines << tr("%1 regressions, %2 compactions, %3 loops (a command run %4 or more times with no edit between).")
+    lines << tr("Regressions: %1. Compactions: %2. Loops (a command run %4 or more times with no edit between): %3.")
                  .arg(a.regressions.size())
                  .arg(a.compactions.size())
                  .arg(a.loops.size())
                  .arg(3);
     if (a.tests.named)
-        lines << tr("%1 of %2 tests never passed; tests broke after passing %3 times.")
+        lines << tr("Tests that never passed: %1 of %2. Times a passing test broke: %3.")
                      .arg(a.tests.neverPassed.size())
                      .arg(a.tests.total)
                      .arg(a.tests.broke.size());
     if (!a.undoEdits.empty())
-        lines << tr("%1 edits undid earlier edits.").arg(a.undoEdits.size());
+        lines << tr("Edits that undid an earlier edit: %1.").arg(a.undoEdits.size());
     if (a.codeGrowth.size() > 1)
         lines << tr("Code: %1 lines at the first test run, %2 at the last.")
                      .arg(a.codeGrowth.front().lines)
