@@ -6,6 +6,7 @@
 #include "anatomystatisticsmodel.h"
 #include "cellformat.h"
 #include "figurelayout.h"
+#include "inspect/mirrorcodetargets.h"
 #include "store/store.h"
 #include "workflow/anatomysummaries.h"
 
@@ -199,11 +200,6 @@ void AnatomyStatisticsView::showFigures()
     std::vector<AnatomyGroup> groups = AnatomyStatistics::groups(
         samples, summaries, [](const SampleRow& sample) { return sample.model; }, tier);
     // The bars in the table's first order: by model, then tier, small to large (MirrorCode's S, M, L).
-    auto tierRank = [](const QString& tier) {
-        const qsizetype rank
-            = QStringList { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") }.indexOf(tier);
-        return rank < 0 ? 3 : rank;
-    };
     std::sort(groups.begin(), groups.end(), [&](const AnatomyGroup& a, const AnatomyGroup& b) {
         if (a.key != b.key)
             return CellFormat::naturalLess(a.key, b.key);

@@ -245,7 +245,7 @@ QString tierRates(const Canvas& canvas, const std::vector<SampleRow>& samples, C
     }
     QCustomPlot* plot = canvas.plot;
     const QStringList models = modelsOf(samples);
-    const QStringList tiers { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") };
+    const QStringList tiers = mirrorCodeTiers();
     const std::vector<Rate> rates = passRates(
         samples, [](const SampleRow& s) { return s.model; }, [](const SampleRow& s) { return s.tier; });
     QString csv = row({ QStringLiteral("model"), QStringLiteral("tier"), QStringLiteral("tasks"),
@@ -554,8 +554,7 @@ QString pareto(const Canvas& canvas, const std::vector<SampleRow>& samples, Csv 
     }
     QCustomPlot* plot = canvas.plot;
     const QStringList models = modelsOf(samples);
-    const QStringList groups = perTier ? QStringList { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") }
-                                       : QStringList { QString() };
+    const QStringList groups = perTier ? mirrorCodeTiers() : QStringList { QString() };
     const std::vector<Rate> rates = passRates(
         samples, [](const SampleRow& s) { return s.model; },
         [perTier](const SampleRow& s) { return perTier ? s.tier : QString(); });

@@ -9,6 +9,7 @@
 #include "analysis/anatomystatistics.h"
 #include "analysis/pairedcomparison.h"
 #include "analysis/taskstatistics.h"
+#include "inspect/mirrorcodetargets.h"
 #include "store/store.h"
 #include "workflow/anatomysummaries.h"
 
@@ -92,6 +93,21 @@ int groupOf(const QCommandLineParser& parser, const std::vector<SampleRow>& samp
     return 0;
 }
 
+/// Groups by model and tier in the models' first-seen order, each model's tiers small to large (S, M, L) rather than
+/// as the samples first showed them.
+template <typename Group> void orderTiers(std::vector<Group>& groups)
+{
+    QStringList models;
+    for (const Group& entry : groups) {
+        if (!models.contains(entry.key))
+            models << entry.key;
+    }
+    std::stable_sort(groups.begin(), groups.end(), [&models](const Group& a, const Group& b) {
+        const qsizetype modelA = models.indexOf(a.key), modelB = models.indexOf(b.key);
+        return modelA != modelB ? modelA < modelB : tierRank(a.group) < tierRank(b.group);
+    });
+}
+
 int printGrouped(
     const QCommandLineParser& parser, const std::vector<SampleRow>& samples, QTextStream& out, QTextStream& err)
 {
@@ -99,8 +115,10 @@ int printGrouped(
     std::function<QString(const SampleRow&)> group;
     if (const int exit = groupOf(parser, samples, err, &by, &group))
         return exit;
-    const std::vector<TaskStatistics> statistics = taskStatistics(
+    std::vector<TaskStatistics> statistics = taskStatistics(
         samples, [](const SampleRow& s) { return s.model; }, group);
+    if (by == QLatin1String("tier"))
+        orderTiers(statistics);
     const bool machine = machineOutput(parser);
     Table table;
     table.addColumn(QStringLiteral("model"));
@@ -183,8 +201,10 @@ int printAnatomy(const QCommandLineParser& parser, Store& store, const std::vect
                                         "store for the next time\n"))
                    .arg(reader.computed());
     }
-    const std::vector<AnatomyGroup> groups = AnatomyStatistics::groups(
+    std::vector<AnatomyGroup> groups = AnatomyStatistics::groups(
         samples, *summaries, [](const SampleRow& s) { return s.model; }, group);
+    if (by == QLatin1String("tier"))
+        orderTiers(groups);
     using Figure = AnatomyStatistics::Figure;
     const bool machine = machineOutput(parser);
     QStringList activities;

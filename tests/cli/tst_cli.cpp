@@ -22,6 +22,7 @@ private slots:
     void statsOverTasks();
     void pairedComparison();
     void tiersWhereThereAreNone();
+    void tiersSmallToLarge();
     void transcriptStreamsEvents();
     void drawsWithTheStoreNamedFirst();
 
@@ -205,6 +206,39 @@ void TestCli::tiersWhereThereAreNone()
     const Result result = cli({ QStringLiteral("stats"), QStringLiteral("--by"), QStringLiteral("tier") });
     QCOMPARE(result.status, 1);
     QVERIFY(result.err.contains("no size tiers: these samples are not MirrorCode programs"));
+}
+
+void TestCli::tiersSmallToLarge()
+{
+    // Samples of an L, an M and an S program, in that order: the rows go S, M, L all the same.
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("tiers.json"));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray samples;
+    for (const char* id : { "pkl_python", "gotree_go", "bitwise_c" })
+        samples += QByteArray(samples.isEmpty() ? "" : ", ") + R"({"id": ")" + id
+            + R"(", "epoch": 1, "scores": {"match": {"value": "C"}}})";
+    file.write(R"({"version": 2, "status": "success", "eval": {"task": "mirror-code", "model": "m/one",
+        "created": "2026-01-01T00:00:00+00:00"}, "samples": [)"
+        + samples + "]}");
+    file.close();
+    const QString store = dir.filePath(QStringLiteral("tiers.sqlite"));
+    const auto run = [&store](const QStringList& arguments) {
+        QProcess process;
+        process.start(QStringLiteral(RUNLENS_CLI), QStringList(arguments) << QStringLiteral("--db") << store);
+        process.waitForFinished(60000);
+        return Result { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+    };
+    const Result imported = run({ QStringLiteral("import"), log });
+    QVERIFY2(imported.status == 0, imported.err.constData());
+    const Result csv
+        = run({ QStringLiteral("stats"), QStringLiteral("--by"), QStringLiteral("tier"), QStringLiteral("--csv") });
+    QVERIFY2(csv.status == 0, csv.err.constData());
+    QStringList tiers;
+    for (const QByteArray& line : csv.out.trimmed().split('\n').mid(1))
+        tiers << QString::fromUtf8(line.split(',').value(1));
+    QCOMPARE(tiers, (QStringList { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") }));
 }
 
 namespace {

@@ -55,3 +55,14 @@ QStringList mirrorCodeLanguages()
     return { QStringLiteral("python"), QStringLiteral("c"), QStringLiteral("rust"), QStringLiteral("go"),
         QStringLiteral("ocaml"), QStringLiteral("ada") };
 }
+
+QStringList mirrorCodeTiers()
+{
+    return { QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L") };
+}
+
+int tierRank(const QString& tier)
+{
+    const qsizetype rank = mirrorCodeTiers().indexOf(tier);
+    return rank < 0 ? int(mirrorCodeTiers().size()) : int(rank);
+}

@@ -24,3 +24,8 @@ const MirrorCodeTarget* findMirrorCodeTarget(const QString& program);
 
 /// The languages MirrorCode agents were asked to write in, as they appear in sample ids.
 QStringList mirrorCodeLanguages();
+
+/// MirrorCode's size tiers, small to large: S, M, L.
+QStringList mirrorCodeTiers();
+/// Where `tier` stands among mirrorCodeTiers(), any other after them: what tables and plots sort tiers by.
+int tierRank(const QString& tier);
