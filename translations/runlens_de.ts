@@ -3588,5 +3588,11 @@ Mit &apos;runlens-cli BEFEHL --help&apos; erhalten Sie die Optionen eines Befehl
         <translation>Wiedergabe: Suche &quot;%1&quot;: zu Schritt %2 von %3 Treffern gesprungen, %4 ms nach Enter (Prozessorzeit des UI-Threads: %5 ms, davon %6 ms bei Enter; die Abfrage des Index allein %7 ms); Spitzenspeicher %8 MB (%9 MB vor der Suche)
 </translation>
     </message>
+    <message>
+        <source>replay: its anatomy and the curve&apos;s marks shown after %1 ms
+</source>
+        <translation>Wiedergabe: ihre Anatomie und die Markierungen der Kurve nach %1 ms gezeigt
+</translation>
+    </message>
 </context>
 </TS>

@@ -88,14 +88,12 @@ void ConversationView::doItemsLayout()
 bool ConversationView::showsPlaceholders()
 {
     executeDelayedItemsLayout();
+    // Every row the viewport shows, by its rectangle: a point's row (indexAt) misses the rows below a gap.
     const QRect shown = viewport()->rect();
-    for (int y = shown.top(); y <= shown.bottom();) {
-        const QModelIndex index = indexAt(QPoint(shown.left() + ConversationDelegate::margin, y));
-        if (!index.isValid())
-            break;
-        if (!m_delegate->isReady(index))
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        if (visualRect(index).intersects(shown) && !m_delegate->isReady(index))
             return true;
-        y = std::max(y + 1, visualRect(index).bottom() + 1);
     }
     return false;
 }

@@ -134,9 +134,12 @@ QWidget* ReplayView::makeSidePanel()
     addTransport(buttons);
     addJumps(buttons);
     layout->addLayout(buttons);
-    // The status wraps rather than widen the panel: a longer text at a later step never grows the window.
+    // The status wraps rather than widen the panel: a longer text at a later step never grows the window. It keeps two
+    // lines' height even when one is enough: a text going from one line to two would otherwise resize the plot above
+    // it, redrawing the whole curve in the middle of a scrub.
     m_status->setWordWrap(true);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    m_status->setMinimumHeight(2 * m_status->fontMetrics().lineSpacing());
     layout->addWidget(m_status);
     return side;
 }
