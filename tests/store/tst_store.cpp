@@ -35,6 +35,7 @@ private slots:
     void queryQuotesEveryTerm_data();
     void queryQuotesEveryTerm();
     void queryLimits();
+    void tsvectorKeepsEachWordsPlaces();
     void searchSyntaxNeverErrors_data();
     void searchSyntaxNeverErrors();
     void prefixAndPhrase();
@@ -254,6 +255,26 @@ void TestStore::queryLimits()
     QVERIFY2(
         tooLong.errorString().contains(QString::number(SearchQuery::maxCharacters)), qPrintable(tooLong.errorString()));
     QVERIFY(SearchQuery(QString(SearchQuery::maxCharacters, QLatin1Char('a'))).isValid());
+}
+
+void TestStore::tsvectorKeepsEachWordsPlaces()
+{
+    // PostgreSQL's index of a text: each word (folded as SQLite's tokenizer folds it) once, in the order it first
+    // appears, with its places.
+    QCOMPARE(SearchQuery::tsvector(QStringLiteral("Beta alpha, beta ALPHA gamma")),
+        QByteArray("'beta':1,3 'alpha':2,4 'gamma':5"));
+    QCOMPARE(SearchQuery::tsvector(QString()), QByteArray());
+    // A word's first 256 places only.
+    QStringList many(300, QStringLiteral("x"));
+    QByteArray places = "'x':1";
+    for (int place = 2; place <= 256; ++place)
+        places += ',' + QByteArray::number(place);
+    QCOMPARE(SearchQuery::tsvector(many.join(QLatin1Char(' '))), places);
+    // Past the 16,383rd word every word is at that place, once.
+    QStringList long_(16383, QStringLiteral("a"));
+    long_ << QStringLiteral("z") << QStringLiteral("z") << QStringLiteral("y");
+    const QByteArray vector = SearchQuery::tsvector(long_.join(QLatin1Char(' ')));
+    QVERIFY2(vector.endsWith(" 'z':16383 'y':16383"), vector.right(40).constData());
 }
 
 void TestStore::searchSyntaxNeverErrors_data()

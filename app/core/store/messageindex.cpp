@@ -23,11 +23,19 @@ MessageIndex::MessageIndex(SqliteDb& db)
 
 QString MessageIndex::text(qint64 messageId)
 {
-    SqliteStatement query(m_db, "SELECT sample_id, json_chunk, json_slot FROM messages WHERE id = ?");
-    query.bind(1, messageId);
-    if (!query.step())
+    // Prepared once: copying a store asks it for each of the monster's 126,000 messages (1.2 s of preparing).
+    if (!m_placeOf.isValid())
+        m_placeOf.prepare(m_db, "SELECT sample_id, json_chunk, json_slot FROM messages WHERE id = ?");
+    m_placeOf.bind(1, messageId);
+    if (!m_placeOf.step()) {
+        m_placeOf.reset();
         return {};
-    return text(query.integer(0), query.integer(1), int(query.integer(2)));
+    }
+    const qint64 sampleId = m_placeOf.integer(0);
+    const qint64 chunk = m_placeOf.integer(1);
+    const int slot = int(m_placeOf.integer(2));
+    m_placeOf.reset(); // no statement left open on the connection
+    return text(sampleId, chunk, slot);
 }
 
 QString MessageIndex::text(qint64 sampleId, qint64 chunk, int slot)

@@ -95,6 +95,7 @@ private:
     static std::vector<QByteArray> texts(const QString& path, const std::vector<Waiting>& messages, qsizetype bytes);
 
     SqliteDb& m_db;
+    SqliteStatement m_placeOf; ///< a message's chunk and slot, by its id: text() is asked once a message
     ChunkReader m_reader;
     AttachmentResolver m_resolver;
     QString m_error;

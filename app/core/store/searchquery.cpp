@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <charconv>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -163,14 +164,18 @@ QString SearchQuery::tsquery() const
 QByteArray SearchQuery::tsvector(const QString& text)
 {
     constexpr int lastPosition = 16383;
-    constexpr size_t maxPositions = 256;
+    constexpr int maxPositions = 256;
     constexpr size_t maxWordBytes = 2046;
-    // Worked on in UTF-8, the words as views into it: a long tool output has tens of thousands of words.
+    // Worked on in UTF-8, the words as views into it: a long tool output has tens of thousands of words. Each word is
+    // numbered where it first appears and each place noted beside its number, in one array: no allocation a word or
+    // a place (they were most of the time a copy into PostgreSQL took).
     const QByteArray folded = foldedWords(text.left(maxIndexed)).toUtf8();
     const std::string_view all(folded.constData(), size_t(folded.size()));
-    std::unordered_map<std::string_view, size_t> index; // word -> its place in `words`
-    std::vector<std::pair<std::string_view, std::vector<int>>> words;
+    std::unordered_map<std::string_view, int> index; // word -> its number
     index.reserve(1024);
+    std::vector<std::string_view> words; // by number
+    std::vector<std::pair<int, int>> places; // word number, position
+    places.reserve(size_t(folded.size() / 6));
     int position = 0;
     size_t at = 0;
     while (at < all.size()) {
@@ -184,25 +189,41 @@ QByteArray SearchQuery::tsvector(const QString& text)
         position = std::min(position + 1, lastPosition);
         if (word.size() > maxWordBytes)
             continue;
-        const auto [found, added] = index.try_emplace(word, words.size());
+        const auto [found, added] = index.try_emplace(word, int(words.size()));
         if (added)
-            words.emplace_back(word, std::vector<int>());
-        std::vector<int>& positions = words[found->second].second;
-        if (positions.size() < maxPositions && (positions.empty() || positions.back() != position))
-            positions.push_back(position);
+            words.push_back(word);
+        places.emplace_back(found->second, position);
     }
+    // The places grouped by word, in order (a counting sort).
+    std::vector<int> starts(words.size() + 1, 0);
+    for (const auto& place : places)
+        ++starts[size_t(place.first) + 1];
+    for (size_t i = 1; i < starts.size(); ++i)
+        starts[i] += starts[i - 1];
+    std::vector<int> positions(places.size());
+    std::vector<int> next(starts.begin(), starts.end() - 1);
+    for (const auto& [word, place] : places)
+        positions[size_t(next[size_t(word)]++)] = place;
     QByteArray vector;
     vector.reserve(folded.size() + folded.size() / 2);
-    for (const auto& [word, positions] : words) {
+    char digits[16];
+    for (size_t word = 0; word < words.size(); ++word) {
         if (!vector.isEmpty())
             vector += ' ';
         vector += '\'';
-        vector.append(word.data(), qsizetype(word.size()));
+        vector.append(words[word].data(), qsizetype(words[word].size()));
         vector += "':";
-        for (size_t i = 0; i < positions.size(); ++i) {
-            if (i > 0)
+        // A word's first places, each once (past the last position they are all that one).
+        int kept = 0;
+        int last = 0;
+        for (int i = starts[word]; i < starts[word + 1] && kept < maxPositions; ++i) {
+            if (kept > 0 && positions[size_t(i)] == last)
+                continue;
+            last = positions[size_t(i)];
+            if (kept++ > 0)
                 vector += ',';
-            vector += QByteArray::number(positions[i]);
+            const auto written = std::to_chars(digits, digits + sizeof(digits), last);
+            vector.append(digits, qsizetype(written.ptr - digits));
         }
     }
     return vector;
