@@ -195,6 +195,10 @@
         <source>its texts swapped back</source>
         <translation>ihre Texte zurückgetauscht</translation>
     </message>
+    <message>
+        <source>; tests failing throughout: %1</source>
+        <translation>; durchgehend fehlschlagende Tests: %1</translation>
+    </message>
 </context>
 <context>
     <name>AnatomyReport</name>
@@ -270,20 +274,6 @@
 
 | Tätigkeit | Runden | Arbeitszeit | Dollar |
 |---|---:|---:|---:|
-</translation>
-    </message>
-    <message>
-        <source>
-## Plateaus (longest first)
-
-| steps | test runs | at | time | dollars | mostly | repeated | files edited |
-|---|---:|---:|---:|---:|---|---|---|
-</source>
-        <translation>
-## Plateaus (längste zuerst)
-
-| Schritte | Testläufe | bei | Zeit | Dollar | überwiegend | wiederholt | bearbeitete Dateien |
-|---|---:|---:|---:|---:|---|---|---|
 </translation>
     </message>
     <message>
@@ -433,6 +423,20 @@
     <message>
         <source>Edits that undid an earlier edit: %1.</source>
         <translation>Bearbeitungen, die eine frühere rückgängig machten: %1.</translation>
+    </message>
+    <message>
+        <source>
+## Plateaus (longest first)
+
+| steps | test runs | at | time | dollars | mostly | repeated | files edited | kept failing |
+|---|---:|---:|---:|---:|---|---|---|---:|
+</source>
+        <translation>
+## Plateaus (längste zuerst)
+
+| Schritte | Testläufe | bei | Zeit | Dollar | überwiegend | wiederholt | bearbeitete Dateien | weiter fehlschlagend |
+|---|---:|---:|---:|---:|---|---|---|---:|
+</translation>
     </message>
 </context>
 <context>

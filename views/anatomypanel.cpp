@@ -254,12 +254,21 @@ QString AnatomyPanel::plateausHtml()
         const Plateau& p = m_anatomy.plateaus[i];
         const QString mostly
             = p.activities.empty() ? QString() : tr(", mostly %1").arg(activityLabel(p.activities.front().name));
-        html += QStringLiteral("<li>%1 \u2192 %2: %3</li>")
+        // Where the output names its tests, those failing all through it (the first few by name).
+        QString failing;
+        if (m_anatomy.tests.named && !p.failingTests.isEmpty()) {
+            constexpr int named = 3;
+            failing = tr("; tests failing throughout: %1").arg(p.failingTests.size());
+            if (p.failingTests.size() <= named)
+                failing += QStringLiteral(" (%1)").arg(p.failingTests.join(QStringLiteral(", ")).toHtmlEscaped());
+        }
+        html += QStringLiteral("<li>%1 \u2192 %2: %3%4</li>")
                     .arg(link(p.fromStep, tr("step %1").arg(p.fromStep)), link(p.toStep, tr("%1").arg(p.toStep)),
                         tr("%1 at %2, %3, %4%5%6")
                             .arg(p.testRuns == 1 ? tr("1 test run") : tr("%1 test runs").arg(p.testRuns),
                                 percent(p.level), AnatomyReport::duration(p.workingTime), dollars(p.cost),
-                                mostly.toHtmlEscaped(), p.ended ? QString() : tr(" (to the end)")));
+                                mostly.toHtmlEscaped(), p.ended ? QString() : tr(" (to the end)")),
+                        failing);
     }
     return html + QStringLiteral("</ol>") + more(m_anatomy.plateaus.size());
 }

@@ -186,6 +186,13 @@ void TestAnatomy::testsThatBroke()
     QCOMPARE(history.broke[0].fixedStep, 30);
     QCOMPARE(history.broke[1].brokeStep, 40);
     QCOMPARE(history.broke[1].fixedStep, -1);
+    // Through a plateau: the tests its test runs ran and never passed. After 10 up to 20, a failed (its one run);
+    // after 10 up to 30, a passed again; b failed through every stretch; before the first run, nothing ran.
+    const TestMatrix matrix = builder.matrix();
+    QCOMPARE(testsFailingThroughout(matrix, 10, 20), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+    QCOMPARE(testsFailingThroughout(matrix, 10, 30), QStringList { QStringLiteral("b") });
+    QCOMPARE(testsFailingThroughout(matrix, 0, 40), QStringList { QStringLiteral("b") });
+    QVERIFY(testsFailingThroughout(matrix, 0, 5).isEmpty());
     // Output that names only some of the failures it counts gives counts alone.
     TestMatrixBuilder partial(TestOutputParser::standard());
     const ToolOutput some { 5, 0, QStringLiteral("FAIL x (stdout differs)\n7 passed, 3 failed\n") };

@@ -51,7 +51,8 @@ QJsonObject activitiesJson(const std::vector<ActivityShare>& shares)
     return object;
 }
 
-QJsonObject plateauJson(const Plateau& plateau)
+/// `named`: whether the test output names its tests (else `failing_tests` is null: unknown, not none).
+QJsonObject plateauJson(const Plateau& plateau, bool named)
 {
     QJsonArray commands;
     for (const CommandCount& command : plateau.repeatedCommands)
@@ -63,7 +64,9 @@ QJsonObject plateauJson(const Plateau& plateau)
         { QStringLiteral("cost_usd"), plateau.cost },
         { QStringLiteral("activities"), activitiesJson(plateau.activities) },
         { QStringLiteral("repeated_commands"), commands },
-        { QStringLiteral("edited_files"), QJsonArray::fromStringList(plateau.editedFiles) } };
+        { QStringLiteral("edited_files"), QJsonArray::fromStringList(plateau.editedFiles) },
+        { QStringLiteral("failing_tests"),
+            named ? QJsonValue(QJsonArray::fromStringList(plateau.failingTests)) : QJsonValue() } };
 }
 
 QJsonObject regressionJson(const Regression& regression)
@@ -194,7 +197,7 @@ QJsonObject AnatomyReport::json() const
             { QStringLiteral("visible"), number(point.visible) }, { QStringLiteral("held_out"), number(point.heldOut) },
             { QStringLiteral("working_time_s"), point.workingStart } });
     for (const Plateau& plateau : a.plateaus)
-        plateaus.append(plateauJson(plateau));
+        plateaus.append(plateauJson(plateau, a.tests.named));
     for (const Regression& regression : a.regressions)
         regressions.append(regressionJson(regression));
     for (const CommandLoop& loop : a.loops)
@@ -297,7 +300,7 @@ QString AnatomyReport::markdown() const
                   .arg(share.turns)
                   .arg(duration(share.workingTime), dollars(share.cost));
     md += tr("\n## Plateaus (longest first)\n\n| steps | test runs | at | time | dollars | mostly | repeated | files "
-             "edited |\n|---|---:|---:|---:|---:|---|---|---|\n");
+             "edited | kept failing |\n|---|---:|---:|---:|---:|---|---|---|---:|\n");
     for (size_t i = 0; i < a.plateaus.size() && i < 10; ++i) {
         const Plateau& p = a.plateaus[i];
         const QString mostly = p.activities.empty() ? QString() : label(p.activities.front().name);
@@ -306,12 +309,13 @@ QString AnatomyReport::markdown() const
             : QStringLiteral("%1 ×%2")
                   .arg(cell(commandText(p.repeatedCommands.front().command)))
                   .arg(p.repeatedCommands.front().count);
-        md += QStringLiteral("| %1–%2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
+        md += QStringLiteral("| %1–%2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |\n")
                   .arg(p.fromStep)
                   .arg(p.toStep)
                   .arg(p.testRuns)
                   .arg(percent(p.level), duration(p.workingTime), dollars(p.cost), mostly, repeated,
-                      cell(p.editedFiles.join(QStringLiteral(", "))));
+                      cell(p.editedFiles.join(QStringLiteral(", "))))
+                  .arg(a.tests.named ? QString::number(p.failingTests.size()) : QStringLiteral("–"));
     }
     md += tr("\n## Regressions\n\n| steps | held-out | visible | edits at steps | files | diff lines |\n"
              "|---|---|---|---|---|---:|\n");

@@ -101,3 +101,22 @@ TestHistory testHistory(const TestMatrix& matrix, const std::vector<TestCounts>&
     });
     return history;
 }
+
+QStringList testsFailingThroughout(const TestMatrix& matrix, int fromStep, int toStep)
+{
+    const auto first = std::upper_bound(matrix.runs.begin(), matrix.runs.end(), fromStep) - matrix.runs.begin();
+    const auto end = std::upper_bound(matrix.runs.begin(), matrix.runs.end(), toStep) - matrix.runs.begin();
+    QStringList failing;
+    for (qsizetype test = 0; test < matrix.tests.size(); ++test) {
+        const std::vector<signed char>& row = matrix.results[size_t(test)];
+        bool ran = false;
+        bool passed = false;
+        for (auto run = first; run < end && !passed; ++run) {
+            ran = ran || row[size_t(run)] >= 0;
+            passed = row[size_t(run)] == 1;
+        }
+        if (ran && !passed)
+            failing << matrix.tests[test];
+    }
+    return failing; // the matrix's tests are sorted
+}

@@ -29,5 +29,8 @@ private:
 /// test runs `counts` holds (each test run's counts, in order); else the counts alone.
 TestHistory testHistory(const TestMatrix& matrix, const std::vector<TestCounts>& counts);
 
+/// The tests of `matrix` that the test runs after `fromStep` up to `toStep` ran and never passed, sorted.
+QStringList testsFailingThroughout(const TestMatrix& matrix, int fromStep, int toStep);
+
 /// The steps at which test `test` of `matrix` changed between passing and failing.
 std::vector<int> testChanges(const TestMatrix& matrix, int test);

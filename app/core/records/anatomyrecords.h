@@ -38,6 +38,9 @@ struct Plateau {
     std::vector<ActivityShare> activities; ///< the activity mix of its turns, most turns first
     std::vector<CommandCount> repeatedCommands; ///< commands run more than once in it, most first
     QStringList editedFiles;
+    /// Where the test output names its tests (TestHistory::named): those that failed at every test run of it that ran
+    /// them, sorted; empty otherwise.
+    QStringList failingTests;
 };
 
 /// A drop in pass fraction from one test run to the next, and the edits between.

@@ -16,19 +16,25 @@
 #include <limits>
 
 namespace {
-/// Which tests never passed and which broke: the output of the calls classed as running tests, read once.
-TestHistory testHistory(TranscriptQuery& transcript, const std::vector<int>& testSteps)
+/// Which tests never passed, which broke and which kept failing through each plateau: the output of the calls classed
+/// as running tests, read once.
+void readTests(TranscriptQuery& transcript, Anatomy& anatomy)
 {
     const TestOutputParser parser = TestOutputParser::standard();
-    TestMatrixBuilder matrix(parser);
+    TestMatrixBuilder builder(parser);
     std::vector<TestCounts> counts;
-    for (const ToolOutput& tool : transcript.toolOutputsAt(testSteps)) {
+    for (const ToolOutput& tool : transcript.toolOutputsAt(anatomy.testSteps)) {
         if (const std::optional<TestCounts> read = parser.parse(tool.output)) {
             counts.push_back(*read);
-            matrix.addToolOutput(tool);
+            builder.addToolOutput(tool);
         }
     }
-    return testHistory(matrix.matrix(), counts);
+    const TestMatrix matrix = builder.matrix();
+    anatomy.tests = testHistory(matrix, counts);
+    if (!anatomy.tests.named)
+        return;
+    for (Plateau& plateau : anatomy.plateaus)
+        plateau.failingTests = testsFailingThroughout(matrix, plateau.fromStep, plateau.toStep);
 }
 }
 
@@ -124,7 +130,7 @@ Anatomy runAnatomy(TranscriptQuery& transcript, const SampleRow& sample, const P
     outcome.visiblePass = fractions.visible;
     outcome.heldOutPass = fractions.heldOut;
     Anatomy result = anatomy.finish(outcome);
-    result.tests = testHistory(transcript, result.testSteps);
+    readTests(transcript, result);
     return result;
 }
 
