@@ -438,6 +438,14 @@
 |---|---:|---:|---:|---:|---|---|---|---:|
 </translation>
     </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Mostly %1 up to the best point; %2 after it.</source>
+        <translation>Bis zum besten Punkt überwiegend %1; danach %2.</translation>
+    </message>
 </context>
 <context>
     <name>AnatomyStatistics</name>

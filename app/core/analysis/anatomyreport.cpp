@@ -217,11 +217,13 @@ QJsonObject AnatomyReport::json() const
         { QStringLiteral("best"),
             QJsonObject { { QStringLiteral("step"), a.bestStep < 0 ? QJsonValue() : QJsonValue(a.bestStep) },
                 { QStringLiteral("held_out"), number(a.bestHeldOut) },
-                { QStringLiteral("visible"), number(a.bestVisible) } } },
+                { QStringLiteral("visible"), number(a.bestVisible) },
+                { QStringLiteral("activities"), activitiesJson(a.activitiesToBest) } } },
         { QStringLiteral("after_last_gain"),
             QJsonObject { { QStringLiteral("steps"), a.stepsAfterLastGain },
                 { QStringLiteral("working_time_s"), a.workingTimeAfterLastGain },
-                { QStringLiteral("cost_usd"), a.costAfterLastGain } } },
+                { QStringLiteral("cost_usd"), a.costAfterLastGain },
+                { QStringLiteral("activities"), activitiesJson(a.activitiesAfterLastGain) } } },
         { QStringLiteral("working_time_s"), a.workingTime }, { QStringLiteral("cost_usd"), a.cost },
         { QStringLiteral("unpriced_calls"), a.unpricedCalls }, { QStringLiteral("plateaus"), plateaus },
         { QStringLiteral("regressions"), regressions }, { QStringLiteral("activities"), activitiesJson(a.activities) },
@@ -257,6 +259,12 @@ QStringList AnatomyReport::findings() const
                      .arg(percent(a.bestHeldOut), percent(a.bestVisible), dollars(a.costAfterLastGain),
                          duration(a.workingTimeAfterLastGain))
                      .arg(a.stepsAfterLastGain);
+        // The two phases' main activities: what the climb was made of, and what the rest went on.
+        const auto mainActivity = [this](const std::vector<ActivityShare>& mix) {
+            return mix.empty() ? tr("nothing") : label(mix.front().name);
+        };
+        lines << tr("Mostly %1 up to the best point; %2 after it.")
+                     .arg(mainActivity(a.activitiesToBest), mainActivity(a.activitiesAfterLastGain));
     } else {
         lines << tr("No test run with a pass fraction: no best point, plateaus or regressions.");
     }

@@ -249,6 +249,8 @@ void RunAnatomy::findBest(Anatomy& anatomy) const
     const auto [first, end] = turnsBetween(anatomy.bestStep, m_lastStep);
     for (size_t turn = first; turn < end; ++turn)
         anatomy.costAfterLastGain += m_turns[turn].cost;
+    anatomy.activitiesToBest = activityMix(0, first, false);
+    anatomy.activitiesAfterLastGain = activityMix(first, end, false);
 }
 
 void RunAnatomy::findPlateaus(Anatomy& anatomy) const

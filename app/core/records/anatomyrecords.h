@@ -141,6 +141,10 @@ struct Anatomy {
     int stepsAfterLastGain = 0;
     double workingTimeAfterLastGain = 0;
     double costAfterLastGain = 0;
+    /// The run's two phases, its climb and what came after: the activity mix of the turns up to the best point, and
+    /// of those after it (most turns first; both empty without scores).
+    std::vector<ActivityShare> activitiesToBest;
+    std::vector<ActivityShare> activitiesAfterLastGain;
     double workingTime = 0; ///< the last event's working start
     double cost = 0; ///< priced calls only
     int unpricedCalls = 0;
